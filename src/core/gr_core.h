@@ -1,0 +1,135 @@
+/*
+ * gr_core.h — public interface of the govreport core library.
+ *
+ * The core turns the UTF-8 text of a 政府信息公开工作年度报告 into a plain C
+ * struct: who reported, for which year, in which format edition, where the
+ * six sections are.  It includes no PostgreSQL header: memory comes from
+ * the allocator in gr_env, failures are returned as a gr_status plus a
+ * gr_error, and the core never prints, exits or longjmps.  PostgreSQL
+ * (src/pg), the unit tests, the fuzzer and the command-line tool are all
+ * callers of gr_parse().
+ */
+#ifndef GR_CORE_H
+#define GR_CORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define GR_VERSION "0.1.0"
+
+/* Status codes; the glue maps them to SQLSTATEs. */
+typedef enum gr_status
+{
+	GR_OK = 0,
+	GR_ENOMEM,					/* the allocator returned NULL */
+	GR_EINTR,					/* env->interrupted() asked us to stop */
+	GR_EICU,					/* ICU could not be set up */
+	GR_ETOOBIG,					/* input beyond what offsets can address */
+	GR_EARG						/* caller passed something invalid */
+} gr_status;
+
+typedef struct gr_error
+{
+	gr_status	status;
+	int			line;			/* 1-based input line the error concerns, 0 if none */
+	char		message[160];	/* lower case, no final period */
+	char		detail[240];	/* a full sentence, or empty */
+} gr_error;
+
+/*
+ * What the caller lends the core.  alloc() serves one call; everything it
+ * returned is released by the caller in one go after the result has been
+ * copied out.  persist_alloc() serves process-lifetime caches (the folding
+ * table); it may be the same as malloc.  Both return NULL on failure.
+ * interrupted() is polled in long loops; non-zero makes the core return
+ * GR_EINTR promptly.  It may be NULL.
+ */
+typedef struct gr_env
+{
+	void	   *(*alloc) (void *ctx, size_t size);
+	void	   *alloc_ctx;
+	void	   *(*persist_alloc) (size_t size);
+	int			(*interrupted) (void);
+} gr_env;
+
+/* A piece of text: points into the report's own text or into the arena. */
+typedef struct gr_str
+{
+	const char *ptr;
+	uint32_t	len;
+} gr_str;
+
+typedef struct gr_date
+{
+	int			year;			/* 0 when absent */
+	int			month;
+	int			day;
+} gr_date;
+
+typedef enum gr_edition
+{
+	GR_ED_UNKNOWN = 0,
+	GR_ED_2019,					/* 国办公开办函〔2019〕60号, report years 2019–2020 */
+	GR_ED_2021					/* 国办公开办函〔2021〕30号, report years 2021– */
+} gr_edition;
+
+/* Sections: 0 is the text before section 一, 1..6 the official sections. */
+#define GR_NSECTIONS 7
+typedef enum gr_section_key
+{
+	GR_SEC_PREAMBLE = 0,
+	GR_SEC_OVERVIEW,
+	GR_SEC_PROACTIVE,
+	GR_SEC_REQUESTS,
+	GR_SEC_REVIEW,
+	GR_SEC_PROBLEMS,
+	GR_SEC_OTHER
+} gr_section_key;
+
+typedef struct gr_section
+{
+	gr_section_key key;
+	gr_str		heading;		/* as printed, trimmed; empty for the preamble */
+	gr_str		body;			/* original text between this heading and the next */
+	int			line;			/* line of the heading (preamble: its first line) */
+	int			body_line;		/* first line of the body, 0 when the body is empty */
+	/* document line indexes, for later steps */
+	int			head_doc_line;	/* the heading's line (preamble: -1) */
+	int			first_doc_line; /* first line of the body */
+	int			end_doc_line;	/* one past the last line of the body */
+} gr_section;
+
+typedef struct gr_report
+{
+	int			is_report;		/* 0: nothing in the text looks like a report */
+	gr_str		org;
+	gr_str		title;
+	int			year;			/* statistics year, 0 when unknown */
+	gr_edition	edition;
+	int			edition_mixed;	/* 1 when tables show both editions */
+	int			fp2019;			/* fingerprints of each edition that were seen */
+	int			fp2021;
+	gr_date		period_start;
+	gr_date		period_end;
+	gr_date		published;
+	gr_str		phone;
+	gr_str		email;
+	gr_str		address;
+	int			nsections;
+	gr_section	sections[GR_NSECTIONS]; /* in text order */
+	int			replaced_bytes; /* invalid UTF-8 sequences replaced by U+FFFD */
+} gr_report;
+
+/*
+ * Parse one report.  text need not be NUL-terminated and may contain
+ * invalid UTF-8 (it is replaced).  On GR_OK *out is set; otherwise err says
+ * why.  All memory comes from env->alloc.
+ */
+extern gr_status gr_parse(const gr_env *env, const char *text, size_t len,
+						  gr_report **out, gr_error *err);
+
+/* Names used by every caller, so that spellings live in one place. */
+extern const char *gr_section_key_name(gr_section_key key);
+extern const char *gr_edition_name(gr_edition ed);
+
+#endif							/* GR_CORE_H */

@@ -1,0 +1,103 @@
+/*
+ * gr_internal.h — what the core's modules share and callers never see:
+ * the per-call context, the document (text, folded copy, lines, maps) and
+ * the small helpers every step uses.
+ */
+#ifndef GR_INTERNAL_H
+#define GR_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "gr_core.h"
+
+/* Per-call state: the caller's environment and where errors go. */
+typedef struct gr_ctx
+{
+	const gr_env *env;
+	gr_error   *err;
+	unsigned	polls;			/* counts loop steps between interrupt polls */
+} gr_ctx;
+
+extern void *gr_alloc(gr_ctx *ctx, size_t size);
+extern void *gr_alloc0(gr_ctx *ctx, size_t size);
+extern gr_status gr_fail(gr_ctx *ctx, gr_status st, int line,
+						 const char *message, const char *detail);
+extern bool gr_poll(gr_ctx *ctx);	/* true: stop now (error already set) */
+
+/*
+ * One line of the document.  The folded copy is used for matching only;
+ * everything returned to users is cut from src through the maps.
+ */
+typedef struct gr_line
+{
+	uint32_t	f_off;			/* folded text of the line, without '\n' */
+	uint32_t	f_len;
+	uint32_t	c_off;			/* compact text: folded minus all white space */
+	uint32_t	c_len;
+	uint32_t	s_off;			/* the line in src, without its line break */
+	uint32_t	s_len;
+	int			lineno;			/* 1-based line number in the input */
+} gr_line;
+
+typedef struct gr_doc
+{
+	const char *src;			/* UTF-8 input (a repaired copy if it was not valid) */
+	uint32_t	src_len;
+	char	   *fold;			/* NFKC, Hant→Hans, invisibles dropped, '\n' kept */
+	uint32_t	fold_len;
+	uint32_t   *f2s;			/* fold byte → src byte of the same character */
+	char	   *cmp;			/* fold without white space and line breaks */
+	uint32_t	cmp_len;
+	uint32_t   *c2s;			/* compact byte → src byte */
+	uint32_t   *c2f;			/* compact byte → fold byte */
+	gr_line    *lines;
+	int			nlines;
+	int			replaced;		/* invalid UTF-8 sequences replaced */
+} gr_doc;
+
+/* gr_text.c */
+extern gr_status gr_doc_build(gr_ctx *ctx, const char *text, size_t len, gr_doc *doc);
+extern gr_str gr_doc_src_span(const gr_doc *doc, uint32_t s_from, uint32_t s_to);
+extern uint32_t gr_doc_cmp_to_src_end(const gr_doc *doc, uint32_t c_end);
+extern gr_str gr_doc_cmp_span(const gr_doc *doc, uint32_t c_from, uint32_t c_to);
+extern gr_str gr_doc_joined(gr_ctx *ctx, const gr_doc *doc, uint32_t c_from, uint32_t c_to);
+extern int	gr_doc_line_of_cmp(const gr_doc *doc, uint32_t c_off);
+extern gr_str gr_trim_src(gr_str s);
+
+/* gr_fold.c */
+extern gr_status gr_fold_codepoint(gr_ctx *ctx, uint32_t cp, const char **out, int *outlen);
+
+/* gr_utf8.c */
+extern int	gr_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
+extern int	gr_utf8_encode(uint32_t cp, char *out);
+extern int	gr_utf8_seqlen(unsigned char lead);
+
+/* Small string helpers over byte ranges (gr_text.c). */
+static inline bool
+gr_has_prefix(const char *s, size_t len, const char *prefix)
+{
+	size_t		n = strlen(prefix);
+
+	return len >= n && memcmp(s, prefix, n) == 0;
+}
+
+extern const char *gr_memmem(const char *hay, size_t hlen, const char *needle);
+
+/* gr_date.c */
+extern int	gr_parse_date(const char *s, size_t len, int default_year, gr_date *out);
+extern int	gr_parse_year(const char *s, size_t len, int *year);
+extern bool gr_date_valid(const gr_date *d);
+
+/* gr_outline.c */
+extern gr_status gr_outline(gr_ctx *ctx, const gr_doc *doc, gr_report *rep);
+extern bool gr_is_page_mark(const char *cmp, size_t len);
+
+/* gr_meta.c */
+extern gr_status gr_meta(gr_ctx *ctx, const gr_doc *doc, gr_report *rep);
+
+/* gr_edition.c */
+extern void gr_edition_detect(const gr_doc *doc, gr_report *rep);
+
+#endif							/* GR_INTERNAL_H */

@@ -1,0 +1,751 @@
+/*
+ * gr_meta.c — who reported what year: the title, the reporting body, the
+ * statistics year and period, the publication date and the contact data.
+ *
+ * Everything is read from the compact folded text (no white space, so a
+ * title wrapped by a PDF or "电 话 ：" spaced out by a word processor reads
+ * like the plain form) and returned as the original characters.  The words
+ * that introduce each item are data in the tables below.
+ */
+#include "gr_internal.h"
+
+/* Words that end the name of the reporting body inside a title. */
+static const char *const org_stops[] = {
+	"政府信息公开", "政务公开", "信息公开", "工作年度报告", "工作报告", "年度", "关于",
+	"(", "[", "《",
+};
+
+/* Sentences in the preamble that name the body: 由X编制, 现将X2020年度… */
+static const struct
+{
+	const char *before;
+	const char *after[5];
+}			org_phrases[] =
+{
+	{"由", {"编制", "根据", "依据", "按照", "负责"}},
+	{"现将", {"政府信息公开", "政务公开", "年度", "工作"}},
+	{"特向社会公开", {"政府信息公开", "政务公开", "年度", "信息公开"}},
+};
+
+/* Labels in front of a publication date (web pages, document headers). */
+static const char *const published_labels[] = {
+	"发布时间", "发布日期", "公开日期", "成文日期", "发文日期", "印发日期", "生成日期",
+};
+
+/* Words near a date range that make it the statistics period. */
+static const char *const period_words[] = {
+	"统计", "期限", "期间", "周期", "时限", "时段",
+};
+
+/* Words between the two dates of a range. */
+static const char *const range_joins[] = {"至", "到", "-", "—", "–", "~", "－"};
+
+static const char *const phone_labels[] = {
+	"联系电话", "咨询电话", "办公电话", "服务电话", "电话", "联系方式", "Tel", "TEL", "tel",
+};
+static const char *const address_labels[] = {
+	"通讯地址", "联系地址", "办公地址", "通信地址", "地址",
+};
+
+/* What ends an address: the next label or punctuation. */
+static const char *const address_stops[] = {
+	",", ";", "。", ")", "(", "、", "邮编", "邮政编码", "电话", "联系电话", "电子邮箱",
+	"邮箱", "传真", "网址",
+};
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- small text helpers over the compact text ---- */
+
+static int
+cmp_chars(const char *s, size_t len)
+{
+	int			n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		if (((unsigned char) s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+static inline int
+char_len(const char *s)
+{
+	int			n = gr_utf8_seqlen((unsigned char) s[0]);
+
+	return n ? n : 1;
+}
+
+/* The compact text of document lines [from, to). */
+static void
+lines_cmp(const gr_doc *doc, int from, int to, uint32_t *c_from, uint32_t *c_to)
+{
+	if (from >= to || from >= doc->nlines)
+	{
+		*c_from = *c_to = 0;
+		return;
+	}
+	*c_from = doc->lines[from].c_off;
+	*c_to = doc->lines[to - 1].c_off + doc->lines[to - 1].c_len;
+}
+
+/* A year followed by 年 or 度: 2021年, 2020度, 2021 年度 (compact). */
+static int
+year_at(const char *s, size_t len, int *year)
+{
+	int			n = gr_parse_year(s, len, year);
+
+	if (n == 0)
+		return 0;
+	if (gr_has_prefix(s + n, len - n, "年") || gr_has_prefix(s + n, len - n, "度"))
+		return n;
+	return 0;
+}
+
+/* ---- the title and the body's name ---- */
+
+/* A line that can end a title: short, with 报告, not a sentence. */
+static bool
+title_candidate(const char *s, uint32_t len)
+{
+	if (len == 0 || cmp_chars(s, len) > 64)
+		return false;
+	if (!gr_memmem(s, len, "报告") && !gr_memmem(s, len, "年报"))
+		return false;
+	/* sentences and lists are not titles */
+	if (gr_memmem(s, len, "。") || gr_memmem(s, len, ";") || memchr(s, ',', len) ||
+		gr_memmem(s, len, "、") || gr_memmem(s, len, "《"))
+		return false;
+	if (gr_has_prefix(s, len, "本") || gr_has_prefix(s, len, "按照") ||
+		gr_has_prefix(s, len, "根据") || gr_has_prefix(s, len, "依据") ||
+		gr_has_prefix(s, len, "现将"))
+		return false;
+	return true;
+}
+
+static bool
+is_title_text(const char *s, uint32_t len)
+{
+	return gr_memmem(s, len, "公开") != NULL || gr_memmem(s, len, "年报") != NULL;
+}
+
+/*
+ * The name of the body at the start of a compact title: what comes before
+ * the year or before 政府信息公开.  A leading year (2024年上海市科委…) is
+ * skipped.  Returns the compact range, or an empty one.
+ */
+static void
+org_in_title(const char *cmp, uint32_t from, uint32_t to, uint32_t *o_from, uint32_t *o_to)
+{
+	uint32_t	i = from,
+				end = to;
+	int			y;
+
+	*o_from = *o_to = from;
+	while (i < to && (cmp[i] == '#' || cmp[i] == '*'))
+		i++;
+	if (year_at(cmp + i, to - i, &y))
+	{
+		i += 4;
+		if (gr_has_prefix(cmp + i, to - i, "年度"))
+			i += 6;
+		else
+			i += 3;
+	}
+	for (uint32_t k = i; k < to; k += char_len(cmp + k))
+	{
+		bool		stop = year_at(cmp + k, to - k, &y) > 0;
+
+		for (size_t m = 0; !stop && m < NELEM(org_stops); m++)
+			stop = gr_has_prefix(cmp + k, to - k, org_stops[m]);
+		if (stop)
+		{
+			end = k;
+			break;
+		}
+	}
+	if (end == to)
+		return;					/* no stop word: not a title we understand */
+	/* trailing 的 / 关于 and punctuation */
+	for (;;)
+	{
+		if (end >= i + 3 && memcmp(cmp + end - 3, "的", 3) == 0)
+			end -= 3;
+		else if (end > i && (cmp[end - 1] == ',' || cmp[end - 1] == ':' || cmp[end - 1] == '-'))
+			end--;
+		else
+			break;
+	}
+	if (cmp_chars(cmp + i, end - i) >= 2 && cmp_chars(cmp + i, end - i) <= 40)
+	{
+		*o_from = i;
+		*o_to = end;
+	}
+}
+
+static bool
+is_short_plain_line(const gr_doc *doc, int i)
+{
+	const gr_line *l = &doc->lines[i];
+	const char *s = doc->cmp + l->c_off;
+
+	return l->c_len > 0 && cmp_chars(s, l->c_len) <= 30 && !gr_memmem(s, l->c_len, "。") &&
+		!gr_is_page_mark(s, l->c_len);
+}
+
+/*
+ * Find the title among the first lines before section 一.  A title broken
+ * over lines (洪泽区人民政府 / 2023 年政府信息公开工作年度报告) is joined when
+ * the line with 报告 alone does not name the body.  Returns the index of
+ * the title's last line, or -1.
+ */
+static int
+find_title(gr_ctx *ctx, const gr_doc *doc, int limit, gr_report *rep,
+		   uint32_t *org_from, uint32_t *org_to)
+{
+	int			seen = 0;
+
+	for (int i = 0; i < limit && seen < 16; i++)
+	{
+		const gr_line *l = &doc->lines[i];
+		uint32_t	t_from,
+					t_to;
+		int			first = i;
+
+		if (l->c_len == 0)
+			continue;
+		seen++;
+		if (!title_candidate(doc->cmp + l->c_off, l->c_len))
+			continue;
+		t_from = l->c_off;
+		t_to = l->c_off + l->c_len;
+		org_in_title(doc->cmp, t_from, t_to, org_from, org_to);
+		/* the name may be on the lines just above */
+		while (*org_from == *org_to && first > 0 && i - first < 2 &&
+			   is_short_plain_line(doc, first - 1))
+		{
+			first--;
+			t_from = doc->lines[first].c_off;
+			org_in_title(doc->cmp, t_from, t_to, org_from, org_to);
+		}
+		if (*org_from == *org_to)
+		{
+			first = i;
+			t_from = l->c_off;
+		}
+		if (!is_title_text(doc->cmp + t_from, t_to - t_from))
+			continue;
+		while (t_from < t_to && (doc->cmp[t_from] == '#' || doc->cmp[t_from] == '*'))
+			t_from++;
+		while (t_to > t_from && doc->cmp[t_to - 1] == '*')
+			t_to--;
+		rep->title = gr_doc_joined(ctx, doc, t_from, t_to);
+		/* the statistics year as the title states it */
+		for (uint32_t k = t_from; k < t_to; k += char_len(doc->cmp + k))
+		{
+			int			y;
+
+			if (year_at(doc->cmp + k, t_to - k, &y))
+			{
+				rep->year = y;
+				break;
+			}
+		}
+		return i;
+	}
+	return -1;
+}
+
+/* 由七户乡编制的…, 现将兵团民政局2020年度… */
+static bool
+org_in_phrases(const gr_doc *doc, uint32_t from, uint32_t to, uint32_t *o_from, uint32_t *o_to)
+{
+	for (size_t p = 0; p < NELEM(org_phrases); p++)
+	{
+		const char *b = org_phrases[p].before;
+		size_t		blen = strlen(b);
+		uint32_t	k = from;
+		const char *hit;
+
+		while (k < to && (hit = gr_memmem(doc->cmp + k, to - k, b)) != NULL)
+		{
+			uint32_t	start = (uint32_t) (hit - doc->cmp) + (uint32_t) blen;
+			uint32_t	best = 0;
+
+			for (int a = 0; a < 5 && org_phrases[p].after[a]; a++)
+			{
+				const char *e = gr_memmem(doc->cmp + start, to - start, org_phrases[p].after[a]);
+
+				if (e && (best == 0 || (uint32_t) (e - doc->cmp) < best))
+					best = (uint32_t) (e - doc->cmp);
+			}
+			/* a year ends the name too: 现将兵团民政局2020年度 */
+			for (uint32_t q = start; best && q < best; q += char_len(doc->cmp + q))
+			{
+				int			y;
+
+				if (year_at(doc->cmp + q, to - q, &y))
+				{
+					best = q;
+					break;
+				}
+			}
+			if (best > start)
+			{
+				const char *s = doc->cmp + start;
+				uint32_t	n = best - start;
+				int			chars = cmp_chars(s, n);
+
+				if (chars >= 2 && chars <= 30 && !memchr(s, ',', n) && !gr_memmem(s, n, "。") &&
+					!gr_memmem(s, n, "、") && !memchr(s, ':', n) &&
+					!gr_has_prefix(s, n, "本") && !gr_has_prefix(s, n, "我"))
+				{
+					*o_from = start;
+					*o_to = best;
+					return true;
+				}
+			}
+			k = start;
+		}
+	}
+	return false;
+}
+
+/* ---- dates ---- */
+
+/* Is the compact line a date alone, or "name date"?  Returns the date's start. */
+static bool
+line_date(const gr_doc *doc, int i, gr_date *d, uint32_t *date_from)
+{
+	const gr_line *l = &doc->lines[i];
+	const char *s = doc->cmp + l->c_off;
+	uint32_t	len = l->c_len;
+
+	while (len > 0 && (s[len - 1] == ')' || s[len - 1] == ']' || s[len - 1] == '.'))
+		len--;
+	for (uint32_t k = 0; k < len; k += char_len(s + k))
+	{
+		int			n = gr_parse_date(s + k, len - k, 0, d);
+
+		if (n > 0 && (uint32_t) n == len - k)
+		{
+			*date_from = l->c_off + k;
+			return true;
+		}
+		if (cmp_chars(s, k) > 30)
+			break;
+	}
+	return false;
+}
+
+static void
+find_published(const gr_doc *doc, int title_line, gr_report *rep)
+{
+	int			nonblank = 0;
+
+	/* 发布时间:21年01月29日 */
+	for (size_t m = 0; m < NELEM(published_labels); m++)
+	{
+		const char *hit = gr_memmem(doc->cmp, doc->cmp_len, published_labels[m]);
+
+		if (hit)
+		{
+			uint32_t	k = (uint32_t) (hit - doc->cmp) + (uint32_t) strlen(published_labels[m]);
+			gr_date		d;
+
+			while (k < doc->cmp_len && (doc->cmp[k] == ':' || doc->cmp[k] == ']'))
+				k++;
+			if (gr_has_prefix(doc->cmp + k, doc->cmp_len - k, "为"))
+				k += 3;
+			if (gr_parse_date(doc->cmp + k, doc->cmp_len - k, 0, &d) > 0)
+			{
+				rep->published = d;
+				return;
+			}
+		}
+	}
+
+	/* a dated signature at the end: 第十一师办公室 2022年2月10日 */
+	for (int i = doc->nlines - 1; i >= 0 && nonblank < 4; i--)
+	{
+		gr_date		d;
+		uint32_t	at;
+
+		if (doc->lines[i].c_len == 0 || gr_is_page_mark(doc->cmp + doc->lines[i].c_off,
+														 doc->lines[i].c_len))
+			continue;
+		nonblank++;
+		if (line_date(doc, i, &d, &at))
+		{
+			rep->published = d;
+			return;
+		}
+	}
+
+	/* a date on its own line under the title: (2026年1月23日) */
+	if (title_line >= 0)
+	{
+		for (int i = title_line + 1; i < doc->nlines && i <= title_line + 3; i++)
+		{
+			gr_date		d;
+			uint32_t	at;
+
+			if (doc->lines[i].c_len == 0)
+				continue;
+			if (line_date(doc, i, &d, &at))
+			{
+				rep->published = d;
+				return;
+			}
+		}
+	}
+}
+
+/* The statistics period: 统计期限为2021年1月1日至2021年12月31日. */
+static void
+find_period(const gr_doc *doc, uint32_t from, uint32_t to, gr_report *rep)
+{
+	for (uint32_t k = from; k < to; k += char_len(doc->cmp + k))
+	{
+		gr_date		d1,
+					d2;
+		int			n = gr_parse_date(doc->cmp + k, to - k, 0, &d1);
+		uint32_t	j;
+		bool		joined = false;
+		bool		named = false;
+
+		if (n == 0)
+			continue;
+		j = k + n;
+		if (gr_has_prefix(doc->cmp + j, to - j, "起"))
+			j += 3;
+		for (size_t m = 0; m < NELEM(range_joins); m++)
+			if (gr_has_prefix(doc->cmp + j, to - j, range_joins[m]))
+			{
+				j += (uint32_t) strlen(range_joins[m]);
+				joined = true;
+				break;
+			}
+		if (!joined || gr_parse_date(doc->cmp + j, to - j, d1.year, &d2) == 0)
+			continue;
+		for (size_t m = 0; m < NELEM(period_words) && !named; m++)
+		{
+			uint32_t	back = k - from > 90 ? k - 90 : from;
+
+			named = gr_memmem(doc->cmp + back, k - back, period_words[m]) != NULL;
+		}
+		if (named || (d1.month == 1 && d1.day == 1 && d2.month == 12 && d2.day == 31))
+		{
+			rep->period_start = d1;
+			rep->period_end = d2;
+			return;
+		}
+	}
+}
+
+/* The first "YYYY年度" in a range, then the first "YYYY年". */
+static int
+year_in_text(const gr_doc *doc, uint32_t from, uint32_t to)
+{
+	int			first_plain = 0;
+
+	for (uint32_t k = from; k < to; k += char_len(doc->cmp + k))
+	{
+		int			y;
+		int			n = gr_parse_year(doc->cmp + k, to - k, &y);
+
+		if (n == 0 || (k > from && doc->cmp[k - 1] >= '0' && doc->cmp[k - 1] <= '9'))
+			continue;
+		if (gr_has_prefix(doc->cmp + k + n, to - k - n, "年度") ||
+			gr_has_prefix(doc->cmp + k + n, to - k - n, "度"))
+			return y;
+		if (!first_plain && gr_has_prefix(doc->cmp + k + n, to - k - n, "年"))
+			first_plain = y;
+	}
+	return first_plain;
+}
+
+/* ---- contact ---- */
+
+static bool
+is_phone_char(const char *s, uint32_t len, int *n)
+{
+	if (len == 0)
+		return false;
+	if ((s[0] >= '0' && s[0] <= '9') || s[0] == '-' || s[0] == '(' || s[0] == ')' || s[0] == '+')
+	{
+		*n = 1;
+		return true;
+	}
+	if (gr_has_prefix(s, len, "—") || gr_has_prefix(s, len, "转"))
+	{
+		*n = 3;
+		return true;
+	}
+	return false;
+}
+
+static bool
+find_phone(gr_ctx *ctx, const gr_doc *doc, uint32_t from, uint32_t to, gr_report *rep)
+{
+	for (size_t m = 0; m < NELEM(phone_labels); m++)
+	{
+		uint32_t	k = from;
+		const char *hit;
+
+		while (k < to && (hit = gr_memmem(doc->cmp + k, to - k, phone_labels[m])) != NULL)
+		{
+			uint32_t	start = (uint32_t) (hit - doc->cmp) + (uint32_t) strlen(phone_labels[m]);
+			uint32_t	end;
+			int			digits = 0,
+						n;
+
+			while (start < to && (doc->cmp[start] == ':' || doc->cmp[start] == ')'))
+				start++;
+			if (gr_has_prefix(doc->cmp + start, to - start, "为"))
+				start += 3;
+			end = start;
+			while (end < to && is_phone_char(doc->cmp + end, to - end, &n))
+			{
+				if (doc->cmp[end] >= '0' && doc->cmp[end] <= '9')
+					digits++;
+				end += n;
+			}
+			while (end > start && (doc->cmp[end - 1] == '-' || doc->cmp[end - 1] == '('))
+				end--;
+			if (end > start && doc->cmp[end - 1] == ')' && !memchr(doc->cmp + start, '(', end - start))
+				end--;
+			if (digits >= 7)
+			{
+				rep->phone = gr_doc_joined(ctx, doc, start, end);
+				return true;
+			}
+			k = start;
+		}
+	}
+	return false;
+}
+
+static inline bool
+email_local(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+}
+
+static inline bool
+email_domain(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		c == '.' || c == '-';
+}
+
+static bool
+find_email(gr_ctx *ctx, const gr_doc *doc, uint32_t from, uint32_t to, gr_report *rep)
+{
+	for (uint32_t k = from; k < to; k++)
+	{
+		uint32_t	a,
+					b;
+		bool		dot = false;
+
+		if (doc->cmp[k] != '@')
+			continue;
+		a = k;
+		while (a > from && email_local(doc->cmp[a - 1]))
+			a--;
+		b = k + 1;
+		while (b < to && email_domain(doc->cmp[b]))
+		{
+			if (doc->cmp[b] == '.')
+				dot = true;
+			b++;
+		}
+		while (b > k + 1 && (doc->cmp[b - 1] == '.' || doc->cmp[b - 1] == '-'))
+			b--;
+		while (a < k && doc->cmp[a] == '.')
+			a++;
+		if (a < k && dot && b > k + 3)
+		{
+			rep->email = gr_doc_joined(ctx, doc, a, b);
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool
+find_address(gr_ctx *ctx, const gr_doc *doc, uint32_t from, uint32_t to, gr_report *rep)
+{
+	for (size_t m = 0; m < NELEM(address_labels); m++)
+	{
+		uint32_t	k = from;
+		const char *hit;
+
+		while (k < to && (hit = gr_memmem(doc->cmp + k, to - k, address_labels[m])) != NULL)
+		{
+			uint32_t	start = (uint32_t) (hit - doc->cmp) + (uint32_t) strlen(address_labels[m]);
+			uint32_t	end = start;
+			int			chars = 0;
+
+			while (start < to && doc->cmp[start] == ':')
+				start++;
+			if (gr_has_prefix(doc->cmp + start, to - start, "为"))
+				start += 3;
+			for (end = start; end < to && chars < 60; end += char_len(doc->cmp + end), chars++)
+			{
+				bool		stop = false;
+
+				for (size_t q = 0; q < NELEM(address_stops) && !stop; q++)
+					stop = gr_has_prefix(doc->cmp + end, to - end, address_stops[q]);
+				if (stop)
+					break;
+			}
+			if (chars >= 3 && chars < 60 &&
+				!gr_has_prefix(doc->cmp + start, to - start, "http") &&
+				!gr_has_prefix(doc->cmp + start, to - start, "www") &&
+				!gr_memmem(doc->cmp + start, end - start, "://"))
+			{
+				rep->address = gr_doc_joined(ctx, doc, start, end);
+				return true;
+			}
+			k = start;
+		}
+	}
+	return false;
+}
+
+/* ---- the step ---- */
+
+static const gr_section *
+section_of(const gr_report *rep, gr_section_key key)
+{
+	for (int i = 0; i < rep->nsections; i++)
+		if (rep->sections[i].key == key)
+			return &rep->sections[i];
+	return NULL;
+}
+
+gr_status
+gr_meta(gr_ctx *ctx, const gr_doc *doc, gr_report *rep)
+{
+	const gr_section *s1 = section_of(rep, GR_SEC_OVERVIEW);
+	const gr_section *s6 = section_of(rep, GR_SEC_OTHER);
+	int			first_heading_line = doc->nlines;
+	uint32_t	p_from,
+				p_to,
+				s1_to,
+				o_from = 0,
+				o_to = 0;
+	int			title_line;
+	int			title_year;
+
+	for (int i = 0; i < rep->nsections; i++)
+		if (rep->sections[i].key != GR_SEC_PREAMBLE)
+		{
+			first_heading_line = rep->sections[i].head_doc_line;
+			break;
+		}
+	if (first_heading_line == doc->nlines && doc->nlines > 40)
+		first_heading_line = 40;	/* no outline: look at the top only */
+
+	/* title and the body's name */
+	rep->year = 0;
+	title_line = find_title(ctx, doc, first_heading_line, rep, &o_from, &o_to);
+	title_year = rep->year;
+	rep->year = 0;
+	lines_cmp(doc, 0, first_heading_line, &p_from, &p_to);
+	if (o_from == o_to)
+		org_in_phrases(doc, p_from, p_to, &o_from, &o_to);
+	if (o_from == o_to && s1)
+	{
+		uint32_t	a,
+					b;
+
+		lines_cmp(doc, s1->first_doc_line, s1->end_doc_line, &a, &b);
+		org_in_phrases(doc, a, b, &o_from, &o_to);
+	}
+	if (o_from == o_to)
+	{
+		/* a signature: the short line before the closing date */
+		int			nonblank = 0;
+
+		for (int i = doc->nlines - 1; i > 0 && nonblank < 4; i--)
+		{
+			gr_date		d;
+			uint32_t	at;
+
+			if (doc->lines[i].c_len == 0)
+				continue;
+			nonblank++;
+			if (!line_date(doc, i, &d, &at))
+				continue;
+			if (at > doc->lines[i].c_off)
+			{
+				o_from = doc->lines[i].c_off;
+				o_to = at;
+			}
+			else
+			{
+				int			p = i - 1;
+
+				while (p > 0 && doc->lines[p].c_len == 0)
+					p--;
+				if (is_short_plain_line(doc, p))
+				{
+					o_from = doc->lines[p].c_off;
+					o_to = o_from + doc->lines[p].c_len;
+				}
+			}
+			break;
+		}
+	}
+	if (o_from < o_to)
+		rep->org = gr_doc_joined(ctx, doc, o_from, o_to);
+
+	/* the statistics period and year */
+	s1_to = p_to;
+	if (s1)
+	{
+		uint32_t	a;
+
+		lines_cmp(doc, s1->first_doc_line, s1->end_doc_line, &a, &s1_to);
+	}
+	find_period(doc, p_from, s1_to, rep);
+	if (rep->period_start.year)
+		rep->year = rep->period_start.year;
+	else if (title_year)
+		rep->year = title_year;
+	else
+		rep->year = year_in_text(doc, p_from, s1_to);
+
+	find_published(doc, title_line, rep);
+
+	/* contact: the preamble first, then section 六, then anywhere */
+	{
+		uint32_t	ranges[3][2];
+		int			nr = 0;
+
+		ranges[nr][0] = p_from;
+		ranges[nr][1] = p_to;
+		nr++;
+		if (s6)
+		{
+			lines_cmp(doc, s6->first_doc_line, s6->end_doc_line, &ranges[nr][0], &ranges[nr][1]);
+			nr++;
+		}
+		ranges[nr][0] = 0;
+		ranges[nr][1] = doc->cmp_len;
+		nr++;
+		for (int r = 0; r < nr; r++)
+			if (!rep->phone.len)
+				find_phone(ctx, doc, ranges[r][0], ranges[r][1], rep);
+		for (int r = 0; r < nr; r++)
+			if (!rep->email.len)
+				find_email(ctx, doc, ranges[r][0], ranges[r][1], rep);
+		for (int r = 0; r < nr; r++)
+			if (!rep->address.len)
+				find_address(ctx, doc, ranges[r][0], ranges[r][1], rep);
+	}
+	return ctx->err->status;
+}

@@ -1,0 +1,336 @@
+/*
+ * gr_outline.c — finds the six section headings and cuts the text into
+ * the preamble and the sections.
+ *
+ * A heading is a short line: an outline numeral (一、 一. 一，) and a text
+ * that holds the words of one of the sections (spec §2.3 lists the variants
+ * seen: 措施/情况, 和/及, 政府信息公开总体情况, the Art. 50 wording of 四 …), or a
+ * line that is exactly an official heading without its numeral (总体情况).
+ * The words are data below; the numeral only breaks ties.  Headings must
+ * come in order, so a table row such as 四、结转下年度继续办理 or a paragraph
+ * that lists the six parts cannot be taken for one.
+ */
+#include "gr_internal.h"
+
+/* A section is recognised when all the words of one of its rules occur. */
+typedef struct heading_rule
+{
+	gr_section_key sec;
+	const char *words[3];
+} heading_rule;
+
+static const heading_rule heading_rules[] = {
+	{GR_SEC_OVERVIEW, {"总体情况"}},
+	{GR_SEC_OVERVIEW, {"概述"}},	/* pre-2019 wording */
+	{GR_SEC_OVERVIEW, {"总体概况"}},
+	{GR_SEC_OVERVIEW, {"基本情况"}},
+	{GR_SEC_PROACTIVE, {"主动公开"}},
+	{GR_SEC_REQUESTS, {"收到", "申请"}},
+	{GR_SEC_REQUESTS, {"处理", "申请"}},
+	{GR_SEC_REQUESTS, {"依申请"}},
+	{GR_SEC_REVIEW, {"复议"}},
+	{GR_SEC_REVIEW, {"诉讼"}},
+	{GR_SEC_PROBLEMS, {"问题", "改进"}},
+	{GR_SEC_PROBLEMS, {"问题", "整改"}},
+	{GR_SEC_PROBLEMS, {"问题", "措施"}},
+	{GR_SEC_PROBLEMS, {"不足", "改进"}},
+	{GR_SEC_OTHER, {"其他", "事项"}},
+	{GR_SEC_OTHER, {"其它", "事项"}},
+	{GR_SEC_OTHER, {"其他", "报告"}},
+};
+
+/* Headings accepted without a numeral, compared with the whole line. */
+static const struct
+{
+	gr_section_key sec;
+	const char *text;
+}			bare_headings[] =
+{
+	{GR_SEC_OVERVIEW, "总体情况"},
+	{GR_SEC_OVERVIEW, "政府信息公开总体情况"},
+	{GR_SEC_PROACTIVE, "主动公开政府信息情况"},
+	{GR_SEC_REQUESTS, "收到和处理政府信息公开申请情况"},
+	{GR_SEC_REVIEW, "政府信息公开行政复议、行政诉讼情况"},
+	{GR_SEC_REVIEW, "政府信息公开行政复议,行政诉讼情况"},
+	{GR_SEC_PROBLEMS, "存在的主要问题及改进情况"},
+	{GR_SEC_PROBLEMS, "存在的主要问题及改进措施"},
+	{GR_SEC_PROBLEMS, "存在的主要问题和改进情况"},
+	{GR_SEC_OTHER, "其他需要报告的事项"},
+};
+
+/* Outline numerals 一 … 六 (and a little beyond, for misnumbered reports). */
+static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八"};
+
+/* Separators after an outline numeral, as folded (，→ , and ．→ .). */
+static const char *const numeral_seps[] = {"、", ",", ".", ":", "﹑"};
+
+#define HEADING_MAX_CHARS 34
+
+const char *
+gr_section_key_name(gr_section_key key)
+{
+	static const char *const names[GR_NSECTIONS] = {
+		"preamble", "s1_overview", "s2_proactive", "s3_requests",
+		"s4_review_litigation", "s5_problems", "s6_other"
+	};
+
+	return (unsigned) key < GR_NSECTIONS ? names[key] : "unknown";
+}
+
+static int
+utf8_chars(const char *s, size_t len)
+{
+	int			n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		if (((unsigned char) s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/* Markdown decoration around a compact line: ## 一、总体情况, **二、…** */
+static void
+strip_decoration(const char **s, uint32_t *len)
+{
+	while (*len > 0 && (**s == '#' || **s == '*' || **s == '>'))
+	{
+		(*s)++;
+		(*len)--;
+	}
+	while (*len > 0 && ((*s)[*len - 1] == '*' || (*s)[*len - 1] == ':' || (*s)[*len - 1] == '#'))
+		(*len)--;
+}
+
+/*
+ * Which section a line heads (a section after `after`, or `after` itself
+ * when the line is better than *quality), or -1.  *quality becomes 2 for an
+ * official heading text and 1 for a heading recognised by its words.
+ */
+static int
+classify_heading(const char *s, uint32_t len, int after, int *quality)
+{
+	int			numeral = 0;
+	const char *rest = s;
+	uint32_t	rlen = len;
+	int			best = -1;
+
+	strip_decoration(&rest, &rlen);
+	if (rlen == 0)
+		return -1;
+
+	for (size_t i = 0; i < sizeof(bare_headings) / sizeof(bare_headings[0]); i++)
+		if (((int) bare_headings[i].sec > after ||
+			 ((int) bare_headings[i].sec == after && *quality < 2)) &&
+			strlen(bare_headings[i].text) == rlen &&
+			memcmp(bare_headings[i].text, rest, rlen) == 0)
+		{
+			*quality = 2;
+			return bare_headings[i].sec;
+		}
+
+	for (int n = 0; n < 8 && !numeral; n++)
+	{
+		if (!gr_has_prefix(rest, rlen, numerals[n]))
+			continue;
+		for (size_t k = 0; k < sizeof(numeral_seps) / sizeof(numeral_seps[0]); k++)
+		{
+			size_t		nl = strlen(numerals[n]);
+
+			if (gr_has_prefix(rest + nl, rlen - nl, numeral_seps[k]))
+			{
+				numeral = n + 1;
+				nl += strlen(numeral_seps[k]);
+				rest += nl;
+				rlen -= (uint32_t) nl;
+				break;
+			}
+		}
+	}
+	if (!numeral || rlen == 0)
+		return -1;
+	/* an official heading after its numeral */
+	for (size_t i = 0; i < sizeof(bare_headings) / sizeof(bare_headings[0]); i++)
+		if (((int) bare_headings[i].sec > after ||
+			 ((int) bare_headings[i].sec == after && *quality < 2)) &&
+			strlen(bare_headings[i].text) == rlen &&
+			memcmp(bare_headings[i].text, rest, rlen) == 0)
+		{
+			*quality = 2;
+			return bare_headings[i].sec;
+		}
+	if (utf8_chars(rest, rlen) > HEADING_MAX_CHARS ||
+		gr_memmem(rest, rlen, "。") || gr_memmem(rest, rlen, ";"))
+		return -1;
+
+	for (size_t i = 0; i < sizeof(heading_rules) / sizeof(heading_rules[0]); i++)
+	{
+		const heading_rule *r = &heading_rules[i];
+		bool		all = true;
+
+		if ((int) r->sec <= after)
+			continue;
+		for (int w = 0; w < 3 && r->words[w]; w++)
+			if (!gr_memmem(rest, rlen, r->words[w]))
+				all = false;
+		if (!all)
+			continue;
+		/* several sections match: the one the numeral names wins */
+		if (best < 0 || (int) r->sec == numeral)
+			best = r->sec;
+	}
+	if (best >= 0)
+		*quality = 1;
+	return best;
+}
+
+bool
+gr_is_page_mark(const char *s, size_t len)
+{
+	size_t		i = 0,
+				digits = 0,
+				dashes = 0;
+	bool		page = false;
+
+	/* — 2 —, -4-, - 12 -, 第 3 页, 第3页共7页 */
+	while (i < len)
+	{
+		if (s[i] >= '0' && s[i] <= '9')
+		{
+			digits++;
+			i++;
+		}
+		else if (s[i] == '-' || s[i] == '_')
+		{
+			dashes++;
+			i++;
+		}
+		else if (gr_has_prefix(s + i, len - i, "—") || gr_has_prefix(s + i, len - i, "–") ||
+				 gr_has_prefix(s + i, len - i, "―"))
+		{
+			dashes++;
+			i += 3;
+		}
+		else if (gr_has_prefix(s + i, len - i, "页"))
+		{
+			page = true;
+			i += 3;
+		}
+		else if (gr_has_prefix(s + i, len - i, "第") || gr_has_prefix(s + i, len - i, "共"))
+			i += 3;
+		else
+			return false;
+	}
+	return digits > 0 && digits <= 6 && (dashes > 0 || page);
+}
+
+static bool
+line_is_filler(const gr_doc *doc, int i)
+{
+	const gr_line *l = &doc->lines[i];
+
+	return l->c_len == 0 || gr_is_page_mark(doc->cmp + l->c_off, l->c_len);
+}
+
+/* The body of a section: its lines without blank or page-mark lines at the ends. */
+static void
+set_body(const gr_doc *doc, gr_section *sec, int from, int to)
+{
+	while (from < to && line_is_filler(doc, from))
+		from++;
+	while (to > from && line_is_filler(doc, to - 1))
+		to--;
+	sec->first_doc_line = from;
+	sec->end_doc_line = to;
+	if (from >= to)
+	{
+		sec->body = gr_doc_src_span(doc, 0, 0);
+		sec->body_line = 0;
+		return;
+	}
+	sec->body = gr_doc_src_span(doc, doc->lines[from].s_off,
+								doc->lines[to - 1].s_off + doc->lines[to - 1].s_len);
+	sec->body_line = doc->lines[from].lineno;
+}
+
+/* The heading as printed, without markdown marks and surrounding blanks. */
+static gr_str
+heading_text(const gr_doc *doc, const gr_line *l)
+{
+	gr_str		s = gr_trim_src(gr_doc_src_span(doc, l->s_off, l->s_off + l->s_len));
+
+	while (s.len > 0 && (s.ptr[0] == '#' || s.ptr[0] == '*' || s.ptr[0] == '>' || s.ptr[0] == ' '))
+	{
+		s.ptr++;
+		s.len--;
+	}
+	while (s.len > 0 && (s.ptr[s.len - 1] == '*' || s.ptr[s.len - 1] == '#'))
+		s.len--;
+	return gr_trim_src(s);
+}
+
+gr_status
+gr_outline(gr_ctx *ctx, const gr_doc *doc, gr_report *rep)
+{
+	int			head_line[GR_NSECTIONS];
+	int			order[GR_NSECTIONS];
+	int			nfound = 0;
+	int			last = GR_SEC_PREAMBLE;
+	int			quality = 2;
+
+	for (int i = 0; i < doc->nlines; i++)
+	{
+		const gr_line *l = &doc->lines[i];
+		int			sec;
+
+		if (gr_poll(ctx))
+			return ctx->err->status;
+		if (l->c_len == 0 || l->c_len > 4 * (HEADING_MAX_CHARS + 8))
+			continue;
+		sec = classify_heading(doc->cmp + l->c_off, l->c_len, last, &quality);
+		if (sec < 0)
+			continue;
+		/*
+		 * The same section again in its official words: the first one was
+		 * a part of the section before (三、主动公开工作情况 inside 一).
+		 */
+		if (sec == last)
+			nfound--;
+		head_line[nfound] = i;
+		order[nfound] = sec;
+		nfound++;
+		last = sec;
+		if (sec == GR_SEC_OTHER)
+			break;
+	}
+
+	rep->nsections = 0;
+	if (nfound == 0)
+		return GR_OK;
+
+	/* the preamble, when there is text before the first heading */
+	{
+		gr_section *p = &rep->sections[0];
+
+		memset(p, 0, sizeof(*p));
+		p->key = GR_SEC_PREAMBLE;
+		p->heading = gr_doc_src_span(doc, 0, 0);
+		p->head_doc_line = -1;
+		set_body(doc, p, 0, head_line[0]);
+		p->line = p->body_line;
+		if (p->body.len > 0)
+			rep->nsections++;
+	}
+	for (int k = 0; k < nfound; k++)
+	{
+		gr_section *s = &rep->sections[rep->nsections++];
+		const gr_line *l = &doc->lines[head_line[k]];
+
+		memset(s, 0, sizeof(*s));
+		s->key = (gr_section_key) order[k];
+		s->heading = heading_text(doc, l);
+		s->line = l->lineno;
+		s->head_doc_line = head_line[k];
+		set_body(doc, s, head_line[k] + 1, k + 1 < nfound ? head_line[k + 1] : doc->nlines);
+	}
+	return GR_OK;
+}

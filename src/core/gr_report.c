@@ -1,0 +1,64 @@
+/*
+ * gr_report.c — the entry point: text → document → outline → metadata →
+ * edition, each step reading only what the one before produced.
+ */
+#include "gr_internal.h"
+
+gr_status
+gr_parse(const gr_env *env, const char *text, size_t len, gr_report **out, gr_error *err)
+{
+	gr_ctx		ctx;
+	gr_doc	   *doc;
+	gr_report  *rep;
+	gr_error	local;
+
+	if (err == NULL)
+		err = &local;
+	memset(err, 0, sizeof(*err));
+	if (env == NULL || env->alloc == NULL || env->persist_alloc == NULL || out == NULL ||
+		(text == NULL && len > 0))
+	{
+		err->status = GR_EARG;
+		snprintf(err->message, sizeof(err->message), "invalid arguments to gr_parse");
+		return GR_EARG;
+	}
+	ctx.env = env;
+	ctx.err = err;
+	ctx.polls = 0;
+	*out = NULL;
+
+	doc = gr_alloc0(&ctx, sizeof(gr_doc));
+	rep = gr_alloc0(&ctx, sizeof(gr_report));
+	if (!doc || !rep)
+		return err->status;
+	if (gr_doc_build(&ctx, text ? text : "", len, doc) != GR_OK)
+		return err->status;
+	rep->replaced_bytes = doc->replaced;
+
+	if (gr_outline(&ctx, doc, rep) != GR_OK)
+		return err->status;
+	if (gr_meta(&ctx, doc, rep) != GR_OK)
+		return err->status;
+	gr_edition_detect(doc, rep);
+
+	/*
+	 * Something is a report when it has an outline of at least two sections,
+	 * or a title of one, or the tables of one.  Anything else gets no
+	 * fields at all rather than fields guessed from stray dates.
+	 */
+	{
+		int			headings = 0;
+
+		for (int i = 0; i < rep->nsections; i++)
+			if (rep->sections[i].key != GR_SEC_PREAMBLE)
+				headings++;
+		rep->is_report = headings >= 2 || rep->title.len > 0 || rep->fp2019 + rep->fp2021 >= 2;
+	}
+	if (!rep->is_report)
+	{
+		memset(rep, 0, sizeof(*rep));
+		rep->replaced_bytes = doc->replaced;
+	}
+	*out = rep;
+	return GR_OK;
+}

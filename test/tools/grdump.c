@@ -1,0 +1,95 @@
+/*
+ * grdump.c — command-line caller of the core: parses report files and
+ * prints what was found, one "field: value" per line.  For looking at a
+ * report without a server, and for the layout and fuzz tests.
+ *
+ *   grdump FILE...        print fields and sections of each file
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gr_core.h"
+#include "test_alloc.h"
+
+static void
+print_str(const char *name, gr_str s)
+{
+	if (s.len)
+		printf("%s: %.*s\n", name, (int) s.len, s.ptr);
+	else
+		printf("%s: NULL\n", name);
+}
+
+static void
+print_date(const char *name, gr_date d)
+{
+	if (d.year)
+		printf("%s: %04d-%02d-%02d\n", name, d.year, d.month, d.day);
+	else
+		printf("%s: NULL\n", name);
+}
+
+int
+main(int argc, char **argv)
+{
+	int			rc = 0;
+
+	for (int a = 1; a < argc; a++)
+	{
+		size_t		len;
+		char	   *text = ta_read_file(argv[a], &len);
+		gr_report  *rep;
+		gr_error	err;
+		ta_arena	arena = {0};
+		gr_env		env = ta_env(&arena);
+
+		if (!text)
+		{
+			fprintf(stderr, "grdump: cannot read %s\n", argv[a]);
+			rc = 1;
+			continue;
+		}
+		printf("== %s\n", argv[a]);
+		if (gr_parse(&env, text, len, &rep, &err) != GR_OK)
+		{
+			printf("error: %s (%s) line %d\n", err.message, err.detail, err.line);
+			rc = 1;
+		}
+		else
+		{
+			print_str("org", rep->org);
+			printf("year: %d\n", rep->year);
+			printf("edition: %s%s (2019:%d 2021:%d)\n",
+				   gr_edition_name(rep->edition) ? gr_edition_name(rep->edition) : "NULL",
+				   rep->edition_mixed ? " mixed" : "", rep->fp2019, rep->fp2021);
+			print_str("title", rep->title);
+			print_date("period_start", rep->period_start);
+			print_date("period_end", rep->period_end);
+			print_date("published", rep->published);
+			print_str("phone", rep->phone);
+			print_str("email", rep->email);
+			print_str("address", rep->address);
+			for (int i = 0; i < rep->nsections; i++)
+			{
+				const gr_section *s = &rep->sections[i];
+				int			n = 0,
+							chars = 0;
+
+				while (n < (int) s->body.len && chars < 20)
+				{
+					n++;
+					while (n < (int) s->body.len && ((unsigned char) s->body.ptr[n] & 0xC0) == 0x80)
+						n++;
+					chars++;
+				}
+				printf("section %d %s line %d heading [%.*s] body@%d [%.*s]\n", i,
+					   gr_section_key_name(s->key), s->line, (int) s->heading.len, s->heading.ptr,
+					   s->body_line, n, s->body.ptr);
+			}
+		}
+		ta_arena_free(&arena);
+		free(text);
+	}
+	return rc;
+}
