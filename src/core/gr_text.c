@@ -175,7 +175,23 @@ out_line(gr_ctx *ctx, fold_out *o, uint32_t f_start, uint32_t c_start,
 	return true;
 }
 
-/* Copy text, replacing every byte that does not start valid UTF-8 by U+FFFD. */
+/*
+ * How many bytes one U+FFFD replaces: a lead byte with the continuation
+ * bytes that follow it (a sequence cut short, as when a multi-byte
+ * character was truncated), or a single stray byte.
+ */
+static size_t
+bad_prefix_len(const unsigned char *s, size_t len)
+{
+	int			n = gr_utf8_seqlen(s[0]);
+	size_t		k = 1;
+
+	while (n > 1 && k < (size_t) n && k < len && (s[k] & 0xC0) == 0x80)
+		k++;
+	return (n > 1 && k < (size_t) n) ? k : 1;
+}
+
+/* Copy text, replacing each ill-formed sequence by U+FFFD. */
 static const char *
 repair_utf8(gr_ctx *ctx, const char *text, size_t len, size_t *outlen, int *replaced)
 {
@@ -192,7 +208,7 @@ repair_utf8(gr_ctx *ctx, const char *text, size_t len, size_t *outlen, int *repl
 		if (n == 0 || cp == 0)
 		{
 			bad++;
-			i++;
+			i += bad_prefix_len((const unsigned char *) text + i, len - i);
 		}
 		else
 			i += n;
@@ -212,7 +228,7 @@ repair_utf8(gr_ctx *ctx, const char *text, size_t len, size_t *outlen, int *repl
 		{
 			memcpy(out + o, "\xEF\xBF\xBD", 3);
 			o += 3;
-			i++;
+			i += bad_prefix_len((const unsigned char *) text + i, len - i);
 		}
 		else
 		{

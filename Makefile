@@ -1,0 +1,55 @@
+# Makefile — builds and installs govreport with PGXS, and builds the
+# programs that test the core without a server.
+#
+#   make && make install         the extension, against the first pg_config on PATH
+#   make installcheck            the pg_regress suite (needs a running server)
+#   make unit                    the core's unit tests, no server needed
+#   make tools                   test/tools/grdump, the command-line parser
+
+EXTENSION = govreport
+EXTVERSION = 0.1.0
+
+MODULE_big = govreport
+CORE_SRCS = $(sort $(wildcard src/core/*.c))
+PG_SRCS = $(sort $(wildcard src/pg/*.c))
+OBJS = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
+
+# The install script of this version, and every upgrade script.
+DATA_built = govreport--$(EXTVERSION).sql
+DATA = $(wildcard src/sql/govreport--*--*.sql)
+
+REGRESS = setup parse_report sections encodings
+REGRESS_OPTS = --load-extension=govreport
+ENCODING = UTF8
+NO_LOCALE = 1
+
+ICU_CFLAGS := $(shell pkg-config --cflags icu-uc icu-i18n)
+ICU_LIBS := $(shell pkg-config --libs icu-uc icu-i18n)
+
+PG_CPPFLAGS = -Isrc/core $(ICU_CFLAGS)
+SHLIB_LINK = $(ICU_LIBS)
+EXTRA_CLEAN = test/unit/test_core test/tools/grdump
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+govreport--$(EXTVERSION).sql: src/sql/govreport.sql
+	cp $< $@
+
+# ---- programs that call the core without PostgreSQL ----
+
+TEST_CFLAGS = -std=c11 -O2 -g -Wall -Wextra -Wno-unused-parameter -Wno-unused-function \
+	-D_GNU_SOURCE $(COPT) -Isrc/core -Itest/tools $(ICU_CFLAGS)
+
+test/unit/test_core: test/unit/test_core.c $(CORE_SRCS) $(wildcard src/core/*.h test/tools/*.h)
+	$(CC) $(TEST_CFLAGS) -o $@ test/unit/test_core.c $(CORE_SRCS) $(ICU_LIBS)
+
+test/tools/grdump: test/tools/grdump.c $(CORE_SRCS) $(wildcard src/core/*.h test/tools/*.h)
+	$(CC) $(TEST_CFLAGS) -o $@ test/tools/grdump.c $(CORE_SRCS) $(ICU_LIBS)
+
+.PHONY: unit tools
+unit: test/unit/test_core
+	test/unit/test_core
+
+tools: test/tools/grdump

@@ -1,0 +1,24 @@
+/*
+ * gr_pg.h — what the PostgreSQL glue files share: running the core on a
+ * text datum, turning core strings and dates into datums, and raising core
+ * failures as errors with a SQLSTATE.
+ */
+#ifndef GR_PG_H
+#define GR_PG_H
+
+#include "postgres.h"
+#include "fmgr.h"
+#include "utils/date.h"
+
+#include "gr_core.h"
+
+/* Parse a text datum (in the database encoding); raises on failure. */
+extern gr_report *grpg_parse_text(text *body);
+
+/* A core string (UTF-8) as text in the database encoding. */
+extern text *grpg_text(gr_str s);
+extern Datum grpg_text_datum(gr_str s, bool *isnull);
+extern Datum grpg_cstring_text_datum(const char *s, bool *isnull);
+extern Datum grpg_date_datum(gr_date d, bool *isnull);
+
+#endif							/* GR_PG_H */
