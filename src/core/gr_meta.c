@@ -82,7 +82,8 @@ lines_cmp(const gr_doc *doc, int from, int to, uint32_t *c_from, uint32_t *c_to)
 {
 	if (from >= to || from >= doc->nlines)
 	{
-		*c_from = *c_to = 0;
+		/* no lines: an empty range where they would have been */
+		*c_from = *c_to = from < doc->nlines ? doc->lines[from].c_off : doc->cmp_len;
 		return;
 	}
 	*c_from = doc->lines[from].c_off;
@@ -314,6 +315,9 @@ org_in_phrases(const gr_doc *doc, uint32_t from, uint32_t to, uint32_t *o_from, 
 /* ---- dates ---- */
 
 /* Is the compact line a date alone, or "name date"?  Returns the date's start. */
+/* Words that make a dated line part of a sentence, not a signature. */
+static const char *const not_signature[] = {"期限", "统计", "期间", "自", "至", "起", "截至", "截止", "于"};
+
 static bool
 line_date(const gr_doc *doc, int i, gr_date *d, uint32_t *date_from)
 {
@@ -329,6 +333,11 @@ line_date(const gr_doc *doc, int i, gr_date *d, uint32_t *date_from)
 
 		if (n > 0 && (uint32_t) n == len - k)
 		{
+			if (memchr(s, ',', k) || gr_memmem(s, k, "。") || memchr(s, ':', k))
+				return false;
+			for (size_t w = 0; w < NELEM(not_signature); w++)
+				if (gr_memmem(s, k, not_signature[w]))
+					return false;
 			*date_from = l->c_off + k;
 			return true;
 		}
@@ -339,7 +348,7 @@ line_date(const gr_doc *doc, int i, gr_date *d, uint32_t *date_from)
 }
 
 static void
-find_published(const gr_doc *doc, int title_line, gr_report *rep)
+find_published(const gr_doc *doc, int title_line, int last_part, gr_report *rep)
 {
 	int			nonblank = 0;
 
@@ -366,7 +375,7 @@ find_published(const gr_doc *doc, int title_line, gr_report *rep)
 	}
 
 	/* a dated signature at the end: 第十一师办公室 2022年2月10日 */
-	for (int i = doc->nlines - 1; i >= 0 && nonblank < 4; i--)
+	for (int i = doc->nlines - 1; i >= last_part && nonblank < 4; i--)
 	{
 		gr_date		d;
 		uint32_t	at;
@@ -639,6 +648,7 @@ gr_meta(gr_ctx *ctx, const gr_doc *doc, gr_report *rep)
 				o_to = 0;
 	int			title_line;
 	int			title_year;
+	int			last_part;
 
 	for (int i = 0; i < rep->nsections; i++)
 		if (rep->sections[i].key != GR_SEC_PREAMBLE)
@@ -648,6 +658,10 @@ gr_meta(gr_ctx *ctx, const gr_doc *doc, gr_report *rep)
 		}
 	if (first_heading_line == doc->nlines && doc->nlines > 40)
 		first_heading_line = 40;	/* no outline: look at the top only */
+	/* a signature belongs to the last section, after its heading */
+	last_part = rep->nsections > 0 ? rep->sections[rep->nsections - 1].head_doc_line + 1 : 0;
+	if (last_part < 0)
+		last_part = 0;
 
 	/* title and the body's name */
 	rep->year = 0;
@@ -670,7 +684,7 @@ gr_meta(gr_ctx *ctx, const gr_doc *doc, gr_report *rep)
 		/* a signature: the short line before the closing date */
 		int			nonblank = 0;
 
-		for (int i = doc->nlines - 1; i > 0 && nonblank < 4; i--)
+		for (int i = doc->nlines - 1; i > last_part && nonblank < 4; i--)
 		{
 			gr_date		d;
 			uint32_t	at;
@@ -719,7 +733,7 @@ gr_meta(gr_ctx *ctx, const gr_doc *doc, gr_report *rep)
 	else
 		rep->year = year_in_text(doc, p_from, s1_to);
 
-	find_published(doc, title_line, rep);
+	find_published(doc, title_line, last_part, rep);
 
 	/* contact: the preamble first, then section 六, then anywhere */
 	{

@@ -116,11 +116,17 @@ out_grow(gr_ctx *ctx, fold_out *o, uint32_t need)
 	nc2f = gr_alloc(ctx, (size_t) (cap + 1) * sizeof(uint32_t));
 	if (!nf || !nc || !nf2s || !nc2s || !nc2f)
 		return false;
-	memcpy(nf, o->fold, o->flen);
-	memcpy(nc, o->cmp, o->clen);
-	memcpy(nf2s, o->f2s, o->flen * sizeof(uint32_t));
-	memcpy(nc2s, o->c2s, o->clen * sizeof(uint32_t));
-	memcpy(nc2f, o->c2f, o->clen * sizeof(uint32_t));
+	if (o->flen)
+	{
+		memcpy(nf, o->fold, o->flen);
+		memcpy(nf2s, o->f2s, o->flen * sizeof(uint32_t));
+	}
+	if (o->clen)
+	{
+		memcpy(nc, o->cmp, o->clen);
+		memcpy(nc2s, o->c2s, o->clen * sizeof(uint32_t));
+		memcpy(nc2f, o->c2f, o->clen * sizeof(uint32_t));
+	}
 	o->fold = nf;
 	o->cmp = nc;
 	o->f2s = nf2s;

@@ -1,0 +1,525 @@
+/*
+ * test_core.c — unit tests of the core library, run without a server.
+ *
+ * Covers the pieces (UTF-8 repair, folding, dates, page marks, line maps)
+ * and the whole parse of the sample reports: as they are, converted to
+ * Traditional script by ICU at test time, cut short at many points, and
+ * filled with random bytes; plus allocation failure and interruption.
+ * Prints one TAP line per check and a final "N passed, N failed".
+ *
+ *   test/unit/test_core [SAMPLES_DIR]     (default: samples)
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/utrans.h>
+#include <unicode/ustring.h>
+
+#include "gr_core.h"
+#include "gr_internal.h"
+#include "test_alloc.h"
+
+static int	n_pass,
+			n_fail;
+
+#define CHECK(cond, ...) check((cond) ? 1 : 0, __VA_ARGS__)
+
+static void
+check(int ok, const char *fmt, ...)
+{
+	va_list		ap;
+
+	printf("%s %d - ", ok ? "ok" : "not ok", n_pass + n_fail + 1);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+	if (ok)
+		n_pass++;
+	else
+		n_fail++;
+}
+
+static int
+str_eq(gr_str s, const char *expect)
+{
+	if (expect == NULL)
+		return s.len == 0;
+	return s.len == strlen(expect) && memcmp(s.ptr, expect, s.len) == 0;
+}
+
+static int
+date_eq(gr_date d, int y, int m, int day)
+{
+	return d.year == y && d.month == m && d.day == day;
+}
+
+/* ---- a per-test context for calling internal functions ---- */
+
+static ta_arena test_arena;
+static gr_env test_env;
+static gr_error test_err;
+static gr_ctx test_ctx;
+
+static gr_ctx *
+new_ctx(void)
+{
+	ta_arena_free(&test_arena);
+	test_env = ta_env(&test_arena);
+	memset(&test_err, 0, sizeof(test_err));
+	test_ctx.env = &test_env;
+	test_ctx.err = &test_err;
+	test_ctx.polls = 0;
+	return &test_ctx;
+}
+
+static gr_report *
+parse(const char *text, size_t len)
+{
+	gr_report  *rep = NULL;
+
+	ta_arena_free(&test_arena);
+	test_env = ta_env(&test_arena);
+	if (gr_parse(&test_env, text, len, &rep, &test_err) != GR_OK)
+		return NULL;
+	return rep;
+}
+
+static gr_report *
+parse_str(const char *text)
+{
+	return parse(text, strlen(text));
+}
+
+/* ---- pieces ---- */
+
+static void
+test_utf8(void)
+{
+	uint32_t	cp;
+	char		buf[4];
+
+	CHECK(gr_utf8_decode((const unsigned char *) "\xE4\xB8\x80", 3, &cp) == 3 && cp == 0x4E00,
+		  "utf8: decodes 一");
+	CHECK(gr_utf8_decode((const unsigned char *) "\xE4\xB8", 2, &cp) == 0, "utf8: truncated sequence rejected");
+	CHECK(gr_utf8_decode((const unsigned char *) "\xC0\xAF", 2, &cp) == 0, "utf8: overlong rejected");
+	CHECK(gr_utf8_decode((const unsigned char *) "\xED\xA0\x80", 3, &cp) == 0, "utf8: surrogate rejected");
+	CHECK(gr_utf8_decode((const unsigned char *) "\xF4\x90\x80\x80", 4, &cp) == 0, "utf8: beyond U+10FFFF rejected");
+	CHECK(gr_utf8_encode(0x1F600, buf) == 4 && gr_utf8_decode((unsigned char *) buf, 4, &cp) == 4 &&
+		  cp == 0x1F600, "utf8: encode/decode round trip");
+}
+
+static void
+test_doc(void)
+{
+	gr_ctx	   *ctx = new_ctx();
+	gr_doc		doc;
+	const char *t = "\xEF\xBB\xBF" "一、总體情況\r\n（１２３）\xE2\x80\x8B 全角\r\rA\fB\n\xFF\xE4\xB8!";
+
+	CHECK(gr_doc_build(ctx, t, strlen(t), &doc) == GR_OK, "doc: builds");
+	CHECK(doc.nlines == 6, "doc: CRLF is one break, lone CR and mid-line form feed are breaks (%d lines)", doc.nlines);
+	CHECK(doc.lines[0].lineno == 1 && doc.lines[1].lineno == 2 && doc.lines[2].lineno == 2 &&
+		  doc.lines[3].lineno == 2 && doc.lines[4].lineno == 2 && doc.lines[5].lineno == 3,
+		  "doc: line numbers count newline characters of the input");
+	CHECK(doc.lines[0].c_len == strlen("一、总体情况") &&
+		  memcmp(doc.cmp + doc.lines[0].c_off, "一、总体情况", doc.lines[0].c_len) == 0,
+		  "doc: BOM dropped, Traditional folded to Simplified");
+	CHECK(doc.lines[1].c_len == strlen("(123)全角") &&
+		  memcmp(doc.cmp + doc.lines[1].c_off, "(123)全角", doc.lines[1].c_len) == 0,
+		  "doc: full-width digits and brackets folded, zero-width space dropped");
+	{
+		gr_str		s = gr_doc_cmp_span(&doc, doc.lines[1].c_off, doc.lines[1].c_off + 5);
+
+		CHECK(str_eq(s, "（１２３）"), "doc: compact text maps back to the original characters");
+	}
+	CHECK(doc.replaced == 2, "doc: invalid bytes replaced (%d)", doc.replaced);
+	CHECK(doc.lines[5].s_len > 0 && memcmp(doc.src + doc.lines[5].s_off, "\xEF\xBF\xBD", 3) == 0,
+		  "doc: replacement character in the repaired text");
+	{
+		gr_ctx	   *c2 = new_ctx();
+		gr_doc		d2;
+		const char *w = "地址：淮安市洪泽区洪泽湖大道 90\n   号，邮编";
+		gr_str		j;
+
+		gr_doc_build(c2, w, strlen(w), &d2);
+		j = gr_doc_joined(c2, &d2, 9, d2.cmp_len - 9);
+		CHECK(str_eq(j, "淮安市洪泽区洪泽湖大道 90号"), "doc: wrapped text joined without the break (%.*s)",
+			  (int) j.len, j.ptr);
+	}
+}
+
+static void
+test_dates(void)
+{
+	gr_date		d;
+
+	CHECK(gr_parse_date("2021年1月29日", strlen("2021年1月29日"), 0, &d) > 0 && date_eq(d, 2021, 1, 29),
+		  "date: 2021年1月29日");
+	CHECK(gr_parse_date("21年01月29日", strlen("21年01月29日"), 0, &d) > 0 && date_eq(d, 2021, 1, 29),
+		  "date: 21年01月29日");
+	CHECK(gr_parse_date("二〇二二年二月十日", strlen("二〇二二年二月十日"), 0, &d) > 0 && date_eq(d, 2022, 2, 10),
+		  "date: 二〇二二年二月十日");
+	CHECK(gr_parse_date("二零二一年十二月三十一日", strlen("二零二一年十二月三十一日"), 0, &d) > 0 &&
+		  date_eq(d, 2021, 12, 31), "date: 二零二一年十二月三十一日");
+	CHECK(gr_parse_date("2024-01-17", 10, 0, &d) == 10 && date_eq(d, 2024, 1, 17), "date: 2024-01-17");
+	CHECK(gr_parse_date("2021.1.1-", 9, 0, &d) == 8 && date_eq(d, 2021, 1, 1), "date: 2021.1.1");
+	CHECK(gr_parse_date("12月31日", strlen("12月31日"), 2024, &d) > 0 && date_eq(d, 2024, 12, 31),
+		  "date: 12月31日 with the year from the context");
+	CHECK(gr_parse_date("12月31日", strlen("12月31日"), 0, &d) == 0, "date: no year, no context: no date");
+	CHECK(gr_parse_date("2021年2月30日", strlen("2021年2月30日"), 0, &d) == 0, "date: 2月30日 rejected");
+	CHECK(gr_parse_date("2020年2月29日", strlen("2020年2月29日"), 0, &d) > 0, "date: leap day accepted");
+	CHECK(gr_parse_date("12021年1月1日", strlen("12021年1月1日"), 0, &d) == 0, "date: five-digit year rejected");
+	CHECK(gr_parse_date("2021年1月", strlen("2021年1月"), 0, &d) == 0, "date: month without day is no date");
+}
+
+static void
+test_page_marks(void)
+{
+	CHECK(gr_is_page_mark("—2—", strlen("—2—")), "page mark: — 2 —");
+	CHECK(gr_is_page_mark("-12-", 4), "page mark: -12-");
+	CHECK(gr_is_page_mark("第3页共7页", strlen("第3页共7页")), "page mark: 第3页共7页");
+	CHECK(!gr_is_page_mark("0", 1), "page mark: a bare number is a value, not a mark");
+	CHECK(!gr_is_page_mark("-3", 2) || 1, "page mark: -3 (ambiguous, either)");
+	CHECK(!gr_is_page_mark("第二十条", strlen("第二十条")), "page mark: 第二十条 is not");
+}
+
+/* ---- whole reports ---- */
+
+typedef struct sample_expect
+{
+	const char *file;
+	const char *org;
+	int			year;
+	gr_edition	edition;
+	int			mixed;
+	gr_date		period_start;
+	gr_date		published;
+	const char *phone;
+	const char *sections;		/* key@line,… */
+} sample_expect;
+
+static const sample_expect samples[] = {
+	{"000_39ebc790c38a4837.txt", "第七师一二四团", 2021, GR_ED_2021, 1, {2021, 1, 1}, {0, 0, 0}, "0992-8963507",
+	"preamble@1,s1_overview@8,s2_proactive@17,s3_requests@75,s4_review_litigation@352,s5_problems@393,s6_other@400"},
+	{"001_491d5e7aac25b4a8.txt", "第十一师", 2021, GR_ED_2021, 1, {0, 0, 0}, {2022, 2, 10}, NULL,
+	"preamble@1,s1_overview@3,s2_proactive@31,s3_requests@49,s4_review_litigation@85,s5_problems@93,s6_other@102"},
+	{"002_76344675801c90f2.txt", "七户乡", 2020, GR_ED_2019, 0, {2020, 1, 1}, {0, 0, 0}, "7431006",
+	"preamble@1,s1_overview@2,s2_proactive@16,s3_requests@78,s4_review_litigation@302,s5_problems@340,s6_other@347"},
+	{"003_46e25f98fd9935f9.txt", "大竹县团坝镇", 2021, GR_ED_2021, 0, {0, 0, 0}, {0, 0, 0}, NULL,
+	"preamble@3,s1_overview@7,s2_proactive@43,s3_requests@62,s4_review_litigation@94,s5_problems@101,s6_other@107"},
+	{"004_c93bc2a644177ce0.txt", "兵团民政局", 2020, GR_ED_2019, 0, {0, 0, 0}, {2021, 1, 29}, NULL,
+	"preamble@1,s1_overview@11,s2_proactive@21,s3_requests@131,s4_review_litigation@535,s5_problems@605"},
+};
+
+static void
+section_list(const gr_report *rep, char *out, size_t cap)
+{
+	size_t		o = 0;
+
+	out[0] = '\0';
+	for (int i = 0; i < rep->nsections && o < cap; i++)
+		o += snprintf(out + o, cap - o, "%s%s@%d", i ? "," : "", gr_section_key_name(rep->sections[i].key),
+					  rep->sections[i].line);
+}
+
+/* Convert UTF-8 text with an ICU transform ("Hans-Hant", "Hant-Hans"). */
+static char *
+icu_transform(const char *id, const char *text, size_t len, size_t *outlen)
+{
+	UErrorCode	st = U_ZERO_ERROR;
+	UChar		uid[32];
+	UParseError pe;
+	UTransliterator *t;
+	int32_t		ulen = 0,
+				cap = (int32_t) len * 2 + 16,
+				limit;
+	UChar	   *u = malloc(sizeof(UChar) * cap);
+	char	   *out = malloc(len * 2 + 16);
+	int32_t		olen = 0;
+
+	u_uastrcpy(uid, id);
+	t = utrans_openU(uid, -1, UTRANS_FORWARD, NULL, 0, &pe, &st);
+	u_strFromUTF8(u, cap, &ulen, text, (int32_t) len, &st);
+	limit = ulen;
+	utrans_transUChars(t, u, &ulen, cap, 0, &limit, &st);
+	u_strToUTF8(out, (int32_t) len * 2 + 16, &olen, u, ulen, &st);
+	utrans_close(t);
+	free(u);
+	if (U_FAILURE(st))
+	{
+		free(out);
+		return NULL;
+	}
+	*outlen = (size_t) olen;
+	return out;
+}
+
+static void
+test_samples(const char *dir)
+{
+	for (size_t k = 0; k < sizeof(samples) / sizeof(samples[0]); k++)
+	{
+		const sample_expect *e = &samples[k];
+		char		path[1024];
+		size_t		len;
+		char	   *text;
+		gr_report  *rep;
+		char		secs[512];
+
+		snprintf(path, sizeof(path), "%s/%s", dir, e->file);
+		text = ta_read_file(path, &len);
+		CHECK(text != NULL, "%s: readable", e->file);
+		if (!text)
+			continue;
+		rep = parse(text, len);
+		CHECK(rep != NULL && rep->is_report, "%s: parses as a report", e->file);
+		if (!rep)
+		{
+			free(text);
+			continue;
+		}
+		CHECK(str_eq(rep->org, e->org), "%s: org %s (got %.*s)", e->file, e->org, (int) rep->org.len, rep->org.ptr);
+		CHECK(rep->year == e->year, "%s: year %d (got %d)", e->file, e->year, rep->year);
+		CHECK(rep->edition == e->edition && rep->edition_mixed == e->mixed, "%s: edition %s%s", e->file,
+			  gr_edition_name(e->edition), e->mixed ? " mixed" : "");
+		CHECK(date_eq(rep->period_start, e->period_start.year, e->period_start.month, e->period_start.day),
+			  "%s: period start", e->file);
+		CHECK(date_eq(rep->published, e->published.year, e->published.month, e->published.day),
+			  "%s: published", e->file);
+		CHECK(str_eq(rep->phone, e->phone), "%s: phone", e->file);
+		section_list(rep, secs, sizeof(secs));
+		CHECK(strcmp(secs, e->sections) == 0, "%s: sections %s", e->file, secs);
+
+		/* Traditional script, converted here by ICU: the same answers */
+		{
+			size_t		hlen;
+			char	   *hant = icu_transform("Hans-Hant", text, len, &hlen);
+			gr_report  *h;
+			char		hsecs[512];
+
+			CHECK(hant != NULL && (hlen != len || memcmp(hant, text, len) != 0),
+				  "%s: Traditional version differs from the original", e->file);
+			h = hant ? parse(hant, hlen) : NULL;
+			if (h)
+			{
+				size_t		olen = 0;
+				char	   *org = h->org.len ? icu_transform("Hant-Hans", h->org.ptr, h->org.len, &olen) : NULL;
+
+				section_list(h, hsecs, sizeof(hsecs));
+				CHECK(h->year == e->year && h->edition == e->edition && h->edition_mixed == e->mixed &&
+					  date_eq(h->published, e->published.year, e->published.month, e->published.day) &&
+					  date_eq(h->period_start, e->period_start.year, e->period_start.month, e->period_start.day) &&
+					  strcmp(hsecs, e->sections) == 0,
+					  "%s: Traditional script gives the same year, edition, dates and sections", e->file);
+				CHECK(org && olen == strlen(e->org) && memcmp(org, e->org, olen) == 0,
+					  "%s: Traditional org folds back to %s", e->file, e->org);
+				free(org);
+			}
+			else
+				CHECK(0, "%s: Traditional version parses", e->file);
+			free(hant);
+		}
+
+		/* cut short anywhere: never crashes, never reads past the end */
+		{
+			int			bad = 0;
+
+			for (size_t cut = 0; cut < len; cut += 61)
+			{
+				char	   *part = malloc(cut ? cut : 1);
+
+				memcpy(part, text, cut);
+				if (parse(part, cut) == NULL)
+					bad++;
+				free(part);
+			}
+			CHECK(bad == 0, "%s: every prefix parses (%d failures)", e->file, bad);
+		}
+		free(text);
+	}
+}
+
+static void
+test_not_reports(void)
+{
+	gr_report  *rep;
+
+	rep = parse("", 0);
+	CHECK(rep && !rep->is_report && rep->org.len == 0 && rep->year == 0, "empty text: not a report");
+	rep = parse_str("hello, world\n2021年1月1日至2021年12月31日\n");
+	CHECK(rep && !rep->is_report && rep->year == 0 && rep->period_start.year == 0,
+		  "stray dates: not a report, no fields");
+	rep = parse("\0\0\0", 3);
+	CHECK(rep && !rep->is_report, "NUL bytes: not a report");
+}
+
+static void
+test_variants(void)
+{
+	gr_report  *rep;
+
+	rep = parse_str("                洪泽区人民政府\n      2023 年政府信息公开工作年度报告\n\n"
+					"   本报告统计期限自 2023 年 1 月 1 日\n起至 2023 年 12 月 31 日止。（地址：淮安市洪泽区洪泽湖大道 90\n号 ， 邮 编 ： 223100 ， 电 话 ： 0517-87222589 ， 电 子 邮 箱 ：\nhzzwgk@126.com）。\n   一、总体情况\n");
+	CHECK(rep && str_eq(rep->org, "洪泽区人民政府"), "title over two lines: org from the line above");
+	CHECK(rep && rep->year == 2023 && date_eq(rep->period_end, 2023, 12, 31),
+		  "period spread over lines and spaced digits");
+	CHECK(rep && str_eq(rep->phone, "0517-87222589") && str_eq(rep->email, "hzzwgk@126.com") &&
+		  str_eq(rep->address, "淮安市洪泽区洪泽湖大道 90号"), "spaced-out contact labels");
+
+	rep = parse_str("正文\n2024 年上海市科委政府信息公开工作\n年度报告\n根据《条例》，市科委编制了报告。统计周期为 2024 年 1 月 1 日至 12 月 31 日。\n一、总体情况\n");
+	CHECK(rep && str_eq(rep->org, "上海市科委") && str_eq(rep->title, "2024 年上海市科委政府信息公开工作年度报告"),
+		  "year-first title broken before 年度报告");
+	CHECK(rep && date_eq(rep->period_end, 2024, 12, 31), "period end without its year");
+
+	rep = parse_str("本年报是根据条例的要求,由七户乡编制的2020度政府信息公开年度报告。\n一、总体情况\n二、主动公开政府信息情况\n");
+	CHECK(rep && str_eq(rep->org, "七户乡") && rep->year == 2020, "no title: org and year from the preamble");
+
+	rep = parse_str("一、总体情况\n甲\n二、主动公开政府信息情况\n乙\n六、其他需要报告的事项\n无\n某某局办公室\n2022年2月10日\n");
+	CHECK(rep && str_eq(rep->org, "某某局办公室") && date_eq(rep->published, 2022, 2, 10),
+		  "no title nor preamble: org and date from the signature");
+
+	rep = parse_str("# 某县 2025 年 政府信息公开工作年度报告\n\n某县\n(2026年1月23日)\n## 一、总体情况\n## 二、主动公开政府信息情况\n");
+	CHECK(rep && str_eq(rep->title, "某县 2025 年 政府信息公开工作年度报告") && date_eq(rep->published, 2026, 1, 23),
+		  "markdown title; date under the title");
+
+	rep = parse_str("一、总体情况\n甲\n三、主动公开工作情况\n乙\n一、主动公开政府信息情况\n表\n");
+	CHECK(rep && rep->nsections == 2 && rep->sections[1].line == 5,
+		  "a sub-part named like section 二 gives way to the official heading");
+}
+
+/* ---- failure paths ---- */
+
+static int	interrupt_after;
+
+static int
+interrupt_cb(void)
+{
+	return --interrupt_after <= 0;
+}
+
+static void
+test_failures(const char *dir)
+{
+	char		path[1024];
+	size_t		len;
+	char	   *text;
+	int			nomem = 0,
+				ok = 0,
+				other = 0;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, samples[0].file);
+	text = ta_read_file(path, &len);
+	if (!text)
+		return;
+	/* every allocation limit: either a result or GR_ENOMEM, nothing else */
+	for (size_t limit = 0; limit < 600000; limit += 4099)
+	{
+		ta_arena	a = {0};
+		gr_env		env = ta_env(&a);
+		gr_report  *rep;
+		gr_error	err;
+		gr_status	st;
+
+		a.limit = limit;
+		st = gr_parse(&env, text, len, &rep, &err);
+		if (st == GR_OK)
+			ok++;
+		else if (st == GR_ENOMEM && strcmp(err.message, "out of memory") == 0)
+			nomem++;
+		else
+			other++;
+		ta_arena_free(&a);
+	}
+	CHECK(other == 0 && nomem > 0 && ok > 0, "allocation failures give GR_ENOMEM (%d ok, %d nomem, %d other)",
+		  ok, nomem, other);
+
+	{
+		ta_arena	a = {0};
+		gr_env		env = ta_env(&a);
+		gr_report  *rep;
+		gr_error	err;
+		char	   *big = malloc(len * 40);
+
+		for (int i = 0; i < 40; i++)
+			memcpy(big + i * len, text, len);
+		env.interrupted = interrupt_cb;
+		interrupt_after = 3;
+		CHECK(gr_parse(&env, big, len * 40, &rep, &err) == GR_EINTR,
+			  "an interrupt request stops the parse with GR_EINTR");
+		ta_arena_free(&a);
+		free(big);
+	}
+	CHECK(gr_parse(NULL, "x", 1, NULL, NULL) == GR_EARG, "missing environment: GR_EARG");
+	free(text);
+}
+
+/* Random bytes and random mixtures of report lines: no crash, no hang. */
+static void
+test_random(const char *dir)
+{
+	unsigned	seed = 20261122;
+	int			failures = 0;
+	char		path[1024];
+	size_t		len;
+	char	   *text;
+
+	for (int i = 0; i < 3000; i++)
+	{
+		char		buf[512];
+		size_t		n = (size_t) (rand_r(&seed) % sizeof(buf));
+
+		for (size_t k = 0; k < n; k++)
+			buf[k] = (char) (rand_r(&seed) & 0xFF);
+		if (parse(buf, n) == NULL)
+			failures++;
+	}
+	CHECK(failures == 0, "3000 random byte strings parse (%d failures)", failures);
+
+	snprintf(path, sizeof(path), "%s/%s", dir, samples[2].file);
+	text = ta_read_file(path, &len);
+	if (!text)
+		return;
+	failures = 0;
+	for (int i = 0; i < 500; i++)
+	{
+		char	   *mix = malloc(len);
+
+		/* shuffle blocks of the report */
+		for (size_t k = 0; k < len; k += 64)
+		{
+			size_t		from = (size_t) rand_r(&seed) % len;
+			size_t		m = len - k < 64 ? len - k : 64;
+
+			if (from + m > len)
+				from = len - m;
+			memcpy(mix + k, text + from, m);
+		}
+		if (parse(mix, len) == NULL)
+			failures++;
+		free(mix);
+	}
+	CHECK(failures == 0, "500 shuffled reports parse (%d failures)", failures);
+	free(text);
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *dir = argc > 1 ? argv[1] : "samples";
+
+	test_utf8();
+	test_doc();
+	test_dates();
+	test_page_marks();
+	test_samples(dir);
+	test_not_reports();
+	test_variants();
+	test_failures(dir);
+	test_random(dir);
+	ta_arena_free(&test_arena);
+
+	printf("%d passed, %d failed\n", n_pass, n_fail);
+	return n_fail ? 1 : 0;
+}
