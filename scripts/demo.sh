@@ -1,0 +1,52 @@
+#!/bin/bash
+# demo.sh — the main job on the bundled sample reports: installs what is
+# missing, builds and installs govreport, starts a throwaway PostgreSQL 15
+# cluster (pg_virtualenv), loads samples/*.txt into a table and shows what
+# govreport finds in each report.  Pass other report files to load those.
+set -eu
+cd "$(dirname "$0")/.."
+
+if [ "${1:-}" != "--inside-cluster" ]; then
+	. scripts/common.sh
+	ensure_packages
+	build_and_install
+	echo "== starting a throwaway cluster"
+	exec pg_virtualenv -v 15 "$0" --inside-cluster "$@"
+fi
+shift
+[ $# -gt 0 ] || set -- samples/*.txt
+
+psql -X -q -v ON_ERROR_STOP=1 <<'SQL'
+CREATE EXTENSION govreport;
+CREATE TABLE reports (id serial PRIMARY KEY, file text NOT NULL, body text NOT NULL);
+SQL
+for f in "$@"; do
+	# the trailing x keeps the file's last newline, which psql would strip
+	printf "INSERT INTO reports (file, body) VALUES (:'file', left(:'body', -1));\n" |
+		psql -X -q -v ON_ERROR_STOP=1 -v file="$(basename "$f")" -v body="$(cat "$f"; printf x)"
+done
+echo "== loaded $# reports"
+
+psql -X -v ON_ERROR_STOP=1 <<'SQL'
+\pset null '·'
+SET datestyle = ISO;
+\echo == who reported which year, in which format (parse_report)
+SELECT file, (r).org, (r).year, (r).edition, (r).edition_mixed AS mixed,
+       (r).period_start, (r).period_end, (r).published
+  FROM (SELECT file, parse_report(body) AS r FROM reports) s ORDER BY file;
+\echo == contact data as stated
+SELECT file, ((r).contact).phone, ((r).contact).email, ((r).contact).address
+  FROM (SELECT file, parse_report(body) AS r FROM reports) s ORDER BY file;
+\echo == sections found (report_sections): key@line, and what is missing
+SELECT t.file,
+       string_agg(s.key || '@' || s.line, ' ' ORDER BY s.ord) AS sections,
+       nullif(array_to_string(ARRAY(
+         SELECT k FROM unnest(ARRAY['s1_overview','s2_proactive','s3_requests',
+                                    's4_review_litigation','s5_problems','s6_other']) k
+         EXCEPT SELECT m.key FROM report_sections(t.body) m ORDER BY 1), ' '), '') AS missing
+  FROM reports t, report_sections(t.body) s
+ GROUP BY t.file, t.body ORDER BY t.file;
+\echo == one section in full: section 六 of each report
+SELECT t.file, s.heading, s.body, s.line
+  FROM reports t, report_sections(t.body) s WHERE s.key = 's6_other' ORDER BY t.file;
+SQL
