@@ -15,7 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define GR_VERSION "0.1.0"
+#define GR_VERSION "0.2.0"
 
 /* Status codes; the glue maps them to SQLSTATEs. */
 typedef enum gr_status
@@ -99,6 +99,76 @@ typedef struct gr_section
 	int			end_doc_line;	/* one past the last line of the body */
 } gr_section;
 
+/* ---- cells of 表二, 表三 and 表四 ---- */
+
+typedef enum gr_table
+{
+	GR_T2 = 0,					/* 主动公开政府信息情况 */
+	GR_T3,						/* 收到和处理政府信息公开申请情况 */
+	GR_T4						/* 政府信息公开行政复议、行政诉讼情况 */
+} gr_table;
+
+/* One cell key (spec §9): t3.new_received.natural_person and its place. */
+typedef struct gr_keydef
+{
+	char		key[48];
+	gr_table	table;
+	int			row;			/* index into the table's rows (gr_format.c) */
+	int			col;			/* index into the table's columns */
+	const char *row_key;		/* new_received */
+	const char *col_key;		/* natural_person */
+	unsigned	editions;		/* bit (1 << gr_edition) for each edition that has the cell */
+	unsigned	derived;		/* editions in which the cell is computed, not printed */
+	int			kind;			/* gr_value_kind: count, signed count, money */
+} gr_keydef;
+
+extern int	gr_nkeys(void);
+extern const gr_keydef *gr_keydefs(void);
+extern int	gr_key_find(const char *key, size_t len);	/* -1 if unknown */
+
+typedef enum gr_cell_state
+{
+	GR_CELL_ABSENT = 0,			/* its row or table is not in the text */
+	GR_CELL_BLANK,				/* the layout shows an empty cell */
+	GR_CELL_NUMBER,
+	GR_CELL_DASH,				/* —, /, 无: stated as nothing */
+	GR_CELL_TEXT,				/* something unreadable stands where a number belongs */
+	GR_CELL_UNPLACED			/* the row has numbers but their columns cannot be proved */
+} gr_cell_state;
+
+typedef struct gr_cell
+{
+	gr_cell_state state;
+	int64_t		mant;			/* value = mant / 10^scale, for GR_CELL_NUMBER */
+	int			scale;
+	gr_str		raw;			/* the cell as written (number, dash, text) */
+	gr_str		unit;			/* 万元, 元, 件 … when written in the cell */
+	int			line;			/* input line of the cell, 0 if none */
+	int			derived;		/* computed from other cells, not printed */
+} gr_cell;
+
+/* ---- findings ---- */
+
+typedef enum gr_severity
+{
+	GR_SEV_ERROR = 0,
+	GR_SEV_WARNING,
+	GR_SEV_INFO
+} gr_severity;
+
+#define GR_FINDING_MAX_CELLS 32
+
+typedef struct gr_finding
+{
+	const char *rule;			/* R-T3-01 …, or R-PARSE-* for what the parser could not read */
+	gr_severity severity;
+	gr_str		message;		/* Chinese, for the reviewer */
+	int			cells[GR_FINDING_MAX_CELLS];	/* key indexes involved */
+	int			ncells;
+	int			line;			/* input line, 0 if none */
+	gr_str		raw;			/* text the finding is about, if any */
+} gr_finding;
+
 typedef struct gr_report
 {
 	int			is_report;		/* 0: nothing in the text looks like a report */
@@ -118,6 +188,17 @@ typedef struct gr_report
 	int			nsections;
 	gr_section	sections[GR_NSECTIONS]; /* in text order */
 	int			replaced_bytes; /* invalid UTF-8 sequences replaced by U+FFFD */
+
+	/* the tables: one cell per key of gr_keydefs(), in that order */
+	gr_cell    *cells;
+	int			ncells;
+	gr_edition	edition_t2;		/* the edition each table follows, as read */
+	gr_edition	edition_t3;
+	int			tables_found;	/* bit (1 << gr_table) for each table read */
+
+	gr_finding *findings;
+	int			nfindings;
+	int			findings_cap;
 } gr_report;
 
 /*

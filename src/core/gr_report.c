@@ -1,8 +1,10 @@
 /*
  * gr_report.c — the entry point: text → document → outline → metadata →
- * edition, each step reading only what the one before produced.
+ * edition → tables → cells, each step reading only what the ones before
+ * produced.
  */
 #include "gr_internal.h"
+#include "gr_tables.h"
 
 gr_status
 gr_parse(const gr_env *env, const char *text, size_t len, gr_report **out, gr_error *err)
@@ -40,6 +42,8 @@ gr_parse(const gr_env *env, const char *text, size_t len, gr_report **out, gr_er
 	if (gr_meta(&ctx, doc, rep) != GR_OK)
 		return err->status;
 	gr_edition_detect(doc, rep);
+	if (gr_tables(&ctx, doc, rep) != GR_OK)
+		return err->status;
 
 	/*
 	 * Something is a report when it has an outline of at least two sections,
@@ -56,7 +60,13 @@ gr_parse(const gr_env *env, const char *text, size_t len, gr_report **out, gr_er
 	}
 	if (!rep->is_report)
 	{
+		gr_cell    *cells = rep->cells;
+		int			ncells = rep->ncells;
+
 		memset(rep, 0, sizeof(*rep));
+		memset(cells, 0, sizeof(gr_cell) * (size_t) ncells);
+		rep->cells = cells;
+		rep->ncells = ncells;
 		rep->replaced_bytes = doc->replaced;
 	}
 	*out = rep;

@@ -4,6 +4,7 @@
  * report without a server, and for the layout and fuzz tests.
  *
  *   grdump FILE...        print fields and sections of each file
+ *   grdump -c FILE...     also every cell of the tables, and the findings
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,13 +31,61 @@ print_date(const char *name, gr_date d)
 		printf("%s: NULL\n", name);
 }
 
+static void
+print_cells(const gr_report *rep)
+{
+	static const char *const states[] = {"absent", "blank", "number", "dash", "text", "unplaced"};
+	const gr_keydef *k = gr_keydefs();
+
+	printf("edition_t2: %s edition_t3: %s\n",
+		   gr_edition_name(rep->edition_t2) ? gr_edition_name(rep->edition_t2) : "NULL",
+		   gr_edition_name(rep->edition_t3) ? gr_edition_name(rep->edition_t3) : "NULL");
+	for (int i = 0; i < rep->ncells; i++)
+	{
+		const gr_cell *c = &rep->cells[i];
+
+		if (c->state == GR_CELL_ABSENT && !c->derived)
+			continue;
+		printf("cell %-40s %-8s", k[i].key, states[c->state]);
+		if (c->state == GR_CELL_NUMBER)
+		{
+			if (c->scale)
+			{
+				long long	p = 1;
+
+				for (int s = 0; s < c->scale; s++)
+					p *= 10;
+				printf(" %lld.%0*lld", (long long) (c->mant / p), c->scale,
+					   (long long) ((c->mant < 0 ? -c->mant : c->mant) % p));
+			}
+			else
+				printf(" %lld", (long long) c->mant);
+		}
+		if (c->raw.len)
+			printf(" raw=[%.*s]", (int) c->raw.len, c->raw.ptr);
+		if (c->unit.len)
+			printf(" unit=[%.*s]", (int) c->unit.len, c->unit.ptr);
+		printf(" line=%d%s\n", c->line, c->derived ? " derived" : "");
+	}
+	for (int i = 0; i < rep->nfindings; i++)
+		printf("finding %s line %d: %.*s\n", rep->findings[i].rule, rep->findings[i].line,
+			   (int) rep->findings[i].message.len, rep->findings[i].message.ptr);
+}
+
 int
 main(int argc, char **argv)
 {
 	int			rc = 0;
+	int			cells = 0;
 
 	for (int a = 1; a < argc; a++)
 	{
+		if (strcmp(argv[a], "-c") == 0)
+		{
+			cells = 1;
+			continue;
+		}
+		{
 		size_t		len;
 		char	   *text = ta_read_file(argv[a], &len);
 		gr_report  *rep;
@@ -87,9 +136,12 @@ main(int argc, char **argv)
 					   gr_section_key_name(s->key), s->line, (int) s->heading.len, s->heading.ptr,
 					   s->body_line, n, s->body.ptr);
 			}
+			if (cells)
+				print_cells(rep);
 		}
 		ta_arena_free(&arena);
 		free(text);
+		}
 	}
 	return rc;
 }

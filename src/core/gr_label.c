@@ -1,0 +1,391 @@
+/*
+ * gr_label.c — which row of a table a text cell names.
+ *
+ * Labels are compared folded (gr_lfold: no white space, no punctuation).
+ * In order of trust: the cell is a label or one of its aliases; the cell
+ * holds a label with more around it (（四）无 1.本机关不掌握…); the cell is
+ * a piece of a label cut short by a PDF (（一）予以, 分公开(区分处理的…);
+ * the cell shares a long beginning or end and the numbering with a label
+ * (2.其他法律行政止公开, 一、太白 言息公开申请数量); the cell resembles a
+ * label, character pairs counted.  The last three are accepted only for a
+ * row that comes after the current one, a few rows ahead at most: that is
+ * the "neighbours make it certain" of the spec.
+ *
+ * The folded labels are computed once per process.
+ */
+#include "gr_label.h"
+
+#define LAB_MAX 200
+
+typedef struct folded_label
+{
+	char		s[LAB_MAX];
+	uint16_t	len;
+	uint16_t	chars;
+	uint16_t	num_len;		/* bytes of the leading numbering (一, 1, 七), 0 if none */
+} folded_label;
+
+typedef struct folded_table
+{
+	const gr_rowdef *rows;
+	int			nrows;
+	folded_label (*labels)[GR_MAX_LABELS];
+} folded_table;
+
+#define MAX_TABLES 4
+static folded_table tables[MAX_TABLES];
+static folded_label t2_labels[16][GR_MAX_LABELS];
+static folded_label t3_labels[40][GR_MAX_LABELS];
+static folded_label t4_labels[T4_NGROUPS][GR_MAX_LABELS];
+
+static int
+count_chars(const char *s, size_t len)
+{
+	int			n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		if (((unsigned char) s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+static const char *const cjk_numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+
+/* Bytes of the numbering a folded label starts with. */
+static uint16_t
+numbering_len(const char *s, size_t len)
+{
+	size_t		i = 0;
+
+	while (i < len && s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (i > 0)
+		return (uint16_t) i;
+	for (size_t k = 0; k < sizeof(cjk_numerals) / sizeof(cjk_numerals[0]); k++)
+		if (gr_has_prefix(s, len, cjk_numerals[k]))
+			return 3;
+	return 0;
+}
+
+static void
+fold_label(const char *text, folded_label *out)
+{
+	out->len = (uint16_t) gr_lfold(text, strlen(text), out->s, LAB_MAX);
+	out->chars = (uint16_t) count_chars(out->s, out->len);
+	out->num_len = numbering_len(out->s, out->len);
+}
+
+static folded_table *
+table_for(const gr_rowdef *rows, int nrows)
+{
+	folded_label (*store)[GR_MAX_LABELS];
+
+	for (int i = 0; i < MAX_TABLES; i++)
+		if (tables[i].rows == rows)
+			return &tables[i];
+	if (rows == gr_t2_rows)
+		store = t2_labels;
+	else if (rows == gr_t3_rows)
+		store = t3_labels;
+	else
+		store = t4_labels;
+	for (int i = 0; i < MAX_TABLES; i++)
+		if (tables[i].rows == NULL)
+		{
+			for (int r = 0; r < nrows; r++)
+				for (int a = 0; a < GR_MAX_LABELS; a++)
+				{
+					if (rows[r].labels[a])
+						fold_label(rows[r].labels[a], &store[r][a]);
+					else
+						store[r][a].len = 0;
+				}
+			tables[i].labels = store;
+			tables[i].nrows = nrows;
+			tables[i].rows = rows;
+			return &tables[i];
+		}
+	return NULL;
+}
+
+/* Common beginning and end, in whole characters. */
+static int
+common_prefix_chars(const char *a, size_t alen, const char *b, size_t blen)
+{
+	size_t		i = 0;
+	int			chars = 0;
+
+	while (i < alen && i < blen && a[i] == b[i])
+		i++;
+	while (i > 0 && i < alen && ((unsigned char) a[i] & 0xC0) == 0x80)
+		i--;
+	for (size_t k = 0; k < i; k++)
+		if (((unsigned char) a[k] & 0xC0) != 0x80)
+			chars++;
+	return chars;
+}
+
+static int
+common_suffix_chars(const char *a, size_t alen, const char *b, size_t blen)
+{
+	size_t		i = 0;
+	int			chars = 0;
+
+	while (i < alen && i < blen && a[alen - 1 - i] == b[blen - 1 - i])
+		i++;
+	/* whole characters only: the suffix must start at a lead byte */
+	while (i > 0 && ((unsigned char) a[alen - i] & 0xC0) == 0x80)
+		i--;
+	for (size_t k = alen - i; k < alen; k++)
+		if (((unsigned char) a[k] & 0xC0) != 0x80)
+			chars++;
+	return chars;
+}
+
+/* Dice coefficient of character pairs, 0..100. */
+static int
+bigram_dice(const char *a, size_t alen, const char *b, size_t blen)
+{
+	uint64_t	ab[64],
+				bb[64];
+	int			na = 0,
+				nb = 0,
+				common = 0;
+	uint32_t	prev = 0,
+				cp;
+	bool		used[64] = {false};
+
+	for (size_t i = 0; i < alen && na < 64;)
+	{
+		int			n = gr_utf8_decode((const unsigned char *) a + i, alen - i, &cp);
+
+		if (n == 0)
+			break;
+		if (i > 0)
+			ab[na++] = ((uint64_t) prev << 32) | cp;
+		prev = cp;
+		i += n;
+	}
+	for (size_t i = 0; i < blen && nb < 64;)
+	{
+		int			n = gr_utf8_decode((const unsigned char *) b + i, blen - i, &cp);
+
+		if (n == 0)
+			break;
+		if (i > 0)
+			bb[nb++] = ((uint64_t) prev << 32) | cp;
+		prev = cp;
+		i += n;
+	}
+	if (na == 0 || nb == 0)
+		return 0;
+	for (int i = 0; i < na; i++)
+		for (int j = 0; j < nb; j++)
+			if (!used[j] && ab[i] == bb[j])
+			{
+				used[j] = true;
+				common++;
+				break;
+			}
+	return 200 * common / (na + nb);
+}
+
+/* How well folded text t names label l: a tier (lower is better) and a quality. */
+static gr_label_tier
+compare(const char *t, size_t tlen, int tchars, uint16_t tnum, const folded_label *l, int *quality)
+{
+	*quality = 0;
+	if (l->len == 0 || tlen == 0)
+		return GR_LT_NONE;
+	if (tlen == l->len && memcmp(t, l->s, tlen) == 0)
+	{
+		*quality = 100;
+		return GR_LT_EXACT;
+	}
+	if (tlen > l->len && tchars <= l->chars + 16 && gr_memmem(t, tlen, l->s) &&
+		l->chars >= 2)
+	{
+		*quality = 100 * l->chars / tchars;
+		return GR_LT_CONTAINS;
+	}
+	if (tlen < l->len && tchars >= 3)
+	{
+		char		tmp[LAB_MAX + 1];
+
+		memcpy(tmp, t, tlen);
+		tmp[tlen] = '\0';
+		if (gr_memmem(l->s, l->len, tmp))
+		{
+			*quality = 100 * tchars / l->chars;
+			return GR_LT_PART;
+		}
+	}
+	/*
+	 * The cell ends with the beginning of a numbered label, after a group
+	 * label (（四）无2.没有现成信息需要另, 予处理4.无正当理由大量反复).
+	 */
+	if (l->num_len && l->chars >= 6 && tchars >= 6)
+	{
+		const char *p;
+		size_t		head = l->num_len + 6;	/* the numbering and two characters */
+
+		for (p = t + 1; head < l->len && p + head <= t + tlen; p++)
+		{
+			size_t		rest = tlen - (size_t) (p - t);
+
+			if (memcmp(p, l->s, head) == 0 && rest < l->len && memcmp(p, l->s, rest) == 0 &&
+				count_chars(p, rest) >= 5)
+			{
+				*quality = 100 * count_chars(p, rest) / l->chars;
+				return GR_LT_PART;
+			}
+		}
+	}
+	/* what follows needs the same numbering, when the label has one */
+	if (l->num_len && (tnum != l->num_len || memcmp(t, l->s, tnum) != 0))
+		return GR_LT_NONE;
+	{
+		int			p = common_prefix_chars(t, tlen, l->s, l->len);
+		int			s = common_suffix_chars(t, tlen, l->s, l->len);
+		int			best = p > s ? p : s;
+
+		if (best >= 4 || (best >= 3 && best * 2 >= l->chars))
+		{
+			*quality = 100 * best / l->chars;
+			return GR_LT_SHARED;
+		}
+	}
+	{
+		int			d = bigram_dice(t, tlen, l->s, l->len);
+
+		if (d >= 50 && tchars >= 2)
+		{
+			*quality = d;
+			return GR_LT_SIMILAR;
+		}
+	}
+	return GR_LT_NONE;
+}
+
+gr_label_match
+gr_label_find(const gr_rowdef *rows, int nrows, const char *t, size_t tlen, int current)
+{
+	folded_table *ft = table_for(rows, nrows);
+	gr_label_match best = {-1, GR_LT_NONE, 0, false};
+	int			tchars = count_chars(t, tlen);
+	uint16_t	tnum = numbering_len(t, tlen);
+
+	if (ft == NULL || tlen == 0)
+		return best;
+
+	for (int r = 0; r < nrows; r++)
+	{
+		for (int a = 0; a < GR_MAX_LABELS && rows[r].labels[a]; a++)
+		{
+			int			q;
+			gr_label_tier tier = compare(t, tlen, tchars, tnum, &ft->labels[r][a], &q);
+
+			if (tier == GR_LT_NONE)
+				continue;
+			/* weak evidence only for a row a little ahead of the current one */
+			if (tier >= GR_LT_PART && (r <= current || r > current + 8))
+				continue;
+			if (tier < best.tier || (tier == best.tier && q > best.quality))
+			{
+				best.row = r;
+				best.tier = tier;
+				best.quality = q;
+			}
+		}
+	}
+
+	/*
+	 * A piece of the current row's own label (a label wrapped over lines:
+	 * …逾期不补正、行 / 政机关不再处理其政府信息公开申请) continues it.
+	 */
+	if (current >= 0 && current < nrows && best.tier >= GR_LT_PART)
+	{
+		for (int a = 0; a < GR_MAX_LABELS && rows[current].labels[a]; a++)
+		{
+			const folded_label *l = &ft->labels[current][a];
+			char		tmp[LAB_MAX + 1];
+
+			if (tlen >= l->len || tlen > LAB_MAX)
+				continue;
+			memcpy(tmp, t, tlen);
+			tmp[tlen] = '\0';
+			if (gr_memmem(l->s, l->len, tmp))
+			{
+				best.row = current;
+				best.tier = GR_LT_PART;
+				best.continuation = true;
+				return best;
+			}
+		}
+	}
+	return best;
+}
+
+/* Does folded text t name one of the words (exactly or as its start)? */
+bool
+gr_label_is_word(const char *t, size_t tlen, const char *const *words)
+{
+	for (int i = 0; words[i]; i++)
+	{
+		char		w[LAB_MAX];
+		size_t		wl = gr_lfold(words[i], strlen(words[i]), w, sizeof(w));
+
+		if (tlen >= wl && memcmp(t, w, wl) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The column a header text names among cols (indexes into defs), for the
+ * row's own labels first.  Returns a bit set of candidate positions in
+ * cols: one bit for an exact name, several for a truncated one (本年新 →
+ * 本年新制作数量 or 本年新公开数量).
+ */
+unsigned
+gr_label_header(const char *t, size_t tlen, const gr_coldef *defs, const int *cols, int ncols,
+				const gr_rowdef *row, bool *is_exact)
+{
+	unsigned	exact = 0,
+				partial = 0;
+
+	for (int i = 0; i < ncols; i++)
+	{
+		const char *const *labels = defs[cols[i]].labels;
+		int			nl = GR_MAX_LABELS;
+
+		for (int pass = 0; pass < 2; pass++)
+		{
+			if (pass == 1)
+			{
+				if (row == NULL)
+					break;
+				labels = row->own_labels;
+				nl = 4;
+			}
+			for (int a = 0; a < nl && labels[a]; a++)
+			{
+				char		w[LAB_MAX];
+				size_t		wl;
+
+				if (pass == 1 && row->own_cols[a] != cols[i])
+					continue;
+				wl = gr_lfold(labels[a], strlen(labels[a]), w, sizeof(w));
+				if (wl == tlen && memcmp(w, t, tlen) == 0)
+					exact |= 1u << i;
+				else if (tlen >= 6 && tlen < wl && memcmp(w, t, tlen) == 0)
+					partial |= 1u << i;
+				else if (tlen > wl && wl >= 6 && gr_memmem(t, tlen, w) && tlen <= wl + 12)
+					partial |= 1u << i;
+			}
+		}
+	}
+	if (is_exact)
+		*is_exact = exact != 0;
+	return exact ? exact : partial;
+}

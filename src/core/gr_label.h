@@ -1,0 +1,35 @@
+/*
+ * gr_label.h — matching text cells to the rows and columns of gr_format.c.
+ */
+#ifndef GR_LABEL_H
+#define GR_LABEL_H
+
+#include "gr_format.h"
+#include "gr_grid.h"
+
+typedef enum gr_label_tier
+{
+	GR_LT_EXACT = 0,			/* the label or an alias */
+	GR_LT_CONTAINS,				/* the label with more around it */
+	GR_LT_PART,					/* a piece of the label */
+	GR_LT_SHARED,				/* long common start or end, same numbering */
+	GR_LT_SIMILAR,				/* many character pairs in common */
+	GR_LT_NONE
+} gr_label_tier;
+
+typedef struct gr_label_match
+{
+	int			row;			/* -1: no row */
+	gr_label_tier tier;
+	int			quality;		/* 0..100 within the tier */
+	bool		continuation;	/* a piece of the current row's own label */
+} gr_label_match;
+
+/* t is folded (gr_lfold); current is the row read last, -1 at the start. */
+extern gr_label_match gr_label_find(const gr_rowdef *rows, int nrows, const char *t, size_t tlen,
+									int current);
+extern bool gr_label_is_word(const char *t, size_t tlen, const char *const *words);
+extern unsigned gr_label_header(const char *t, size_t tlen, const gr_coldef *defs, const int *cols,
+								int ncols, const gr_rowdef *row, bool *is_exact);
+
+#endif							/* GR_LABEL_H */

@@ -1,0 +1,17 @@
+/*
+ * gr_tables.h — the step from sections to cells: reading 表二/三/四 and
+ * computing the derived cells.
+ */
+#ifndef GR_TABLES_H
+#define GR_TABLES_H
+
+#include <stdarg.h>
+
+#include "gr_internal.h"
+
+extern gr_status gr_tables(gr_ctx *ctx, const gr_doc *doc, gr_report *rep);
+extern void gr_derive(gr_report *rep);
+extern gr_finding *gr_add_finding(gr_ctx *ctx, gr_report *rep, const char *rule, gr_severity sev,
+								  int line, const char *fmt,...);
+
+#endif							/* GR_TABLES_H */

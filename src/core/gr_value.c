@@ -1,0 +1,130 @@
+/*
+ * gr_value.c — what one table cell holds: a number (full-width digits are
+ * already folded; thousands separators, decimals, a sign, a unit such as
+ * 万元 or 件, a note in brackets as in 55（含自然失效29件）), a dash that
+ * means "nothing to report" (—, /, 无), a blank, or text.
+ *
+ * Cells are read from the folded text; the caller keeps the original text
+ * as the cell's raw value.
+ */
+#include "gr_grid.h"
+
+/* Whole-cell texts that stand for "none": kept as raw text, value NULL. */
+static const char *const dash_words[] = {
+	"-", "--", "---", "—", "——", "–", "/", "//", "\\", "无", "空", "—/—", "-/-", "×", "x", "X",
+};
+
+/* Units written after a number; the cell keeps the unit apart. */
+static const char *const units[] = {"万元", "元", "件", "项", "个", "条", "次", "人次", "人"};
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+static inline bool
+is_space(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/*
+ * Read s[0..len) as a cell value.  On GR_TK_NUM, v carries the number, the
+ * unit's place in s and whether a note followed.
+ */
+gr_tok_kind
+gr_value_parse(const char *s, size_t len, gr_value *v)
+{
+	size_t		i = 0,
+				end = len;
+	int64_t		mant = 0;
+	int			scale = 0,
+				digits = 0,
+				group = -1;
+	bool		neg = false,
+				point = false;
+
+	memset(v, 0, sizeof(*v));
+	while (i < end && is_space(s[i]))
+		i++;
+	while (end > i && is_space(s[end - 1]))
+		end--;
+	if (i == end)
+		return GR_TK_BLANK;
+
+	for (size_t k = 0; k < NELEM(dash_words); k++)
+		if (strlen(dash_words[k]) == end - i && memcmp(dash_words[k], s + i, end - i) == 0)
+			return GR_TK_DASH;
+
+	if (s[i] == '+' || s[i] == '-')
+	{
+		neg = s[i] == '-';
+		v->signed_ = true;
+		i++;
+	}
+	for (; i < end; i++)
+	{
+		char		c = s[i];
+
+		if (c >= '0' && c <= '9')
+		{
+			if (digits >= 18)
+				return GR_TK_TEXT;	/* beyond int64: not a count we can hold */
+			mant = mant * 10 + (c - '0');
+			digits++;
+			if (point)
+				scale++;
+			if (group >= 0)
+				group++;
+		}
+		else if (c == ',' && !point && digits > 0 && i + 1 < end && s[i + 1] >= '0' && s[i + 1] <= '9')
+		{
+			/* thousands separator: groups of exactly three digits */
+			if (group >= 0 && group != 3)
+				return GR_TK_TEXT;
+			if (group < 0 && digits > 3)
+				return GR_TK_TEXT;
+			group = 0;
+		}
+		else if (c == '.' && !point && digits > 0 && i + 1 < end && s[i + 1] >= '0' && s[i + 1] <= '9')
+		{
+			if (group >= 0 && group != 3)
+				return GR_TK_TEXT;
+			group = -1;
+			point = true;
+		}
+		else
+			break;
+	}
+	if (digits == 0 || (group >= 0 && group != 3))
+		return GR_TK_TEXT;
+
+	/* a unit, then a note in brackets, then nothing */
+	while (i < end && is_space(s[i]))
+		i++;
+	for (size_t k = 0; k < NELEM(units); k++)
+	{
+		size_t		n = strlen(units[k]);
+
+		if (end - i >= n && memcmp(s + i, units[k], n) == 0)
+		{
+			v->unit_off = (uint32_t) i;
+			v->unit_len = (uint32_t) n;
+			i += n;
+			break;
+		}
+	}
+	while (i < end && is_space(s[i]))
+		i++;
+	if (i < end && (s[i] == '(' || s[i] == '['))
+	{
+		char		close = s[i] == '(' ? ')' : ']';
+
+		if (s[end - 1] != close)
+			return GR_TK_TEXT;
+		v->note = true;
+		i = end;
+	}
+	if (i != end)
+		return GR_TK_TEXT;
+	v->mant = neg ? -mant : mant;
+	v->scale = scale;
+	return GR_TK_NUM;
+}
