@@ -23,8 +23,8 @@ REGRESS_OPTS = --load-extension=govreport
 ENCODING = UTF8
 NO_LOCALE = 1
 
-ICU_CFLAGS := $(shell pkg-config --cflags icu-uc icu-i18n)
-ICU_LIBS := $(shell pkg-config --libs icu-uc icu-i18n)
+ICU_CFLAGS := $(shell pkg-config --cflags icu-uc icu-i18n libxml-2.0)
+ICU_LIBS := $(shell pkg-config --libs icu-uc icu-i18n libxml-2.0)
 
 PG_CPPFLAGS = -Isrc/core $(ICU_CFLAGS)
 SHLIB_LINK = $(ICU_LIBS)

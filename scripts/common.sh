@@ -2,7 +2,7 @@
 # packages govreport needs, and building and installing the extension.
 # Sourced, not run.
 
-GOVREPORT_PACKAGES="postgresql-15 postgresql-server-dev-15 libicu-dev pkg-config make gcc"
+GOVREPORT_PACKAGES="postgresql-15 postgresql-server-dev-15 libicu-dev libxml2-dev pkg-config make gcc"
 
 # Run a command as root: directly when we are root, else through sudo.
 as_root() {

@@ -68,6 +68,7 @@ emit_cell(gr_ctx *ctx, const gr_doc *doc, int li, uint32_t from, uint32_t to,
 	while (to > from && ws(f[to - 1]))
 		to--;
 	memset(&tok, 0, sizeof(tok));
+	tok.slot = -1;
 	tok.f_from = from;
 	tok.f_to = to;
 	tok.line = li;
@@ -120,6 +121,7 @@ emit_cell(gr_ctx *ctx, const gr_doc *doc, int li, uint32_t from, uint32_t to,
 		gr_tok		nt;
 
 		memset(&nt, 0, sizeof(nt));
+		nt.slot = -1;
 		nt.f_from = words[w][0];
 		nt.f_to = words[w][1];
 		nt.line = li;
@@ -240,12 +242,25 @@ gr_tokenize(gr_ctx *ctx, const gr_doc *doc, int line_from, int line_to, gr_toks 
 		{
 			uint32_t	a = 0;
 			bool		first = true;
+			int			slots = 1,
+						slot = 0;
 
+			for (uint32_t i = 0; i < len; i++)
+				slots += s[i] == '\t';
 			for (uint32_t i = 0; i <= len; i++)
 				if (i == len || s[i] == '\t')
 				{
+					int			before = out->n;
+
 					if (!emit_cell(ctx, doc, li, l->f_off + a, l->f_off + i, -1, first, out))
 						return ctx->err->status;
+					/* a grid rendered from HTML: each cell keeps its column */
+					if (doc->html && out->n == before + 1)
+					{
+						out->v[before].slot = slot;
+						out->v[before].slots = slots;
+					}
+					slot++;
 					first = false;
 					a = i + 1;
 				}

@@ -55,10 +55,12 @@ typedef struct gr_doc
 	gr_line    *lines;
 	int			nlines;
 	int			replaced;		/* invalid UTF-8 sequences replaced */
+	bool		html;			/* src is the text rendered from an HTML page */
 } gr_doc;
 
 /* gr_text.c */
-extern gr_status gr_doc_build(gr_ctx *ctx, const char *text, size_t len, gr_doc *doc);
+extern gr_status gr_doc_build(gr_ctx *ctx, const char *text, size_t len, const int *line_map,
+							  int nmap, gr_doc *doc);
 extern gr_str gr_doc_src_span(const gr_doc *doc, uint32_t s_from, uint32_t s_to);
 extern uint32_t gr_doc_cmp_to_src_end(const gr_doc *doc, uint32_t c_end);
 extern gr_str gr_doc_cmp_span(const gr_doc *doc, uint32_t c_from, uint32_t c_to);

@@ -4,6 +4,7 @@
  * produced.
  */
 #include "gr_internal.h"
+#include "gr_html.h"
 #include "gr_tables.h"
 
 gr_status
@@ -33,7 +34,20 @@ gr_parse(const gr_env *env, const char *text, size_t len, gr_report **out, gr_er
 	rep = gr_alloc0(&ctx, sizeof(gr_report));
 	if (!doc || !rep)
 		return err->status;
-	if (gr_doc_build(&ctx, text ? text : "", len, doc) != GR_OK)
+	if (text && gr_html_detect(text, len))
+	{
+		gr_html_text html;
+
+		if (gr_html_render(&ctx, text, len, &html) != GR_OK)
+			return err->status;
+		if (html.text)
+		{
+			if (gr_doc_build(&ctx, html.text, html.len, html.lines, html.nlines, doc) != GR_OK)
+				return err->status;
+			doc->html = true;
+		}
+	}
+	if (!doc->html && gr_doc_build(&ctx, text ? text : "", len, NULL, 0, doc) != GR_OK)
 		return err->status;
 	rep->replaced_bytes = doc->replaced;
 

@@ -14,6 +14,7 @@
  */
 #include <stdio.h>
 
+#include "gr_format.h"
 #include "gr_label.h"
 #include "gr_tables.h"
 
@@ -109,6 +110,14 @@ set_cell(reader *rd, int key, const gr_tok *t, gr_cell_state st)
 				uint32_t	b = rd->doc->f2s[t->v.unit_off + t->v.unit_len - 1];
 
 				c->unit = gr_doc_src_span(rd->doc, a, b + (uint32_t) gr_utf8_seqlen((unsigned char) rd->doc->src[b]));
+				/*
+				 * Money cells hold 万元.  An amount written in 元 (251000元,
+				 * 上海市政府办公厅 2019) is the same amount: 25.1 万元.  The
+				 * raw text and the unit keep what was written.
+				 */
+				if (gr_keydefs()[key].kind == GR_KIND_MONEY && t->v.unit_len == strlen("元") &&
+					memcmp(rd->doc->fold + t->v.unit_off, "元", strlen("元")) == 0 && c->scale <= 8)
+					c->scale += 4;
 			}
 		}
 	}
@@ -220,7 +229,7 @@ values_raw(reader *rd, const int *vals, int n)
  */
 static void
 place_row(reader *rd, const char *table_name, gr_str row_label, const int *keys, int ncols,
-		  const int *vals, int n, int label_line)
+		  const int *vals, int n, int label_line, bool align_right)
 {
 	int			nv = 0;
 
@@ -275,6 +284,43 @@ place_row(reader *rd, const char *table_name, gr_str row_label, const int *keys,
 					f->cells[f->ncells++] = keys[i];
 			}
 		return;
+	}
+
+	/*
+	 * An HTML grid says where each cell is: the values of 表三 and 表四 are
+	 * the last columns of their grid row, whatever spans the labels have.
+	 */
+	if (align_right && rd->doc->html)
+	{
+		bool		ok = true;
+		unsigned	seen = 0;
+
+		for (int i = 0; i < n && ok; i++)
+		{
+			const gr_tok *t = &rd->toks.v[vals[i]];
+			int			idx = ncols - (t->slots - t->slot);
+
+			if (t->slot < 0 || idx >= ncols || idx >= 32)
+				ok = false;
+			else if (idx < 0)
+				ok = t->kind == GR_TK_BLANK;	/* a slot the label spans */
+			else if (seen & (1u << idx))
+				ok = false;
+			else
+				seen |= 1u << idx;
+		}
+		if (ok)
+		{
+			for (int i = 0; i < n; i++)
+			{
+				const gr_tok *t = &rd->toks.v[vals[i]];
+				int			idx = ncols - (t->slots - t->slot);
+
+				if (idx >= 0)
+					set_cell(rd, keys[idx], t, tok_state(t));
+			}
+			return;
+		}
 	}
 
 	/* the columns of these values cannot be proved */
@@ -440,7 +486,7 @@ read_t3(reader *rd, int from, int to)
 			}
 			else if (!(gr_t3_rows[cur].derived && nvals == 0))
 				place_row(rd, "表三", tok_raw(rd->doc, &rd->toks.v[cur_tok]), keys, ncols, vals, nvals,
-						  rd->doc->lines[cur_line].lineno);
+						  rd->doc->lines[cur_line].lineno, true);
 			if (!gr_t3_rows[cur].derived)
 				prev_pending = nvals == 0;
 			if (strcmp(gr_t3_rows[cur].key, "other_handling") == 0 && nvals > 0)
@@ -739,7 +785,7 @@ read_t2(reader *rd, int from, int to)
 			for (int c = 0; c < nc; c++)
 				keys[c] = cols[c] >= 0 ? gr_key_index(GR_T2, cur, cols[c]) : -1;
 			place_row(rd, "表二", tok_raw(rd->doc, &rd->toks.v[cur_tok]), keys, nc, vals, nvals,
-					  rd->doc->lines[cur_line].lineno);
+					  rd->doc->lines[cur_line].lineno, false);
 			/* a value under a header column this row does not have */
 			for (int c = 0; c < nc; c++)
 				if (cols[c] < 0 && nvals > 0)
@@ -892,7 +938,7 @@ read_t4(reader *rd, int from, int to)
 					vals[n++] = run_start[r] + i;
 				place_row(rd, "表四", (gr_str) {gr_t4_groups[r].labels[0], (uint32_t) strlen(gr_t4_groups[r].labels[0])},
 						  keys + r * T4_NCOLS, T4_NCOLS, vals, n,
-						  rd->doc->lines[rd->toks.v[run_start[r]].line].lineno);
+						  rd->doc->lines[rd->toks.v[run_start[r]].line].lineno, true);
 			}
 			return;
 		}
@@ -915,7 +961,7 @@ read_t4(reader *rd, int from, int to)
 			}
 		}
 		place_row(rd, "表四", (gr_str) {"行政复议、行政诉讼", (uint32_t) strlen("行政复议、行政诉讼")}, keys, 15, vals, n,
-				  rd->doc->lines[rd->toks.v[vals[0]].line].lineno);
+				  rd->doc->lines[rd->toks.v[vals[0]].line].lineno, true);
 	}
 }
 

@@ -247,8 +247,13 @@ repair_utf8(gr_ctx *ctx, const char *text, size_t len, size_t *outlen, int *repl
 	return out;
 }
 
+/*
+ * Build the document.  line_map, when given, names the input line of each
+ * line of text (text rendered from HTML); otherwise lines count newlines.
+ */
 gr_status
-gr_doc_build(gr_ctx *ctx, const char *text, size_t len, gr_doc *doc)
+gr_doc_build(gr_ctx *ctx, const char *text, size_t len, const int *line_map, int nmap,
+			 gr_doc *doc)
 {
 	fold_out	o;
 	size_t		slen;
@@ -258,6 +263,7 @@ gr_doc_build(gr_ctx *ctx, const char *text, size_t len, gr_doc *doc)
 				c_start = 0,
 				s_start = 0;
 	int			lineno = 1;
+	int			src_line = 0;	/* index of the current line of text */
 
 	memset(doc, 0, sizeof(*doc));
 	if (len >= (size_t) UINT32_MAX / 8)
@@ -293,14 +299,18 @@ gr_doc_build(gr_ctx *ctx, const char *text, size_t len, gr_doc *doc)
 				out_byte(&o, '\n', pos);
 				/* the line's own text excludes its break */
 				o.flen--;
-				if (!out_line(ctx, &o, f_start, c_start, s_start, s_end, lineno))
+				if (!out_line(ctx, &o, f_start, c_start, s_start, s_end,
+							  line_map && src_line < nmap ? line_map[src_line] : lineno))
 					return ctx->err->status;
 				o.flen++;
 				f_start = o.flen;
 				c_start = o.clen;
 				s_start = pos + 1;
 				if (b == '\n')
+				{
 					lineno++;
+					src_line++;
+				}
 			}
 			else if (b == '\f' || b == '\v')
 				s_start = pos + 1;	/* a page break at the start of a line */
@@ -328,7 +338,8 @@ gr_doc_build(gr_ctx *ctx, const char *text, size_t len, gr_doc *doc)
 			pos += n;
 		}
 	}
-	if (!out_line(ctx, &o, f_start, c_start, s_start, (uint32_t) slen, lineno))
+	if (!out_line(ctx, &o, f_start, c_start, s_start, (uint32_t) slen,
+				  line_map && src_line < nmap ? line_map[src_line] : lineno))
 		return ctx->err->status;
 	o.f2s[o.flen] = (uint32_t) slen;
 	o.c2s[o.clen] = (uint32_t) slen;

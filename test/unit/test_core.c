@@ -118,7 +118,7 @@ test_doc(void)
 	gr_doc		doc;
 	const char *t = "\xEF\xBB\xBF" "一、总體情況\r\n（１２３）\xE2\x80\x8B 全角\r\rA\fB\n\xFF\xE4\xB8!";
 
-	CHECK(gr_doc_build(ctx, t, strlen(t), &doc) == GR_OK, "doc: builds");
+	CHECK(gr_doc_build(ctx, t, strlen(t), NULL, 0, &doc) == GR_OK, "doc: builds");
 	CHECK(doc.nlines == 6, "doc: CRLF is one break, lone CR and mid-line form feed are breaks (%d lines)", doc.nlines);
 	CHECK(doc.lines[0].lineno == 1 && doc.lines[1].lineno == 2 && doc.lines[2].lineno == 2 &&
 		  doc.lines[3].lineno == 2 && doc.lines[4].lineno == 2 && doc.lines[5].lineno == 3,
@@ -143,7 +143,7 @@ test_doc(void)
 		const char *w = "地址：淮安市洪泽区洪泽湖大道 90\n   号，邮编";
 		gr_str		j;
 
-		gr_doc_build(c2, w, strlen(w), &d2);
+		gr_doc_build(c2, w, strlen(w), NULL, 0, &d2);
 		j = gr_doc_joined(c2, &d2, 9, d2.cmp_len - 9);
 		CHECK(str_eq(j, "淮安市洪泽区洪泽湖大道 90号"), "doc: wrapped text joined without the break (%.*s)",
 			  (int) j.len, j.ptr);

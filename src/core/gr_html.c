@@ -1,0 +1,437 @@
+/*
+ * gr_html.c — reports scraped as web pages: libxml2's HTML parser reads
+ * the page, and the page becomes text a report reader would see.
+ *
+ * Block elements start lines; inline runs (<span>, <font>, Word's <o:p>)
+ * join without a gap, so 为</font>20</span><span>23 reads 2023; entities
+ * are decoded; <script> and <style> are dropped.  Every data <table> is
+ * rebuilt as a grid with rowspan and colspan expanded, and each grid row
+ * becomes one line of tab-separated cells, a spanned slot left empty, so
+ * the table readers see the HTML table as a tab layout whose cells keep
+ * their grid column.  A table that holds another table is page layout,
+ * not data: its cells are rendered as blocks.
+ *
+ * Every rendered line remembers the input line it came from, so values
+ * and sections name lines of the HTML as stored.
+ */
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "gr_html.h"
+
+/* Limits that keep a hostile rowspan="65534" from building a huge grid. */
+#define HTML_MAX_SPAN_ROWS 1000
+#define HTML_MAX_SPAN_COLS 64
+#define HTML_MAX_GRID 200000
+
+typedef struct render
+{
+	gr_ctx	   *ctx;
+	char	   *buf;
+	size_t		len;
+	size_t		cap;
+	int		   *lines;			/* input line of each output line */
+	int			nlines;
+	int			lcap;
+	bool		line_open;		/* text was written on the current output line */
+	bool		space;			/* a space is pending before the next text */
+	bool		failed;
+} render;
+
+static bool
+grow(render *r, size_t need)
+{
+	if (r->len + need <= r->cap)
+		return true;
+	{
+		size_t		cap = r->cap * 2 + need + 1024;
+		char	   *nb = gr_alloc(r->ctx, cap);
+
+		if (!nb)
+		{
+			r->failed = true;
+			return false;
+		}
+		if (r->len)
+			memcpy(nb, r->buf, r->len);
+		r->buf = nb;
+		r->cap = cap;
+	}
+	return true;
+}
+
+static void
+start_line_if_needed(render *r, int lineno)
+{
+	if (r->line_open)
+		return;
+	if (r->nlines == r->lcap)
+	{
+		int			cap = r->lcap * 2 + 256;
+		int		   *nl = gr_alloc(r->ctx, sizeof(int) * (size_t) cap);
+
+		if (!nl)
+		{
+			r->failed = true;
+			return;
+		}
+		if (r->nlines)
+			memcpy(nl, r->lines, sizeof(int) * (size_t) r->nlines);
+		r->lines = nl;
+		r->lcap = cap;
+	}
+	r->lines[r->nlines++] = lineno > 0 ? lineno : 1;
+	r->line_open = true;
+	r->space = false;
+}
+
+static void
+put_bytes(render *r, const char *s, size_t n, int lineno)
+{
+	start_line_if_needed(r, lineno);
+	if (r->failed || !grow(r, n + 1))
+		return;
+	memcpy(r->buf + r->len, s, n);
+	r->len += n;
+}
+
+static void
+newline(render *r)
+{
+	if (!r->line_open)
+		return;
+	if (!grow(r, 1))
+		return;
+	r->buf[r->len++] = '\n';
+	r->line_open = false;
+	r->space = false;
+}
+
+static inline bool
+is_ws(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Text with white space runs collapsed; NBSP stays (it is content). */
+static void
+put_text(render *r, const char *s, int lineno)
+{
+	const unsigned char *p = (const unsigned char *) s;
+
+	while (*p)
+	{
+		if (is_ws(*p))
+		{
+			if (r->line_open)
+				r->space = true;
+			p++;
+			continue;
+		}
+		{
+			const unsigned char *q = p;
+
+			while (*q && !is_ws(*q))
+				q++;
+			if (r->space)
+				put_bytes(r, " ", 1, lineno);
+			r->space = false;
+			put_bytes(r, (const char *) p, (size_t) (q - p), lineno);
+			p = q;
+		}
+	}
+}
+
+static bool
+name_is(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && n->name && xmlStrcasecmp(n->name, (const xmlChar *) name) == 0;
+}
+
+static bool
+is_block(const xmlNode *n)
+{
+	static const char *const blocks[] = {
+		"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "table", "section",
+		"article", "header", "footer", "nav", "blockquote", "pre", "hr", "dl", "dt", "dd", "form",
+		"center", "title", "body", "html", "address", "main", "aside", "figure", "caption",
+		"tbody", "thead", "tfoot", NULL
+	};
+
+	if (n->type != XML_ELEMENT_NODE)
+		return false;
+	for (int i = 0; blocks[i]; i++)
+		if (name_is(n, blocks[i]))
+			return true;
+	return false;
+}
+
+static bool
+skipped(const xmlNode *n)
+{
+	return name_is(n, "script") || name_is(n, "style") || name_is(n, "noscript") ||
+		name_is(n, "template") || name_is(n, "select") || name_is(n, "option");
+}
+
+static int
+node_line(const xmlNode *n)
+{
+	long		l = xmlGetLineNo((xmlNode *) n);
+
+	return l > 0 ? (int) l : 0;
+}
+
+static bool
+has_descendant_table(const xmlNode *n)
+{
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if (name_is(c, "table") || (c->type == XML_ELEMENT_NODE && has_descendant_table(c)))
+			return true;
+	return false;
+}
+
+static void render_node(render *r, const xmlNode *n, int depth);
+
+/* The text of a table cell: everything inside, joined, on one line. */
+static void
+cell_text(render *r, const xmlNode *n, int lineno)
+{
+	for (const xmlNode *c = n->children; c && !r->failed; c = c->next)
+	{
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+			put_text(r, (const char *) c->content, lineno);
+		else if (c->type == XML_ELEMENT_NODE && !skipped(c))
+		{
+			/* blocks and <br> inside a cell join without a gap: 本年新<br>制作数量 */
+			if (is_block(c) || name_is(c, "br"))
+				r->space = false;
+			cell_text(r, c, lineno);
+			if (is_block(c) || name_is(c, "br"))
+				r->space = false;
+		}
+	}
+}
+
+static int
+span_attr(const xmlNode *n, const char *name, int max)
+{
+	xmlChar    *v = xmlGetProp((xmlNode *) n, (const xmlChar *) name);
+	long		x = 1;
+
+	if (v)
+	{
+		x = strtol((const char *) v, NULL, 10);
+		xmlFree(v);
+	}
+	if (x < 1)
+		x = 1;
+	if (x > max)
+		x = max;
+	return (int) x;
+}
+
+/* Collect the <tr> of a table, looking into thead/tbody/tfoot. */
+static int
+collect_rows(const xmlNode *table, const xmlNode **rows, int max)
+{
+	int			n = 0;
+
+	for (const xmlNode *c = table->children; c && n < max; c = c->next)
+	{
+		if (name_is(c, "tr"))
+			rows[n++] = c;
+		else if (name_is(c, "thead") || name_is(c, "tbody") || name_is(c, "tfoot"))
+			for (const xmlNode *t = c->children; t && n < max; t = t->next)
+				if (name_is(t, "tr"))
+					rows[n++] = t;
+	}
+	return n;
+}
+
+/*
+ * A data table: the grid with spans expanded, one line per grid row, the
+ * text of each cell in the slot where it starts.
+ */
+static void
+render_table(render *r, const xmlNode *table)
+{
+	const xmlNode **rows;
+	int			nrows;
+	uint8_t    *taken;			/* nrows x HTML_MAX_SPAN_COLS*4 occupancy */
+	int			maxw = HTML_MAX_SPAN_COLS * 4;
+
+	rows = gr_alloc(r->ctx, sizeof(xmlNode *) * 4096);
+	if (!rows)
+	{
+		r->failed = true;
+		return;
+	}
+	nrows = collect_rows(table, rows, 4096);
+	if (nrows == 0)
+		return;
+	if ((size_t) nrows * (size_t) maxw > HTML_MAX_GRID)
+		maxw = HTML_MAX_GRID / nrows;
+	if (maxw < 1)
+		return;
+	taken = gr_alloc0(r->ctx, (size_t) nrows * (size_t) maxw);
+	if (!taken)
+	{
+		r->failed = true;
+		return;
+	}
+
+	newline(r);
+	for (int ri = 0; ri < nrows && !r->failed; ri++)
+	{
+		int			col = 0;
+		int			slot = 0;	/* next grid slot to write; a tab goes before each slot but the first */
+		int			line = node_line(rows[ri]);
+
+		if (gr_poll(r->ctx))
+		{
+			r->failed = true;
+			return;
+		}
+		for (const xmlNode *c = rows[ri]->children; c && !r->failed; c = c->next)
+		{
+			int			rs,
+						cs;
+
+			if (!(name_is(c, "td") || name_is(c, "th")))
+				continue;
+			while (col < maxw && taken[(size_t) ri * maxw + col])
+				col++;
+			if (col >= maxw)
+				break;
+			rs = span_attr(c, "rowspan", HTML_MAX_SPAN_ROWS);
+			cs = span_attr(c, "colspan", HTML_MAX_SPAN_COLS);
+			for (int y = ri; y < nrows && y < ri + rs; y++)
+				for (int x = col; x < maxw && x < col + cs; x++)
+					taken[(size_t) y * maxw + x] = 1;
+			start_line_if_needed(r, line ? line : node_line(c));
+			/* slots before this cell: spans from rows above, or gaps */
+			for (; slot < col; slot++)
+				if (slot > 0)
+					put_bytes(r, "\t", 1, line);
+			if (slot > 0)
+				put_bytes(r, "\t", 1, line);
+			r->space = false;
+			cell_text(r, c, node_line(c) ? node_line(c) : line);
+			slot++;
+			/* the further columns this cell spans stay empty */
+			for (int k = 1; k < cs && slot < maxw; k++, slot++)
+				put_bytes(r, "\t", 1, line);
+			col += cs;
+		}
+		newline(r);
+	}
+}
+
+static void
+render_children(render *r, const xmlNode *n, int depth)
+{
+	for (const xmlNode *c = n->children; c && !r->failed; c = c->next)
+		render_node(r, c, depth + 1);
+}
+
+static void
+render_node(render *r, const xmlNode *n, int depth)
+{
+	if (r->failed || depth > 200)
+		return;
+	switch (n->type)
+	{
+		case XML_TEXT_NODE:
+		case XML_CDATA_SECTION_NODE:
+			if (n->content)
+				put_text(r, (const char *) n->content, node_line(n) ? node_line(n) :
+						 (n->parent ? node_line(n->parent) : 0));
+			return;
+		case XML_ELEMENT_NODE:
+			break;
+		case XML_DOCUMENT_NODE:
+		case XML_HTML_DOCUMENT_NODE:
+			render_children(r, n, depth);
+			return;
+		default:
+			return;
+	}
+	if (skipped(n))
+		return;
+	if (name_is(n, "br"))
+	{
+		if (!r->line_open)
+			start_line_if_needed(r, node_line(n));
+		newline(r);
+		return;
+	}
+	if (name_is(n, "table") && !has_descendant_table(n))
+	{
+		render_table(r, n);
+		return;
+	}
+	if (is_block(n) || name_is(n, "td") || name_is(n, "th"))
+	{
+		newline(r);
+		render_children(r, n, depth);
+		newline(r);
+		return;
+	}
+	render_children(r, n, depth);
+}
+
+/* Does the text look like HTML?  Tags near the start, and closing tags. */
+bool
+gr_html_detect(const char *text, size_t len)
+{
+	static const char *const tags[] = {
+		"<html", "<HTML", "<!DOCTYPE", "<!doctype", "<body", "<BODY", "<p", "<P>", "<div", "<DIV",
+		"<table", "<TABLE", "<td", "<TD", "<span", "<SPAN", "<br", "<BR", "<meta", "<head", NULL
+	};
+	size_t		n = len < 8192 ? len : 8192;
+	int			hits = 0;
+
+	if (memchr(text, '<', n) == NULL)
+		return false;
+	for (int i = 0; tags[i]; i++)
+	{
+		const char *p = text;
+
+		while ((p = gr_memmem(p, n - (size_t) (p - text), tags[i])) != NULL && hits < 8)
+		{
+			hits++;
+			p++;
+		}
+	}
+	return hits >= 3 && gr_memmem(text, n, "</") != NULL;
+}
+
+gr_status
+gr_html_render(gr_ctx *ctx, const char *text, size_t len, gr_html_text *out)
+{
+	htmlDocPtr	doc;
+	render		r;
+
+	memset(out, 0, sizeof(*out));
+	memset(&r, 0, sizeof(r));
+	r.ctx = ctx;
+	if (len > INT32_MAX)
+		return gr_fail(ctx, GR_ETOOBIG, 0, "report text is too long", "");
+	doc = htmlReadMemory(text, (int) len, NULL, "UTF-8",
+						 HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+						 HTML_PARSE_NONET | HTML_PARSE_NOBLANKS);
+	if (doc == NULL)
+		return GR_OK;			/* not HTML we can read: the caller reads it as text */
+	render_node(&r, (xmlNode *) doc, 0);
+	xmlFreeDoc(doc);
+	if (r.failed)
+		return ctx->err->status != GR_OK ? ctx->err->status :
+			gr_fail(ctx, GR_ENOMEM, 0, "out of memory", "The HTML page could not be rendered.");
+	if (r.nlines == 0)
+		return GR_OK;
+	out->text = r.buf;
+	out->len = r.len;
+	out->lines = r.lines;
+	out->nlines = r.nlines;
+	return GR_OK;
+}
