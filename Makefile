@@ -23,11 +23,11 @@ REGRESS_OPTS = --load-extension=govreport
 ENCODING = UTF8
 NO_LOCALE = 1
 
-ICU_CFLAGS := $(shell pkg-config --cflags icu-uc icu-i18n libxml-2.0)
-ICU_LIBS := $(shell pkg-config --libs icu-uc icu-i18n libxml-2.0)
+GR_DEP_CFLAGS := $(shell pkg-config --cflags icu-uc icu-i18n libxml-2.0)
+GR_DEP_LIBS := $(shell pkg-config --libs icu-uc icu-i18n libxml-2.0)
 
-PG_CPPFLAGS = -Isrc/core $(ICU_CFLAGS)
-SHLIB_LINK = $(ICU_LIBS)
+PG_CPPFLAGS = -Isrc/core $(GR_DEP_CFLAGS)
+SHLIB_LINK = $(GR_DEP_LIBS)
 EXTRA_CLEAN = test/unit/test_core test/tools/grdump
 
 PG_CONFIG ?= pg_config
@@ -40,13 +40,13 @@ govreport--$(EXTVERSION).sql: src/sql/govreport.sql
 # ---- programs that call the core without PostgreSQL ----
 
 TEST_CFLAGS = -std=c11 -O2 -g -Wall -Wextra -Wno-unused-parameter -Wno-unused-function -Wno-missing-field-initializers \
-	-D_GNU_SOURCE $(COPT) -Isrc/core -Itest/tools $(ICU_CFLAGS)
+	-D_GNU_SOURCE $(COPT) -Isrc/core -Itest/tools $(GR_DEP_CFLAGS)
 
 test/unit/test_core: test/unit/test_core.c $(CORE_SRCS) $(wildcard src/core/*.h test/tools/*.h)
-	$(CC) $(TEST_CFLAGS) -o $@ test/unit/test_core.c $(CORE_SRCS) $(ICU_LIBS)
+	$(CC) $(TEST_CFLAGS) -o $@ test/unit/test_core.c $(CORE_SRCS) $(GR_DEP_LIBS)
 
 test/tools/grdump: test/tools/grdump.c $(CORE_SRCS) $(wildcard src/core/*.h test/tools/*.h)
-	$(CC) $(TEST_CFLAGS) -o $@ test/tools/grdump.c $(CORE_SRCS) $(ICU_LIBS)
+	$(CC) $(TEST_CFLAGS) -o $@ test/tools/grdump.c $(CORE_SRCS) $(GR_DEP_LIBS)
 
 .PHONY: unit tools
 unit: test/unit/test_core
