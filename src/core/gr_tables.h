@@ -11,7 +11,13 @@
 
 extern gr_status gr_tables(gr_ctx *ctx, const gr_doc *doc, gr_report *rep);
 extern void gr_derive(gr_report *rep);
+#if defined(__GNUC__)
+#define GR_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define GR_PRINTF(f, a)
+#endif
+
 extern gr_finding *gr_add_finding(gr_ctx *ctx, gr_report *rep, const char *rule, gr_severity sev,
-								  int line, const char *fmt,...);
+								  int line, const char *fmt,...) GR_PRINTF(6, 7);
 
 #endif							/* GR_TABLES_H */
