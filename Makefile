@@ -7,18 +7,18 @@
 #   make tools                   test/tools/grdump, the command-line parser
 
 EXTENSION = govreport
-EXTVERSION = 0.1.0
+EXTVERSION = 0.2.0
 
 MODULE_big = govreport
 CORE_SRCS = $(sort $(wildcard src/core/*.c))
 PG_SRCS = $(sort $(wildcard src/pg/*.c))
 OBJS = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
 
-# The install script of this version, and every upgrade script.
-DATA_built = govreport--$(EXTVERSION).sql
-DATA = $(wildcard src/sql/govreport--*--*.sql)
+# The first release's install script and every upgrade script since
+# (CREATE EXTENSION runs the chain up to default_version).
+DATA = $(wildcard src/sql/govreport--*.sql)
 
-REGRESS = setup parse_report sections encodings
+REGRESS = setup parse_report sections cells encodings
 REGRESS_OPTS = --load-extension=govreport
 ENCODING = UTF8
 NO_LOCALE = 1
@@ -33,9 +33,6 @@ EXTRA_CLEAN = test/unit/test_core test/tools/grdump
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
-
-govreport--$(EXTVERSION).sql: src/sql/govreport.sql
-	cp $< $@
 
 # ---- programs that call the core without PostgreSQL ----
 

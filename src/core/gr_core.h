@@ -125,6 +125,7 @@ typedef struct gr_keydef
 extern int	gr_nkeys(void);
 extern const gr_keydef *gr_keydefs(void);
 extern int	gr_key_find(const char *key, size_t len);	/* -1 if unknown */
+extern int	gr_keys_in_order(gr_edition ed, int *out);	/* format order of an edition */
 
 typedef enum gr_cell_state
 {

@@ -264,3 +264,37 @@ gr_key_find(const char *key, size_t len)
 			return i;
 	return -1;
 }
+
+/*
+ * The keys in the order of the format of one edition: 表二's columns as
+ * that edition prints them, then the other edition's; 表三 and 表四 as
+ * listed.  out has room for gr_nkeys() indexes; returns their number.
+ */
+int
+gr_keys_in_order(gr_edition ed, int *out)
+{
+	int			n = 0;
+
+	ensure_keys();
+	for (int r = 0; r < gr_t2_nrows; r++)
+	{
+		const int  *first = ed == GR_ED_2019 ? gr_t2_rows[r].cols19 : gr_t2_rows[r].cols21;
+		const int  *second = ed == GR_ED_2019 ? gr_t2_rows[r].cols21 : gr_t2_rows[r].cols19;
+
+		for (int i = 0; i < 4 && first[i] >= 0; i++)
+			out[n++] = t2_index[r][first[i]];
+		for (int i = 0; i < 4 && second[i] >= 0; i++)
+		{
+			bool		dup = false;
+
+			for (int j = 0; j < 4 && first[j] >= 0; j++)
+				dup |= first[j] == second[i];
+			if (!dup)
+				out[n++] = t2_index[r][second[i]];
+		}
+	}
+	for (int i = 0; i < nkeys; i++)
+		if (keydefs[i].table != GR_T2)
+			out[n++] = i;
+	return n;
+}

@@ -20,5 +20,6 @@ extern text *grpg_text(gr_str s);
 extern Datum grpg_text_datum(gr_str s, bool *isnull);
 extern Datum grpg_cstring_text_datum(const char *s, bool *isnull);
 extern Datum grpg_date_datum(gr_date d, bool *isnull);
+extern Datum grpg_cell_value(const gr_cell *c, bool *isnull);
 
 #endif							/* GR_PG_H */

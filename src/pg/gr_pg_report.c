@@ -2,15 +2,20 @@
  * gr_pg_report.c — parse_report() and report_sections().
  *
  * parse_report fills the composite type govreport by attribute name, not
- * by position, so that a library newer than the installed SQL (between
- * installing the files and ALTER EXTENSION UPDATE) fills the attributes
- * the type has and ignores the others.
+ * by position: a library newer than the installed SQL (between installing
+ * the files and ALTER EXTENSION UPDATE) fills the attributes the type has.
+ * The table attributes are composites whose field names are the parts of
+ * the cell keys (requests.new_received.total is t3.new_received.total), so
+ * how to fill each field is worked out once per query from the types and
+ * the key list, and kept in fn_extra.
  */
 #include "postgres.h"
 
 #include "access/htup_details.h"
+#include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
 #include "utils/typcache.h"
 
 #include "gr_pg.h"
@@ -18,81 +23,202 @@
 PG_FUNCTION_INFO_V1(gr_parse_report);
 PG_FUNCTION_INFO_V1(gr_report_sections);
 
-/* The contact composite (phone, email, address) of one report. */
-static Datum
-contact_datum(Oid typid, const gr_report *rep, bool *isnull)
+typedef enum fill_kind
 {
-	TupleDesc	desc;
-	Datum	   *values;
-	bool	   *nulls;
-	HeapTuple	tup;
-	bool		any = false;
+	FILL_NONE = 0,
+	FILL_ORG,
+	FILL_YEAR,
+	FILL_EDITION,
+	FILL_MIXED,
+	FILL_TITLE,
+	FILL_PERIOD_START,
+	FILL_PERIOD_END,
+	FILL_PUBLISHED,
+	FILL_PHONE,
+	FILL_EMAIL,
+	FILL_ADDRESS,
+	FILL_TABLE_EDITION,			/* proactive.edition, requests.edition */
+	FILL_CELL,
+	FILL_COMPOSITE
+} fill_kind;
 
-	if (rep->phone.len == 0 && rep->email.len == 0 && rep->address.len == 0)
-	{
-		*isnull = true;
-		return (Datum) 0;
-	}
-	desc = lookup_rowtype_tupdesc_copy(typid, -1);
-	desc = BlessTupleDesc(desc);
-	values = palloc0(sizeof(Datum) * desc->natts);
-	nulls = palloc(sizeof(bool) * desc->natts);
-	for (int i = 0; i < desc->natts; i++)
-	{
-		Form_pg_attribute att = TupleDescAttr(desc, i);
-		const char *name = NameStr(att->attname);
+/* How to fill one attribute. */
+typedef struct fill
+{
+	fill_kind	kind;
+	int			key;			/* FILL_CELL: index into gr_keydefs() */
+	gr_table	table;			/* FILL_TABLE_EDITION */
+	TupleDesc	desc;			/* FILL_COMPOSITE: blessed descriptor */
+	struct fill *sub;			/* FILL_COMPOSITE: one per attribute of desc */
+} fill;
 
-		nulls[i] = true;
-		if (att->attisdropped)
-			continue;
-		if (strcmp(name, "phone") == 0)
-			values[i] = grpg_text_datum(rep->phone, &nulls[i]);
-		else if (strcmp(name, "email") == 0)
-			values[i] = grpg_text_datum(rep->email, &nulls[i]);
-		else if (strcmp(name, "address") == 0)
-			values[i] = grpg_text_datum(rep->address, &nulls[i]);
-		any |= !nulls[i];
-	}
-	*isnull = !any;
-	if (!any)
-		return (Datum) 0;
-	tup = heap_form_tuple(desc, values, nulls);
-	return HeapTupleGetDatum(tup);
-}
+static const struct
+{
+	const char *name;
+	fill_kind	kind;
+}			meta_fields[] =
+{
+	{"org", FILL_ORG},
+	{"year", FILL_YEAR},
+	{"edition", FILL_EDITION},
+	{"edition_mixed", FILL_MIXED},
+	{"title", FILL_TITLE},
+	{"period_start", FILL_PERIOD_START},
+	{"period_end", FILL_PERIOD_END},
+	{"published", FILL_PUBLISHED},
+	{"phone", FILL_PHONE},
+	{"email", FILL_EMAIL},
+	{"address", FILL_ADDRESS},
+};
 
-/* One attribute of govreport, chosen by name. */
-static Datum
-report_field(Form_pg_attribute att, const gr_report *rep, bool *isnull)
+/* The attributes of govreport that hold a table, with their key prefix. */
+static const struct
+{
+	const char *name;
+	const char *prefix;
+	gr_table	table;
+}			table_fields[] =
+{
+	{"proactive", "t2", GR_T2},
+	{"requests", "t3", GR_T3},
+	{"review_litigation", "t4", GR_T4},
+};
+
+static void plan_composite(fill *f, Oid typid, const char *prefix, int table, MemoryContext mcxt);
+
+/*
+ * Work out how to fill attribute att.  prefix is the key so far ("t3",
+ * "t3.new_received") inside a table, NULL at the top level and in contact.
+ */
+static void
+plan_field(fill *f, Form_pg_attribute att, const char *prefix, int table, MemoryContext mcxt)
 {
 	const char *name = NameStr(att->attname);
 
-	*isnull = true;
-	if (!rep->is_report)
+	memset(f, 0, sizeof(*f));
+	if (att->attisdropped)
+		return;
+	if (prefix == NULL)
+	{
+		for (size_t i = 0; i < lengthof(meta_fields); i++)
+			if (strcmp(name, meta_fields[i].name) == 0)
+			{
+				f->kind = meta_fields[i].kind;
+				return;
+			}
+		for (size_t i = 0; i < lengthof(table_fields); i++)
+			if (strcmp(name, table_fields[i].name) == 0 && type_is_rowtype(att->atttypid))
+			{
+				plan_composite(f, att->atttypid, table_fields[i].prefix, table_fields[i].table, mcxt);
+				return;
+			}
+		if (strcmp(name, "contact") == 0 && type_is_rowtype(att->atttypid))
+			plan_composite(f, att->atttypid, NULL, -1, mcxt);
+		return;
+	}
+	if (type_is_rowtype(att->atttypid))
+	{
+		char	   *sub = psprintf("%s.%s", prefix, name);
+
+		plan_composite(f, att->atttypid, sub, table, mcxt);
+		pfree(sub);
+		return;
+	}
+	if (strcmp(name, "edition") == 0 && strchr(prefix, '.') == NULL)
+	{
+		f->kind = FILL_TABLE_EDITION;
+		f->table = (gr_table) table;
+		return;
+	}
+	{
+		char	   *key = psprintf("%s.%s", prefix, name);
+
+		f->key = gr_key_find(key, strlen(key));
+		f->kind = f->key >= 0 ? FILL_CELL : FILL_NONE;
+		pfree(key);
+	}
+}
+
+static void
+plan_composite(fill *f, Oid typid, const char *prefix, int table, MemoryContext mcxt)
+{
+	MemoryContext old = MemoryContextSwitchTo(mcxt);
+	TupleDesc	desc = lookup_rowtype_tupdesc_copy(typid, -1);
+
+	f->kind = FILL_COMPOSITE;
+	f->desc = BlessTupleDesc(desc);
+	f->sub = palloc0(sizeof(fill) * desc->natts);
+	for (int i = 0; i < desc->natts; i++)
+		plan_field(&f->sub[i], TupleDescAttr(desc, i), prefix, table, mcxt);
+	MemoryContextSwitchTo(old);
+}
+
+static Datum fill_value(const fill *f, const gr_report *rep, bool *isnull);
+
+static Datum
+fill_composite(const fill *f, const gr_report *rep, bool *isnull)
+{
+	int			natts = f->desc->natts;
+	Datum	   *values = palloc0(sizeof(Datum) * natts);
+	bool	   *nulls = palloc(sizeof(bool) * natts);
+	bool		any = false;
+
+	for (int i = 0; i < natts; i++)
+	{
+		values[i] = fill_value(&f->sub[i], rep, &nulls[i]);
+		any |= !nulls[i];
+	}
+	/* a composite with nothing in it is NULL (contact, an absent table) */
+	*isnull = !any;
+	if (!any)
 		return (Datum) 0;
-	if (strcmp(name, "org") == 0)
-		return grpg_text_datum(rep->org, isnull);
-	if (strcmp(name, "title") == 0)
-		return grpg_text_datum(rep->title, isnull);
-	if (strcmp(name, "year") == 0)
+	return HeapTupleGetDatum(heap_form_tuple(f->desc, values, nulls));
+}
+
+static Datum
+fill_value(const fill *f, const gr_report *rep, bool *isnull)
+{
+	*isnull = true;
+	if (!rep->is_report && f->kind != FILL_COMPOSITE)
+		return (Datum) 0;
+	switch (f->kind)
 	{
-		*isnull = rep->year == 0;
-		return Int32GetDatum(rep->year);
+		case FILL_NONE:
+			return (Datum) 0;
+		case FILL_ORG:
+			return grpg_text_datum(rep->org, isnull);
+		case FILL_TITLE:
+			return grpg_text_datum(rep->title, isnull);
+		case FILL_YEAR:
+			*isnull = rep->year == 0;
+			return Int32GetDatum(rep->year);
+		case FILL_EDITION:
+			return grpg_cstring_text_datum(gr_edition_name(rep->edition), isnull);
+		case FILL_MIXED:
+			*isnull = rep->edition == GR_ED_UNKNOWN;
+			return BoolGetDatum(rep->edition_mixed != 0);
+		case FILL_PERIOD_START:
+			return grpg_date_datum(rep->period_start, isnull);
+		case FILL_PERIOD_END:
+			return grpg_date_datum(rep->period_end, isnull);
+		case FILL_PUBLISHED:
+			return grpg_date_datum(rep->published, isnull);
+		case FILL_PHONE:
+			return grpg_text_datum(rep->phone, isnull);
+		case FILL_EMAIL:
+			return grpg_text_datum(rep->email, isnull);
+		case FILL_ADDRESS:
+			return grpg_text_datum(rep->address, isnull);
+		case FILL_TABLE_EDITION:
+			if (!(rep->tables_found & (1u << f->table)))
+				return (Datum) 0;
+			return grpg_cstring_text_datum(gr_edition_name(f->table == GR_T2 ? rep->edition_t2 :
+														   rep->edition_t3), isnull);
+		case FILL_CELL:
+			return grpg_cell_value(&rep->cells[f->key], isnull);
+		case FILL_COMPOSITE:
+			return fill_composite(f, rep, isnull);
 	}
-	if (strcmp(name, "edition") == 0)
-		return grpg_cstring_text_datum(gr_edition_name(rep->edition), isnull);
-	if (strcmp(name, "edition_mixed") == 0)
-	{
-		*isnull = rep->edition == GR_ED_UNKNOWN;
-		return BoolGetDatum(rep->edition_mixed != 0);
-	}
-	if (strcmp(name, "period_start") == 0)
-		return grpg_date_datum(rep->period_start, isnull);
-	if (strcmp(name, "period_end") == 0)
-		return grpg_date_datum(rep->period_end, isnull);
-	if (strcmp(name, "published") == 0)
-		return grpg_date_datum(rep->published, isnull);
-	if (strcmp(name, "contact") == 0)
-		return contact_datum(att->atttypid, rep, isnull);
 	return (Datum) 0;
 }
 
@@ -100,31 +226,41 @@ Datum
 gr_parse_report(PG_FUNCTION_ARGS)
 {
 	text	   *body = PG_GETARG_TEXT_PP(0);
-	TupleDesc	desc;
+	fill	   *plan = (fill *) fcinfo->flinfo->fn_extra;
+	gr_report  *rep;
 	Datum	   *values;
 	bool	   *nulls;
-	gr_report  *rep;
 
-	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("parse_report must be called in a context that accepts type govreport"),
-				 errhint("Install the function through CREATE EXTENSION govreport.")));
-	desc = BlessTupleDesc(desc);
+	if (plan == NULL)
+	{
+		TupleDesc	desc;
+		MemoryContext old;
+
+		if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("parse_report must be called in a context that accepts type govreport"),
+					 errhint("Install the function through CREATE EXTENSION govreport.")));
+		old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+		plan = palloc0(sizeof(fill));
+		plan->kind = FILL_COMPOSITE;
+		plan->desc = BlessTupleDesc(CreateTupleDescCopy(desc));
+		plan->sub = palloc0(sizeof(fill) * plan->desc->natts);
+		for (int i = 0; i < plan->desc->natts; i++)
+			plan_field(&plan->sub[i], TupleDescAttr(plan->desc, i), NULL, -1,
+					   fcinfo->flinfo->fn_mcxt);
+		MemoryContextSwitchTo(old);
+		fcinfo->flinfo->fn_extra = plan;
+	}
 
 	rep = grpg_parse_text(body);
 
-	values = palloc0(sizeof(Datum) * desc->natts);
-	nulls = palloc(sizeof(bool) * desc->natts);
-	for (int i = 0; i < desc->natts; i++)
-	{
-		Form_pg_attribute att = TupleDescAttr(desc, i);
-
-		nulls[i] = true;
-		if (!att->attisdropped)
-			values[i] = report_field(att, rep, &nulls[i]);
-	}
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
+	/* the top level is a row even when every field is NULL */
+	values = palloc0(sizeof(Datum) * plan->desc->natts);
+	nulls = palloc(sizeof(bool) * plan->desc->natts);
+	for (int i = 0; i < plan->desc->natts; i++)
+		values[i] = fill_value(&plan->sub[i], rep, &nulls[i]);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(plan->desc, values, nulls)));
 }
 
 Datum
@@ -144,12 +280,9 @@ gr_report_sections(PG_FUNCTION_ARGS)
 		const gr_section *s = &rep->sections[i];
 		Datum		values[5];
 		bool		nulls[5] = {false, false, false, false, false};
-		gr_str		name;
 
-		name.ptr = gr_section_key_name(s->key);
-		name.len = (uint32_t) strlen(name.ptr);
 		values[0] = Int32GetDatum((int32) s->key);
-		values[1] = PointerGetDatum(grpg_text(name));
+		values[1] = grpg_cstring_text_datum(gr_section_key_name(s->key), &nulls[1]);
 		values[2] = grpg_text_datum(s->heading, &nulls[2]);
 		values[3] = PointerGetDatum(grpg_text(s->body));
 		values[4] = Int32GetDatum(s->line);

@@ -1,6 +1,7 @@
--- govreport.sql: the install script of govreport (version given in the
--- Makefile as EXTVERSION).  The Makefile copies it to govreport--<version>.sql;
--- each release also ships govreport--<old>--<new>.sql upgrade scripts beside it.
+-- govreport--0.1.0.sql: the install script of govreport's first release.
+-- Later releases add govreport--<old>--<new>.sql upgrade scripts; CREATE
+-- EXTENSION runs this script and then the upgrades in turn, so a new
+-- installation and an upgraded one end in the same state.
 
 \echo Use "CREATE EXTENSION govreport" to load this file. \quit
 
