@@ -36,6 +36,22 @@ else
 	count 0 1
 fi
 
+echo "== corpus: real reports of ../shared/corpus against what their text makes certain"
+if [ -d ../shared/corpus ]; then
+	make -s PG_CONFIG="$PG_CONFIG" test/tools/grdump >/dev/null
+	corpus_out=$(test/corpus/run.sh ../shared/corpus 2>&1)
+	echo "$corpus_out" | grep -v '^ok ' || true
+	last=$(echo "$corpus_out" | tail -n 1)
+	if [[ "$last" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+		count "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
+	else
+		echo "not ok - corpus test did not finish"
+		count 0 1
+	fi
+else
+	echo "(no ../shared/corpus here: skipped)"
+fi
+
 echo "== regression tests (pg_regress in a throwaway cluster)"
 reg_out=$(pg_virtualenv -v 15 make -s PG_CONFIG="$PG_CONFIG" installcheck 2>&1)
 echo "$reg_out" | grep -E '^(test| *[0-9]+ of|All [0-9]+|not ok|ok )' || true

@@ -70,7 +70,8 @@ gr_parse(const gr_env *env, const char *text, size_t len, gr_report **out, gr_er
 		for (int i = 0; i < rep->nsections; i++)
 			if (rep->sections[i].key != GR_SEC_PREAMBLE)
 				headings++;
-		rep->is_report = headings >= 2 || rep->title.len > 0 || rep->fp2019 + rep->fp2021 >= 2;
+		rep->is_report = headings >= 2 || rep->title.len > 0 || rep->fp2019 + rep->fp2021 >= 2 ||
+			rep->tables_found != 0;
 	}
 	if (!rep->is_report)
 	{

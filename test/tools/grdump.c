@@ -5,8 +5,11 @@
  *
  *   grdump FILE...        print fields and sections of each file
  *   grdump -c FILE...     also every cell of the tables, and the findings
+ *   grdump -r FILE...     fields, then the tables one row a line and the
+ *                         findings: the form the corpus tests compare
  */
 #include <stdio.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,17 +75,106 @@ print_cells(const gr_report *rep)
 			   (int) rep->findings[i].message.len, rep->findings[i].message.ptr);
 }
 
+static void
+print_number(const gr_cell *c)
+{
+	if (c->scale)
+	{
+		long long	p = 1;
+
+		for (int s = 0; s < c->scale; s++)
+			p *= 10;
+		printf("%s%lld.%0*lld", c->mant < 0 ? "-" : "", (long long) (c->mant < 0 ? -c->mant : c->mant) / p,
+			   c->scale, (long long) ((c->mant < 0 ? -c->mant : c->mant) % p));
+	}
+	else
+		printf("%lld", (long long) c->mant);
+}
+
+/*
+ * One line per table row, cells in the format order of the report's
+ * edition: a number, □ blank, — dash, T text, ? unplaced, · absent;
+ * a derived value in brackets.
+ */
+static void
+print_rows(const gr_report *rep)
+{
+	const gr_keydef *k = gr_keydefs();
+	int		   *order = malloc(sizeof(int) * (size_t) gr_nkeys());
+	int			n = gr_keys_in_order(rep->edition, order);
+	char		row[64] = "";
+
+	printf("tables: t2 %s, t3 %s\n",
+		   gr_edition_name(rep->edition_t2) ? gr_edition_name(rep->edition_t2) : "NULL",
+		   gr_edition_name(rep->edition_t3) ? gr_edition_name(rep->edition_t3) : "NULL");
+	for (int o = 0; o < n; o++)
+	{
+		const gr_cell *c = &rep->cells[order[o]];
+		const char *dot = strrchr(k[order[o]].key, '.');
+		int			rl = (int) (dot - k[order[o]].key);
+		bool		in_edition = rep->edition && (k[order[o]].editions & (1u << rep->edition));
+
+		if (!in_edition && (c->state == GR_CELL_ABSENT || c->derived))
+			continue;
+		if (strncmp(row, k[order[o]].key, rl) != 0 || row[rl] != '\0')
+		{
+			printf("%s%.*s:", row[0] ? "\n" : "", rl, k[order[o]].key);
+			snprintf(row, sizeof(row), "%.*s", rl, k[order[o]].key);
+		}
+		putchar(' ');
+		if (c->derived && c->state == GR_CELL_NUMBER)
+		{
+			putchar('(');
+			print_number(c);
+			putchar(')');
+			continue;
+		}
+		switch (c->state)
+		{
+			case GR_CELL_NUMBER:
+				print_number(c);
+				break;
+			case GR_CELL_BLANK:
+				printf("□");
+				break;
+			case GR_CELL_DASH:
+				printf("—");
+				break;
+			case GR_CELL_TEXT:
+				printf("T");
+				break;
+			case GR_CELL_UNPLACED:
+				printf("?");
+				break;
+			default:
+				printf("·");
+		}
+	}
+	if (row[0])
+		putchar('\n');
+	for (int i = 0; i < rep->nfindings; i++)
+		printf("finding %s line %d: %.*s\n", rep->findings[i].rule, rep->findings[i].line,
+			   (int) rep->findings[i].message.len, rep->findings[i].message.ptr);
+	free(order);
+}
+
 int
 main(int argc, char **argv)
 {
 	int			rc = 0;
 	int			cells = 0;
+	int			rows = 0;
 
 	for (int a = 1; a < argc; a++)
 	{
 		if (strcmp(argv[a], "-c") == 0)
 		{
 			cells = 1;
+			continue;
+		}
+		if (strcmp(argv[a], "-r") == 0)
+		{
+			rows = 1;
 			continue;
 		}
 		{
@@ -119,7 +211,7 @@ main(int argc, char **argv)
 			print_str("phone", rep->phone);
 			print_str("email", rep->email);
 			print_str("address", rep->address);
-			for (int i = 0; i < rep->nsections; i++)
+			for (int i = 0; i < rep->nsections && !rows; i++)
 			{
 				const gr_section *s = &rep->sections[i];
 				int			n = 0,
@@ -138,6 +230,8 @@ main(int argc, char **argv)
 			}
 			if (cells)
 				print_cells(rep);
+			if (rows)
+				print_rows(rep);
 		}
 		ta_arena_free(&arena);
 		free(text);
