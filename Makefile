@@ -28,7 +28,7 @@ GR_DEP_LIBS := $(shell pkg-config --libs icu-uc icu-i18n libxml-2.0)
 
 PG_CPPFLAGS = -Isrc/core $(GR_DEP_CFLAGS)
 SHLIB_LINK = $(GR_DEP_LIBS)
-EXTRA_CLEAN = test/unit/test_core test/tools/grdump
+EXTRA_CLEAN = test/unit/test_core test/unit/test_layouts test/tools/grdump test/fuzz/fuzz_parse
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -45,7 +45,14 @@ test/unit/test_core: test/unit/test_core.c $(CORE_SRCS) $(wildcard src/core/*.h 
 test/tools/grdump: test/tools/grdump.c $(CORE_SRCS) $(wildcard src/core/*.h test/tools/*.h)
 	$(CC) $(TEST_CFLAGS) -o $@ test/tools/grdump.c $(CORE_SRCS) $(GR_DEP_LIBS)
 
-.PHONY: unit tools
+# the fuzzer needs clang and its sanitizer runtimes (Debian: clang, libclang-rt-14-dev)
+FUZZ_CC ?= clang
+test/fuzz/fuzz_parse: test/fuzz/fuzz_parse.c $(CORE_SRCS) $(wildcard src/core/*.h test/tools/*.h)
+	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+		-Isrc/core -Itest/tools $(GR_DEP_CFLAGS) -o $@ test/fuzz/fuzz_parse.c $(CORE_SRCS) $(GR_DEP_LIBS)
+
+.PHONY: unit tools fuzz
+fuzz: test/fuzz/fuzz_parse
 unit: test/unit/test_core
 	test/unit/test_core
 

@@ -73,6 +73,26 @@ else
 	echo "not ok - install scripts hold characters outside GB2312"
 	count 0 1
 fi
+# the key dictionary in the docs is what the format tables say
+make -s PG_CONFIG="$PG_CONFIG" test/tools/grdump >/dev/null
+if test/tools/grdump -k | diff -q - docs/keys.md >/dev/null; then
+	echo "ok - docs/keys.md is current"
+	count 1 0
+else
+	echo "not ok - docs/keys.md differs from test/tools/grdump -k (regenerate it)"
+	count 0 1
+fi
+# the versions agree: control file, Makefile, core
+control_v=$(sed -n "s/^default_version = '\(.*\)'/\1/p" govreport.control)
+make_v=$(sed -n 's/^EXTVERSION = //p' Makefile)
+core_v=$(sed -n 's/^#define GR_VERSION "\(.*\)"/\1/p' src/core/gr_core.h)
+if [ "$control_v" = "$make_v" ] && [ "$make_v" = "$core_v" ] && [ -n "$core_v" ]; then
+	echo "ok - version $core_v in govreport.control, Makefile and gr_core.h"
+	count 1 0
+else
+	echo "not ok - versions differ: control $control_v, Makefile $make_v, core $core_v"
+	count 0 1
+fi
 # the bundled samples are the project's seed reports, byte for byte
 if [ -d ../shared/seeds ]; then
 	if diff -rq ../shared/seeds samples >/dev/null; then
