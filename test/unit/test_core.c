@@ -18,7 +18,9 @@
 #include <unicode/ustring.h>
 
 #include "gr_core.h"
+#include "gr_grid.h"
 #include "gr_internal.h"
+#include "gr_label.h"
 #include "test_alloc.h"
 
 static int	n_pass,
@@ -185,6 +187,106 @@ test_page_marks(void)
 	CHECK(!gr_is_page_mark("第二十条", strlen("第二十条")), "page mark: 第二十条 is not");
 }
 
+static void
+test_values(void)
+{
+	struct
+	{
+		const char *in;
+		gr_tok_kind kind;
+		long long	mant;
+		int			scale;
+	}			cases[] = {
+		{"12", GR_TK_NUM, 12, 0},
+		{"1,036", GR_TK_NUM, 1036, 0},
+		{"1,234,567", GR_TK_NUM, 1234567, 0},
+		{"1,03", GR_TK_TEXT, 0, 0},
+		{"+1036", GR_TK_NUM, 1036, 0},
+		{"-3", GR_TK_NUM, -3, 0},
+		{"267.9503", GR_TK_NUM, 2679503, 4},
+		{"4068.208", GR_TK_NUM, 4068208, 3},
+		{"55(含自然失效29件)", GR_TK_NUM, 55, 0},
+		{"22 (其中修订 16 件)", GR_TK_NUM, 22, 0},
+		{"251000元", GR_TK_NUM, 251000, 0},
+		{"3 件", GR_TK_NUM, 3, 0},
+		{"—", GR_TK_DASH, 0, 0},
+		{"——", GR_TK_DASH, 0, 0},
+		{"/", GR_TK_DASH, 0, 0},
+		{"无", GR_TK_DASH, 0, 0},
+		{"", GR_TK_BLANK, 0, 0},
+		{"   ", GR_TK_BLANK, 0, 0},
+		{"1.", GR_TK_TEXT, 0, 0},
+		{"3.其他", GR_TK_TEXT, 0, 0},
+		{"12345678901234567890", GR_TK_TEXT, 0, 0},
+		{"12abc", GR_TK_TEXT, 0, 0},
+		{"(1)", GR_TK_TEXT, 0, 0},
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		gr_value	v;
+		gr_tok_kind k = gr_value_parse(cases[i].in, strlen(cases[i].in), &v);
+
+		CHECK(k == cases[i].kind && (k != GR_TK_NUM || (v.mant == cases[i].mant && v.scale == cases[i].scale)),
+			  "value: [%s]", cases[i].in);
+	}
+}
+
+static int
+t3_row(const char *key)
+{
+	for (int r = 0; r < gr_t3_nrows; r++)
+		if (gr_t3_rows[r].key && strcmp(gr_t3_rows[r].key, key) == 0)
+			return r;
+	return -2;
+}
+
+static void
+test_labels(void)
+{
+	struct
+	{
+		const char *text;
+		const char *current;	/* row read before, NULL at the start */
+		const char *expect;		/* NULL: no row */
+	}			cases[] = {
+		{"一、本年新收政府信息公开申请数量", NULL, "new_received"},
+		{"一、本年度收政府信息公开申请数量", NULL, "new_received"},
+		{"（四）无 1.本机关不掌握相关政府信息", "denied_query", "unable_not_held"},
+		{"（一）予以", "carried_in", "granted"},
+		{"分公开(区分处理的, 只计这一情形,", "granted", "partial"},
+		{"一、太白言息公开申请数量", NULL, "new_received"},
+		{"2.其他法律行政止公开", "denied_secret", "denied_law"},
+		{"（七）总i", "other_misc", "results_total"},
+		{"（四）无2.没有现成信息需要另", "unable_not_held", "unable_need_create"},
+		{"3. 其他", "other_unpaid_fee", "other_misc"},
+		{"總計", NULL, NULL},
+		{"公开", "granted", NULL},
+		{"本年度共收到政府信息公开申请21件，均已按时答复。", NULL, NULL},
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		gr_ctx	   *ctx = new_ctx();
+		gr_doc		doc;
+		char		lf[512];
+		size_t		n;
+		gr_label_match m;
+		int			cur = cases[i].current ? t3_row(cases[i].current) : -1;
+
+		gr_doc_build(ctx, cases[i].text, strlen(cases[i].text), NULL, 0, &doc);
+		n = gr_lfold(doc.fold, doc.fold_len, lf, sizeof(lf));
+		m = gr_label_find(gr_t3_rows, gr_t3_nrows, lf, n, cur);
+		if (m.continuation)
+			m.row = -1;
+		CHECK(cases[i].expect ? (m.row >= 0 && gr_t3_rows[m.row].key && strcmp(gr_t3_rows[m.row].key, cases[i].expect) == 0)
+			  : m.row < 0 || (gr_t3_rows[m.row].key == NULL),
+			  "label: [%s] after %s -> %s (got %s)", cases[i].text, cases[i].current ? cases[i].current : "start",
+			  cases[i].expect ? cases[i].expect : "none",
+			  m.row >= 0 && gr_t3_rows[m.row].key ? gr_t3_rows[m.row].key : "none");
+	}
+}
+
 /* ---- whole reports ---- */
 
 typedef struct sample_expect
@@ -198,19 +300,29 @@ typedef struct sample_expect
 	gr_date		published;
 	const char *phone;
 	const char *sections;		/* key@line,… */
+	int			numbers;		/* cells read as numbers */
+	int			blanks;
+	int			unplaced;
+	const char *cell_key;		/* one cell and what it holds */
+	const char *cell_value;		/* "267.9503", or a state: "blank", "text" */
 } sample_expect;
 
 static const sample_expect samples[] = {
 	{"000_39ebc790c38a4837.txt", "第七师一二四团", 2021, GR_ED_2021, 1, {2021, 1, 1}, {0, 0, 0}, "0992-8963507",
-	"preamble@1,s1_overview@8,s2_proactive@17,s3_requests@75,s4_review_litigation@352,s5_problems@393,s6_other@400"},
+	"preamble@1,s1_overview@8,s2_proactive@17,s3_requests@75,s4_review_litigation@352,s5_problems@393,s6_other@400",
+	37, 158, 0, "t4.suit_after_review.total", "0"},
 	{"001_491d5e7aac25b4a8.txt", "第十一师", 2021, GR_ED_2021, 1, {0, 0, 0}, {2022, 2, 10}, NULL,
-	"preamble@1,s1_overview@3,s2_proactive@31,s3_requests@49,s4_review_litigation@85,s5_problems@93,s6_other@102"},
+	"preamble@1,s1_overview@3,s2_proactive@31,s3_requests@49,s4_review_litigation@85,s5_problems@93,s6_other@102",
+	185, 0, 16, "t2.admin_fees.amount_wan", "267.9503"},
 	{"002_76344675801c90f2.txt", "七户乡", 2020, GR_ED_2019, 0, {2020, 1, 1}, {0, 0, 0}, "7431006",
-	"preamble@1,s1_overview@2,s2_proactive@16,s3_requests@78,s4_review_litigation@302,s5_problems@340,s6_other@347"},
+	"preamble@1,s1_overview@2,s2_proactive@16,s3_requests@78,s4_review_litigation@302,s5_problems@340,s6_other@347",
+	198, 0, 0, "t3.other_handling.total", "0"},
 	{"003_46e25f98fd9935f9.txt", "大竹县团坝镇", 2021, GR_ED_2021, 0, {0, 0, 0}, {0, 0, 0}, NULL,
-	"preamble@3,s1_overview@7,s2_proactive@43,s3_requests@62,s4_review_litigation@94,s5_problems@101,s6_other@107"},
+	"preamble@3,s1_overview@7,s2_proactive@43,s3_requests@62,s4_review_litigation@94,s5_problems@101,s6_other@107",
+	195, 5, 0, "t4.review.total", "blank"},
 	{"004_c93bc2a644177ce0.txt", "兵团民政局", 2020, GR_ED_2019, 0, {0, 0, 0}, {2021, 1, 29}, NULL,
-	"preamble@1,s1_overview@11,s2_proactive@21,s3_requests@131,s4_review_litigation@535,s5_problems@605"},
+	"preamble@1,s1_overview@11,s2_proactive@21,s3_requests@131,s4_review_litigation@535,s5_problems@605",
+	198, 0, 0, "t2.other_services.delta", "138"},
 };
 
 static void
@@ -291,6 +403,35 @@ test_samples(const char *dir)
 		CHECK(str_eq(rep->phone, e->phone), "%s: phone", e->file);
 		section_list(rep, secs, sizeof(secs));
 		CHECK(strcmp(secs, e->sections) == 0, "%s: sections %s", e->file, secs);
+		{
+			int			nums = 0,
+						blanks = 0,
+						unplaced = 0;
+			int			k = gr_key_find(e->cell_key, strlen(e->cell_key));
+			char		got[64] = "absent";
+
+			for (int i = 0; i < rep->ncells; i++)
+				if (!rep->cells[i].derived)
+				{
+					nums += rep->cells[i].state == GR_CELL_NUMBER;
+					blanks += rep->cells[i].state == GR_CELL_BLANK;
+					unplaced += rep->cells[i].state == GR_CELL_UNPLACED;
+				}
+			CHECK(nums == e->numbers && blanks == e->blanks && unplaced == e->unplaced,
+				  "%s: %d numbers, %d blank, %d unplaced cells (got %d, %d, %d)", e->file, e->numbers,
+				  e->blanks, e->unplaced, nums, blanks, unplaced);
+			if (k >= 0 && rep->cells[k].state == GR_CELL_NUMBER)
+			{
+				if (rep->cells[k].scale == 4)
+					snprintf(got, sizeof(got), "%lld.%04lld", (long long) rep->cells[k].mant / 10000,
+							 (long long) rep->cells[k].mant % 10000);
+				else
+					snprintf(got, sizeof(got), "%lld", (long long) rep->cells[k].mant);
+			}
+			else if (k >= 0 && rep->cells[k].state == GR_CELL_BLANK)
+				snprintf(got, sizeof(got), "blank");
+			CHECK(strcmp(got, e->cell_value) == 0, "%s: %s = %s (got %s)", e->file, e->cell_key, e->cell_value, got);
+		}
 
 		/* Traditional script, converted here by ICU: the same answers */
 		{
@@ -513,6 +654,8 @@ main(int argc, char **argv)
 	test_doc();
 	test_dates();
 	test_page_marks();
+	test_values();
+	test_labels();
 	test_samples(dir);
 	test_not_reports();
 	test_variants();
