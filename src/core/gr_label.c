@@ -17,12 +17,16 @@
 
 #define LAB_MAX 200
 
+#define MAX_BIGRAMS 64
+
 typedef struct folded_label
 {
 	char		s[LAB_MAX];
 	uint16_t	len;
 	uint16_t	chars;
 	uint16_t	num_len;		/* bytes of the leading numbering (一, 1, 七), 0 if none */
+	uint16_t	nbig;
+	uint64_t	big[MAX_BIGRAMS];	/* pairs of characters, for similarity */
 } folded_label;
 
 typedef struct folded_table
@@ -67,12 +71,35 @@ numbering_len(const char *s, size_t len)
 	return 0;
 }
 
+/* The pairs of successive characters of s. */
+static int
+bigrams(const char *s, size_t len, uint64_t *out)
+{
+	uint32_t	prev = 0,
+				cp;
+	int			n = 0;
+
+	for (size_t i = 0; i < len && n < MAX_BIGRAMS;)
+	{
+		int			k = gr_utf8_decode((const unsigned char *) s + i, len - i, &cp);
+
+		if (k == 0)
+			break;
+		if (i > 0)
+			out[n++] = ((uint64_t) prev << 32) | cp;
+		prev = cp;
+		i += k;
+	}
+	return n;
+}
+
 static void
 fold_label(const char *text, folded_label *out)
 {
 	out->len = (uint16_t) gr_lfold(text, strlen(text), out->s, LAB_MAX);
 	out->chars = (uint16_t) count_chars(out->s, out->len);
 	out->num_len = numbering_len(out->s, out->len);
+	out->nbig = (uint16_t) bigrams(out->s, out->len, out->big);
 }
 
 static folded_table *
@@ -105,6 +132,23 @@ table_for(const gr_rowdef *rows, int nrows)
 			tables[i].rows = rows;
 			return &tables[i];
 		}
+	return NULL;
+}
+
+/* memmem with a needle that is not NUL-terminated. */
+static const char *
+find_bytes(const char *hay, size_t hlen, const char *needle, size_t nlen)
+{
+	if (nlen == 0 || hlen < nlen)
+		return NULL;
+	for (const char *p = hay, *end = hay + hlen - nlen; p <= end; p++)
+	{
+		p = memchr(p, needle[0], (size_t) (end - p) + 1);
+		if (p == NULL)
+			return NULL;
+		if (memcmp(p, needle, nlen) == 0)
+			return p;
+	}
 	return NULL;
 }
 
@@ -142,46 +186,18 @@ common_suffix_chars(const char *a, size_t alen, const char *b, size_t blen)
 	return chars;
 }
 
-/* Dice coefficient of character pairs, 0..100. */
+/* Dice coefficient of two sets of character pairs, 0..100. */
 static int
-bigram_dice(const char *a, size_t alen, const char *b, size_t blen)
+bigram_dice(const uint64_t *a, int na, const uint64_t *b, int nb)
 {
-	uint64_t	ab[64],
-				bb[64];
-	int			na = 0,
-				nb = 0,
-				common = 0;
-	uint32_t	prev = 0,
-				cp;
-	bool		used[64] = {false};
+	bool		used[MAX_BIGRAMS] = {false};
+	int			common = 0;
 
-	for (size_t i = 0; i < alen && na < 64;)
-	{
-		int			n = gr_utf8_decode((const unsigned char *) a + i, alen - i, &cp);
-
-		if (n == 0)
-			break;
-		if (i > 0)
-			ab[na++] = ((uint64_t) prev << 32) | cp;
-		prev = cp;
-		i += n;
-	}
-	for (size_t i = 0; i < blen && nb < 64;)
-	{
-		int			n = gr_utf8_decode((const unsigned char *) b + i, blen - i, &cp);
-
-		if (n == 0)
-			break;
-		if (i > 0)
-			bb[nb++] = ((uint64_t) prev << 32) | cp;
-		prev = cp;
-		i += n;
-	}
 	if (na == 0 || nb == 0)
 		return 0;
 	for (int i = 0; i < na; i++)
 		for (int j = 0; j < nb; j++)
-			if (!used[j] && ab[i] == bb[j])
+			if (!used[j] && a[i] == b[j])
 			{
 				used[j] = true;
 				common++;
@@ -190,10 +206,26 @@ bigram_dice(const char *a, size_t alen, const char *b, size_t blen)
 	return 200 * common / (na + nb);
 }
 
+/* The cell being matched, folded, with what the comparisons need. */
+typedef struct probe
+{
+	const char *t;
+	size_t		tlen;
+	int			tchars;
+	uint16_t	tnum;
+	int			nbig;
+	uint64_t	big[MAX_BIGRAMS];
+} probe;
+
 /* How well folded text t names label l: a tier (lower is better) and a quality. */
 static gr_label_tier
-compare(const char *t, size_t tlen, int tchars, uint16_t tnum, const folded_label *l, int *quality)
+compare(const probe *pr, const folded_label *l, int *quality, bool weak)
 {
+	const char *t = pr->t;
+	size_t		tlen = pr->tlen;
+	int			tchars = pr->tchars;
+	uint16_t	tnum = pr->tnum;
+
 	*quality = 0;
 	if (l->len == 0 || tlen == 0)
 		return GR_LT_NONE;
@@ -202,19 +234,17 @@ compare(const char *t, size_t tlen, int tchars, uint16_t tnum, const folded_labe
 		*quality = 100;
 		return GR_LT_EXACT;
 	}
-	if (tlen > l->len && tchars <= l->chars + 16 && gr_memmem(t, tlen, l->s) &&
-		l->chars >= 2)
+	if (tlen > l->len && tchars <= l->chars + 16 && l->chars >= 2 &&
+		find_bytes(t, tlen, l->s, l->len))
 	{
 		*quality = 100 * l->chars / tchars;
 		return GR_LT_CONTAINS;
 	}
+	if (!weak)
+		return GR_LT_NONE;		/* the rest is evidence for rows just ahead only */
 	if (tlen < l->len && tchars >= 3)
 	{
-		char		tmp[LAB_MAX + 1];
-
-		memcpy(tmp, t, tlen);
-		tmp[tlen] = '\0';
-		if (gr_memmem(l->s, l->len, tmp))
+		if (find_bytes(l->s, l->len, t, tlen))
 		{
 			*quality = 100 * tchars / l->chars;
 			return GR_LT_PART;
@@ -226,19 +256,20 @@ compare(const char *t, size_t tlen, int tchars, uint16_t tnum, const folded_labe
 	 */
 	if (l->num_len && l->chars >= 6 && tchars >= 6)
 	{
-		const char *p;
 		size_t		head = l->num_len + 6;	/* the numbering and two characters */
+		const char *p = t + 1;
 
-		for (p = t + 1; head < l->len && p + head <= t + tlen; p++)
+		while (head < l->len && p + head <= t + tlen &&
+			   (p = find_bytes(p, (size_t) (t + tlen - p), l->s, head)) != NULL)
 		{
 			size_t		rest = tlen - (size_t) (p - t);
 
-			if (memcmp(p, l->s, head) == 0 && rest < l->len && memcmp(p, l->s, rest) == 0 &&
-				count_chars(p, rest) >= 5)
+			if (rest < l->len && memcmp(p, l->s, rest) == 0 && count_chars(p, rest) >= 5)
 			{
 				*quality = 100 * count_chars(p, rest) / l->chars;
 				return GR_LT_PART;
 			}
+			p++;
 		}
 	}
 	/* what follows needs the same numbering, when the label has one */
@@ -256,7 +287,7 @@ compare(const char *t, size_t tlen, int tchars, uint16_t tnum, const folded_labe
 		}
 	}
 	{
-		int			d = bigram_dice(t, tlen, l->s, l->len);
+		int			d = bigram_dice(pr->big, pr->nbig, l->big, l->nbig);
 
 		if (d >= 50 && tchars >= 2)
 		{
@@ -272,23 +303,27 @@ gr_label_find(const gr_rowdef *rows, int nrows, const char *t, size_t tlen, int 
 {
 	folded_table *ft = table_for(rows, nrows);
 	gr_label_match best = {-1, GR_LT_NONE, 0, false};
-	int			tchars = count_chars(t, tlen);
-	uint16_t	tnum = numbering_len(t, tlen);
+	probe		pr;
 
 	if (ft == NULL || tlen == 0)
 		return best;
+	pr.t = t;
+	pr.tlen = tlen;
+	pr.tchars = count_chars(t, tlen);
+	pr.tnum = numbering_len(t, tlen);
+	pr.nbig = bigrams(t, tlen, pr.big);
 
 	for (int r = 0; r < nrows; r++)
 	{
+		/* weak evidence only for a row a little ahead of the current one */
+		bool		weak = r > current && r <= current + 8;
+
 		for (int a = 0; a < GR_MAX_LABELS && rows[r].labels[a]; a++)
 		{
 			int			q;
-			gr_label_tier tier = compare(t, tlen, tchars, tnum, &ft->labels[r][a], &q);
+			gr_label_tier tier = compare(&pr, &ft->labels[r][a], &q, weak);
 
 			if (tier == GR_LT_NONE)
-				continue;
-			/* weak evidence only for a row a little ahead of the current one */
-			if (tier >= GR_LT_PART && (r <= current || r > current + 8))
 				continue;
 			if (tier < best.tier || (tier == best.tier && q > best.quality))
 			{
@@ -308,13 +343,10 @@ gr_label_find(const gr_rowdef *rows, int nrows, const char *t, size_t tlen, int 
 		for (int a = 0; a < GR_MAX_LABELS && rows[current].labels[a]; a++)
 		{
 			const folded_label *l = &ft->labels[current][a];
-			char		tmp[LAB_MAX + 1];
 
-			if (tlen >= l->len || tlen > LAB_MAX)
+			if (tlen >= l->len)
 				continue;
-			memcpy(tmp, t, tlen);
-			tmp[tlen] = '\0';
-			if (gr_memmem(l->s, l->len, tmp))
+			if (find_bytes(l->s, l->len, t, tlen))
 			{
 				best.row = current;
 				best.tier = GR_LT_PART;
@@ -326,16 +358,45 @@ gr_label_find(const gr_rowdef *rows, int nrows, const char *t, size_t tlen, int 
 	return best;
 }
 
+/*
+ * The folded form of a static label string, computed once per process:
+ * a small open-addressing table keyed by the string's address.
+ */
+#define FOLD_CACHE 1024
+static struct
+{
+	const char *src;
+	folded_label f;
+}			fold_cache[FOLD_CACHE];
+
+static const folded_label *
+fold_cached(const char *label)
+{
+	size_t		h = ((uintptr_t) label >> 3) % FOLD_CACHE;
+
+	for (int probe = 0; probe < FOLD_CACHE; probe++, h = (h + 1) % FOLD_CACHE)
+	{
+		if (fold_cache[h].src == label)
+			return &fold_cache[h].f;
+		if (fold_cache[h].src == NULL)
+		{
+			fold_label(label, &fold_cache[h].f);
+			fold_cache[h].src = label;
+			return &fold_cache[h].f;
+		}
+	}
+	return NULL;				/* cannot happen: far fewer labels than slots */
+}
+
 /* Does folded text t name one of the words (exactly or as its start)? */
 bool
 gr_label_is_word(const char *t, size_t tlen, const char *const *words)
 {
 	for (int i = 0; words[i]; i++)
 	{
-		char		w[LAB_MAX];
-		size_t		wl = gr_lfold(words[i], strlen(words[i]), w, sizeof(w));
+		const folded_label *w = fold_cached(words[i]);
 
-		if (tlen >= wl && memcmp(t, w, wl) == 0)
+		if (w && tlen >= w->len && memcmp(t, w->s, w->len) == 0)
 			return true;
 	}
 	return false;
@@ -370,17 +431,19 @@ gr_label_header(const char *t, size_t tlen, const gr_coldef *defs, const int *co
 			}
 			for (int a = 0; a < nl && labels[a]; a++)
 			{
-				char		w[LAB_MAX];
-				size_t		wl;
+				const folded_label *w;
 
 				if (pass == 1 && row->own_cols[a] != cols[i])
 					continue;
-				wl = gr_lfold(labels[a], strlen(labels[a]), w, sizeof(w));
-				if (wl == tlen && memcmp(w, t, tlen) == 0)
+				w = fold_cached(labels[a]);
+				if (w == NULL)
+					continue;
+				if (w->len == tlen && memcmp(w->s, t, tlen) == 0)
 					exact |= 1u << i;
-				else if (tlen >= 6 && tlen < wl && memcmp(w, t, tlen) == 0)
+				else if (tlen >= 6 && tlen < w->len && memcmp(w->s, t, tlen) == 0)
 					partial |= 1u << i;
-				else if (tlen > wl && wl >= 6 && gr_memmem(t, tlen, w) && tlen <= wl + 12)
+				else if (tlen > w->len && w->len >= 6 && tlen <= (size_t) w->len + 12 &&
+						 find_bytes(t, tlen, w->s, w->len))
 					partial |= 1u << i;
 			}
 		}

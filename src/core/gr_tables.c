@@ -869,13 +869,12 @@ read_t4(reader *rd, int from, int to)
 				continue;
 			}
 			tok_lfold(rd, t);
-			for (int g = 0; g < T4_PRINTED_GROUPS; g++)
+			/* a group's label, alone or in a caption (### 行政诉讼（复议后起诉）) */
 			{
-				char		w[64];
-				size_t		wl = gr_lfold(gr_t4_groups[g].labels[0], strlen(gr_t4_groups[g].labels[0]), w, sizeof(w));
+				gr_label_match gm = gr_label_find(gr_t4_groups, T4_PRINTED_GROUPS, rd->lf, rd->lflen, -1);
 
-				if (rd->lflen == wl && memcmp(rd->lf, w, wl) == 0)
-					group = g;
+				if (gm.row >= 0 && gm.tier <= GR_LT_CONTAINS && rd->lflen <= 3 * 24)
+					group = gm.row;
 			}
 			last_text = i;
 			continue;

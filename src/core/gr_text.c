@@ -7,6 +7,9 @@
  * folded or compact copy and asks the maps for the original text and its
  * line number, so what users get back is always what the report says.
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE				/* memmem */
+#endif
 #include "gr_internal.h"
 
 /* ---- per-call context helpers ---- */
@@ -67,6 +70,9 @@ gr_memmem(const char *hay, size_t hlen, const char *needle)
 		return hay;
 	if (hlen < n)
 		return NULL;
+#if defined(__GLIBC__) || defined(__APPLE__) || defined(__FreeBSD__)
+	return memmem(hay, hlen, needle, n);
+#else
 	for (const char *p = hay, *end = hay + hlen - n; p <= end; p++)
 	{
 		p = memchr(p, needle[0], (size_t) (end - p) + 1);
@@ -76,6 +82,7 @@ gr_memmem(const char *hay, size_t hlen, const char *needle)
 			return p;
 	}
 	return NULL;
+#endif
 }
 
 /* ---- building the document ---- */
