@@ -198,7 +198,7 @@ values_raw(reader *rd, const int *vals, int n)
 	}
 
 	for (int i = 0; i < n; i++)
-		total += tok_raw(rd->doc, &rd->toks.v[vals[i]]).len + 3;
+		total += tok_raw(rd->doc, &rd->toks.v[vals[i]]).len + 4;	/* a space, and □ for an empty cell */
 	buf = gr_alloc(rd->ctx, total + 1);
 	if (!buf)
 		return res;
