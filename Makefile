@@ -45,6 +45,9 @@ test/unit/test_core: test/unit/test_core.c $(CORE_SRCS) $(wildcard src/core/*.h 
 test/tools/grdump: test/tools/grdump.c $(CORE_SRCS) $(wildcard src/core/*.h test/tools/*.h)
 	$(CC) $(TEST_CFLAGS) -o $@ test/tools/grdump.c $(CORE_SRCS) $(GR_DEP_LIBS)
 
+test/unit/test_layouts: test/unit/test_layouts.c $(CORE_SRCS) $(wildcard src/core/*.h test/tools/*.h)
+	$(CC) $(TEST_CFLAGS) -o $@ test/unit/test_layouts.c $(CORE_SRCS) $(GR_DEP_LIBS)
+
 # the fuzzer needs clang and its sanitizer runtimes (Debian: clang, libclang-rt-14-dev)
 FUZZ_CC ?= clang
 test/fuzz/fuzz_parse: test/fuzz/fuzz_parse.c $(CORE_SRCS) $(wildcard src/core/*.h test/tools/*.h)
@@ -53,7 +56,8 @@ test/fuzz/fuzz_parse: test/fuzz/fuzz_parse.c $(CORE_SRCS) $(wildcard src/core/*.
 
 .PHONY: unit tools fuzz
 fuzz: test/fuzz/fuzz_parse
-unit: test/unit/test_core
+unit: test/unit/test_core test/unit/test_layouts
 	test/unit/test_core
+	test/unit/test_layouts
 
 tools: test/tools/grdump

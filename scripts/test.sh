@@ -36,6 +36,18 @@ else
 	count 0 1
 fi
 
+echo "== layout generator: generated reports in every layout must give their cells back"
+make -s PG_CONFIG="$PG_CONFIG" test/unit/test_layouts >/dev/null
+layout_out=$(test/unit/test_layouts 500 2>&1)
+echo "$layout_out" | grep -v '^ok ' || true
+last=$(echo "$layout_out" | tail -n 1)
+if [[ "$last" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+	count "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
+else
+	echo "not ok - layout generator did not finish"
+	count 0 1
+fi
+
 echo "== corpus: real reports of ../shared/corpus against what their text makes certain"
 if [ -d ../shared/corpus ]; then
 	make -s PG_CONFIG="$PG_CONFIG" test/tools/grdump >/dev/null

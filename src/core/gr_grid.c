@@ -152,6 +152,15 @@ is_rule_line(const char *s, uint32_t len)
 	return dash;
 }
 
+static bool
+only_pipes(const char *s, uint32_t len)
+{
+	for (uint32_t i = 0; i < len; i++)
+		if (s[i] != '|')
+			return false;
+	return true;
+}
+
 /* Is this region laid out one cell per line, each behind a tab? */
 static bool
 region_cell_per_line(const gr_doc *doc, int from, int to)
@@ -204,6 +213,9 @@ gr_tokenize(gr_ctx *ctx, const gr_doc *doc, int line_from, int line_to, gr_toks 
 			continue;
 		if (is_rule_line(s, len))
 			continue;
+		/* "||", "|||": filler for merged cells between rows (seed 002) */
+		if (l->c_len >= 2 && only_pipes(doc->cmp + l->c_off, l->c_len))
+			continue;
 
 		if (cell_per_line)
 		{
@@ -254,8 +266,8 @@ gr_tokenize(gr_ctx *ctx, const gr_doc *doc, int line_from, int line_to, gr_toks 
 
 					if (!emit_cell(ctx, doc, li, l->f_off + a, l->f_off + i, -1, first, out))
 						return ctx->err->status;
-					/* a grid rendered from HTML: each cell keeps its column */
-					if (doc->html && out->n == before + 1)
+					/* each cell keeps its field number (its grid column in HTML) */
+					if (out->n == before + 1)
 					{
 						out->v[before].slot = slot;
 						out->v[before].slots = slots;
@@ -276,22 +288,44 @@ gr_tokenize(gr_ctx *ctx, const gr_doc *doc, int line_from, int line_to, gr_toks 
 				a++;
 			while (b > a && ws(s[b - 1]))
 				b--;
+			bool		piped = false;
+
 			if (b - a >= 2 && s[a] == '|' && s[b - 1] == '|')
 			{
 				a++;			/* Markdown row: cells between the pipes */
 				b--;
 			}
 			else if (b > a && s[b - 1] == '|')
+			{
 				b--;			/* "X |": the last pipe ends the cell */
+				piped = true;
+			}
 			start = a;
-			for (uint32_t i = a; i <= b; i++)
-				if (i == b || s[i] == '|')
-				{
-					if (!emit_cell(ctx, doc, li, l->f_off + start, l->f_off + i, -1, first, out))
-						return ctx->err->status;
-					first = false;
-					start = i + 1;
-				}
+			{
+				int			slots = 1,
+							slot = 0;
+
+				for (uint32_t i = a; i < b; i++)
+					slots += s[i] == '|';
+				for (uint32_t i = a; i <= b; i++)
+					if (i == b || s[i] == '|')
+					{
+						int			before = out->n;
+
+						if (!emit_cell(ctx, doc, li, l->f_off + start, l->f_off + i, -1, first, out))
+							return ctx->err->status;
+						if (out->n == before + 1 && slots > 1 && !piped)
+						{
+							out->v[before].slot = slot;
+							out->v[before].slots = slots;
+						}
+						for (int k = before; k < out->n; k++)
+							out->v[k].piped = piped;
+						slot++;
+						first = false;
+						start = i + 1;
+					}
+			}
 		}
 		else
 		{

@@ -41,6 +41,7 @@ typedef struct gr_tok
 	int			col;			/* character position in the line, -1 if the layout has none */
 	bool		row_start;		/* first cell of a row of the layout */
 	bool		multi;			/* its line holds more than one cell */
+	bool		piped;			/* a cell ended by '|' on a line of its own (seed 002) */
 	int			slot;			/* HTML grid: the cell's column in its grid row, else -1 */
 	int			slots;			/* HTML grid: the cells of that grid row */
 	gr_value	v;				/* for GR_TK_NUM */

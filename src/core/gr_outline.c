@@ -188,7 +188,8 @@ gr_is_page_mark(const char *s, size_t len)
 {
 	size_t		i = 0,
 				digits = 0,
-				dashes = 0;
+				before = 0,		/* dashes before the digits */
+				after = 0;		/* and after: "-3" alone is a number */
 	bool		page = false;
 
 	/* — 2 —, -4-, - 12 -, 第 3 页, 第3页共7页 */
@@ -196,19 +197,19 @@ gr_is_page_mark(const char *s, size_t len)
 	{
 		if (s[i] >= '0' && s[i] <= '9')
 		{
+			if (after)
+				return false;	/* digits after a closing dash: -3-4 */
 			digits++;
 			i++;
 		}
-		else if (s[i] == '-' || s[i] == '_')
+		else if (s[i] == '-' || s[i] == '_' || gr_has_prefix(s + i, len - i, "—") ||
+				 gr_has_prefix(s + i, len - i, "–") || gr_has_prefix(s + i, len - i, "―"))
 		{
-			dashes++;
-			i++;
-		}
-		else if (gr_has_prefix(s + i, len - i, "—") || gr_has_prefix(s + i, len - i, "–") ||
-				 gr_has_prefix(s + i, len - i, "―"))
-		{
-			dashes++;
-			i += 3;
+			if (digits)
+				after++;
+			else
+				before++;
+			i += (s[i] == '-' || s[i] == '_') ? 1 : 3;
 		}
 		else if (gr_has_prefix(s + i, len - i, "页"))
 		{
@@ -220,7 +221,7 @@ gr_is_page_mark(const char *s, size_t len)
 		else
 			return false;
 	}
-	return digits > 0 && digits <= 6 && (dashes > 0 || page);
+	return digits > 0 && digits <= 6 && ((before > 0 && after > 0) || page);
 }
 
 static bool
@@ -228,7 +229,10 @@ line_is_filler(const gr_doc *doc, int i)
 {
 	const gr_line *l = &doc->lines[i];
 
-	return l->c_len == 0 || gr_is_page_mark(doc->cmp + l->c_off, l->c_len);
+	/* a line holding only a tab is an empty table cell (seed 000), not filler */
+	if (l->c_len == 0)
+		return memchr(doc->fold + l->f_off, '\t', l->f_len) == NULL;
+	return gr_is_page_mark(doc->cmp + l->c_off, l->c_len);
 }
 
 /* The body of a section: its lines without blank or page-mark lines at the ends. */

@@ -229,7 +229,7 @@ values_raw(reader *rd, const int *vals, int n)
  */
 static void
 place_row(reader *rd, const char *table_name, gr_str row_label, const int *keys, int ncols,
-		  const int *vals, int n, int label_line, bool align_right)
+		  const int *vals, int n, int label_line, bool align_right, const int *col_slots)
 {
 	int			nv = 0;
 
@@ -251,12 +251,6 @@ place_row(reader *rd, const char *table_name, gr_str row_label, const int *keys,
 				j++;
 			}
 		}
-		return;
-	}
-	if (n == ncols)
-	{
-		for (int i = 0; i < n; i++)
-			set_cell(rd, keys[i], &rd->toks.v[vals[i]], tok_state(&rd->toks.v[vals[i]]));
 		return;
 	}
 	if (nv == 0 && n > 0)
@@ -284,6 +278,79 @@ place_row(reader *rd, const char *table_name, gr_str row_label, const int *keys,
 					f->cells[f->ncells++] = keys[i];
 			}
 		return;
+	}
+
+	/*
+	 * The header said in which field of a row each column stands (a tab or
+	 * Markdown layout whose header cells name the columns; col_slots[ncols]
+	 * is the number of fields of the header's lines): each value of a row
+	 * with as many fields goes to the column of its field; empty fields
+	 * elsewhere are padding.
+	 */
+	if (col_slots)
+	{
+		bool		ok = true;
+		unsigned	seen = 0;
+		int			target[256];
+
+		for (int i = 0; i < n && ok && i < 256; i++)
+		{
+			const gr_tok *t = &rd->toks.v[vals[i]];
+			int			j = -1;
+
+			target[i] = -1;
+			/* a row with more or fewer fields than the header lost some */
+			if (t->slot < 0 || t->slots != col_slots[ncols])
+			{
+				ok = false;
+				break;
+			}
+			for (int c = 0; c < ncols && c < 32; c++)
+				if (col_slots[c] == t->slot)
+					j = c;
+			if (j < 0)
+				ok = t->kind == GR_TK_BLANK;
+			else if (seen & (1u << j))
+				ok = false;
+			else
+			{
+				seen |= 1u << j;
+				target[i] = j;
+			}
+		}
+		if (ok && n <= 256)
+		{
+			for (int i = 0; i < n; i++)
+				if (target[i] >= 0)
+					set_cell(rd, keys[target[i]], &rd->toks.v[vals[i]], tok_state(&rd->toks.v[vals[i]]));
+			return;
+		}
+		goto unplaced;
+	}
+	if (n == ncols)
+	{
+		for (int i = 0; i < n; i++)
+			set_cell(rd, keys[i], &rd->toks.v[vals[i]], tok_state(&rd->toks.v[vals[i]]));
+		return;
+	}
+
+	/*
+	 * Cells ended by '|', one a line (seed 002): a row's cells come first,
+	 * the fillers of merged cells after them.  When everything past the
+	 * row's columns is empty, the first cells are the row's.
+	 */
+	if (n > ncols)
+	{
+		bool		ok = true;
+
+		for (int i = 0; i < n && ok; i++)
+			ok = rd->toks.v[vals[i]].piped && (i < ncols || rd->toks.v[vals[i]].kind == GR_TK_BLANK);
+		if (ok)
+		{
+			for (int i = 0; i < ncols; i++)
+				set_cell(rd, keys[i], &rd->toks.v[vals[i]], tok_state(&rd->toks.v[vals[i]]));
+			return;
+		}
 	}
 
 	/*
@@ -324,6 +391,7 @@ place_row(reader *rd, const char *table_name, gr_str row_label, const int *keys,
 	}
 
 	/* the columns of these values cannot be proved */
+unplaced:
 	{
 		gr_str		raw = values_raw(rd, vals, n);
 		gr_finding *f;
@@ -349,6 +417,48 @@ place_row(reader *rd, const char *table_name, gr_str row_label, const int *keys,
 	}
 }
 
+/*
+ * A label wrapped onto the next line with its numbers on the first line
+ * (pdftotext: 行政 36 8765 / 事业性收费; 3.要 8 0 50 / 求提供公开出版物):
+ * the text of token i joined with the first text of the next line.  On a
+ * match at least as strong as a label with more around it, *cont is the
+ * token that continues the label.
+ */
+static gr_label_match
+join_next_line(reader *rd, int i, const gr_rowdef *rows, int nrows, int current, int *cont)
+{
+	gr_label_match none = {-1, GR_LT_NONE, 0, false};
+	const gr_tok *t = &rd->toks.v[i];
+	int			j = i + 1,
+				end;
+	char		buf[768];
+	size_t		n;
+
+	*cont = -1;
+	while (j < rd->toks.n && rd->toks.v[j].line == t->line)
+		j++;
+	if (j >= rd->toks.n)
+		return none;
+	/* the next line holds label text only (pieces of wrapped labels) */
+	for (end = j; end < rd->toks.n && rd->toks.v[end].line == rd->toks.v[j].line; end++)
+		if (rd->toks.v[end].kind != GR_TK_TEXT || tok_is_narrative(rd, &rd->toks.v[end]))
+			return none;
+	n = gr_lfold(rd->doc->fold + t->f_from, t->f_to - t->f_from, buf, sizeof(buf));
+	for (int k = j; k < end && k < j + 4; k++)
+	{
+		size_t		m = gr_lfold(rd->doc->fold + rd->toks.v[k].f_from,
+								 rd->toks.v[k].f_to - rd->toks.v[k].f_from, buf + n, sizeof(buf) - n);
+		gr_label_match jm = gr_label_find(rows, nrows, buf, n + m, current);
+
+		if (jm.row >= 0 && !jm.continuation && jm.tier <= GR_LT_CONTAINS)
+		{
+			*cont = k;
+			return jm;
+		}
+	}
+	return none;
+}
+
 /* ---- 表三 ---- */
 
 static void
@@ -367,6 +477,12 @@ read_t3(reader *rd, int from, int to)
 	bool		single_other_row = false;
 	bool		row_done = false;
 	bool		prev_pending = false;	/* the last data row had no values */
+	int			col_slots[T3_NCOLS];	/* the field of each column, from the header */
+	int			col_width[T3_NCOLS];	/* the fields of the line that named it */
+	int			cur_slots[T3_NCOLS + 1];	/* in the order of cols[], then the width */
+	bool		have_col_slots = false;
+	int			orphan_line = -1;	/* a line whose label named no row */
+	int			skip_tok = -1;	/* the second line of a wrapped label */
 
 	if (gr_tokenize(rd->ctx, rd->doc, from, to, &rd->toks) != GR_OK)
 		return;
@@ -375,6 +491,8 @@ read_t3(reader *rd, int from, int to)
 		return;
 	for (int c = 0; c < T3_PRINTED_COLS; c++)
 		cols[c] = c;
+	for (int c = 0; c < T3_NCOLS; c++)
+		col_slots[c] = -1;
 
 	for (int i = 0; i <= rd->toks.n; i++)
 	{
@@ -390,6 +508,8 @@ read_t3(reader *rd, int from, int to)
 				else
 					continue;
 			}
+			else if (i == skip_tok)
+				continue;
 			else
 			{
 				tok_lfold(rd, t);
@@ -401,6 +521,20 @@ read_t3(reader *rd, int from, int to)
 					cols[7] = T3C_TOTAL;
 					continue;
 				}
+				/* a header cell naming a column, in a layout with fields */
+				if (!any_row && t->slot >= 0)
+					for (int c = 0; c < T3_NCOLS; c++)
+						for (int a = 0; a < GR_MAX_LABELS && gr_t3_cols[c].labels[a]; a++)
+						{
+							char		w[64];
+							size_t		wl = gr_lfold(gr_t3_cols[c].labels[a], strlen(gr_t3_cols[c].labels[a]), w, sizeof(w));
+
+							if (wl == rd->lflen && memcmp(w, rd->lf, wl) == 0 && col_slots[c] < 0)
+							{
+								col_slots[c] = t->slot;
+								col_width[c] = t->slots;
+							}
+						}
 				m = gr_label_find(gr_t3_rows, gr_t3_nrows, rd->lf, rd->lflen, order);
 				if (m.row < 0)
 				{
@@ -430,6 +564,21 @@ read_t3(reader *rd, int from, int to)
 						}
 					}
 				}
+				if (m.row < 0 && t->multi)
+				{
+					int			cont;
+					gr_label_match jm = join_next_line(rd, i, gr_t3_rows, gr_t3_nrows, order, &cont);
+
+					if (jm.row >= 0)
+					{
+						m = jm;
+						skip_tok = cont;
+					}
+				}
+				if (i == skip_tok)
+					continue;
+				if (m.row < 0 && any_row && t->multi)
+					orphan_line = t->line;	/* its numbers are not the current row's */
 				if (m.row < 0 || m.continuation)
 					continue;	/* header words, label pieces, a vertical group label */
 				/* the label again where the row's value belongs: unreadable value */
@@ -445,6 +594,12 @@ read_t3(reader *rd, int from, int to)
 			/* a new row of the layout after the values: what follows is not ours */
 			if (t->row_start && nvals > 0)
 				row_done = true;
+			/*
+			 * Numbers after a label that named no row (（二）部 / 分公开…
+			 * wrapped by a PDF) are that label's, not the row read before.
+			 */
+			if (t->line == orphan_line && t->line != cur_line)
+				continue;
 			if (cur >= 0 && !row_done)
 				vals[nvals++] = i;
 			continue;
@@ -486,7 +641,7 @@ read_t3(reader *rd, int from, int to)
 			}
 			else if (!(gr_t3_rows[cur].derived && nvals == 0))
 				place_row(rd, "表三", tok_raw(rd->doc, &rd->toks.v[cur_tok]), keys, ncols, vals, nvals,
-						  rd->doc->lines[cur_line].lineno, true);
+						  rd->doc->lines[cur_line].lineno, true, have_col_slots ? cur_slots : NULL);
 			if (!gr_t3_rows[cur].derived)
 				prev_pending = nvals == 0;
 			if (strcmp(gr_t3_rows[cur].key, "other_handling") == 0 && nvals > 0)
@@ -494,6 +649,21 @@ read_t3(reader *rd, int from, int to)
 		}
 		if (t == NULL)
 			break;
+		if (!any_row)
+		{
+			/* every printed column named by a distinct header field */
+			have_col_slots = true;
+			for (int c = 0; c < ncols; c++)
+			{
+				cur_slots[c] = col_slots[cols[c]];
+				if (cur_slots[c] < 0 || col_width[cols[c]] != col_width[cols[0]])
+					have_col_slots = false;
+				for (int d = 0; d < c; d++)
+					if (cur_slots[d] == cur_slots[c])
+						have_col_slots = false;
+			}
+			cur_slots[ncols] = col_width[cols[0]];
+		}
 		cur = m.row;
 		cur_line = t->line;
 		cur_tok = i;
@@ -543,26 +713,63 @@ t2_default_cols(int row, gr_edition ed, int *cols)
 
 typedef struct t2_header
 {
-	uint32_t	from[8];		/* header texts, label-folded, in rd->hdr */
+	uint32_t	from[8];		/* header texts, label-folded, in buf */
 	uint32_t	len[8];
+	int			slot[8];		/* their field in the line, -1 if the layout has none */
+	int			width[8];		/* the fields of that line */
 	int			n;
 	char		buf[1024];
 	uint32_t	used;
 } t2_header;
 
+static void
+t2_header_add(t2_header *h, const char *t, size_t len, int slot, int width)
+{
+	if (h->n >= 8 || h->used + len > sizeof(h->buf))
+		return;
+	memcpy(h->buf + h->used, t, len);
+	h->from[h->n] = h->used;
+	h->len[h->n] = (uint32_t) len;
+	h->slot[h->n] = slot;
+	h->width[h->n] = width;
+	h->used += (uint32_t) len;
+	h->n++;
+}
+
+/* Does a header text name a column (or the start of one) of any row? */
+static bool
+t2_names_any_column(const char *t, size_t tlen)
+{
+	int			all[T2_NCOLS];
+
+	for (int c = 0; c < T2_NCOLS; c++)
+		all[c] = c;
+	if (gr_label_header(t, tlen, gr_t2_cols, all, T2_NCOLS, NULL, NULL))
+		return true;
+	for (int r = 0; r < gr_t2_nrows; r++)
+		if (gr_t2_rows[r].own_labels[0] &&
+			gr_label_header(t, tlen, gr_t2_cols, all, T2_NCOLS, &gr_t2_rows[r], NULL))
+			return true;
+	return false;
+}
+
 /*
  * Resolve the header texts against the columns a row can have.  Returns
- * the number of columns, with cols[i] = -1 where a header text names no
- * column of this row; 0 when the header says nothing usable.
+ * the number of columns, with cols[i] = -1 where a header text names a
+ * column this row does not have, and slots[i] the field of each; 0 when
+ * the header says nothing usable.  A header word broken over cells (本年新
+ * / 制作数量, seed 004) or wrapped onto the next line (本年废止 … / 件数) is
+ * joined again when the joined text names a column exactly.
  */
 static int
-t2_header_cols(const t2_header *h, int row, int *cols)
+t2_header_cols(const t2_header *h, int row, int *cols, int *slots, int *width)
 {
 	int			cand[8];
 	int			ncand = 0;
 	unsigned	used = 0;
 	int			known = 0;
 	int			n = 0;
+	bool		consumed[8] = {false};
 
 	for (int k = 0; k < 4 && gr_t2_rows[row].cols21[k] >= 0; k++)
 		cand[ncand++] = gr_t2_rows[row].cols21[k];
@@ -577,28 +784,44 @@ t2_header_cols(const t2_header *h, int row, int *cols)
 	}
 	for (int i = 0; i < h->n; i++)
 	{
+		const char *t = h->buf + h->from[i];
 		bool		exact = false;
-		unsigned	m = gr_label_header(h->buf + h->from[i], h->len[i], gr_t2_cols, cand, ncand,
-										&gr_t2_rows[row], &exact);
+		unsigned	m;
 
-		/*
-		 * A header word broken over cells (本年新 / 制作数量, seed 004):
-		 * the joined text names the column exactly.
-		 */
-		if (!exact && i + 1 < h->n && h->from[i] + h->len[i] == h->from[i + 1])
+		if (consumed[i])
+			continue;
+		m = gr_label_header(t, h->len[i], gr_t2_cols, cand, ncand, &gr_t2_rows[row], &exact);
+		for (int k = i + 1; !exact && k < h->n; k++)
 		{
+			char		joined[256];
 			bool		jexact = false;
-			unsigned	jm = gr_label_header(h->buf + h->from[i], h->len[i] + h->len[i + 1], gr_t2_cols,
-											 cand, ncand, &gr_t2_rows[row], &jexact);
+			unsigned	jm;
 
+			/* only the next text, or a piece that names nothing, may join */
+			if (consumed[k] || h->len[i] + h->len[k] > sizeof(joined) ||
+				(k != i + 1 && t2_names_any_column(h->buf + h->from[k], h->len[k])))
+				continue;
+			memcpy(joined, t, h->len[i]);
+			memcpy(joined + h->len[i], h->buf + h->from[k], h->len[k]);
+			jm = gr_label_header(joined, h->len[i] + h->len[k], gr_t2_cols, cand, ncand,
+								 &gr_t2_rows[row], &jexact);
 			if (jexact)
 			{
 				m = jm;
-				i++;
+				exact = true;
+				consumed[k] = true;
 			}
 		}
+		/* a piece of a header word that joined nothing: not a column */
+		if (m == 0 && !t2_names_any_column(t, h->len[i]))
+			continue;
 		m &= ~used;
 		cols[n] = -1;
+		slots[n] = h->slot[i];
+		if (n == 0)
+			*width = h->width[i];
+		else if (*width != h->width[i])
+			*width = -1;		/* header words on lines of different widths */
 		for (int j = 0; j < ncand; j++)
 			if (m & (1u << j))
 			{
@@ -658,7 +881,8 @@ read_t2(reader *rd, int from, int to)
 	bool		in_header = false;
 	int			cur = -1,
 				cur_line = -1,
-				cur_tok = -1;
+				cur_tok = -1,
+				skip_tok = -1;
 	int		   *vals;
 	int			nvals = 0;
 	int			votes[3] = {0, 0, 0};
@@ -743,8 +967,23 @@ read_t2(reader *rd, int from, int to)
 				m = gr_label_find(gr_t2_rows, gr_t2_nrows, rd->lf, rd->lflen, -1);
 				if (m.row >= 0 && m.tier <= GR_LT_PART && !(m.tier == GR_LT_PART && rd->lflen < 6))
 					kind = K_ROW;
+				else if (i == skip_tok)
+					continue;	/* the second line of a wrapped label */
 				else
-					kind = K_OTHER;
+				{
+					int			cont;
+					gr_label_match jm = t->multi ?
+						join_next_line(rd, i, gr_t2_rows, gr_t2_nrows, -1, &cont) : m;
+
+					if (t->multi && jm.row >= 0)
+					{
+						m = jm;
+						skip_tok = cont;
+						kind = K_ROW;
+					}
+					else
+						kind = K_OTHER;
+				}
 			}
 		}
 
@@ -762,14 +1001,8 @@ read_t2(reader *rd, int from, int to)
 		}
 		if (kind == K_OTHER || (kind == K_NARRATIVE && cur < 0))
 		{
-			if (kind == K_OTHER && in_header && hdr.n < 8 && hdr.used + rd->lflen < sizeof(hdr.buf) &&
-				t2_names_column(rd->lf, rd->lflen))
-			{
-				memcpy(hdr.buf + hdr.used, rd->lf, rd->lflen);
-				hdr.from[hdr.n] = hdr.used;
-				hdr.len[hdr.n++] = (uint32_t) rd->lflen;
-				hdr.used += (uint32_t) rd->lflen;
-			}
+			if (kind == K_OTHER && in_header && t2_names_column(rd->lf, rd->lflen))
+				t2_header_add(&hdr, rd->lf, rd->lflen, t->slot, t->slots);
 			continue;
 		}
 
@@ -777,15 +1010,21 @@ read_t2(reader *rd, int from, int to)
 		if (cur >= 0)
 		{
 			int			cols[8],
-						keys[8];
-			int			nc = t2_header_cols(&hdr, cur, cols);
+						keys[8],
+						slots[9];
+			int			width = -1;
+			int			nc = t2_header_cols(&hdr, cur, cols, slots, &width);
+			bool		have_slots = nc > 0 && width > 0;
 
+			for (int c = 0; c < nc; c++)
+				have_slots &= slots[c] >= 0;
+			slots[nc] = width;
 			if (nc == 0)
 				nc = t2_default_cols(cur, ed, cols);
 			for (int c = 0; c < nc; c++)
 				keys[c] = cols[c] >= 0 ? gr_key_index(GR_T2, cur, cols[c]) : -1;
 			place_row(rd, "表二", tok_raw(rd->doc, &rd->toks.v[cur_tok]), keys, nc, vals, nvals,
-					  rd->doc->lines[cur_line].lineno, false);
+					  rd->doc->lines[cur_line].lineno, false, have_slots ? slots : NULL);
 			/* a value under a header column this row does not have */
 			for (int c = 0; c < nc; c++)
 				if (cols[c] < 0 && nvals > 0)
@@ -818,13 +1057,7 @@ read_t2(reader *rd, int from, int to)
 				hdr.n = 0;
 				hdr.used = 0;
 				if (rd->lflen > skip)
-				{
-					memcpy(hdr.buf, rd->lf + skip, rd->lflen - skip);
-					hdr.from[0] = 0;
-					hdr.len[0] = (uint32_t) (rd->lflen - skip);
-					hdr.used = hdr.len[0];
-					hdr.n = 1;
-				}
+					t2_header_add(&hdr, rd->lf + skip, rd->lflen - skip, t->slot, t->slots);
 				break;
 			case K_ROW:
 				in_header = false;
@@ -937,7 +1170,7 @@ read_t4(reader *rd, int from, int to)
 					vals[n++] = run_start[r] + i;
 				place_row(rd, "表四", (gr_str) {gr_t4_groups[r].labels[0], (uint32_t) strlen(gr_t4_groups[r].labels[0])},
 						  keys + r * T4_NCOLS, T4_NCOLS, vals, n,
-						  rd->doc->lines[rd->toks.v[run_start[r]].line].lineno, true);
+						  rd->doc->lines[rd->toks.v[run_start[r]].line].lineno, true, NULL);
 			}
 			return;
 		}
@@ -959,8 +1192,25 @@ read_t4(reader *rd, int from, int to)
 					vals[n++] = run_start[nruns - 1] + i;
 			}
 		}
+		/*
+		 * Cells ended by '|' (seed 002): the fillers of the header's merged
+		 * cells follow the header rows, so empty cells before the last
+		 * fifteen belong to the header, not to the one row of data.
+		 */
+		if (n > 15)
+		{
+			bool		lead = true;
+
+			for (int i = 0; i < n && lead; i++)
+				lead = rd->toks.v[vals[i]].piped && (i >= n - 15 || rd->toks.v[vals[i]].kind == GR_TK_BLANK);
+			if (lead)
+			{
+				memmove(vals, vals + (n - 15), sizeof(int) * 15);
+				n = 15;
+			}
+		}
 		place_row(rd, "表四", (gr_str) {"行政复议、行政诉讼", (uint32_t) strlen("行政复议、行政诉讼")}, keys, 15, vals, n,
-				  rd->doc->lines[rd->toks.v[vals[0]].line].lineno, true);
+				  rd->doc->lines[rd->toks.v[vals[0]].line].lineno, true, NULL);
 	}
 }
 

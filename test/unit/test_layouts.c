@@ -1,0 +1,2095 @@
+/*
+ * test_layouts.c — property test of the table readers ("layout generator"):
+ * parse(render(x)) == x.
+ *
+ * A random report x is an edition (gb2019 or gb2021), a statistics year of
+ * that edition, an organisation and a value for every cell the edition
+ * prints in 表二, 表三 and 表四 (some of them blank).  The report is written
+ * out as the text of a whole annual report — title, preamble, the six
+ * sections, the three tables with their official headers — in each of the
+ * layouts real reports come in:
+ *
+ *   a    one cell per line behind a tab, a blank line between rows (seed 000)
+ *   a2   one cell per line, nothing else (seed 004); cannot show an empty cell
+ *   b    tab-separated rows, header over several lines (seed 003)
+ *   c    each cell on a line ended by " |", filler lines of pipes (seed 002)
+ *   d    pdftotext -layout: rows on one line, columns aligned by spaces;
+ *        cannot show an empty cell
+ *   e    HTML with a real <table>, rowspan and colspan
+ *   f    Markdown pipe tables
+ *
+ * with some mess added at random: labels broken over two lines, full-width
+ * digits, Traditional script (ICU "Hans-Hant"), CRLF line ends, a page mark
+ * between two table rows.  The text is parsed with gr_parse() and every
+ * printed cell of the edition must come back: a number as the same number
+ * (exact decimal), a blank as GR_CELL_BLANK; the derived cells must equal
+ * the sum of their parts.  A number read as another number is the worst
+ * failure ("wrong number"); a number not read at all is a "missed cell".
+ *
+ * One TAP line per layout, details of the first failures as "#" lines, the
+ * text of the first failing reports in /tmp/layout_fail_<layout>_<i>.txt,
+ * and a last line "N passed, N failed".
+ *
+ *   test/unit/test_layouts [REPORTS [SEED [LAYOUTS [INDEX]]]]
+ *
+ *   REPORTS   reports per layout (default 300)
+ *   SEED      seed of the generator (default 20261122)
+ *   LAYOUTS   comma-separated subset, e.g. "a2,d" (default all)
+ *   INDEX     only the report with this index (to reproduce a failure)
+ *
+ * Environment: LAYOUT_SHOW=N prints up to N failure lines per layout
+ * (default 12); LAYOUT_DUMP=DIR writes every rendered report to
+ * DIR/<layout>_<index>.txt; LAYOUT_AVOID=negative,blanks,pad,wrap-head,
+ * wrap-narrow leaves out a kind of mess (the same values otherwise), to
+ * tell which one a failure needs.
+ */
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/utrans.h>
+#include <unicode/ustring.h>
+
+#include "gr_core.h"
+#include "gr_format.h"
+#include "test_alloc.h"
+
+#define MAX_KEYS 320
+#define SHOW_FAILURES 12		/* "#" lines of detail per layout */
+#define SAVE_FAILURES 5			/* failing texts written per layout */
+
+/* LAYOUT_AVOID: leave out a kind of mess, to tell which one a failure needs */
+enum
+{
+	AV_NEGATIVE = 1,			/* negative values ("-3" in 本年增/减) */
+	AV_BLANKS = 2,				/* empty cells */
+	AV_PAD = 4,					/* (b), (f): colspans written as empty cells */
+	AV_WRAP_HEAD = 8,			/* (d): column headers wrapped onto a second line */
+	AV_WRAP_NARROW = 16			/* (d): labels wrapped right after the numbering and a character */
+};
+
+static const struct
+{
+	const char *name;
+	unsigned	flag;
+}			avoid_names[] = {
+	{"negative", AV_NEGATIVE}, {"blanks", AV_BLANKS}, {"pad", AV_PAD},
+	{"wrap-head", AV_WRAP_HEAD}, {"wrap-narrow", AV_WRAP_NARROW},
+};
+
+static unsigned avoid;
+
+/* ---- TAP ---- */
+
+static int	n_pass,
+			n_fail;
+
+static void
+check(int ok, const char *fmt,...)
+{
+	va_list		ap;
+
+	printf("%s %d - ", ok ? "ok" : "not ok", n_pass + n_fail + 1);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+	if (ok)
+		n_pass++;
+	else
+		n_fail++;
+}
+
+/* ---- deterministic random numbers: xorshift64* seeded by splitmix64 ---- */
+
+typedef struct rng
+{
+	uint64_t	s;
+} rng;
+
+static uint64_t
+splitmix64(uint64_t x)
+{
+	x += 0x9E3779B97F4A7C15ULL;
+	x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+	x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+	return x ^ (x >> 31);
+}
+
+static rng
+rng_make(uint64_t seed, uint64_t a, uint64_t b)
+{
+	rng			r = {splitmix64(splitmix64(splitmix64(seed) ^ a) ^ b)};
+
+	if (r.s == 0)
+		r.s = 1;
+	return r;
+}
+
+static uint64_t
+rng_next(rng *r)
+{
+	uint64_t	x = r->s;
+
+	x ^= x >> 12;
+	x ^= x << 25;
+	x ^= x >> 27;
+	r->s = x;
+	return x * 0x2545F4914F6CDD1DULL;
+}
+
+static int
+rng_below(rng *r, int n)
+{
+	return (int) (rng_next(r) % (uint64_t) n);
+}
+
+static int64_t
+rng_range(rng *r, int64_t lo, int64_t hi)
+{
+	return lo + (int64_t) (rng_next(r) % (uint64_t) (hi - lo + 1));
+}
+
+static bool
+rng_chance(rng *r, int percent)
+{
+	return rng_below(r, 100) < percent;
+}
+
+/* ---- a growing string ---- */
+
+typedef struct sbuf
+{
+	char	   *p;
+	size_t		n;
+	size_t		cap;
+} sbuf;
+
+static void
+sb_putn(sbuf *b, const char *s, size_t n)
+{
+	if (b->n + n + 1 > b->cap)
+	{
+		size_t		cap = (b->cap + n + 1) * 2;
+
+		b->p = realloc(b->p, cap);
+		if (!b->p)
+		{
+			fprintf(stderr, "out of memory\n");
+			exit(2);
+		}
+		b->cap = cap;
+	}
+	memcpy(b->p + b->n, s, n);
+	b->n += n;
+	b->p[b->n] = '\0';
+}
+
+static void
+sb_put(sbuf *b, const char *s)
+{
+	sb_putn(b, s, strlen(s));
+}
+
+static void
+sb_printf(sbuf *b, const char *fmt,...)
+{
+	char		tmp[1024];
+	va_list		ap;
+	int			n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(ap);
+	sb_putn(b, tmp, (size_t) n < sizeof(tmp) ? (size_t) n : sizeof(tmp) - 1);
+}
+
+static void
+sb_spaces(sbuf *b, int n)
+{
+	while (n-- > 0)
+		sb_putn(b, " ", 1);
+}
+
+/* ---- UTF-8 helpers ---- */
+
+static int
+u8_chars(const char *s, size_t n)
+{
+	int			c = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (((unsigned char) s[i] & 0xC0) != 0x80)
+			c++;
+	return c;
+}
+
+/* Byte offset of character k of s. */
+static size_t
+u8_offset(const char *s, int k)
+{
+	size_t		i = 0;
+
+	while (s[i] && k > 0)
+	{
+		i++;
+		while (((unsigned char) s[i] & 0xC0) == 0x80)
+			i++;
+		k--;
+	}
+	return i;
+}
+
+static bool
+has_prefix(const char *s, const char *p)
+{
+	return strncmp(s, p, strlen(p)) == 0;
+}
+
+static bool
+is_ideograph(const char *s)
+{
+	const unsigned char *u = (const unsigned char *) s;
+	uint32_t	cp;
+
+	if ((u[0] & 0xF0) != 0xE0)
+		return false;
+	cp = ((uint32_t) (u[0] & 0x0F) << 12) | ((uint32_t) (u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+	return cp >= 0x4E00 && cp <= 0x9FFF;
+}
+
+/*
+ * Break a label of at least min_len characters in two at a random place,
+ * as a line break inside a table cell does: the first part holds at least
+ * min_ideo Chinese characters after the numbering （一）, 一、 or 1. (so
+ * never a bare "（" or "1."), and with wide_first at least half of the
+ * label (a column wrapped at its width); the second part at least one
+ * character.  Returns false, leaving a and b alone, when the label cannot
+ * be broken so.
+ */
+static bool
+split_label(rng *r, const char *s, int min_len, int min_ideo, bool wide_first, char *a, char *b,
+			size_t cap)
+{
+	int			n = u8_chars(s, strlen(s));
+	int			kmin = -1,
+				ideo = 0,
+				k = 0;
+	size_t		off;
+
+	for (size_t i = 0; s[i]; k++)
+	{
+		if (k < 4 && (has_prefix(s + i, "）") || has_prefix(s + i, "、") || s[i] == '.'))
+			ideo = 0;			/* the numbering （一）, 一、, 1. does not count */
+		else if (is_ideograph(s + i) && ++ideo == min_ideo)
+			kmin = k + 1;
+		i++;
+		while (((unsigned char) s[i] & 0xC0) == 0x80)
+			i++;
+	}
+	if (n < min_len || kmin < 0)
+		return false;
+	if (wide_first && kmin < (n + 1) / 2)
+		kmin = (n + 1) / 2;
+	if (kmin > n - 1)
+		return false;
+	k = (int) rng_range(r, kmin, n - 1);
+	off = u8_offset(s, k);
+	if (off >= cap || strlen(s + off) >= cap)
+		return false;
+	memcpy(a, s, off);
+	a[off] = '\0';
+	strcpy(b, s + off);
+	return true;
+}
+
+/* Split s at character k. */
+static void
+split_at(const char *s, int k, char *a, char *b)
+{
+	size_t		off = u8_offset(s, k);
+
+	memcpy(a, s, off);
+	a[off] = '\0';
+	strcpy(b, s + off);
+}
+
+
+/* ---- the generated report ---- */
+
+typedef struct genval
+{
+	bool		in_report;		/* a cell the edition prints */
+	bool		blank;			/* shown empty in the layouts that can */
+	int64_t		mant;			/* value = mant / 10^scale */
+	int			scale;
+	char		text[48];		/* as written, ASCII */
+} genval;
+
+typedef struct genreport
+{
+	int			index;
+	gr_edition	ed;
+	int			year;
+	const char *org;
+	int			blank_mode;
+	int			closing;		/* which sentence closes section 六 */
+	genval		v[MAX_KEYS];
+} genreport;
+
+static const char *const orgs[] = {
+	"某某县人民政府", "某市教育局", "第七师一二四团", "某某区财政局", "某某镇人民政府",
+	"某市自然资源和规划局",
+};
+
+static int	nkeys;
+static const gr_keydef *keys;
+
+static bool
+key_printed(int k, gr_edition ed)
+{
+	return (keys[k].editions & GR_ED_MASK(ed)) && !(keys[k].derived & GR_ED_MASK(ed));
+}
+
+static void
+gen_count(rng *r, genval *v)
+{
+	int			p = rng_below(r, 100);
+
+	v->mant = p < 35 ? 0 : p < 85 ? rng_range(r, 0, 50) : rng_range(r, 0, 99999);
+	v->scale = 0;
+	snprintf(v->text, sizeof(v->text), "%lld", (long long) v->mant);
+}
+
+static void
+gen_signed(rng *r, genval *v)
+{
+	int			p = rng_below(r, 100);
+
+	bool		plus;
+
+	v->mant = p < 30 ? 0 : p < 80 ? rng_range(r, -50, 50) : rng_range(r, -9999, 9999);
+	plus = rng_chance(r, 40);
+	if (avoid & AV_NEGATIVE)
+		v->mant = v->mant < 0 ? -v->mant : v->mant;
+	v->scale = 0;
+	if (v->mant > 0 && plus)
+		snprintf(v->text, sizeof(v->text), "+%lld", (long long) v->mant);
+	else
+		snprintf(v->text, sizeof(v->text), "%lld", (long long) v->mant);
+}
+
+static void
+gen_money(rng *r, genval *v)
+{
+	int64_t		p10 = 1;
+
+	v->scale = rng_chance(r, 25) ? 0 : (int) rng_range(r, 1, 4);
+	for (int i = 0; i < v->scale; i++)
+		p10 *= 10;
+	v->mant = rng_chance(r, 25) ? 0 : rng_range(r, 0, 99999 * p10);
+	if (v->scale == 0)
+		snprintf(v->text, sizeof(v->text), "%lld", (long long) v->mant);
+	else
+		snprintf(v->text, sizeof(v->text), "%lld.%0*lld", (long long) (v->mant / p10), v->scale,
+				 (long long) (v->mant % p10));
+}
+
+/*
+ * Blank modes: none; about 8% of the cells at random; seed 000's habit of
+ * filling only the 总计 column of 表三 and the last cell of 表四; seed
+ * 003's empty 行政复议 group.
+ */
+enum
+{
+	BLANK_NONE, BLANK_RANDOM, BLANK_TOTALS_ONLY, BLANK_REVIEW
+};
+
+static const char *const blank_mode_names[] = {"none", "random", "totals-only", "review"};
+
+static void
+generate(genreport *g, uint64_t seed, int index)
+{
+	rng			r = rng_make(seed, (uint64_t) index, 0x5EED);
+	int			p;
+
+	memset(g, 0, sizeof(*g));
+	g->index = index;
+	g->ed = rng_chance(&r, 50) ? GR_ED_2019 : GR_ED_2021;
+	g->year = g->ed == GR_ED_2019 ? (int) rng_range(&r, 2019, 2020) : (int) rng_range(&r, 2021, 2025);
+	g->org = orgs[rng_below(&r, (int) (sizeof(orgs) / sizeof(orgs[0])))];
+	g->closing = rng_below(&r, 3);
+	p = rng_below(&r, 100);
+	g->blank_mode = p < 40 ? BLANK_NONE : p < 85 ? BLANK_RANDOM : p < 95 ? BLANK_TOTALS_ONLY : BLANK_REVIEW;
+
+	for (int k = 0; k < nkeys; k++)
+	{
+		genval	   *v = &g->v[k];
+
+		if (!key_printed(k, g->ed))
+			continue;
+		v->in_report = true;
+		switch (keys[k].kind)
+		{
+			case GR_KIND_SIGNED:
+				gen_signed(&r, v);
+				break;
+			case GR_KIND_MONEY:
+				gen_money(&r, v);
+				break;
+			default:
+				gen_count(&r, v);
+				break;
+		}
+		switch (g->blank_mode)
+		{
+			case BLANK_RANDOM:
+				v->blank = rng_chance(&r, 8);
+				break;
+			case BLANK_TOTALS_ONLY:
+				v->blank = (keys[k].table == GR_T3 && keys[k].col != T3C_TOTAL) ||
+					(keys[k].table == GR_T4 && !(keys[k].row == T4G_SUIT_AFTER_REVIEW && keys[k].col == T4C_TOTAL));
+				break;
+			case BLANK_REVIEW:
+				v->blank = keys[k].table == GR_T4 && keys[k].row == T4G_REVIEW;
+				break;
+			default:
+				break;
+		}
+	}
+
+	/*
+	 * half of the reports add up: 总计 = the sum of the applicant columns
+	 * (of those shown, where a layout can show a blank)
+	 */
+	if (rng_chance(&r, 50))
+		for (int k = 0; k < nkeys; k++)
+		{
+			const gr_keydef *kd = &keys[k];
+			int			first = kd->table == GR_T3 ? T3C_NATURAL_PERSON : T4C_UPHELD;
+			int			last = kd->table == GR_T3 ? T3C_OTHER_ORG : T4C_PENDING;
+			int64_t		sum = 0;
+
+			if (!g->v[k].in_report || kd->table == GR_T2 ||
+				kd->col != (kd->table == GR_T3 ? T3C_TOTAL : T4C_TOTAL))
+				continue;
+			for (int c = first; c <= last; c++)
+			{
+				int			pk = gr_key_index(kd->table, kd->row, c);
+
+				if (pk >= 0 && g->v[pk].in_report && !g->v[pk].blank)
+					sum += g->v[pk].mant;
+			}
+			g->v[k].mant = sum;
+			snprintf(g->v[k].text, sizeof(g->v[k].text), "%lld", (long long) sum);
+		}
+}
+
+/* ---- the tables as a grid of cells with spans (layout independent) ---- */
+
+typedef enum cell_kind
+{
+	CK_CAPTION,					/* 第二十条第（一）项 */
+	CK_HEAD,					/* a column header */
+	CK_NOTE,					/* 表三's 勾稽 note */
+	CK_LABEL,					/* a row label or a group label */
+	CK_VALUE					/* a cell of the report */
+} cell_kind;
+
+typedef struct tcell
+{
+	cell_kind	kind;
+	const char *text;			/* not for values */
+	int			key;			/* values: the key index */
+	int			cs;				/* colspan */
+	int			rs;				/* rowspan */
+	int			col;			/* grid column where it starts (set by grid_build) */
+} tcell;
+
+enum
+{
+	SL_EMPTY, SL_ORIGIN, SL_ROWCOVER, SL_COLCOVER
+};
+
+typedef struct tslot
+{
+	int			kind;
+	int			row;			/* the covering cell */
+	int			cell;
+} tslot;
+
+#define MAX_TROWS 48
+#define MAX_TCOLS 16
+#define MAX_TCELLS 16
+
+typedef struct trow
+{
+	tcell		c[MAX_TCELLS];
+	int			n;
+} trow;
+
+typedef struct ttable
+{
+	int			id;				/* 0 表二, 1 表三, 2 表四 */
+	trow		r[MAX_TROWS];
+	int			n;
+	int			ncols;
+	int			nlabel;			/* columns that hold labels */
+	tslot		g[MAX_TROWS][MAX_TCOLS];
+} ttable;
+
+static trow *
+t_row(ttable *t)
+{
+	trow	   *r = &t->r[t->n++];
+
+	memset(r, 0, sizeof(*r));
+	return r;
+}
+
+static void
+t_cell(trow *r, cell_kind kind, const char *text, int key, int cs, int rs)
+{
+	tcell	   *c = &r->c[r->n++];
+
+	c->kind = kind;
+	c->text = text;
+	c->key = key;
+	c->cs = cs;
+	c->rs = rs;
+}
+
+/* Lay the cells on the grid as HTML does: each in the first free column. */
+static void
+grid_build(ttable *t)
+{
+	memset(t->g, 0, sizeof(t->g));
+	for (int r = 0; r < t->n; r++)
+	{
+		int			col = 0;
+
+		for (int i = 0; i < t->r[r].n; i++)
+		{
+			tcell	   *c = &t->r[r].c[i];
+
+			while (col < t->ncols && t->g[r][col].kind != SL_EMPTY)
+				col++;
+			if (col + c->cs > t->ncols || r + c->rs > t->n)
+			{
+				fprintf(stderr, "table %d row %d: cell %d does not fit\n", t->id, r, i);
+				exit(2);
+			}
+			c->col = col;
+			for (int dr = 0; dr < c->rs; dr++)
+				for (int dc = 0; dc < c->cs; dc++)
+				{
+					tslot	   *s = &t->g[r + dr][col + dc];
+
+					s->kind = dr == 0 && dc == 0 ? SL_ORIGIN : dc == 0 ? SL_ROWCOVER : SL_COLCOVER;
+					s->row = r;
+					s->cell = i;
+				}
+			col += c->cs;
+		}
+	}
+	for (int r = 0; r < t->n; r++)
+		for (int c = 0; c < t->ncols; c++)
+			if (t->g[r][c].kind == SL_EMPTY)
+			{
+				fprintf(stderr, "table %d row %d col %d: hole in the grid\n", t->id, r, c);
+				exit(2);
+			}
+}
+
+/* 表二: sub-tables by 第二十条 item, as in spec §3. */
+static const struct
+{
+	const char *caption;
+	const char *rows[3];
+}			t2_groups[] = {
+	{"第二十条第（一）项", {"rules", "norm_docs"}},
+	{"第二十条第（五）项", {"licensing", "other_services"}},
+	{"第二十条第（六）项", {"penalty", "coercion"}},
+	{"第二十条第（八）项", {"admin_fees"}},
+	{"第二十条第（九）项", {"central_procurement"}},
+};
+
+static int
+t2_row_index(const char *key)
+{
+	for (int r = 0; r < gr_t2_nrows; r++)
+		if (strcmp(gr_t2_rows[r].key, key) == 0)
+			return r;
+	return -1;
+}
+
+static const char *
+t2_row_label(int r, gr_edition ed)
+{
+	/* gb2019 prints 规范性文件; 行政规范性文件 is a gb2021 fingerprint */
+	if (ed == GR_ED_2019 && strcmp(gr_t2_rows[r].key, "norm_docs") == 0)
+		return gr_t2_rows[r].labels[1];
+	return gr_t2_rows[r].labels[0];
+}
+
+static const char *
+t2_col_label(int r, int c, gr_edition ed)
+{
+	const gr_rowdef *row = &gr_t2_rows[r];
+
+	if (c == T2C_AMOUNT_WAN)
+	{
+		if (strcmp(row->key, "admin_fees") == 0)
+			return "本年收费金额（单位：万元）";	/* the official spelling */
+		for (int i = 0; i < 4; i++)
+			if (row->own_labels[i] && row->own_cols[i] == c)
+				return row->own_labels[i];
+	}
+	/* gb2019 says 处理决定数量; 本年处理决定数量 is a gb2021 fingerprint */
+	if (ed == GR_ED_2019 && c == T2C_DECISIONS)
+		return gr_t2_cols[c].labels[1];
+	return gr_t2_cols[c].labels[0];
+}
+
+static void
+build_t2(ttable *t, gr_edition ed)
+{
+	memset(t, 0, sizeof(*t));
+	t->id = 0;
+	t->ncols = 4;
+	t->nlabel = 1;
+	for (size_t gi = 0; gi < sizeof(t2_groups) / sizeof(t2_groups[0]); gi++)
+	{
+		int			rows[3],
+					nrows = 0;
+		const int  *cols = NULL;
+		int			ncols = 0;
+		trow	   *tr;
+
+		for (int i = 0; i < 3 && t2_groups[gi].rows[i]; i++)
+		{
+			int			r = t2_row_index(t2_groups[gi].rows[i]);
+
+			if (r >= 0 && (gr_t2_rows[r].printed & GR_ED_MASK(ed)))
+				rows[nrows++] = r;
+		}
+		if (nrows == 0)
+			continue;
+		cols = ed == GR_ED_2019 ? gr_t2_rows[rows[0]].cols19 : gr_t2_rows[rows[0]].cols21;
+		while (ncols < 4 && cols[ncols] >= 0)
+			ncols++;
+
+		tr = t_row(t);
+		t_cell(tr, CK_CAPTION, t2_groups[gi].caption, -1, 4, 1);
+		tr = t_row(t);
+		t_cell(tr, CK_HEAD, "信息内容", -1, 1, 1);
+		for (int i = 0; i < ncols; i++)
+			t_cell(tr, CK_HEAD, t2_col_label(rows[0], cols[i], ed), -1, i == ncols - 1 ? 4 - ncols : 1, 1);
+		for (int j = 0; j < nrows; j++)
+		{
+			tr = t_row(t);
+			t_cell(tr, CK_LABEL, t2_row_label(rows[j], ed), -1, 1, 1);
+			for (int i = 0; i < ncols; i++)
+				t_cell(tr, CK_VALUE, NULL, gr_key_index(GR_T2, rows[j], cols[i]),
+					   i == ncols - 1 ? 4 - ncols : 1, 1);
+		}
+	}
+	grid_build(t);
+}
+
+/* Outline level of a 表三 label: 0 一、…, 1 （一）…, 2 1.… */
+static int
+t3_level(const char *label)
+{
+	if (label[0] >= '0' && label[0] <= '9')
+		return 2;
+	if (has_prefix(label, "（"))
+		return 1;
+	return 0;
+}
+
+static void
+build_t3(ttable *t, gr_edition ed)
+{
+	unsigned	m = GR_ED_MASK(ed);
+	struct
+	{
+		const char *text;
+		int			span;
+	}			pending[2] = {{NULL, 0}, {NULL, 0}};
+	trow	   *tr;
+
+	memset(t, 0, sizeof(*t));
+	t->id = 1;
+	t->ncols = 3 + T3_PRINTED_COLS;
+	t->nlabel = 3;
+
+	tr = t_row(t);
+	t_cell(tr, CK_NOTE, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", -1, 3, 3);
+	t_cell(tr, CK_HEAD, "申请人情况", -1, 7, 1);
+	tr = t_row(t);
+	t_cell(tr, CK_HEAD, "自然人", -1, 1, 2);
+	t_cell(tr, CK_HEAD, "法人或其他组织", -1, 5, 1);
+	t_cell(tr, CK_HEAD, "总计", -1, 1, 2);
+	tr = t_row(t);
+	t_cell(tr, CK_HEAD, "商业企业", -1, 1, 1);
+	t_cell(tr, CK_HEAD, "科研机构", -1, 1, 1);
+	t_cell(tr, CK_HEAD, "社会公益组织", -1, 1, 1);
+	t_cell(tr, CK_HEAD, "法律服务机构", -1, 1, 1);
+	t_cell(tr, CK_HEAD, "其他", -1, 1, 1);
+
+	for (int r = 0; r < gr_t3_nrows; r++)
+	{
+		const gr_rowdef *row = &gr_t3_rows[r];
+		int			lvl = t3_level(row->labels[0]);
+		bool		data = row->key && (row->printed & m);
+		bool		group = !row->key || (row->derived & m);
+
+		if (!data && !group)
+			continue;			/* not in this edition */
+		if (group)
+		{
+			/* a label over the data rows below it, printed without numbers */
+			int			span = 0;
+
+			for (int q = r + 1; q < gr_t3_nrows; q++)
+			{
+				if (t3_level(gr_t3_rows[q].labels[0]) <= lvl)
+					break;
+				if (gr_t3_rows[q].key && (gr_t3_rows[q].printed & m))
+					span++;
+			}
+			pending[lvl].text = row->labels[0];
+			pending[lvl].span = span;
+			continue;
+		}
+		tr = t_row(t);
+		if (lvl >= 1 && pending[0].text)
+		{
+			t_cell(tr, CK_LABEL, pending[0].text, -1, 1, pending[0].span);
+			pending[0].text = NULL;
+		}
+		if (lvl == 2 && pending[1].text)
+		{
+			t_cell(tr, CK_LABEL, pending[1].text, -1, 1, pending[1].span);
+			pending[1].text = NULL;
+		}
+		t_cell(tr, CK_LABEL, row->labels[0], -1, 3 - lvl, 1);
+		for (int c = 0; c < T3_PRINTED_COLS; c++)
+			t_cell(tr, CK_VALUE, NULL, gr_key_index(GR_T3, r, c), 1, 1);
+	}
+	grid_build(t);
+}
+
+static void
+build_t4(ttable *t)
+{
+	trow	   *tr;
+
+	memset(t, 0, sizeof(*t));
+	t->id = 2;
+	t->ncols = T4_PRINTED_GROUPS * T4_NCOLS;
+	t->nlabel = 0;
+	tr = t_row(t);
+	t_cell(tr, CK_HEAD, gr_t4_groups[T4G_REVIEW].labels[0], -1, 5, 1);
+	t_cell(tr, CK_HEAD, gr_t4_groups[T4G_SUIT_ALL].labels[0], -1, 10, 1);
+	tr = t_row(t);
+	for (int c = 0; c < T4_NCOLS; c++)
+		t_cell(tr, CK_HEAD, gr_t4_cols[c].labels[0], -1, 1, 2);
+	t_cell(tr, CK_HEAD, gr_t4_groups[T4G_SUIT_DIRECT].labels[0], -1, 5, 1);
+	t_cell(tr, CK_HEAD, gr_t4_groups[T4G_SUIT_AFTER_REVIEW].labels[0], -1, 5, 1);
+	tr = t_row(t);
+	for (int g = 0; g < 2; g++)
+		for (int c = 0; c < T4_NCOLS; c++)
+			t_cell(tr, CK_HEAD, gr_t4_cols[c].labels[0], -1, 1, 1);
+	tr = t_row(t);
+	for (int g = 0; g < T4_PRINTED_GROUPS; g++)
+		for (int c = 0; c < T4_NCOLS; c++)
+			t_cell(tr, CK_VALUE, NULL, gr_key_index(GR_T4, g, c), 1, 1);
+	grid_build(t);
+}
+
+/* The three tables of each edition, built once: [0] gb2019, [1] gb2021. */
+static ttable tables[2][3];
+
+/* ---- layouts and mess ---- */
+
+enum
+{
+	LY_A, LY_A2, LY_B, LY_C, LY_D, LY_E, LY_F, NLAYOUTS
+};
+
+typedef struct mess
+{
+	bool		broken;			/* labels broken over two lines */
+	bool		fullwidth;		/* some values in full-width digits */
+	bool		hant;			/* Traditional script */
+	bool		crlf;
+	int			page_table;		/* table with a page mark inside, -1: none */
+	int			page_row;		/* the mark stands before this row */
+	int			page_no;
+	bool		pad;			/* (b), (f): a colspan written as empty cells */
+	int			md_mode;		/* (f): how spanned cells are written */
+	bool		double_spaced;	/* (a2): a blank line after every line (seed 004) */
+	bool		centred;		/* (d): group labels in the middle of their rows */
+	bool		head_low;		/* (d): two-row headers on their lower line */
+} mess;
+
+enum
+{
+	MD_OMIT,					/* only the cell where a span starts */
+	MD_EMPTY,					/* cells under a rowspan as empty cells */
+	MD_FILL						/* row labels repeated under their rowspan */
+};
+
+typedef struct rctx rctx;
+
+typedef struct layout_def
+{
+	const char *name;
+	bool		blanks;			/* can show an empty cell */
+	bool		can_break;		/* labels broken over lines make sense */
+	bool		can_page;		/* a page mark can stand between rows */
+	void		(*table) (rctx *rc, const ttable *t);
+} layout_def;
+
+struct rctx
+{
+	int			layout;
+	const layout_def *L;
+	const genreport *g;
+	const mess *m;
+	rng		   *r;
+	sbuf	   *out;
+	char		vtext[MAX_KEYS][64];	/* each value as written in this text */
+};
+
+static bool
+is_blank(const rctx *rc, int key)
+{
+	return rc->L->blanks && !(avoid & AV_BLANKS) && rc->g->v[key].blank;
+}
+
+/* ASCII digits to full-width ０-９. */
+static void
+to_fullwidth(const char *s, char *out, size_t cap)
+{
+	size_t		o = 0;
+
+	for (; *s && o + 4 < cap; s++)
+	{
+		if (*s >= '0' && *s <= '9')
+		{
+			out[o++] = (char) 0xEF;
+			out[o++] = (char) 0xBC;
+			out[o++] = (char) (0x90 + (*s - '0'));
+		}
+		else
+			out[o++] = *s;
+	}
+	out[o] = '\0';
+}
+
+/* Fix how each value is written in this rendering. */
+static void
+prepare_values(rctx *rc)
+{
+	for (int k = 0; k < nkeys; k++)
+	{
+		const genval *v = &rc->g->v[k];
+
+		bool		wide = rng_chance(rc->r, 50);
+
+		rc->vtext[k][0] = '\0';
+		if (!v->in_report || is_blank(rc, k))
+			continue;
+		if (rc->m->fullwidth && wide)
+			to_fullwidth(v->text, rc->vtext[k], sizeof(rc->vtext[k]));
+		else
+			snprintf(rc->vtext[k], sizeof(rc->vtext[k]), "%s", v->text);
+	}
+}
+
+static const char *
+cell_text(const rctx *rc, const tcell *c)
+{
+	return c->kind == CK_VALUE ? rc->vtext[c->key] : c->text;
+}
+
+static bool
+page_mark_before(const rctx *rc, const ttable *t, int r)
+{
+	return rc->m->page_table == t->id && rc->m->page_row == r;
+}
+
+/* ---- (a) one cell per line behind a tab, rows apart (seed 000) ---- */
+
+static void
+render_a_table(rctx *rc, const ttable *t)
+{
+	sbuf	   *o = rc->out;
+
+	for (int r = 0; r < t->n; r++)
+	{
+		if (page_mark_before(rc, t, r))
+			sb_printf(o, "— %d —\n\n", rc->m->page_no);
+		for (int c = 0; c < t->ncols; c++)
+		{
+			const tslot *s = &t->g[r][c];
+			const tcell *cell = &t->r[s->row].c[s->cell];
+			char		a[512],
+						b[512];
+
+			if (s->kind == SL_ROWCOVER)
+				sb_put(o, "\t\n");	/* a merged cell shows as an empty one */
+			if (s->kind != SL_ORIGIN)
+				continue;
+			if (cell->kind != CK_VALUE && rc->m->broken && rng_chance(rc->r, 25) &&
+				split_label(rc->r, cell->text, 4, 2, false, a, b, sizeof(a)))
+				sb_printf(o, "\t%s\n%s\n", a, b);	/* the rest on a line without tab */
+			else
+				sb_printf(o, "\t%s\n", cell_text(rc, cell));
+		}
+		sb_put(o, "\n");
+	}
+	sb_put(o, "\n");
+}
+
+/* ---- (a2) one cell per line, no tab, no blank line (seed 004) ---- */
+
+static void
+render_a2_table(rctx *rc, const ttable *t)
+{
+	sbuf	   *o = rc->out;
+
+	for (int r = 0; r < t->n; r++)
+	{
+		if (page_mark_before(rc, t, r))
+			sb_printf(o, "— %d —\n", rc->m->page_no);
+		for (int i = 0; i < t->r[r].n; i++)
+		{
+			const tcell *cell = &t->r[r].c[i];
+			int			n = cell->kind == CK_VALUE ? 0 : u8_chars(cell->text, strlen(cell->text));
+			char		a[512],
+						b[512];
+
+			/* seed 004 breaks （三）不予/公开 and 本年新/制作数量 */
+			if (rc->m->broken && cell->kind == CK_LABEL && cell->rs > 1 && t3_level(cell->text) == 1 &&
+				n > 4 && rng_chance(rc->r, 60))
+			{
+				split_at(cell->text, n - 2, a, b);
+				sb_printf(o, "%s\n%s\n", a, b);
+			}
+			else if (rc->m->broken && cell->kind == CK_HEAD && has_prefix(cell->text, "本年新") &&
+					 rng_chance(rc->r, 60))
+			{
+				split_at(cell->text, 3, a, b);
+				sb_printf(o, "%s\n%s\n", a, b);
+			}
+			else
+				sb_printf(o, "%s\n", cell_text(rc, cell));
+		}
+	}
+}
+
+/* ---- (b) tab-separated rows (seed 003) ---- */
+
+static void
+render_b_table(rctx *rc, const ttable *t)
+{
+	sbuf	   *o = rc->out;
+
+	for (int r = 0; r < t->n; r++)
+	{
+		bool		first = true;
+
+		if (page_mark_before(rc, t, r))
+			sb_printf(o, "\n— %d —\n\n", rc->m->page_no);
+		for (int c = 0; c < t->ncols; c++)
+		{
+			const tslot *s = &t->g[r][c];
+			const tcell *cell = &t->r[s->row].c[s->cell];
+
+			if (s->kind == SL_COLCOVER && !rc->m->pad)
+				continue;
+			if (!first)
+				sb_put(o, "\t");
+			first = false;
+			if (s->kind == SL_ORIGIN)
+				sb_put(o, cell_text(rc, cell));
+		}
+		sb_put(o, "\n");
+	}
+	sb_put(o, "\n");
+}
+
+/* ---- (c) a cell per line ended by " |", filler pipes (seed 002) ---- */
+
+static void
+render_c_table(rctx *rc, const ttable *t)
+{
+	sbuf	   *o = rc->out;
+
+	for (int r = 0; r < t->n; r++)
+	{
+		int			covered = 0;
+
+		if (page_mark_before(rc, t, r))
+			sb_printf(o, "— %d —\n", rc->m->page_no);
+		for (int c = 0; c < t->ncols; c++)
+		{
+			const tslot *s = &t->g[r][c];
+			const char *text;
+
+			if (s->kind != SL_ORIGIN)
+			{
+				covered++;
+				continue;
+			}
+			text = cell_text(rc, &t->r[s->row].c[s->cell]);
+			if (text[0])
+				sb_printf(o, "%s |\n", text);
+			else
+				sb_put(o, "|\n");
+		}
+		/* the merged cells of the row, as one line of pipes after it */
+		if (covered)
+		{
+			for (int i = 0; i < covered; i++)
+				sb_put(o, "|");
+			sb_put(o, "\n");
+		}
+	}
+}
+
+/* ---- (d) pdftotext -layout: aligned columns ---- */
+
+typedef struct seg
+{
+	int			x;
+	const char *s;
+} seg;
+
+typedef struct pline
+{
+	seg			s[MAX_TCOLS * 2];
+	int			n;
+} pline;
+
+static void
+pline_add(pline *l, int x, const char *s)
+{
+	if (s[0] && l->n < MAX_TCOLS * 2)
+	{
+		l->s[l->n].x = x;
+		l->s[l->n].s = s;
+		l->n++;
+	}
+}
+
+/* Write the pieces at their columns, at least three spaces apart. */
+static void
+pline_emit(sbuf *o, pline *l)
+{
+	int			cur = 0;
+
+	for (int i = 1; i < l->n; i++)
+		for (int j = i; j > 0 && l->s[j - 1].x > l->s[j].x; j--)
+		{
+			seg			tmp = l->s[j];
+
+			l->s[j] = l->s[j - 1];
+			l->s[j - 1] = tmp;
+		}
+	for (int i = 0; i < l->n; i++)
+	{
+		int			x = l->s[i].x;
+
+		if (i > 0 && x < cur + 3)
+			x = cur + 3;
+		sb_spaces(o, x - cur);
+		sb_put(o, l->s[i].s);
+		cur = x + u8_chars(l->s[i].s, strlen(l->s[i].s));
+	}
+	sb_put(o, "\n");
+}
+
+static void
+render_d_table(rctx *rc, const ttable *t)
+{
+	sbuf	   *o = rc->out;
+	static pline lines[MAX_TROWS],
+				conts[MAX_TROWS];
+	static char pool[MAX_TROWS * MAX_TCELLS * 2][256];
+	int			npool = 0;
+	int			w[MAX_TCOLS] = {0},
+				x0[MAX_TCOLS + 1];
+	int			note_pieces = 3;
+
+	/* column widths: the widest text plus three spaces */
+	for (int pass = 0; pass < 2; pass++)
+		for (int r = 0; r < t->n; r++)
+			for (int i = 0; i < t->r[r].n; i++)
+			{
+				const tcell *c = &t->r[r].c[i];
+				const char *s = cell_text(rc, c);
+				int			len = u8_chars(s, strlen(s));
+				int			have = 0;
+
+				if (c->kind == CK_NOTE)
+					len = (len + note_pieces - 1) / note_pieces;
+				if (pass == 0 && c->cs == 1 && len + 3 > w[c->col])
+					w[c->col] = len + 3;
+				if (pass == 0 && c->kind == CK_VALUE && w[c->col] < 6)
+					w[c->col] = 6;
+				if (pass == 1 && c->cs > 1)
+				{
+					for (int k = 0; k < c->cs; k++)
+						have += w[c->col + k];
+					if (have < len + 3)
+						w[c->col + c->cs - 1] += len + 3 - have;
+				}
+			}
+	x0[0] = 0;
+	for (int c = 0; c < t->ncols; c++)
+		x0[c + 1] = x0[c] + (w[c] ? w[c] : 4);
+
+	memset(lines, 0, sizeof(lines));
+	memset(conts, 0, sizeof(conts));
+	for (int r = 0; r < t->n; r++)
+		for (int i = 0; i < t->r[r].n; i++)
+		{
+			const tcell *c = &t->r[r].c[i];
+			const char *s = cell_text(rc, c);
+			int			len = u8_chars(s, strlen(s));
+			int			left = x0[c->col],
+						right = x0[c->col + c->cs] - 3;
+			int			at = r;
+			int			x;
+			bool		numeric_area = c->col >= t->nlabel;
+			bool		narrow,
+						wrap;
+			char	   *a,
+					   *b;
+
+			if (c->kind == CK_NOTE)
+			{
+				/* the long note wraps inside its merged cell */
+				int			per = (len + c->rs - 1) / c->rs;
+
+				for (int k = 0; k < c->rs; k++)
+				{
+					size_t		from = u8_offset(s, k * per),
+								to = u8_offset(s, (k + 1) * per);
+
+					a = pool[npool++];
+					snprintf(a, sizeof(pool[0]), "%.*s", (int) (to - from), s + from);
+					pline_add(&lines[r + k], left, a);
+				}
+				continue;
+			}
+			/* where a cell over several rows shows: first line or middle */
+			if (c->rs > 1 && c->kind == CK_LABEL && rc->m->centred)
+				at = r + (c->rs - 1) / 2;
+			else if (c->rs > 1 && c->kind == CK_HEAD && rc->m->head_low)
+				at = r + c->rs - 1;
+
+			if (c->kind == CK_CAPTION || (c->cs > 1 && numeric_area))
+				x = left + (right - left - len) / 2;
+			else if (numeric_area)
+				x = right - len;
+			else
+				x = left;
+			if (x < left)
+				x = left;
+
+			a = pool[npool++];
+			b = pool[npool++];
+			/*
+			 * Wrapped where the column ends: mostly after half of the
+			 * label or more; sometimes, in a narrow column, right after
+			 * the numbering and one character, as seed 001's (三)不.
+			 */
+			narrow = rng_chance(rc->r, 20) && c->kind == CK_LABEL && !(avoid & AV_WRAP_NARROW);
+			wrap = rng_chance(rc->r, 35) && rc->m->broken;
+			if (wrap && (c->kind == CK_LABEL || (c->kind == CK_HEAD && !(avoid & AV_WRAP_HEAD))) &&
+				split_label(rc->r, s, 6, narrow ? 1 : 2, !narrow, a, b, sizeof(pool[0])))
+			{
+				/* wrapped: the first part on the row's line, the rest below,
+				 * each aligned in the column as the whole would be */
+				int			la = u8_chars(a, strlen(a)),
+							lb = u8_chars(b, strlen(b));
+				int			xa = x,
+							xb = x;
+
+				if (c->kind == CK_CAPTION || (c->cs > 1 && numeric_area))
+				{
+					xa = left + (right - left - la) / 2;
+					xb = left + (right - left - lb) / 2;
+				}
+				else if (numeric_area)
+				{
+					xa = right - la;
+					xb = right - lb;
+				}
+				pline_add(&lines[at], xa, a);
+				pline_add(&conts[at], xb, b);
+			}
+			else
+				pline_add(&lines[at], x, s);
+		}
+
+	for (int r = 0; r < t->n; r++)
+	{
+		if (page_mark_before(rc, t, r))
+		{
+			sb_put(o, "\n");
+			sb_spaces(o, x0[t->ncols] / 2);
+			sb_printf(o, "— %d —\n\f", rc->m->page_no);
+		}
+		if (lines[r].n)
+			pline_emit(o, &lines[r]);
+		if (conts[r].n)
+			pline_emit(o, &conts[r]);
+	}
+	sb_put(o, "\n");
+}
+
+/* ---- (e) HTML ---- */
+
+/* Text into HTML, with “ ” as &ldquo; &rdquo; when entities is set. */
+static void
+html_text(rctx *rc, const char *s, bool entities)
+{
+	for (const char *p = s; *p;)
+	{
+		if (entities && has_prefix(p, "“"))
+		{
+			sb_put(rc->out, "&ldquo;");
+			p += strlen("“");
+		}
+		else if (entities && has_prefix(p, "”"))
+		{
+			sb_put(rc->out, "&rdquo;");
+			p += strlen("”");
+		}
+		else
+			sb_putn(rc->out, p++, 1);
+	}
+}
+
+static void
+html_cell_content(rctx *rc, const tcell *c)
+{
+	sbuf	   *o = rc->out;
+	const char *s = cell_text(rc, c);
+	char		a[512],
+				b[512];
+	bool		wrap_p = rng_chance(rc->r, 30);
+
+	if (c->kind == CK_VALUE)
+	{
+		size_t		n = strlen(s);
+
+		if (n == 0)
+		{
+			if (rng_chance(rc->r, 25))
+				sb_put(o, "&nbsp;");	/* Word writes empty cells so */
+			return;
+		}
+		if (wrap_p)
+			sb_put(o, "<p align=\"center\">");
+		if (n >= 2 && rng_chance(rc->r, 30))
+		{
+			/* a number split over two runs: <span>2</span><span>3</span> */
+			size_t		k = 1 + (size_t) rng_below(rc->r, (int) n - 1);
+
+			while (k < n && ((unsigned char) s[k] & 0xC0) == 0x80)
+				k++;
+			sb_put(o, "<span>");
+			sb_putn(o, s, k);
+			sb_put(o, "</span><span>");
+			sb_put(o, s + k);
+			sb_put(o, "</span>");
+		}
+		else if (rng_chance(rc->r, 15))
+			sb_printf(o, "&nbsp;%s&nbsp;", s);
+		else
+			sb_put(o, s);
+		if (wrap_p)
+			sb_put(o, "</p>");
+		return;
+	}
+	if (wrap_p)
+		sb_put(o, "<p>");
+	if (rng_chance(rc->r, 15))
+		sb_put(o, "&nbsp;");
+	if (rc->m->broken && rng_chance(rc->r, 25) &&
+		split_label(rc->r, s, c->kind == CK_HEAD ? 4 : 8, 2, false, a, b, sizeof(a)))
+	{
+		html_text(rc, a, true);
+		sb_put(o, rng_chance(rc->r, 50) ? "<br />" : "<br>");
+		html_text(rc, b, true);
+	}
+	else
+		html_text(rc, s, rng_chance(rc->r, 50));
+	if (wrap_p)
+		sb_put(o, "</p>");
+}
+
+static void
+render_e_table(rctx *rc, const ttable *t)
+{
+	sbuf	   *o = rc->out;
+
+	sb_put(o, "<table border=\"1\" cellspacing=\"0\" cellpadding=\"0\" width=\"100%\">\n<tbody>\n");
+	for (int r = 0; r < t->n; r++)
+	{
+		bool		header_row = t->r[r].n > 0 && t->r[r].c[0].kind != CK_VALUE &&
+			t->r[r].c[t->r[r].n - 1].kind == CK_HEAD;
+		const char *tag = header_row && rng_chance(rc->r, 30) ? "th" : "td";
+
+		sb_put(o, "<tr>");
+		for (int i = 0; i < t->r[r].n; i++)
+		{
+			const tcell *c = &t->r[r].c[i];
+
+			sb_printf(o, "<%s", tag);
+			if (c->cs > 1)
+				sb_printf(o, " colspan=\"%d\"", c->cs);
+			if (c->rs > 1)
+				sb_printf(o, " rowspan=\"%d\"", c->rs);
+			if (rng_chance(rc->r, 20))
+				sb_put(o, " style=\"border:solid windowtext 1.0pt;padding:0cm 5.4pt\"");
+			sb_put(o, ">");
+			html_cell_content(rc, c);
+			sb_printf(o, "</%s>", tag);
+		}
+		sb_put(o, "</tr>\n");
+	}
+	sb_put(o, "</tbody>\n</table>\n");
+}
+
+/* ---- (f) Markdown ---- */
+
+static void
+render_f_table(rctx *rc, const ttable *t)
+{
+	sbuf	   *o = rc->out;
+
+	sb_put(o, "\n");
+	for (int r = 0; r < t->n; r++)
+	{
+		int			ncells = 0;
+
+		sb_put(o, "|");
+		for (int c = 0; c < t->ncols; c++)
+		{
+			const tslot *s = &t->g[r][c];
+			const tcell *cell = &t->r[s->row].c[s->cell];
+			const char *text = "";
+
+			if (s->kind == SL_ORIGIN)
+				text = cell_text(rc, cell);
+			else if (s->kind == SL_ROWCOVER)
+			{
+				if (rc->m->md_mode == MD_OMIT)
+					continue;
+				if (rc->m->md_mode == MD_FILL && cell->kind == CK_LABEL)
+					text = cell->text;
+			}
+			else if (s->kind == SL_COLCOVER && (!rc->m->pad || rc->m->md_mode == MD_OMIT))
+				continue;
+			sb_printf(o, " %s |", text);
+			ncells++;
+		}
+		sb_put(o, "\n");
+		if (r == 0)
+		{
+			sb_put(o, "|");
+			for (int i = 0; i < ncells; i++)
+				sb_put(o, "---|");
+			sb_put(o, "\n");
+		}
+	}
+	sb_put(o, "\n");
+}
+
+static const layout_def layouts[NLAYOUTS] = {
+	[LY_A] = {"a", true, true, true, render_a_table},
+	[LY_A2] = {"a2", false, true, true, render_a2_table},
+	[LY_B] = {"b", true, false, true, render_b_table},
+	[LY_C] = {"c", true, false, true, render_c_table},
+	[LY_D] = {"d", false, true, true, render_d_table},
+	[LY_E] = {"e", true, true, false, render_e_table},
+	[LY_F] = {"f", true, false, false, render_f_table},
+};
+
+/* ---- the whole report ---- */
+
+enum
+{
+	TX_TITLE, TX_HEADING, TX_PARA
+};
+
+static void
+put_text(rctx *rc, int kind, const char *text)
+{
+	sbuf	   *o = rc->out;
+
+	switch (rc->layout)
+	{
+		case LY_D:
+			if (kind == TX_TITLE)
+				sb_spaces(o, 16);
+			else
+				sb_spaces(o, 4);
+			sb_printf(o, "%s\n\n", text);
+			break;
+		case LY_E:
+			if (kind == TX_TITLE)
+				sb_put(o, "<p style=\"text-align:center\"><strong>");
+			else if (kind == TX_HEADING)
+				sb_put(o, "<p><strong>");
+			else
+				sb_put(o, rng_chance(rc->r, 50) ? "<p>&nbsp;&nbsp;&nbsp;&nbsp;" : "<p>");
+			html_text(rc, text, false);
+			sb_put(o, kind == TX_PARA ? "</p>\n" : "</strong></p>\n");
+			break;
+		case LY_F:
+			if (kind == TX_TITLE)
+				sb_put(o, "# ");
+			else if (kind == TX_HEADING)
+				sb_put(o, "## ");
+			sb_printf(o, "%s\n\n", text);
+			break;
+		case LY_A2:
+			sb_printf(o, "%s\n", text);
+			break;
+		default:
+			sb_printf(o, "%s\n", text);
+			if (kind == TX_TITLE)
+				sb_put(o, "\n");
+			break;
+	}
+}
+
+static void
+render_report(rctx *rc)
+{
+	const genreport *g = rc->g;
+	int			ei = g->ed == GR_ED_2019 ? 0 : 1;
+	char		buf[1024];
+	static const char *const closing[] = {
+		"无。", "本年度未收取信息处理费。", "无其他需要报告的事项。"
+	};
+
+	if (rc->layout == LY_E)
+		sb_printf(rc->out, "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
+				  "<title>%s%d年政府信息公开工作年度报告</title>\n</head>\n<body>\n<div class=\"content\">\n",
+				  g->org, g->year);
+	snprintf(buf, sizeof(buf), "%s%d年政府信息公开工作年度报告", g->org, g->year);
+	put_text(rc, TX_TITLE, buf);
+	snprintf(buf, sizeof(buf), "本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）要求编制。"
+			 "本报告中所列数据的统计期限自%d年1月1日起至%d年12月31日止。", g->year, g->year);
+	put_text(rc, TX_PARA, buf);
+
+	put_text(rc, TX_HEADING, "一、总体情况");
+	snprintf(buf, sizeof(buf), "本年度，%s认真贯彻落实《条例》，扎实推进主动公开、依申请公开、"
+			 "政府信息管理、平台建设和监督保障等工作，政府信息公开工作有序开展。", g->org);
+	put_text(rc, TX_PARA, buf);
+
+	put_text(rc, TX_HEADING, "二、主动公开政府信息情况");
+	rc->L->table(rc, &tables[ei][0]);
+	put_text(rc, TX_HEADING, "三、收到和处理政府信息公开申请情况");
+	rc->L->table(rc, &tables[ei][1]);
+	put_text(rc, TX_HEADING, "四、政府信息公开行政复议、行政诉讼情况");
+	rc->L->table(rc, &tables[ei][2]);
+
+	put_text(rc, TX_HEADING, "五、存在的主要问题及改进情况");
+	put_text(rc, TX_PARA, "主要问题是公开内容不够全面，政策解读形式较为单一。下一步将加强业务培训，提升公开质量。");
+	put_text(rc, TX_HEADING, "六、其他需要报告的事项");
+	put_text(rc, TX_PARA, closing[g->closing]);
+	if (rc->layout == LY_E)
+		sb_put(rc->out, "</div>\n</body>\n</html>\n");
+}
+
+static void
+pick_mess(mess *m, int layout, const genreport *g, rng *r)
+{
+	const layout_def *L = &layouts[layout];
+	int			ei = g->ed == GR_ED_2019 ? 0 : 1;
+
+	memset(m, 0, sizeof(*m));
+	m->broken = L->can_break && rng_chance(r, 30);
+	m->fullwidth = rng_chance(r, 15);
+	m->hant = rng_chance(r, 15);
+	m->crlf = rng_chance(r, 15);
+	m->page_table = -1;
+	if (L->can_page && rng_chance(r, 25))
+	{
+		m->page_table = rng_below(r, 3);
+		m->page_row = 1 + rng_below(r, tables[ei][m->page_table].n - 1);
+		m->page_no = (int) rng_range(r, 2, 9);
+	}
+	/* (the draws are made for every layout, so that the reports stay the same) */
+	m->pad = rng_chance(r, 50) && (layout == LY_B || layout == LY_F) && !(avoid & AV_PAD);
+	m->md_mode = layout == LY_F ? rng_below(r, 3) : (rng_below(r, 3), MD_OMIT);
+	m->double_spaced = layout == LY_A2 && rng_chance(r, 30);
+	m->centred = rng_chance(r, 30) && layout == LY_D;
+	m->head_low = rng_chance(r, 50) && layout == LY_D;
+}
+
+static char *
+mess_desc(const mess *m, int layout, char *buf, size_t cap)
+{
+	static const char *const md_names[] = {"", " md-omit", " md-empty", " md-fill"};
+
+	snprintf(buf, cap, "%s%s%s%s%s%s%s%s%s%s",
+			 m->broken ? " broken-labels" : "", m->fullwidth ? " full-width" : "",
+			 m->hant ? " traditional" : "", m->crlf ? " crlf" : "",
+			 m->page_table >= 0 ? " page-mark" : "", m->pad ? " pad" : "",
+			 m->double_spaced ? " double-spaced" : "", m->centred ? " centred-labels" : "",
+			 m->head_low ? " low-headers" : "", layout == LY_F ? md_names[m->md_mode + 1] : "");
+	return buf;
+}
+
+/* ---- whole-text transformations ---- */
+
+static UTransliterator *hans_hant;
+
+static void
+to_traditional(sbuf *b)
+{
+	UErrorCode	st = U_ZERO_ERROR;
+	int32_t		ulen = 0,
+				cap,
+				limit,
+				olen = 0;
+	UChar	   *u;
+	char	   *out;
+
+	u_strFromUTF8(NULL, 0, &ulen, b->p, (int32_t) b->n, &st);
+	st = U_ZERO_ERROR;
+	cap = ulen * 2 + 16;
+	u = malloc(sizeof(UChar) * (size_t) cap);
+	u_strFromUTF8(u, cap, &ulen, b->p, (int32_t) b->n, &st);
+	limit = ulen;
+	utrans_transUChars(hans_hant, u, &ulen, cap, 0, &limit, &st);
+	if (U_FAILURE(st))
+	{
+		fprintf(stderr, "ICU Hans-Hant failed: %s\n", u_errorName(st));
+		exit(2);
+	}
+	u_strToUTF8(NULL, 0, &olen, u, ulen, &st);
+	st = U_ZERO_ERROR;
+	out = malloc((size_t) olen + 1);
+	u_strToUTF8(out, olen + 1, &olen, u, ulen, &st);
+	free(u);
+	free(b->p);
+	b->p = out;
+	b->n = (size_t) olen;
+	b->cap = (size_t) olen + 1;
+}
+
+/* Every "\n" becomes rep. */
+static void
+replace_newlines(sbuf *b, const char *rep)
+{
+	sbuf		n = {0};
+
+	for (size_t i = 0; i < b->n; i++)
+		if (b->p[i] == '\n')
+			sb_put(&n, rep);
+		else
+			sb_putn(&n, b->p + i, 1);
+	free(b->p);
+	*b = n;
+}
+
+/* ---- checking the parse ---- */
+
+static const char *const state_names[] = {"absent", "blank", "number", "dash", "text", "unplaced"};
+
+static bool
+dec_eq(int64_t m1, int s1, int64_t m2, int s2)
+{
+	while (s1 < s2)
+	{
+		m1 *= 10;
+		s1++;
+	}
+	while (s2 < s1)
+	{
+		m2 *= 10;
+		s2++;
+	}
+	return m1 == m2;
+}
+
+static void
+dec_format(int64_t mant, int scale, char *buf, size_t cap)
+{
+	int64_t		p = 1;
+
+	for (int i = 0; i < scale; i++)
+		p *= 10;
+	if (scale == 0)
+		snprintf(buf, cap, "%lld", (long long) mant);
+	else
+		snprintf(buf, cap, "%s%lld.%0*lld", mant < 0 ? "-" : "", (long long) (llabs(mant) / p), scale,
+				 (long long) (llabs(mant) % p));
+}
+
+/*
+ * The value a cell should have in this rendering: a printed cell as
+ * generated (false when blank), a derived one as the sum of its parts
+ * (false unless every part is a number).
+ */
+static bool
+expected_value(const rctx *rc, int k, int64_t *mant, int *scale)
+{
+	const gr_keydef *kd = &keys[k];
+	unsigned	m = GR_ED_MASK(rc->g->ed);
+	int			parts[16],
+				n = 0;
+	int64_t		sum = 0;
+	int			sc = 0;
+
+	if (!(kd->editions & m))
+		return false;
+	if (!(kd->derived & m))
+	{
+		if (is_blank(rc, k))
+			return false;
+		*mant = rc->g->v[k].mant;
+		*scale = rc->g->v[k].scale;
+		return true;
+	}
+	if (kd->table == GR_T4)
+	{
+		/* 行政诉讼 = 未经复议直接起诉 + 复议后起诉 */
+		parts[n++] = gr_key_index(GR_T4, T4G_SUIT_DIRECT, kd->col);
+		parts[n++] = gr_key_index(GR_T4, T4G_SUIT_AFTER_REVIEW, kd->col);
+	}
+	else if (kd->col == T3C_ORG_SUM)
+	{
+		/* 法人或其他组织: the five columns under it */
+		for (int c = T3C_BUSINESS; c <= T3C_OTHER_ORG; c++)
+			parts[n++] = gr_key_index(GR_T3, kd->row, c);
+	}
+	else
+	{
+		/* a subtotal row: its numbered items, named denied_* for denied_total … */
+		size_t		plen = strchr(kd->row_key, '_') - kd->row_key + 1;
+
+		for (int r = 0; r < gr_t3_nrows; r++)
+		{
+			const gr_rowdef *row = &gr_t3_rows[r];
+
+			if (row->key && strncmp(row->key, kd->row_key, plen) == 0 &&
+				(row->printed & m) && !(row->derived & m) && n < 16)
+				parts[n++] = gr_key_index(GR_T3, r, kd->col);
+		}
+	}
+	if (n == 0)
+		return false;
+	for (int i = 0; i < n; i++)
+	{
+		int64_t		pm;
+		int			ps;
+
+		if (parts[i] < 0 || !expected_value(rc, parts[i], &pm, &ps))
+			return false;
+		while (sc < ps)
+		{
+			sum *= 10;
+			sc++;
+		}
+		while (ps < sc)
+		{
+			pm *= 10;
+			ps++;
+		}
+		sum += pm;
+	}
+	*mant = sum;
+	*scale = sc;
+	return true;
+}
+
+typedef struct tally
+{
+	int			reports;
+	int			cells;			/* printed cells checked */
+	int			wrong;			/* a number read as another number */
+	int			invented;		/* a blank read as a number */
+	int			missed;			/* a number not read */
+	int			blank_bad;		/* a blank read as something else than blank */
+	int			derived;		/* derived cells checked */
+	int			derived_bad;
+	int			meta_bad;		/* status, is_report, year, edition */
+	int			failed_reports;
+	int			shown;
+	int			saved;
+} tally;
+
+static void
+save_text(const char *layout, int index, const sbuf *text, tally *t)
+{
+	char		path[256];
+	FILE	   *f;
+
+	if (t->saved >= SAVE_FAILURES)
+		return;
+	snprintf(path, sizeof(path), "/tmp/layout_fail_%s_%d.txt", layout, index);
+	f = fopen(path, "wb");
+	if (!f)
+		return;
+	fwrite(text->p, 1, text->n, f);
+	fclose(f);
+	t->saved++;
+	printf("#   text in %s\n", path);
+}
+
+static int	show_max = SHOW_FAILURES;
+
+static void
+show(tally *t, const char *fmt,...)
+{
+	va_list		ap;
+
+	if (t->shown++ >= show_max)
+		return;
+	printf("#   ");
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+}
+
+static void
+cell_got(const gr_cell *c, char *buf, size_t cap)
+{
+	char		num[48];
+
+	if (c->state == GR_CELL_NUMBER)
+	{
+		dec_format(c->mant, c->scale, num, sizeof(num));
+		snprintf(buf, cap, "%s (line %d)", num, c->line);
+	}
+	else
+	{
+		size_t		n = c->raw.len > 60 ? 60 : c->raw.len;
+
+		while (n < c->raw.len && n > 0 && ((unsigned char) c->raw.ptr[n] & 0xC0) == 0x80)
+			n--;				/* not in the middle of a character */
+		snprintf(buf, cap, "%s%s%.*s%s", state_names[c->state], c->raw.len ? " " : "", (int) n,
+				 c->raw.ptr ? c->raw.ptr : "", n < c->raw.len ? "…" : "");
+	}
+}
+
+/* Parse one rendered report and compare every cell; true when all agree. */
+static bool
+check_report(rctx *rc, const sbuf *text, uint64_t seed, const mess *m, tally *t)
+{
+	const genreport *g = rc->g;
+	const char *ln = rc->L->name;
+	ta_arena	arena = {0};
+	gr_env		env = ta_env(&arena);
+	gr_report  *rep = NULL;
+	gr_error	err;
+	gr_status	st;
+	int			bad = 0;
+	char		md[160];
+
+	memset(&err, 0, sizeof(err));
+	st = gr_parse(&env, text->p, text->n, &rep, &err);
+	t->reports++;
+	if (st != GR_OK || rep == NULL)
+	{
+		t->meta_bad++;
+		show(t, "layout (%s) report %d seed %llu: gr_parse failed: %s", ln, g->index,
+			 (unsigned long long) seed, err.message);
+		ta_arena_free(&arena);
+		return false;
+	}
+	if (!rep->is_report || rep->year != g->year || rep->edition != g->ed)
+	{
+		t->meta_bad++;
+		bad++;
+		show(t, "layout (%s) report %d seed %llu: is_report %d year %d edition %s (expected %d %s)", ln,
+			 g->index, (unsigned long long) seed, rep->is_report, rep->year,
+			 gr_edition_name(rep->edition) ? gr_edition_name(rep->edition) : "unknown", g->year,
+			 gr_edition_name(g->ed));
+	}
+
+	for (int k = 0; k < nkeys && k < rep->ncells; k++)
+	{
+		const genval *v = &g->v[k];
+		const gr_cell *c = &rep->cells[k];
+		char		exp[48],
+					got[128];
+
+		if (!v->in_report)
+			continue;
+		t->cells++;
+		cell_got(c, got, sizeof(got));
+		if (is_blank(rc, k))
+		{
+			if (c->state == GR_CELL_BLANK)
+				continue;
+			bad++;
+			if (c->state == GR_CELL_NUMBER)
+			{
+				t->invented++;
+				show(t, "layout (%s) report %d seed %llu: %s expected blank, got number %s", ln, g->index,
+					 (unsigned long long) seed, keys[k].key, got);
+			}
+			else
+			{
+				t->blank_bad++;
+				show(t, "layout (%s) report %d seed %llu: %s expected blank, got %s", ln, g->index,
+					 (unsigned long long) seed, keys[k].key, got);
+			}
+			continue;
+		}
+		dec_format(v->mant, v->scale, exp, sizeof(exp));
+		if (c->state == GR_CELL_NUMBER)
+		{
+			if (dec_eq(c->mant, c->scale, v->mant, v->scale))
+				continue;
+			t->wrong++;
+			bad++;
+			show(t, "layout (%s) report %d seed %llu: WRONG NUMBER %s expected %s (written %s), got %s", ln,
+				 g->index, (unsigned long long) seed, keys[k].key, exp, rc->vtext[k], got);
+		}
+		else
+		{
+			t->missed++;
+			bad++;
+			show(t, "layout (%s) report %d seed %llu: missed %s expected %s (written %s), got %s", ln,
+				 g->index, (unsigned long long) seed, keys[k].key, exp, rc->vtext[k], got);
+		}
+	}
+
+	/* derived cells, when every part was read right */
+	if (bad == 0)
+		for (int k = 0; k < nkeys && k < rep->ncells; k++)
+		{
+			int64_t		em;
+			int			es;
+			const gr_cell *c = &rep->cells[k];
+			char		exp[48],
+						got[128];
+
+			if (!(keys[k].derived & GR_ED_MASK(g->ed)) || !expected_value(rc, k, &em, &es))
+				continue;
+			t->derived++;
+			if (c->state == GR_CELL_NUMBER && dec_eq(c->mant, c->scale, em, es))
+				continue;
+			t->derived_bad++;
+			bad++;
+			dec_format(em, es, exp, sizeof(exp));
+			cell_got(c, got, sizeof(got));
+			show(t, "layout (%s) report %d seed %llu: derived %s expected %s, got %s", ln, g->index,
+				 (unsigned long long) seed, keys[k].key, exp, got);
+		}
+
+	if (bad)
+	{
+		t->failed_reports++;
+		if (t->shown <= show_max)
+		{
+			printf("#   layout (%s) report %d: %d cells disagree (%s, blanks %s, mess:%s)\n", ln, g->index,
+				   bad, gr_edition_name(g->ed), rc->L->blanks ? blank_mode_names[g->blank_mode] : "none",
+				   mess_desc(m, rc->layout, md, sizeof(md)));
+			save_text(ln, g->index, text, t);
+		}
+	}
+	ta_arena_free(&arena);
+	return bad == 0;
+}
+
+/* LAYOUT_DUMP=DIR: every rendered report as DIR/<layout>_<index>.txt */
+static void
+dump_text(const char *dir, const char *layout, int index, const sbuf *text)
+{
+	char		path[1024];
+	FILE	   *f;
+
+	snprintf(path, sizeof(path), "%s/%s_%d.txt", dir, layout, index);
+	f = fopen(path, "wb");
+	if (!f)
+		return;
+	fwrite(text->p, 1, text->n, f);
+	fclose(f);
+}
+
+/* ---- the generator agrees with the format (spec §3–5) ---- */
+
+static void
+test_generator(void)
+{
+	for (int e = 0; e < 2; e++)
+	{
+		gr_edition	ed = e == 0 ? GR_ED_2019 : GR_ED_2021;
+		int			count[3] = {0, 0, 0},
+					placed[3] = {0, 0, 0};
+		int			want2 = e == 0 ? 22 : 10,
+					want3 = e == 0 ? 161 : 175;
+		int			span = 0;
+
+		for (int k = 0; k < nkeys; k++)
+			if (key_printed(k, ed))
+				count[keys[k].table]++;
+		for (int ti = 0; ti < 3; ti++)
+			for (int r = 0; r < tables[e][ti].n; r++)
+				for (int i = 0; i < tables[e][ti].r[r].n; i++)
+				{
+					const tcell *c = &tables[e][ti].r[r].c[i];
+
+					if (c->kind == CK_VALUE && key_printed(c->key, ed))
+						placed[ti]++;
+					if (c->kind == CK_LABEL && strcmp(c->text, "三、本年度办理结果") == 0)
+						span = c->rs;
+				}
+		check(count[0] == want2 && count[1] == want3 && count[2] == 15 &&
+			  placed[0] == count[0] && placed[1] == count[1] && placed[2] == count[2] &&
+			  span == (e == 0 ? 20 : 22),
+			  "generator: %s prints %d/%d/%d cells in 表二/三/四, all placed; 三、本年度办理结果 spans %d rows",
+			  gr_edition_name(ed), count[0], count[1], count[2], span);
+	}
+}
+
+/* ---- main ---- */
+
+static bool
+layout_selected(const char *list, const char *name)
+{
+	size_t		n = strlen(name);
+
+	if (list == NULL)
+		return true;
+	for (const char *p = list; *p;)
+	{
+		const char *e = strchr(p, ',');
+		size_t		len = e ? (size_t) (e - p) : strlen(p);
+
+		if (len == n && memcmp(p, name, n) == 0)
+			return true;
+		p += len + (e ? 1 : 0);
+	}
+	return false;
+}
+
+int
+main(int argc, char **argv)
+{
+	int			nrep = argc > 1 ? atoi(argv[1]) : 300;
+	uint64_t	seed = argc > 2 ? strtoull(argv[2], NULL, 10) : 20261122;
+	const char *only = argc > 3 && argv[3][0] ? argv[3] : NULL;
+	int			one = argc > 4 ? atoi(argv[4]) : -1;
+	UErrorCode	st = U_ZERO_ERROR;
+	UChar		uid[16];
+	UParseError pe;
+	tally		total = {0};
+	static rctx rc;
+	const char *dump_dir = getenv("LAYOUT_DUMP");
+
+	if (getenv("LAYOUT_SHOW"))
+		show_max = atoi(getenv("LAYOUT_SHOW"));
+	for (size_t i = 0; i < sizeof(avoid_names) / sizeof(avoid_names[0]); i++)
+		if (getenv("LAYOUT_AVOID") && layout_selected(getenv("LAYOUT_AVOID"), avoid_names[i].name))
+			avoid |= avoid_names[i].flag;
+	nkeys = gr_nkeys();
+	keys = gr_keydefs();
+	if (nkeys > MAX_KEYS)
+	{
+		fprintf(stderr, "%d keys, room for %d\n", nkeys, MAX_KEYS);
+		return 2;
+	}
+	u_uastrcpy(uid, "Hans-Hant");
+	hans_hant = utrans_openU(uid, -1, UTRANS_FORWARD, NULL, 0, &pe, &st);
+	if (U_FAILURE(st))
+	{
+		fprintf(stderr, "ICU: cannot open Hans-Hant: %s\n", u_errorName(st));
+		return 2;
+	}
+	for (int e = 0; e < 2; e++)
+	{
+		gr_edition	ed = e == 0 ? GR_ED_2019 : GR_ED_2021;
+
+		build_t2(&tables[e][0], ed);
+		build_t3(&tables[e][1], ed);
+		build_t4(&tables[e][2]);
+	}
+	printf("# layout generator: %d reports per layout, seed %llu\n", nrep, (unsigned long long) seed);
+	test_generator();
+
+	for (int ly = 0; ly < NLAYOUTS; ly++)
+	{
+		tally		t = {0};
+
+		if (!layout_selected(only, layouts[ly].name))
+			continue;
+		for (int i = 0; i < nrep; i++)
+		{
+			genreport	g;
+			mess		m;
+			rng			r;
+			sbuf		text = {0};
+
+			if (one >= 0 && i != one)
+				continue;
+			generate(&g, seed, i);
+			r = rng_make(seed, (uint64_t) i, 0x1A40 + (uint64_t) ly);
+			pick_mess(&m, ly, &g, &r);
+			rc.layout = ly;
+			rc.L = &layouts[ly];
+			rc.g = &g;
+			rc.m = &m;
+			rc.r = &r;
+			rc.out = &text;
+			prepare_values(&rc);
+			render_report(&rc);
+			if (m.hant)
+				to_traditional(&text);
+			if (m.double_spaced)
+				replace_newlines(&text, "\n\n");
+			if (m.crlf)
+				replace_newlines(&text, "\r\n");
+			if (dump_dir)
+				dump_text(dump_dir, layouts[ly].name, i, &text);
+			check_report(&rc, &text, seed, &m, &t);
+			free(text.p);
+		}
+		check(t.wrong == 0 && t.invented == 0 && t.missed == 0 && t.blank_bad == 0 &&
+			  t.derived_bad == 0 && t.meta_bad == 0,
+			  "layout (%s): %d reports, %d wrong numbers, %d missed cells "
+			  "(%d cells; %d blanks read as numbers, %d blanks misread, %d/%d derived wrong, "
+			  "%d bad year/edition, %d reports failing)",
+			  layouts[ly].name, t.reports, t.wrong, t.missed, t.cells, t.invented, t.blank_bad,
+			  t.derived_bad, t.derived, t.meta_bad, t.failed_reports);
+		total.reports += t.reports;
+		total.cells += t.cells;
+		total.wrong += t.wrong;
+		total.invented += t.invented;
+		total.missed += t.missed;
+		total.blank_bad += t.blank_bad;
+		total.derived += t.derived;
+		total.derived_bad += t.derived_bad;
+		total.meta_bad += t.meta_bad;
+		total.failed_reports += t.failed_reports;
+	}
+	printf("# totals: %d reports, %d cells, %d wrong numbers, %d missed cells, %d blanks read as numbers, "
+		   "%d blanks misread, %d/%d derived wrong, %d bad year/edition, %d reports failing\n",
+		   total.reports, total.cells, total.wrong, total.missed, total.invented, total.blank_bad,
+		   total.derived_bad, total.derived, total.meta_bad, total.failed_reports);
+	utrans_close(hans_hant);
+	printf("%d passed, %d failed\n", n_pass, n_fail);
+	return n_fail ? 1 : 0;
+}
