@@ -10,6 +10,7 @@
  *   test/unit/test_core [SAMPLES_DIR]     (default: samples)
  */
 #include <stdarg.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -645,6 +646,31 @@ test_random(const char *dir)
 	free(text);
 }
 
+/* Inputs the fuzzer once broke the core with: each must now parse. */
+static void
+test_fuzz_regressions(const char *dir)
+{
+	DIR		   *d = opendir(dir);
+	struct dirent *e;
+
+	if (!d)
+		return;
+	while ((e = readdir(d)) != NULL)
+	{
+		char		path[1024];
+		size_t		len;
+		char	   *text;
+
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		text = ta_read_file(path, &len);
+		CHECK(text && parse(text, len) != NULL, "fuzz regression %s parses", e->d_name);
+		free(text);
+	}
+	closedir(d);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -661,6 +687,7 @@ main(int argc, char **argv)
 	test_variants();
 	test_failures(dir);
 	test_random(dir);
+	test_fuzz_regressions("test/fuzz/regressions");
 	ta_arena_free(&test_arena);
 
 	printf("%d passed, %d failed\n", n_pass, n_fail);
