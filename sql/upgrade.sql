@@ -19,7 +19,7 @@ SELECT p.proname FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.deptyp
 SELECT t.typname FROM pg_type t JOIN pg_depend d ON d.objid = t.oid AND d.deptype = 'e'
   JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'govreport'
  WHERE obj_description(t.oid, 'pg_type') IS NULL;
--- and every function says how volatile it is: all are IMMUTABLE
+-- and how volatile each is: IMMUTABLE, but the trigger function
 SELECT p.proname, p.provolatile, p.proisstrict, p.proparallel
   FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.deptype = 'e'
   JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'govreport'

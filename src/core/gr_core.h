@@ -15,7 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define GR_VERSION "0.2.0"
+#define GR_VERSION "0.3.0"
 
 /* Status codes; the glue maps them to SQLSTATEs. */
 typedef enum gr_status
@@ -159,6 +159,14 @@ typedef enum gr_severity
 
 #define GR_FINDING_MAX_CELLS 32
 
+/* An exact decimal: mant / 10^scale. */
+typedef struct gr_num
+{
+	int64_t		mant;
+	int			scale;
+	int			set;			/* 0: no value */
+} gr_num;
+
 typedef struct gr_finding
 {
 	const char *rule;			/* R-T3-01 …, or R-PARSE-* for what the parser could not read */
@@ -168,7 +176,17 @@ typedef struct gr_finding
 	int			ncells;
 	int			line;			/* input line, 0 if none */
 	gr_str		raw;			/* text the finding is about, if any */
+	gr_num		expected;		/* what the rule computes from the parts */
+	gr_num		actual;			/* what the report states */
 } gr_finding;
+
+/*
+ * The rule set.  Each release that changes which rules exist or what they
+ * accept gets a new version; gr_check(…, version) evaluates the rules of
+ * an older version, so that a CHECK constraint written against it keeps
+ * its meaning across upgrades.
+ */
+#define GR_RULESET_VERSION 1
 
 typedef struct gr_report
 {
@@ -200,6 +218,9 @@ typedef struct gr_report
 	gr_finding *findings;
 	int			nfindings;
 	int			findings_cap;
+	int			nparse_findings;	/* the first findings are the parser's */
+
+	const void *doc;			/* the parsed text, for the rules that read the narrative */
 } gr_report;
 
 /*
@@ -209,6 +230,23 @@ typedef struct gr_report
  */
 extern gr_status gr_parse(const gr_env *env, const char *text, size_t len,
 						  gr_report **out, gr_error *err);
+
+/*
+ * Evaluate the rules (spec §6) of rule-set version `version` (0: the
+ * current one) over a parsed report, appending findings after the
+ * parser's own.  Never changes a cell.
+ */
+extern gr_status gr_check(const gr_env *env, gr_report *rep, int version, gr_error *err);
+
+/*
+ * The rules across two years of one body (R-T3-08, R-T2-03, R-T2-04):
+ * findings about cur, in a report of their own (*out).
+ */
+extern gr_status gr_check_pair(const gr_env *env, const gr_report *prev, const gr_report *cur,
+							   int version, gr_report **out, gr_error *err);
+
+/* Does any finding of this severity or worse exist? */
+extern int	gr_has_errors(const gr_report *rep);
 
 /* Names used by every caller, so that spellings live in one place. */
 extern const char *gr_section_key_name(gr_section_key key);

@@ -283,12 +283,12 @@ gr_tokenize(gr_ctx *ctx, const gr_doc *doc, int line_from, int line_to, gr_toks 
 						b = len,
 						start;
 			bool		first = true;
+			bool		piped = false;
 
 			while (a < b && ws(s[a]))
 				a++;
 			while (b > a && ws(s[b - 1]))
 				b--;
-			bool		piped = false;
 
 			if (b - a >= 2 && s[a] == '|' && s[b - 1] == '|')
 			{

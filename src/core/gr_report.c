@@ -84,6 +84,8 @@ gr_parse(const gr_env *env, const char *text, size_t len, gr_report **out, gr_er
 		rep->ncells = ncells;
 		rep->replaced_bytes = doc->replaced;
 	}
+	rep->nparse_findings = rep->nfindings;
+	rep->doc = doc;
 	*out = rep;
 	return GR_OK;
 }

@@ -14,6 +14,8 @@
 
 /* Parse a text datum (in the database encoding); raises on failure. */
 extern gr_report *grpg_parse_text(text *body);
+extern void grpg_check(gr_report *rep, int version);
+extern gr_report *grpg_check_pair(const gr_report *prev, const gr_report *cur, int version);
 
 /* A core string (UTF-8) as text in the database encoding. */
 extern text *grpg_text(gr_str s);

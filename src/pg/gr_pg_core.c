@@ -116,6 +116,41 @@ grpg_parse_text(text *body)
 	return rep;
 }
 
+static gr_env
+grpg_env(void)
+{
+	gr_env		env;
+
+	env.alloc = grpg_alloc;
+	env.alloc_ctx = CurrentMemoryContext;
+	env.persist_alloc = grpg_persist_alloc;
+	env.interrupted = grpg_interrupted;
+	return env;
+}
+
+/* Evaluate the rules of a rule-set version over a parsed report. */
+void
+grpg_check(gr_report *rep, int version)
+{
+	gr_env		env = grpg_env();
+	gr_error	err;
+
+	if (gr_check(&env, rep, version, &err) != GR_OK)
+		grpg_raise(&err);
+}
+
+gr_report *
+grpg_check_pair(const gr_report *prev, const gr_report *cur, int version)
+{
+	gr_env		env = grpg_env();
+	gr_error	err;
+	gr_report  *out;
+
+	if (gr_check_pair(&env, prev, cur, version, &out, &err) != GR_OK)
+		grpg_raise(&err);
+	return out;
+}
+
 text *
 grpg_text(gr_str s)
 {

@@ -8,6 +8,7 @@
  *   grdump -r FILE...     fields, then the tables one row a line and the
  *                         findings: the form the corpus tests compare
  *   grdump -k             the key dictionary (docs/keys.md is its output)
+ *   grdump -f FILE...     fields and the findings of the rules (report_check)
  */
 #include <stdio.h>
 #include <stdbool.h>
@@ -282,6 +283,7 @@ main(int argc, char **argv)
 	}
 	int			cells = 0;
 	int			rows = 0;
+	int			check = 0;
 
 	for (int a = 1; a < argc; a++)
 	{
@@ -293,6 +295,12 @@ main(int argc, char **argv)
 		if (strcmp(argv[a], "-r") == 0)
 		{
 			rows = 1;
+			continue;
+		}
+		if (strcmp(argv[a], "-f") == 0)
+		{
+			check = 1;
+			rows = 1;			/* no sections either */
 			continue;
 		}
 		{
@@ -348,8 +356,22 @@ main(int argc, char **argv)
 			}
 			if (cells)
 				print_cells(rep);
-			if (rows)
+			if (rows && !check)
 				print_rows(rep);
+			if (check)
+			{
+				static const char *const sev[] = {"error", "warning", "info"};
+
+				if (gr_check(&env, rep, 0, &err) != GR_OK)
+					printf("check error: %s\n", err.message);
+				for (int i = 0; i < rep->nfindings; i++)
+				{
+					const gr_finding *f = &rep->findings[i];
+
+					printf("%-10s %-7s line %-4d %.*s\n", f->rule, sev[f->severity], f->line,
+						   (int) f->message.len, f->message.ptr);
+				}
+			}
 		}
 		ta_arena_free(&arena);
 		free(text);
