@@ -94,6 +94,13 @@ else
 	echo "not ok - docs/keys.md differs from test/tools/grdump -k (regenerate it)"
 	count 0 1
 fi
+if test/tools/grdump -R | diff -q - docs/rules.md >/dev/null; then
+	echo "ok - docs/rules.md is current"
+	count 1 0
+else
+	echo "not ok - docs/rules.md differs from test/tools/grdump -R (regenerate it)"
+	count 0 1
+fi
 # the versions agree: control file, Makefile, core
 control_v=$(sed -n "s/^default_version = '\(.*\)'/\1/p" govreport.control)
 make_v=$(sed -n 's/^EXTVERSION = //p' Makefile)

@@ -124,3 +124,6 @@ SELECT rule, message FROM report_check(
      't3.granted.business', '1'), 't3.granted.total', '1'),
      't3.results_total.business', '1'), 't3.results_total.total', '1') FROM samples WHERE id = 4))
  WHERE rule = 'R-H-02';
+
+-- The rule table, as users can read it.
+SELECT rule, severity, editions, since_ruleset, until_ruleset FROM report_rules();

@@ -245,8 +245,13 @@ extern gr_status gr_check(const gr_env *env, gr_report *rep, int version, gr_err
 extern gr_status gr_check_pair(const gr_env *env, const gr_report *prev, const gr_report *cur,
 							   int version, gr_report **out, gr_error *err);
 
-/* Does any finding of this severity or worse exist? */
+/* Does an error-severity finding exist? */
 extern int	gr_has_errors(const gr_report *rep);
+
+/* The rule table: count, and entry i (NULL past the end). */
+extern int	gr_rule_count(void);
+extern const char *gr_rule_info(int i, gr_severity *sev, int *since, int *until,
+								unsigned *editions, const char **what);
 
 /* Names used by every caller, so that spellings live in one place. */
 extern const char *gr_section_key_name(gr_section_key key);

@@ -139,7 +139,7 @@ static const ruledef rules[] = {
 	{"R-X-01", GR_SEV_ERROR, 1, 0, EB, GR_T4, rule_edition, OP_EQ, NULL, NULL,
 	"2019、2020年度报告用国办公开办函〔2019〕60号格式，2021年度起用〔2021〕30号格式，不得新旧混用"},
 	{"R-X-02", GR_SEV_ERROR, 1, 0, EB, GR_T4, rule_sections, OP_EQ, NULL, NULL,
-	"报告应依次包括六个部分，标题与格式一致"},
+	"报告应依次包括六个部分（缺少为错误），标题宜与格式一致（不一致为警告）"},
 	{"R-X-03", GR_SEV_ERROR, 1, 0, EB, GR_T4, rule_no_requests, OP_EQ, NULL, NULL,
 	"正文所述收到申请情况应与表三一致"},
 	{"R-X-04", GR_SEV_ERROR, 1, 0, EB, GR_T4, rule_no_cases, OP_EQ, NULL, NULL,
@@ -167,6 +167,25 @@ static const ruledef rules[] = {
 	"申请可能填错了申请人列"},
 	{"R-H-03", GR_SEV_INFO, 1, 0, E19, GR_T2, hint_project_counts, OP_EQ, NULL, NULL,
 	"项目数量可能误填为处理决定数量"},
+
+	/* listed here, found elsewhere: across two years (gr_pair.c) ... */
+	{"R-T3-08", GR_SEV_WARNING, 1, 0, EB, GR_T3, NULL, OP_EQ, NULL, NULL,
+	"本年上年结转应等于上年报告的结转下年度（跨年，report_check_pair）"},
+	{"R-T2-03", GR_SEV_WARNING, 1, 0, E21, GR_T2, NULL, OP_EQ, NULL, NULL,
+	"本年现行有效件数应等于上年现行有效加本年制发减本年废止（跨年，report_check_pair）"},
+	{"R-T2-04", GR_SEV_WARNING, 1, 0, E21, GR_T2, NULL, OP_EQ, NULL, NULL,
+	"本年废止件数不应多于上年现行有效加本年制发（跨年，report_check_pair）"},
+	{"R-PAIR-01", GR_SEV_INFO, 1, 0, EB, GR_T4, NULL, OP_EQ, NULL, NULL,
+	"跨年比较的两份报告应为相邻年度"},
+	/* ... and by the parser (gr_tables.c) */
+	{"R-PARSE-01", GR_SEV_WARNING, 1, 0, EB, GR_T4, NULL, OP_EQ, NULL, NULL,
+	"一行的数值个数与列数不符，无法确定各数值所在列，该行不填"},
+	{"R-PARSE-02", GR_SEV_WARNING, 1, 0, EB, GR_T4, NULL, OP_EQ, NULL, NULL,
+	"数值位于本行没有的列下，不填"},
+	{"R-PARSE-03", GR_SEV_WARNING, 1, 0, EB, GR_T4, NULL, OP_EQ, NULL, NULL,
+	"一行有标题而没有数值"},
+	{"R-PARSE-04", GR_SEV_WARNING, 1, 0, EB, GR_T4, NULL, OP_EQ, NULL, NULL,
+	"数值与其行标题不在同一行且前一行缺少数值，无法确定归属，不填"},
 };
 
 /* ---- cells as the rules see them ---- */
@@ -1262,7 +1281,7 @@ gr_check(const gr_env *env, gr_report *rep, int version, gr_error *err)
 	{
 		const ruledef *r = &rules[i];
 
-		if (!rule_in_version(r, version))
+		if (r->fn == NULL || !rule_in_version(r, version))
 			continue;
 		if (!(r->editions & GR_ED_MASK(edition_of(&rc, r->table))))
 			continue;
@@ -1284,4 +1303,34 @@ gr_has_errors(const gr_report *rep)
 		if (rep->findings[i].severity == GR_SEV_ERROR)
 			return 1;
 	return 0;
+}
+
+/* ---- the list, for documentation and report_rules() ---- */
+
+int
+gr_rule_count(void)
+{
+	return (int) (sizeof(rules) / sizeof(rules[0]));
+}
+
+/*
+ * Rule i: its id, severity, the rule-set versions that have it, the
+ * editions it applies to (bits of gr_edition) and what it asks, in Chinese.
+ * A rule id can occur more than once (R-X-02 for a missing section and for
+ * a heading variant); the first entry names it.
+ */
+const char *
+gr_rule_info(int i, gr_severity *sev, int *since, int *until, unsigned *editions, const char **what)
+{
+	const ruledef *r;
+
+	if (i < 0 || i >= gr_rule_count())
+		return NULL;
+	r = &rules[i];
+	*sev = r->sev;
+	*since = r->since;
+	*until = r->until;
+	*editions = r->editions;
+	*what = r->what;
+	return r->id;
 }

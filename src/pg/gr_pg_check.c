@@ -380,3 +380,41 @@ gr_report_validate_trigger(PG_FUNCTION_ARGS)
 	}
 	return PointerGetDatum(tuple);
 }
+
+PG_FUNCTION_INFO_V1(gr_report_rules);
+
+/* The rule table, for users: report_rules(). */
+Datum
+gr_report_rules(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (int i = 0; i < gr_rule_count(); i++)
+	{
+		gr_severity sev;
+		int			since,
+					until;
+		unsigned	eds;
+		const char *what;
+		const char *id = gr_rule_info(i, &sev, &since, &until, &eds, &what);
+		Datum		values[6];
+		bool		nulls[6] = {false, false, false, false, false, false};
+		Datum		ed[2];
+		int			ned = 0;
+
+		if (eds & (1u << GR_ED_2019))
+			ed[ned++] = CStringGetTextDatum("gb2019");
+		if (eds & (1u << GR_ED_2021))
+			ed[ned++] = CStringGetTextDatum("gb2021");
+		values[0] = CStringGetTextDatum(id);
+		values[1] = CStringGetTextDatum(severity_names[sev]);
+		values[2] = PointerGetDatum(construct_array(ed, ned, TEXTOID, -1, false, TYPALIGN_INT));
+		values[3] = Int32GetDatum(since);
+		values[4] = Int32GetDatum(until);
+		nulls[4] = until == 0;
+		values[5] = grpg_cstring_text_datum(what, &nulls[5]);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}

@@ -58,3 +58,13 @@ CREATE FUNCTION report_validate_trigger() RETURNS trigger
 
 COMMENT ON FUNCTION report_validate_trigger() IS
 'BEFORE INSERT OR UPDATE row trigger; arguments: the text column, then the mode: ''reject'' (error 23514 on error findings), ''warn'' (each finding as a WARNING, row kept) or ''record'' with a jsonb column that receives the findings (row kept).';
+
+CREATE FUNCTION report_rules(
+	OUT rule text, OUT severity text, OUT editions text[], OUT since_ruleset integer,
+	OUT until_ruleset integer, OUT description text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'gr_report_rules'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 40;
+
+COMMENT ON FUNCTION report_rules() IS
+'Every rule govreport checks: its id, severity, the editions it applies to, the rule-set versions that have it (until_ruleset NULL while current) and what it asks, in Chinese.';

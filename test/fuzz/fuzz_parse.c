@@ -1,8 +1,8 @@
 /*
  * fuzz_parse.c — libFuzzer entry point: any bytes into gr_parse().
  *
- * The core must return a result or a status for every input: no crash, no
- * read out of bounds, no leak, no hang.  Built with clang's
+ * The core must return a result or a status for every input, and the rules
+ * must run over it: no crash, no read out of bounds, no leak, no hang.  Built with clang's
  * -fsanitize=fuzzer,address,undefined by `make fuzz`; run with
  *   test/fuzz/fuzz_parse -max_total_time=600 test/fuzz/corpus samples
  */
@@ -31,6 +31,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			sink += rep->sections[i].body.len + rep->sections[i].heading.len;
 		for (int i = 0; i < rep->ncells; i++)
 			sink += rep->cells[i].raw.len;
+		/* and the rules over it */
+		if (gr_check(&env, rep, 0, &err) == GR_OK)
+			for (int i = 0; i < rep->nfindings; i++)
+				sink += rep->findings[i].message.len;
 		(void) sink;
 	}
 	ta_arena_free(&arena);

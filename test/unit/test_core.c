@@ -646,6 +646,96 @@ test_random(const char *dir)
 	free(text);
 }
 
+/* The rules on the samples: the error rule ids a reader expects, nothing else. */
+static void
+test_rules(const char *dir)
+{
+	static const char *const errors[] = {"R-X-01 R-GEN-01", "R-X-01 R-GEN-01", "", "", "R-X-02"};
+
+	for (size_t k = 0; k < sizeof(samples) / sizeof(samples[0]); k++)
+	{
+		char		path[1024],
+					got[256] = "";
+		size_t		len;
+		char	   *text;
+		gr_report  *rep;
+
+		snprintf(path, sizeof(path), "%s/%s", dir, samples[k].file);
+		text = ta_read_file(path, &len);
+		rep = text ? parse(text, len) : NULL;
+		if (!rep)
+		{
+			CHECK(0, "%s: parses for the rules", samples[k].file);
+			free(text);
+			continue;
+		}
+		CHECK(gr_check(&test_env, rep, 0, &test_err) == GR_OK, "%s: rules run", samples[k].file);
+		for (int i = 0; i < rep->nfindings; i++)
+			if (rep->findings[i].severity == GR_SEV_ERROR && !strstr(got, rep->findings[i].rule))
+				snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s%s", got[0] ? " " : "",
+						 rep->findings[i].rule);
+		CHECK(strcmp(got, errors[k]) == 0, "%s: errors [%s] (got [%s])", samples[k].file, errors[k], got);
+		CHECK(gr_has_errors(rep) == (errors[k][0] != 0), "%s: gr_has_errors", samples[k].file);
+		/* checking twice gives the same findings, not twice as many */
+		{
+			int			n = rep->nfindings;
+
+			gr_check(&test_env, rep, 1, &test_err);
+			CHECK(rep->nfindings == n, "%s: a second check replaces the findings", samples[k].file);
+		}
+		free(text);
+	}
+
+	/* a balance broken and repaired: seed 004, natural persons of 一 */
+	{
+		char		path[1024];
+		size_t		len;
+		char	   *text;
+		gr_report  *rep;
+		int			n01 = 0;
+
+		snprintf(path, sizeof(path), "%s/%s", dir, samples[4].file);
+		text = ta_read_file(path, &len);
+		if (text)
+		{
+			/* the first value after 一、本年新收… is natural_person: make it 5 */
+			char	   *p = strstr(text, "一、本年新收政府信息公开申请数量\n");
+
+			if (p)
+				p = strchr(p, '0');
+			if (p)
+				*p = '5';
+			rep = parse(text, len);
+			if (rep && gr_check(&test_env, rep, 0, &test_err) == GR_OK)
+				for (int i = 0; i < rep->nfindings; i++)
+					if (strcmp(rep->findings[i].rule, "R-T3-01") == 0)
+					{
+						n01++;
+						CHECK(rep->findings[i].actual.set && rep->findings[i].actual.mant == 0 &&
+							  rep->findings[i].expected.mant == 5 && rep->findings[i].ncells == 4,
+							  "R-T3-01: actual 0, expected 5, four cells (got %lld, %lld, %d)",
+							  (long long) rep->findings[i].actual.mant, (long long) rep->findings[i].expected.mant,
+							  rep->findings[i].ncells);
+					}
+			CHECK(n01 == 1, "R-T3-01 on the one column that breaks (%d)", n01);
+			free(text);
+		}
+	}
+
+	/* versions and arguments */
+	{
+		gr_report  *rep = parse_str("hello");
+		gr_report  *out = NULL;
+
+		CHECK(gr_check(&test_env, rep, 99, &test_err) == GR_EARG, "unknown rule-set version: GR_EARG");
+		CHECK(gr_check(&test_env, rep, 0, &test_err) == GR_OK && gr_has_errors(rep) &&
+			  strcmp(rep->findings[0].rule, "R-GEN-01") == 0, "not a report: R-GEN-01");
+		CHECK(gr_check_pair(&test_env, rep, rep, 0, &out, &test_err) == GR_OK && out && out->nfindings == 0,
+			  "pair of non-reports: no findings");
+	}
+	CHECK(gr_rule_count() > 30, "rule table lists %d rules", gr_rule_count());
+}
+
 /* Inputs the fuzzer once broke the core with: each must now parse. */
 static void
 test_fuzz_regressions(const char *dir)
@@ -687,6 +777,7 @@ main(int argc, char **argv)
 	test_variants();
 	test_failures(dir);
 	test_random(dir);
+	test_rules(dir);
 	test_fuzz_regressions("test/fuzz/regressions");
 	ta_arena_free(&test_arena);
 
