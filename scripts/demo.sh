@@ -46,6 +46,18 @@ SELECT t.file,
          EXCEPT SELECT m.key FROM report_sections(t.body) m ORDER BY 1), ' '), '') AS missing
   FROM reports t, report_sections(t.body) s
  GROUP BY t.file, t.body ORDER BY t.file;
+\echo == is each report valid? (report_is_valid, report_invalid_reason)
+SELECT file, report_is_valid(body) AS valid, report_invalid_reason(body) AS first_error
+  FROM reports ORDER BY file;
+\echo == findings per report and rule (report_check)
+SELECT t.file, c.rule, c.severity, count(*) AS n, min(c.line) AS first_line
+  FROM reports t, report_check(t.body) c
+ GROUP BY 1, 2, 3 ORDER BY 1, array_position(ARRAY['error', 'warning', 'info'], c.severity), 2;
+\echo == the cells of one report, 表三 一 to 四 (report_cells)
+SELECT c.key, c.value, c.raw, c.line
+  FROM reports t, report_cells(t.body) c
+ WHERE t.file LIKE '003%' AND c.key ~ '^t3[.](new_received|carried_in|results_total|carried_out)[.]'
+   AND NOT c.derived;
 \echo == one section in full: section 六 of each report
 SELECT t.file, s.heading, s.body, s.line
   FROM reports t, report_sections(t.body) s WHERE s.key = 's6_other' ORDER BY t.file;

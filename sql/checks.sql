@@ -125,5 +125,16 @@ SELECT rule, message FROM report_check(
      't3.results_total.business', '1'), 't3.results_total.total', '1') FROM samples WHERE id = 4))
  WHERE rule = 'R-H-02';
 
+-- R-T3-05: a request partly granted counted under （三） too: 三+四 exceeds 一+二
+-- while （七） equals its parts (seed 004).
+SELECT rule, severity, expected, actual FROM report_check(
+  (SELECT pg_temp.set_cell(pg_temp.set_cell(pg_temp.set_cell(pg_temp.set_cell(pg_temp.set_cell(pg_temp.set_cell(
+          pg_temp.set_cell(pg_temp.set_cell(body,
+     't3.new_received.natural_person', '1'), 't3.new_received.total', '1'),
+     't3.partial.natural_person', '1'), 't3.partial.total', '1'),
+     't3.denied_secret.natural_person', '1'), 't3.denied_secret.total', '1'),
+     't3.results_total.natural_person', '2'), 't3.results_total.total', '2') FROM samples WHERE id = 4))
+ WHERE rule IN ('R-T3-05', 'R-T3-01', 'R-T3-03b') ORDER BY rule, line;
+
 -- The rule table, as users can read it.
 SELECT rule, severity, editions, since_ruleset, until_ruleset FROM report_rules();

@@ -85,6 +85,7 @@ static void rule_missing(rule_ctx *rc, const ruledef *r);
 static void rule_blanks(rule_ctx *rc, const ruledef *r);
 static void rule_unreadable(rule_ctx *rc, const ruledef *r);
 static void hint_split_number(rule_ctx *rc, const ruledef *r);
+static void hint_double_count(rule_ctx *rc, const ruledef *r);
 static void hint_wrong_column(rule_ctx *rc, const ruledef *r);
 static void hint_project_counts(rule_ctx *rc, const ruledef *r);
 
@@ -161,6 +162,8 @@ static const ruledef rules[] = {
 	{"R-GEN-02", GR_SEV_WARNING, 1, 0, EB, GR_T4, rule_blanks, OP_EQ, NULL, NULL,
 	"数值单元格不应空白，无数据时填0"},
 	/* hints: never a repair, only where to look */
+	{"R-T3-05", GR_SEV_INFO, 1, 0, EB, GR_T3, hint_double_count, OP_EQ, NULL, NULL,
+	"部分公开的申请只计这一情形，不应同时计入其他办理结果"},
 	{"R-H-01", GR_SEV_INFO, 1, 0, EB, GR_T3, hint_split_number, OP_EQ, NULL, NULL,
 	"一个数可能被拆到了相邻两格"},
 	{"R-H-02", GR_SEV_INFO, 1, 0, EB, GR_T3, hint_wrong_column, OP_EQ, NULL, NULL,
@@ -1143,6 +1146,60 @@ hint_split_number(rule_ctx *rc, const ruledef *r)
 					f->cells[f->ncells++] = gr_key_index(GR_T3, row, c);
 					f->cells[f->ncells++] = gr_key_index(GR_T3, row, c + 1);
 				}
+			}
+		}
+	}
+}
+
+/*
+ * R-T3-05: the format counts a request partly granted only under （二）.
+ * Counted twice, it makes 三+四 exceed 一+二 while （七） still equals the
+ * sum of the results: the one trace double counting leaves.
+ */
+static void
+hint_double_count(rule_ctx *rc, const ruledef *r)
+{
+	const char *const *items = rc->ed3 == GR_ED_2019 ? t3_results_2019 : t3_results_2021;
+
+	for (int c = 0; c < T3_PRINTED_COLS; c++)
+	{
+		sum_acc		in,
+					out,
+					tot,
+					parts;
+
+		acc_init(&in);
+		acc_init(&out);
+		acc_init(&tot);
+		acc_init(&parts);
+		acc_add(rc->rep, &in, key_of(GR_T3, "new_received", c), 1);
+		acc_add(rc->rep, &in, key_of(GR_T3, "carried_in", c), 1);
+		acc_add(rc->rep, &out, key_of(GR_T3, "results_total", c), 1);
+		acc_add(rc->rep, &out, key_of(GR_T3, "carried_out", c), 1);
+		acc_add(rc->rep, &tot, key_of(GR_T3, "results_total", c), 1);
+		for (int i = 0; items[i]; i++)
+			acc_add(rc->rep, &parts, key_of(GR_T3, items[i], c), 1);
+		if (in.unknown || out.unknown || parts.unknown || in.present == 0)
+			continue;
+		if (gr_num_cmp(out.sum, in.sum) > 0 && gr_num_cmp(tot.sum, parts.sum) == 0)
+		{
+			char		a[48],
+						b[48];
+			gr_finding *f;
+
+			gr_num_format(out.sum, a, sizeof(a));
+			gr_num_format(in.sum, b, sizeof(b));
+			f = gr_add_finding(rc->ctx, rc->rep, r->id, r->sev, out.line,
+							   "提示：表三“%s”列三加四为 %s，多于一加二的 %s，而（七）总计与各项之和相符：部分公开或其他申请可能被重复计数",
+							   gr_t3_cols[c].labels[0], a, b);
+			if (f)
+			{
+				f->actual = out.sum;
+				f->expected = in.sum;
+				for (int i = 0; i < out.ncells; i++)
+					f->cells[f->ncells++] = out.cells[i];
+				for (int i = 0; i < in.ncells; i++)
+					f->cells[f->ncells++] = in.cells[i];
 			}
 		}
 	}
