@@ -76,6 +76,18 @@ fi
 [ -s regression.diffs ] && head -n 200 regression.diffs
 count "$reg_ok" "$reg_bad"
 
+echo "== the README's SQL examples, pasted as a new user would"
+readme_out=$(pg_virtualenv -v 15 test/readme/run.sh 2>&1)
+echo "$readme_out" | grep -E '^(not ok|#)' || true
+last=$(echo "$readme_out" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -n 1)
+if [[ "$last" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+	count "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
+else
+	echo "$readme_out" | tail -n 20
+	echo "not ok - README examples did not run"
+	count 0 1
+fi
+
 echo "== repository checks"
 # the install script must load into EUC_CN and GBK databases too
 if iconv -f UTF-8 -t GB2312 src/sql/*.sql >/dev/null 2>&1; then
