@@ -75,6 +75,7 @@ extern gr_status gr_fold_codepoint(gr_ctx *ctx, uint32_t cp, const char **out, i
 extern int	gr_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
 extern int	gr_utf8_encode(uint32_t cp, char *out);
 extern int	gr_utf8_seqlen(unsigned char lead);
+extern size_t gr_utf8_valid_prefix(const char *s, size_t len);
 
 /* Small string helpers over byte ranges (gr_text.c). */
 static inline bool

@@ -314,15 +314,26 @@ keys_text(const int *keys, const int *signs, int n, char *buf, size_t cap)
 							   (signs && signs[i] < 0 ? " - " : " + "), gr_keydefs()[keys[i]].key);
 }
 
-/* "t3.a.total、t3.b.total" into buf */
+/* "t3.a.total、t3.b.total" into buf; "…" when it does not all fit */
 static void
 keys_list(const int *keys, int n, char *buf, size_t cap)
 {
 	size_t		o = 0;
 
 	buf[0] = '\0';
-	for (int i = 0; i < n && o + 1 < cap; i++)
-		o += (size_t) snprintf(buf + o, cap - o, "%s%s", i ? "、" : "", gr_keydefs()[keys[i]].key);
+	for (int i = 0; i < n; i++)
+	{
+		const char *k = gr_keydefs()[keys[i]].key;
+		size_t		need = strlen(k) + (i ? strlen("、") : 0);
+
+		if (o + need + strlen("…") + 1 > cap)
+		{
+			if (o + strlen("…") + 1 <= cap)
+				strcpy(buf + o, "…");
+			return;
+		}
+		o += (size_t) snprintf(buf + o, cap - o, "%s%s", i ? "、" : "", k);
+	}
 }
 
 /*

@@ -145,7 +145,7 @@ gr_add_finding(gr_ctx *ctx, gr_report *rep, const char *rule, gr_severity sev, i
 			   const char *fmt,...)
 {
 	gr_finding *f;
-	char		buf[1024];
+	char		buf[4096];
 	va_list		ap;
 	char	   *msg;
 	size_t		n;
@@ -165,7 +165,8 @@ gr_add_finding(gr_ctx *ctx, gr_report *rep, const char *rule, gr_severity sev, i
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	n = strlen(buf);
+	n = gr_utf8_valid_prefix(buf, strlen(buf));	/* never a character cut in two */
+	buf[n] = '\0';
 	msg = gr_alloc(ctx, n + 1);
 	if (!msg)
 		return NULL;

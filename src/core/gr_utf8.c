@@ -97,3 +97,24 @@ gr_utf8_encode(uint32_t cp, char *out)
 	o[3] = (unsigned char) (0x80 | (cp & 0x3F));
 	return 4;
 }
+
+/*
+ * The length of the longest prefix of s that ends on a whole character:
+ * text cut to fit a buffer must not end in half a character.
+ */
+size_t
+gr_utf8_valid_prefix(const char *s, size_t len)
+{
+	size_t		i = 0;
+
+	while (i < len)
+	{
+		uint32_t	cp;
+		int			n = gr_utf8_decode((const unsigned char *) s + i, len - i, &cp);
+
+		if (n == 0)
+			break;
+		i += (size_t) n;
+	}
+	return i;
+}

@@ -8,8 +8,10 @@
  */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "gr_core.h"
+#include "gr_internal.h"
 #include "test_alloc.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -34,7 +36,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* and the rules over it */
 		if (gr_check(&env, rep, 0, &err) == GR_OK)
 			for (int i = 0; i < rep->nfindings; i++)
+			{
+				/* what reaches users is well-formed UTF-8, always */
+				if (gr_utf8_valid_prefix(rep->findings[i].message.ptr, rep->findings[i].message.len) !=
+					rep->findings[i].message.len)
+					abort();
 				sink += rep->findings[i].message.len;
+			}
 		(void) sink;
 	}
 	ta_arena_free(&arena);

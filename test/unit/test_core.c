@@ -676,6 +676,14 @@ test_rules(const char *dir)
 						 rep->findings[i].rule);
 		CHECK(strcmp(got, errors[k]) == 0, "%s: errors [%s] (got [%s])", samples[k].file, errors[k], got);
 		CHECK(gr_has_errors(rep) == (errors[k][0] != 0), "%s: gr_has_errors", samples[k].file);
+		{
+			int			bad = 0;
+
+			for (int i = 0; i < rep->nfindings; i++)
+				bad += gr_utf8_valid_prefix(rep->findings[i].message.ptr, rep->findings[i].message.len) !=
+					rep->findings[i].message.len;
+			CHECK(bad == 0, "%s: every message is well-formed UTF-8", samples[k].file);
+		}
 		/* checking twice gives the same findings, not twice as many */
 		{
 			int			n = rep->nfindings;
