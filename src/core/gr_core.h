@@ -245,6 +245,12 @@ extern gr_status gr_check(const gr_env *env, gr_report *rep, int version, gr_err
 extern gr_status gr_check_pair(const gr_env *env, const gr_report *prev, const gr_report *cur,
 							   int version, gr_report **out, gr_error *err);
 
+/* 0 → the current rule set; GR_EARG (and err filled) for a version this build lacks. */
+extern gr_status gr_ruleset_resolve(int *version, gr_error *err);
+
+/* "error", "warning", "info" */
+extern const char *gr_severity_name(gr_severity sev);
+
 /* Does an error-severity finding exist? */
 extern int	gr_has_errors(const gr_report *rep);
 

@@ -37,18 +37,6 @@ ws(char c)
 	return c == ' ' || c == '\t';
 }
 
-/* Characters from the start of the line to byte offset off. */
-static int
-char_col(const char *line, uint32_t off)
-{
-	int			n = 0;
-
-	for (uint32_t i = 0; i < off; i++)
-		if (((unsigned char) line[i] & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
 /*
  * Emit the cell fold[from, to) of line li.  A text cell whose trailing
  * words are numbers is split into the text and one cell per number.
@@ -125,7 +113,7 @@ emit_cell(gr_ctx *ctx, const gr_doc *doc, int li, uint32_t from, uint32_t to,
 		nt.f_from = words[w][0];
 		nt.f_to = words[w][1];
 		nt.line = li;
-		nt.col = col >= 0 ? col + char_col(f + from, words[w][0] - from) : -1;
+		nt.col = col >= 0 ? col + gr_utf8_chars(f + from, words[w][0] - from) : -1;
 		nt.row_start = tok.row_start && w == 0;
 		nt.kind = gr_value_parse(f + nt.f_from, nt.f_to - nt.f_from, &nt.v);
 		if (nt.kind == GR_TK_NUM)
@@ -355,7 +343,7 @@ gr_tokenize(gr_ctx *ctx, const gr_doc *doc, int line_from, int line_to, gr_toks 
 					}
 					break;
 				}
-				if (!emit_cell(ctx, doc, li, l->f_off + a, l->f_off + b, char_col(s, a), first, out))
+				if (!emit_cell(ctx, doc, li, l->f_off + a, l->f_off + b, gr_utf8_chars(s, a), first, out))
 					return ctx->err->status;
 				first = false;
 			}

@@ -76,6 +76,7 @@ extern int	gr_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
 extern int	gr_utf8_encode(uint32_t cp, char *out);
 extern int	gr_utf8_seqlen(unsigned char lead);
 extern size_t gr_utf8_valid_prefix(const char *s, size_t len);
+extern int	gr_utf8_chars(const char *s, size_t len);
 
 /* Small string helpers over byte ranges (gr_text.c). */
 static inline bool
@@ -96,6 +97,7 @@ extern bool gr_date_valid(const gr_date *d);
 /* gr_outline.c */
 extern gr_status gr_outline(gr_ctx *ctx, const gr_doc *doc, gr_report *rep);
 extern bool gr_is_page_mark(const char *cmp, size_t len);
+extern const gr_section *gr_section_of(const gr_report *rep, gr_section_key key);
 
 /* gr_meta.c */
 extern gr_status gr_meta(gr_ctx *ctx, const gr_doc *doc, gr_report *rep);

@@ -42,17 +42,6 @@ static folded_label t2_labels[16][GR_MAX_LABELS];
 static folded_label t3_labels[40][GR_MAX_LABELS];
 static folded_label t4_labels[T4_NGROUPS][GR_MAX_LABELS];
 
-static int
-count_chars(const char *s, size_t len)
-{
-	int			n = 0;
-
-	for (size_t i = 0; i < len; i++)
-		if (((unsigned char) s[i] & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
 static const char *const cjk_numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
 
 /* Bytes of the numbering a folded label starts with. */
@@ -97,7 +86,7 @@ static void
 fold_label(const char *text, folded_label *out)
 {
 	out->len = (uint16_t) gr_lfold(text, strlen(text), out->s, LAB_MAX);
-	out->chars = (uint16_t) count_chars(out->s, out->len);
+	out->chars = (uint16_t) gr_utf8_chars(out->s, out->len);
 	out->num_len = numbering_len(out->s, out->len);
 	out->nbig = (uint16_t) bigrams(out->s, out->len, out->big);
 }
@@ -264,9 +253,9 @@ compare(const probe *pr, const folded_label *l, int *quality, bool weak)
 		{
 			size_t		rest = tlen - (size_t) (p - t);
 
-			if (rest < l->len && memcmp(p, l->s, rest) == 0 && count_chars(p, rest) >= 5)
+			if (rest < l->len && memcmp(p, l->s, rest) == 0 && gr_utf8_chars(p, rest) >= 5)
 			{
-				*quality = 100 * count_chars(p, rest) / l->chars;
+				*quality = 100 * gr_utf8_chars(p, rest) / l->chars;
 				return GR_LT_PART;
 			}
 			p++;
@@ -309,7 +298,7 @@ gr_label_find(const gr_rowdef *rows, int nrows, const char *t, size_t tlen, int 
 		return best;
 	pr.t = t;
 	pr.tlen = tlen;
-	pr.tchars = count_chars(t, tlen);
+	pr.tchars = gr_utf8_chars(t, tlen);
 	pr.tnum = numbering_len(t, tlen);
 	pr.nbig = bigrams(t, tlen, pr.big);
 

@@ -57,17 +57,6 @@ static const char *const address_stops[] = {
 
 /* ---- small text helpers over the compact text ---- */
 
-static int
-cmp_chars(const char *s, size_t len)
-{
-	int			n = 0;
-
-	for (size_t i = 0; i < len; i++)
-		if (((unsigned char) s[i] & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
 static inline int
 char_len(const char *s)
 {
@@ -109,7 +98,7 @@ year_at(const char *s, size_t len, int *year)
 static bool
 title_candidate(const char *s, uint32_t len)
 {
-	if (len == 0 || cmp_chars(s, len) > 64)
+	if (len == 0 || gr_utf8_chars(s, len) > 64)
 		return false;
 	if (!gr_memmem(s, len, "报告") && !gr_memmem(s, len, "年报"))
 		return false;
@@ -177,7 +166,7 @@ org_in_title(const char *cmp, uint32_t from, uint32_t to, uint32_t *o_from, uint
 		else
 			break;
 	}
-	if (cmp_chars(cmp + i, end - i) >= 2 && cmp_chars(cmp + i, end - i) <= 40)
+	if (gr_utf8_chars(cmp + i, end - i) >= 2 && gr_utf8_chars(cmp + i, end - i) <= 40)
 	{
 		*o_from = i;
 		*o_to = end;
@@ -190,7 +179,7 @@ is_short_plain_line(const gr_doc *doc, int i)
 	const gr_line *l = &doc->lines[i];
 	const char *s = doc->cmp + l->c_off;
 
-	return l->c_len > 0 && cmp_chars(s, l->c_len) <= 30 && !gr_memmem(s, l->c_len, "。") &&
+	return l->c_len > 0 && gr_utf8_chars(s, l->c_len) <= 30 && !gr_memmem(s, l->c_len, "。") &&
 		!gr_is_page_mark(s, l->c_len);
 }
 
@@ -295,7 +284,7 @@ org_in_phrases(const gr_doc *doc, uint32_t from, uint32_t to, uint32_t *o_from, 
 			{
 				const char *s = doc->cmp + start;
 				uint32_t	n = best - start;
-				int			chars = cmp_chars(s, n);
+				int			chars = gr_utf8_chars(s, n);
 
 				if (chars >= 2 && chars <= 30 && !memchr(s, ',', n) && !gr_memmem(s, n, "。") &&
 					!gr_memmem(s, n, "、") && !memchr(s, ':', n) &&
@@ -341,7 +330,7 @@ line_date(const gr_doc *doc, int i, gr_date *d, uint32_t *date_from)
 			*date_from = l->c_off + k;
 			return true;
 		}
-		if (cmp_chars(s, k) > 30)
+		if (gr_utf8_chars(s, k) > 30)
 			break;
 	}
 	return false;
@@ -626,20 +615,11 @@ find_address(gr_ctx *ctx, const gr_doc *doc, uint32_t from, uint32_t to, gr_repo
 
 /* ---- the step ---- */
 
-static const gr_section *
-section_of(const gr_report *rep, gr_section_key key)
-{
-	for (int i = 0; i < rep->nsections; i++)
-		if (rep->sections[i].key == key)
-			return &rep->sections[i];
-	return NULL;
-}
-
 gr_status
 gr_meta(gr_ctx *ctx, const gr_doc *doc, gr_report *rep)
 {
-	const gr_section *s1 = section_of(rep, GR_SEC_OVERVIEW);
-	const gr_section *s6 = section_of(rep, GR_SEC_OTHER);
+	const gr_section *s1 = gr_section_of(rep, GR_SEC_OVERVIEW);
+	const gr_section *s6 = gr_section_of(rep, GR_SEC_OTHER);
 	int			first_heading_line = doc->nlines;
 	uint32_t	p_from,
 				p_to,

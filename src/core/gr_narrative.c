@@ -31,15 +31,6 @@ static const char *const fee_words[] = {"信息处理费", "处理费", NULL};
 /* Section 五 speaking of last year's problems (R-X-09). */
 static const char *const prev_year_words[] = {"上年", "上一年", "去年", "上年度", NULL};
 
-static const gr_section *
-section_of(const gr_report *rep, gr_section_key key)
-{
-	for (int i = 0; i < rep->nsections; i++)
-		if (rep->sections[i].key == key)
-			return &rep->sections[i];
-	return NULL;
-}
-
 /* The compact text of a section's body. */
 static bool
 section_cmp(const gr_doc *doc, const gr_section *s, const char **p, uint32_t *len)
@@ -140,11 +131,11 @@ find_request_count(const gr_doc *doc, const char *t, uint32_t len, narrative *n)
 void
 gr_narrative(const gr_doc *doc, const gr_report *rep, narrative *n)
 {
-	const gr_section *s1 = section_of(rep, GR_SEC_OVERVIEW);
-	const gr_section *s3 = section_of(rep, GR_SEC_REQUESTS);
-	const gr_section *s4 = section_of(rep, GR_SEC_REVIEW);
-	const gr_section *s5 = section_of(rep, GR_SEC_PROBLEMS);
-	const gr_section *s6 = section_of(rep, GR_SEC_OTHER);
+	const gr_section *s1 = gr_section_of(rep, GR_SEC_OVERVIEW);
+	const gr_section *s3 = gr_section_of(rep, GR_SEC_REQUESTS);
+	const gr_section *s4 = gr_section_of(rep, GR_SEC_REVIEW);
+	const gr_section *s5 = gr_section_of(rep, GR_SEC_PROBLEMS);
+	const gr_section *s6 = gr_section_of(rep, GR_SEC_OTHER);
 	const gr_section *where[3] = {s1, s3, s4};
 	const char *t;
 	uint32_t	len;

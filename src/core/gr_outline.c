@@ -77,17 +77,6 @@ gr_section_key_name(gr_section_key key)
 	return (unsigned) key < GR_NSECTIONS ? names[key] : "unknown";
 }
 
-static int
-utf8_chars(const char *s, size_t len)
-{
-	int			n = 0;
-
-	for (size_t i = 0; i < len; i++)
-		if (((unsigned char) s[i] & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
 /* Markdown decoration around a compact line: ## 一、总体情况, **二、…** */
 static void
 strip_decoration(const char **s, uint32_t *len)
@@ -158,7 +147,7 @@ classify_heading(const char *s, uint32_t len, int after, int *quality)
 			*quality = 2;
 			return bare_headings[i].sec;
 		}
-	if (utf8_chars(rest, rlen) > HEADING_MAX_CHARS ||
+	if (gr_utf8_chars(rest, rlen) > HEADING_MAX_CHARS ||
 		gr_memmem(rest, rlen, "。") || gr_memmem(rest, rlen, ";"))
 		return -1;
 
@@ -337,4 +326,14 @@ gr_outline(gr_ctx *ctx, const gr_doc *doc, gr_report *rep)
 		set_body(doc, s, head_line[k] + 1, k + 1 < nfound ? head_line[k + 1] : doc->nlines);
 	}
 	return GR_OK;
+}
+
+/* The section with this key, or NULL when the report lacks it. */
+const gr_section *
+gr_section_of(const gr_report *rep, gr_section_key key)
+{
+	for (int i = 0; i < rep->nsections; i++)
+		if (rep->sections[i].key == key)
+			return &rep->sections[i];
+	return NULL;
 }

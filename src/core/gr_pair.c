@@ -48,16 +48,8 @@ gr_check_pair(const gr_env *env, const gr_report *prev, const gr_report *cur, in
 	memset(err, 0, sizeof(*err));
 	if (env == NULL || prev == NULL || cur == NULL || out == NULL)
 		return GR_EARG;
-	if (version == 0)
-		version = GR_RULESET_VERSION;
-	if (version < 1 || version > GR_RULESET_VERSION)
-	{
-		err->status = GR_EARG;
-		snprintf(err->message, sizeof(err->message), "unknown rule set version %d", version);
-		snprintf(err->detail, sizeof(err->detail), "This build knows rule set versions 1 to %d.",
-				 GR_RULESET_VERSION);
-		return GR_EARG;
-	}
+	if (gr_ruleset_resolve(&version, err) != GR_OK)
+		return err->status;
 	ctx.env = env;
 	ctx.err = err;
 	ctx.polls = 0;

@@ -867,11 +867,8 @@ rule_fee_statement(rule_ctx *rc, const ruledef *r)
 	int			k = key_of(GR_T3, "other_unpaid_fee", T3C_TOTAL);
 	gr_num		v;
 	bool		notices = gr_rule_cell(rc->rep, k, &v) == CV_NUM && v.mant > 0;
-	const gr_section *s6 = NULL;
+	const gr_section *s6 = gr_section_of(rc->rep, GR_SEC_OTHER);
 
-	for (int i = 0; i < rc->rep->nsections; i++)
-		if (rc->rep->sections[i].key == GR_SEC_OTHER)
-			s6 = &rc->rep->sections[i];
 	if (rc->doc == NULL || rc->rep->nsections == 0)
 		return;
 	gr_narrative(rc->doc, rc->rep, &n);
@@ -1293,6 +1290,29 @@ hint_project_counts(rule_ctx *rc, const ruledef *r)
 
 /* ---- running them ---- */
 
+/* 0 means the current rule set; anything this build does not know is an error. */
+gr_status
+gr_ruleset_resolve(int *version, gr_error *err)
+{
+	if (*version == 0)
+		*version = GR_RULESET_VERSION;
+	if (*version >= 1 && *version <= GR_RULESET_VERSION)
+		return GR_OK;
+	err->status = GR_EARG;
+	snprintf(err->message, sizeof(err->message), "unknown rule set version %d", *version);
+	snprintf(err->detail, sizeof(err->detail), "This build knows rule set versions 1 to %d.",
+			 GR_RULESET_VERSION);
+	return GR_EARG;
+}
+
+const char *
+gr_severity_name(gr_severity sev)
+{
+	static const char *const names[] = {"error", "warning", "info"};
+
+	return (unsigned) sev < 3 ? names[sev] : "unknown";
+}
+
 static bool
 rule_in_version(const ruledef *r, int version)
 {
@@ -1311,16 +1331,8 @@ gr_check(const gr_env *env, gr_report *rep, int version, gr_error *err)
 	memset(err, 0, sizeof(*err));
 	if (env == NULL || rep == NULL)
 		return GR_EARG;
-	if (version == 0)
-		version = GR_RULESET_VERSION;
-	if (version < 1 || version > GR_RULESET_VERSION)
-	{
-		err->status = GR_EARG;
-		snprintf(err->message, sizeof(err->message), "unknown rule set version %d", version);
-		snprintf(err->detail, sizeof(err->detail), "This build knows rule set versions 1 to %d.",
-				 GR_RULESET_VERSION);
-		return GR_EARG;
-	}
+	if (gr_ruleset_resolve(&version, err) != GR_OK)
+		return err->status;
 	ctx.env = env;
 	ctx.err = err;
 	ctx.polls = 0;

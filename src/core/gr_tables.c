@@ -53,23 +53,12 @@ tok_raw(const gr_doc *doc, const gr_tok *t)
 	return gr_trim_src(gr_doc_src_span(doc, s_from, s_to));
 }
 
-static int
-tok_chars(const gr_doc *doc, const gr_tok *t)
-{
-	int			n = 0;
-
-	for (uint32_t i = t->f_from; i < t->f_to; i++)
-		if (((unsigned char) doc->fold[i] & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
 /* A sentence, not a cell: the narrative around a table. */
 static bool
 tok_is_narrative(const reader *rd, const gr_tok *t)
 {
 	return gr_memmem(rd->doc->fold + t->f_from, t->f_to - t->f_from, "。") != NULL ||
-		tok_chars(rd->doc, t) > 70;
+		gr_utf8_chars(rd->doc->fold + t->f_from, t->f_to - t->f_from) > 70;
 }
 
 static int
@@ -836,22 +825,11 @@ t2_header_cols(const t2_header *h, int row, int *cols, int *slots, int *width)
 	return known ? n : 0;
 }
 
-/* Does a header text name a column of 表二 at all (or the start of one)? */
+/* A header text worth keeping: a column's name, or a piece of one (本年新 / 制作数量). */
 static bool
 t2_names_column(const char *t, size_t tlen)
 {
-	int			all[T2_NCOLS];
-
-	for (int c = 0; c < T2_NCOLS; c++)
-		all[c] = c;
-	if (gr_label_header(t, tlen, gr_t2_cols, all, T2_NCOLS, NULL, NULL))
-		return true;
-	for (int r = 0; r < gr_t2_nrows; r++)
-		if (gr_t2_rows[r].own_labels[0] &&
-			gr_label_header(t, tlen, gr_t2_cols, all, T2_NCOLS, &gr_t2_rows[r], NULL))
-			return true;
-	/* a piece of a header word broken over cells: 本年新 / 制作数量 */
-	return tlen >= 6 && tlen <= 15;
+	return t2_names_any_column(t, tlen) || (tlen >= 6 && tlen <= 15);
 }
 
 static int
@@ -1217,22 +1195,13 @@ read_t4(reader *rd, int from, int to)
 
 /* ---- the step ---- */
 
-static const gr_section *
-section_of(const gr_report *rep, gr_section_key key)
-{
-	for (int i = 0; i < rep->nsections; i++)
-		if (rep->sections[i].key == key)
-			return &rep->sections[i];
-	return NULL;
-}
-
 gr_status
 gr_tables(gr_ctx *ctx, const gr_doc *doc, gr_report *rep)
 {
 	reader		rd;
-	const gr_section *s2 = section_of(rep, GR_SEC_PROACTIVE);
-	const gr_section *s3 = section_of(rep, GR_SEC_REQUESTS);
-	const gr_section *s4 = section_of(rep, GR_SEC_REVIEW);
+	const gr_section *s2 = gr_section_of(rep, GR_SEC_PROACTIVE);
+	const gr_section *s3 = gr_section_of(rep, GR_SEC_REQUESTS);
+	const gr_section *s4 = gr_section_of(rep, GR_SEC_REVIEW);
 
 	memset(&rd, 0, sizeof(rd));
 	rd.ctx = ctx;

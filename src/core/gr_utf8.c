@@ -118,3 +118,15 @@ gr_utf8_valid_prefix(const char *s, size_t len)
 	}
 	return i;
 }
+
+/* Characters (code points) in s[0..len), counting lead bytes. */
+int
+gr_utf8_chars(const char *s, size_t len)
+{
+	int			n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		if (((unsigned char) s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}

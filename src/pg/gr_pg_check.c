@@ -28,23 +28,20 @@ PG_FUNCTION_INFO_V1(gr_report_invalid_reason);
 PG_FUNCTION_INFO_V1(gr_ruleset_version);
 PG_FUNCTION_INFO_V1(gr_report_validate_trigger);
 
-static const char *const severity_names[] = {"error", "warning", "info"};
-
 /* The rule-set version argument: 0 or absent means the current one. */
 static int
 ruleset_arg(FunctionCallInfo fcinfo, int argno)
 {
 	int			v;
+	gr_error	err;
 
 	if (PG_NARGS() <= argno || PG_ARGISNULL(argno))
 		return GR_RULESET_VERSION;
 	v = PG_GETARG_INT32(argno);
-	if (v == 0)
-		return GR_RULESET_VERSION;
-	if (v < 1 || v > GR_RULESET_VERSION)
+	if (gr_ruleset_resolve(&v, &err) != GR_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("unknown rule set version %d", v),
+				 errmsg("%s", err.message),
 				 errdetail("This version of govreport knows rule set versions 1 to %d.", GR_RULESET_VERSION),
 				 errhint("SELECT govreport_ruleset() gives the current version.")));
 	return v;
@@ -101,7 +98,7 @@ put_findings(ReturnSetInfo *rsinfo, const gr_report *rep)
 		bool		nulls[7] = {false, false, false, false, false, false, false};
 
 		values[0] = CStringGetTextDatum(f->rule);
-		values[1] = CStringGetTextDatum(severity_names[f->severity]);
+		values[1] = CStringGetTextDatum(gr_severity_name(f->severity));
 		values[2] = grpg_text_datum(f->message, &nulls[2]);
 		values[3] = cells_array(f, &nulls[3]);
 		values[4] = num_datum(f->expected, &nulls[4]);
@@ -193,7 +190,7 @@ findings_jsonb(const gr_report *rep)
 		appendStringInfoString(&s, "{\"rule\": ");
 		escape_json(&s, f->rule);
 		appendStringInfoString(&s, ", \"severity\": ");
-		escape_json(&s, severity_names[f->severity]);
+		escape_json(&s, gr_severity_name(f->severity));
 		appendStringInfoString(&s, ", \"message\": ");
 		escape_json(&s, text_to_cstring(grpg_text(f->message)));
 		appendStringInfoString(&s, ", \"cells\": [");
@@ -364,7 +361,7 @@ gr_report_validate_trigger(PG_FUNCTION_ARGS)
 
 			ereport(WARNING,
 					(errcode(g->severity == GR_SEV_ERROR ? ERRCODE_CHECK_VIOLATION : ERRCODE_WARNING),
-					 errmsg("%s (%s): %s", g->rule, severity_names[g->severity],
+					 errmsg("%s (%s): %s", g->rule, gr_severity_name(g->severity),
 							text_to_cstring(grpg_text(g->message))),
 					 g->line ? errdetail("The finding is about line %d of the report.", g->line) : 0));
 		}
@@ -408,7 +405,7 @@ gr_report_rules(PG_FUNCTION_ARGS)
 		if (eds & (1u << GR_ED_2021))
 			ed[ned++] = CStringGetTextDatum("gb2021");
 		values[0] = CStringGetTextDatum(id);
-		values[1] = CStringGetTextDatum(severity_names[sev]);
+		values[1] = CStringGetTextDatum(gr_severity_name(sev));
 		values[2] = PointerGetDatum(construct_array(ed, ned, TEXTOID, -1, false, TYPALIGN_INT));
 		values[3] = Int32GetDatum(since);
 		values[4] = Int32GetDatum(until);
