@@ -7,7 +7,7 @@
 #   make tools                   test/tools/grdump, the command-line parser
 
 EXTENSION = govreport
-EXTVERSION = 0.3.0
+EXTVERSION = 0.4.0
 
 MODULE_big = govreport
 CORE_SRCS = $(sort $(wildcard src/core/*.c))

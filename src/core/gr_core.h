@@ -15,7 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define GR_VERSION "0.3.0"
+#define GR_VERSION "0.4.0"
 
 /* Status codes; the glue maps them to SQLSTATEs. */
 typedef enum gr_status
