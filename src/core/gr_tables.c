@@ -463,8 +463,7 @@ read_t3(reader *rd, int from, int to)
 	int			cols[T3_NCOLS];
 	int			ncols = T3_PRINTED_COLS;
 	bool		any_row = false;
-	bool		has_sub[3] = {false, false, false};
-	bool		single_other_row = false;
+	int			votes[GR_NED] = {0};
 	bool		row_done = false;
 	bool		prev_pending = false;	/* the last data row had no values */
 	int			col_slots[T3_NCOLS];	/* the field of each column, from the header */
@@ -525,7 +524,7 @@ read_t3(reader *rd, int from, int to)
 								col_width[c] = t->slots;
 							}
 						}
-				m = gr_label_find(gr_t3_rows, gr_t3_nrows, rd->lf, rd->lflen, order);
+				m = gr_label_find(gr_t3_rows, GR_T3_NROWS, rd->lf, rd->lflen, order);
 				if (m.row < 0)
 				{
 					/*
@@ -544,7 +543,7 @@ read_t3(reader *rd, int from, int to)
 						size_t		n = gr_lfold(rd->doc->fold + rd->toks.v[j].f_from,
 												 rd->toks.v[j].f_to - rd->toks.v[j].f_from,
 												 rd->lf + rd->lflen, sizeof(rd->lf) - rd->lflen);
-						gr_label_match jm = gr_label_find(gr_t3_rows, gr_t3_nrows, rd->lf,
+						gr_label_match jm = gr_label_find(gr_t3_rows, GR_T3_NROWS, rd->lf,
 														  rd->lflen + n, order);
 
 						if (jm.row >= 0 && !jm.continuation)
@@ -557,7 +556,7 @@ read_t3(reader *rd, int from, int to)
 				if (m.row < 0 && t->multi)
 				{
 					int			cont;
-					gr_label_match jm = join_next_line(rd, i, gr_t3_rows, gr_t3_nrows, order, &cont);
+					gr_label_match jm = join_next_line(rd, i, gr_t3_rows, GR_T3_NROWS, order, &cont);
 
 					if (jm.row >= 0)
 					{
@@ -596,7 +595,7 @@ read_t3(reader *rd, int from, int to)
 		}
 
 		/* a new row starts (or the table ends): place the row read so far */
-		if (cur >= 0 && gr_t3_rows[cur].key)
+		if (cur >= 0 && gr_t3_rows[cur].part != GR_PK_CAPTION)
 		{
 			int			keys[T3_NCOLS];
 
@@ -634,8 +633,7 @@ read_t3(reader *rd, int from, int to)
 						  rd->doc->lines[cur_line].lineno, true, have_col_slots ? cur_slots : NULL);
 			if (!gr_t3_rows[cur].derived)
 				prev_pending = nvals == 0;
-			if (strcmp(gr_t3_rows[cur].key, "other_handling") == 0 && nvals > 0)
-				single_other_row = true;
+			gr_vote_row(votes, GR_T3, cur, nvals > 0);
 		}
 		if (t == NULL)
 			break;
@@ -660,44 +658,26 @@ read_t3(reader *rd, int from, int to)
 		nvals = 0;
 		row_done = false;
 		any_row = true;
-		if (!gr_t3_rows[cur].derived && gr_t3_rows[cur].key)
+		if (!gr_t3_rows[cur].derived && gr_t3_rows[cur].part != GR_PK_CAPTION)
 			order = cur > order ? cur : order;
 		else if (cur > order)
 			order = cur - 1;	/* a group label: its items follow */
-		if (gr_t3_rows[cur].key)
-		{
-			if (strcmp(gr_t3_rows[cur].key, "other_no_supplement") == 0)
-				has_sub[0] = true;
-			else if (strcmp(gr_t3_rows[cur].key, "other_unpaid_fee") == 0)
-				has_sub[1] = true;
-			else if (strcmp(gr_t3_rows[cur].key, "other_misc") == 0)
-				has_sub[2] = true;
-		}
 	}
 	if (any_row)
 		rd->rep->tables_found |= 1u << GR_T3;
-	if (has_sub[0] || has_sub[1] || has_sub[2])
-		rd->rep->edition_t3 = GR_ED_2021;
-	else if (single_other_row)
-		rd->rep->edition_t3 = GR_ED_2019;
+	rd->rep->edition_t3 = gr_vote_result(votes);
 }
 
 /* ---- 表二 ---- */
 
-/* The columns a 表二 row has in an edition. */
+/* The columns a 表二 row has in an edition (another's where it lacks the row). */
 static int
 t2_default_cols(int row, gr_edition ed, int *cols)
 {
-	const int  *src = ed == GR_ED_2019 ? gr_t2_rows[row].cols19 : gr_t2_rows[row].cols21;
-	int			n = 0;
+	int			n = gr_t2_row_cols(row, ed, cols);
 
-	if (src[0] < 0)				/* the row is not in this edition: use the other */
-		src = ed == GR_ED_2019 ? gr_t2_rows[row].cols21 : gr_t2_rows[row].cols19;
-	while (n < 4 && src[n] >= 0)
-	{
-		cols[n] = src[n];
-		n++;
-	}
+	for (int e = gr_neditions - 1; n == 0 && e >= 0; e--)
+		n = gr_t2_row_cols(row, gr_editions[e].ed, cols);
 	return n;
 }
 
@@ -736,7 +716,7 @@ t2_names_any_column(const char *t, size_t tlen)
 		all[c] = c;
 	if (gr_label_header(t, tlen, gr_t2_cols, all, T2_NCOLS, NULL, NULL))
 		return true;
-	for (int r = 0; r < gr_t2_nrows; r++)
+	for (int r = 0; r < GR_T2_NROWS; r++)
 		if (gr_t2_rows[r].own_labels[0] &&
 			gr_label_header(t, tlen, gr_t2_cols, all, T2_NCOLS, &gr_t2_rows[r], NULL))
 			return true;
@@ -761,16 +741,21 @@ t2_header_cols(const t2_header *h, int row, int *cols, int *slots, int *width)
 	int			n = 0;
 	bool		consumed[8] = {false};
 
-	for (int k = 0; k < 4 && gr_t2_rows[row].cols21[k] >= 0; k++)
-		cand[ncand++] = gr_t2_rows[row].cols21[k];
-	for (int k = 0; k < 4 && gr_t2_rows[row].cols19[k] >= 0; k++)
+	/* the newest edition's columns first, then those only older ones have */
+	for (int e = gr_neditions - 1; e >= 0; e--)
 	{
-		bool		dup = false;
+		int			ec[T2_NCOLS];
+		int			nec = gr_t2_row_cols(row, gr_editions[e].ed, ec);
 
-		for (int j = 0; j < ncand; j++)
-			dup |= cand[j] == gr_t2_rows[row].cols19[k];
-		if (!dup)
-			cand[ncand++] = gr_t2_rows[row].cols19[k];
+		for (int k = 0; k < nec; k++)
+		{
+			bool		dup = false;
+
+			for (int j = 0; j < ncand; j++)
+				dup |= cand[j] == ec[k];
+			if (!dup && ncand < 8)
+				cand[ncand++] = ec[k];
+		}
 	}
 	for (int i = 0; i < h->n; i++)
 	{
@@ -832,27 +817,6 @@ t2_names_column(const char *t, size_t tlen)
 	return t2_names_any_column(t, tlen) || (tlen >= 6 && tlen <= 15);
 }
 
-static int
-t2_edition_of_col(int c)
-{
-	switch (c)
-	{
-		case T2C_ISSUED:
-		case T2C_REPEALED:
-		case T2C_IN_FORCE:
-			return GR_ED_2021;
-		case T2C_MADE:
-		case T2C_PUBLISHED:
-		case T2C_TOTAL_PUBLISHED:
-		case T2C_PREV_ITEMS:
-		case T2C_DELTA:
-		case T2C_ITEMS:
-			return GR_ED_2019;
-		default:
-			return GR_ED_UNKNOWN;
-	}
-}
-
 static void
 read_t2(reader *rd, int from, int to)
 {
@@ -864,7 +828,7 @@ read_t2(reader *rd, int from, int to)
 				skip_tok = -1;
 	int		   *vals;
 	int			nvals = 0;
-	int			votes[3] = {0, 0, 0};
+	int			votes[GR_NED] = {0};
 	gr_edition	ed;
 
 	if (gr_tokenize(rd->ctx, rd->doc, from, to, &rd->toks) != GR_OK)
@@ -890,26 +854,21 @@ read_t2(reader *rd, int from, int to)
 
 			for (int c = 0; c < T2_NCOLS; c++)
 				if (m == (1u << c))
-					votes[t2_edition_of_col(c)]++;
+					gr_vote_col(votes, c);
 		}
 		{
-			gr_label_match lm = gr_label_find(gr_t2_rows, gr_t2_nrows, rd->lf, rd->lflen, -1);
+			gr_label_match lm = gr_label_find(gr_t2_rows, GR_T2_NROWS, rd->lf, rd->lflen, -1);
 
 			if (lm.row >= 0 && lm.tier <= GR_LT_CONTAINS)
 			{
-				if (gr_t2_rows[lm.row].printed == GR_M19)
-					votes[GR_ED_2019]++;
-				if (lm.tier == GR_LT_EXACT && strcmp(gr_t2_rows[lm.row].labels[0], "行政规范性文件") == 0 &&
-					rd->lflen == strlen("行政规范性文件"))
-					votes[GR_ED_2021]++;
+				gr_vote_row(votes, GR_T2, lm.row, false);
+				if (lm.tier == GR_LT_EXACT)
+					gr_vote_label(votes, rd->lf, rd->lflen);
 			}
 		}
 	}
-	ed = votes[GR_ED_2021] > votes[GR_ED_2019] ? GR_ED_2021 :
-		votes[GR_ED_2019] > votes[GR_ED_2021] ? GR_ED_2019 : GR_ED_UNKNOWN;
-	rd->rep->edition_t2 = ed;
-	if (ed == GR_ED_UNKNOWN)
-		ed = rd->rep->year >= 2021 || rd->rep->year == 0 ? GR_ED_2021 : GR_ED_2019;
+	rd->rep->edition_t2 = gr_vote_result(votes);
+	ed = gr_table_edition(rd->rep, GR_T2);
 
 	for (int i = 0; i <= rd->toks.n; i++)
 	{
@@ -930,9 +889,9 @@ read_t2(reader *rd, int from, int to)
 		else
 		{
 			tok_lfold(rd, t);
-			if (gr_label_is_word(rd->lf, rd->lflen, gr_t2_caption_words))
+			if (gr_label_is_word(rd->lf, rd->lflen, gr_tabledefs[GR_T2].caption_words))
 				kind = K_CAPTION;
-			else if (gr_label_is_word(rd->lf, rd->lflen, gr_t2_header_words))
+			else if (gr_label_is_word(rd->lf, rd->lflen, gr_tabledefs[GR_T2].header_words))
 			{
 				kind = K_HEADER;
 				/* 信息内容 本年处理决定数量 in one cell (seed 001) */
@@ -943,7 +902,7 @@ read_t2(reader *rd, int from, int to)
 			}
 			else
 			{
-				m = gr_label_find(gr_t2_rows, gr_t2_nrows, rd->lf, rd->lflen, -1);
+				m = gr_label_find(gr_t2_rows, GR_T2_NROWS, rd->lf, rd->lflen, -1);
 				if (m.row >= 0 && m.tier <= GR_LT_PART && !(m.tier == GR_LT_PART && rd->lflen < 6))
 					kind = K_ROW;
 				else if (i == skip_tok)
@@ -952,7 +911,7 @@ read_t2(reader *rd, int from, int to)
 				{
 					int			cont;
 					gr_label_match jm = t->multi ?
-						join_next_line(rd, i, gr_t2_rows, gr_t2_nrows, -1, &cont) : m;
+						join_next_line(rd, i, gr_t2_rows, GR_T2_NROWS, -1, &cont) : m;
 
 					if (t->multi && jm.row >= 0)
 					{
@@ -1083,7 +1042,7 @@ read_t4(reader *rd, int from, int to)
 			tok_lfold(rd, t);
 			/* a group's label, alone or in a caption (### 行政诉讼（复议后起诉）) */
 			{
-				gr_label_match gm = gr_label_find(gr_t4_groups, T4_PRINTED_GROUPS, rd->lf, rd->lflen, -1);
+				gr_label_match gm = gr_label_find(gr_t4_rows, T4_PRINTED_GROUPS, rd->lf, rd->lflen, -1);
 
 				if (gm.row >= 0 && gm.tier <= GR_LT_CONTAINS && rd->lflen <= 3 * 24)
 					group = gm.row;
@@ -1147,7 +1106,7 @@ read_t4(reader *rd, int from, int to)
 				n = 0;
 				for (int i = 0; i < run_len[r]; i++)
 					vals[n++] = run_start[r] + i;
-				place_row(rd, "表四", (gr_str) {gr_t4_groups[r].labels[0], (uint32_t) strlen(gr_t4_groups[r].labels[0])},
+				place_row(rd, "表四", (gr_str) {gr_t4_rows[r].labels[0], (uint32_t) strlen(gr_t4_rows[r].labels[0])},
 						  keys + r * T4_NCOLS, T4_NCOLS, vals, n,
 						  rd->doc->lines[rd->toks.v[run_start[r]].line].lineno, true, NULL);
 			}
@@ -1220,6 +1179,6 @@ gr_tables(gr_ctx *ctx, const gr_doc *doc, gr_report *rep)
 		read_t4(&rd, s4->first_doc_line, s4->end_doc_line);
 	if (ctx->err->status != GR_OK)
 		return ctx->err->status;
-	gr_derive(rep);
+	gr_derive(ctx, rep);
 	return GR_OK;
 }
