@@ -185,7 +185,8 @@ test_page_marks(void)
 	CHECK(gr_is_page_mark("-12-", 4), "page mark: -12-");
 	CHECK(gr_is_page_mark("第3页共7页", strlen("第3页共7页")), "page mark: 第3页共7页");
 	CHECK(!gr_is_page_mark("0", 1), "page mark: a bare number is a value, not a mark");
-	CHECK(!gr_is_page_mark("-3", 2) || 1, "page mark: -3 (ambiguous, either)");
+	/* a dash on one side only is a sign: "-3" in 本年增/减 is a value (commit b56d29f) */
+	CHECK(!gr_is_page_mark("-3", 2), "page mark: -3 is a negative number, not a mark");
 	CHECK(!gr_is_page_mark("第二十条", strlen("第二十条")), "page mark: 第二十条 is not");
 }
 
