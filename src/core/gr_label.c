@@ -386,18 +386,27 @@ gr_label_equals(const char *t, size_t tlen, const char *label)
 	return w && w->len == tlen && memcmp(t, w->s, tlen) == 0;
 }
 
-/* Does folded text t name one of the words (exactly or as its start)? */
-bool
-gr_label_is_word(const char *t, size_t tlen, const char *const *words)
+/*
+ * Does folded text t name one of the words (exactly or as its start)?
+ * Returns the folded length of the word it starts with, 0 for none.
+ */
+size_t
+gr_label_word_len(const char *t, size_t tlen, const char *const *words)
 {
 	for (int i = 0; words[i]; i++)
 	{
 		const folded_label *w = fold_cached(words[i]);
 
 		if (w && tlen >= w->len && memcmp(t, w->s, w->len) == 0)
-			return true;
+			return w->len;
 	}
-	return false;
+	return 0;
+}
+
+bool
+gr_label_is_word(const char *t, size_t tlen, const char *const *words)
+{
+	return gr_label_word_len(t, tlen, words) > 0;
 }
 
 /*
