@@ -10,6 +10,11 @@
  *   grdump -k             the key dictionary (docs/keys.md is its output)
  *   grdump -f FILE...     fields and the findings of the rules (report_check)
  *   grdump -R             the rule list (docs/rules.md is its output)
+ *   grdump -v FILE...     "== FILE", then meta.report.year=…, meta.report.fmt=…,
+ *                         and every cell as key=value (a number, or blank,
+ *                         dash, text, unplaced, absent; " derived" after a
+ *                         computed one): what test/corpus/run.sh checks its
+ *                         hand-written facts against.  Uses gr_core.h only.
  */
 #include <stdio.h>
 #include <stdbool.h>
@@ -160,6 +165,33 @@ print_rows(const gr_report *rep)
 		printf("finding %s line %d: %.*s\n", rep->findings[i].rule, rep->findings[i].line,
 			   (int) rep->findings[i].message.len, rep->findings[i].message.ptr);
 	free(order);
+}
+
+/*
+ * -v: every cell by key, one "key=value" a line, for checkers that name a
+ * cell by its key (test/corpus/facts) and must not depend on the row
+ * layout of -r.  Only gr_core.h: keys from gr_keydefs(), states by name.
+ */
+static void
+print_values(const gr_report *rep)
+{
+	static const char *const states[] = {"absent", "blank", "number", "dash", "text", "unplaced"};
+	const gr_keydef *k = gr_keydefs();
+
+	printf("meta.report.year=%d\n", rep->year);
+	printf("meta.report.fmt=%s\n", gr_edition_name(rep->edition) ? gr_edition_name(rep->edition) : "NULL");
+	printf("meta.report.fmt_mixed=%d\n", rep->edition_mixed ? 1 : 0);
+	for (int i = 0; i < rep->ncells && i < gr_nkeys(); i++)
+	{
+		const gr_cell *c = &rep->cells[i];
+
+		printf("%s=", k[i].key);
+		if (c->state == GR_CELL_NUMBER)
+			print_number(c);
+		else
+			printf("%s", (unsigned) c->state < sizeof(states) / sizeof(states[0]) ? states[c->state] : "?");
+		printf("%s\n", c->derived ? " derived" : "");
+	}
 }
 
 static const char *
@@ -330,6 +362,7 @@ main(int argc, char **argv)
 	int			cells = 0;
 	int			rows = 0;
 	int			check = 0;
+	int			values = 0;
 
 	for (int a = 1; a < argc; a++)
 	{
@@ -341,6 +374,11 @@ main(int argc, char **argv)
 		if (strcmp(argv[a], "-r") == 0)
 		{
 			rows = 1;
+			continue;
+		}
+		if (strcmp(argv[a], "-v") == 0)
+		{
+			values = 1;
 			continue;
 		}
 		if (strcmp(argv[a], "-f") == 0)
@@ -369,6 +407,8 @@ main(int argc, char **argv)
 			printf("error: %s (%s) line %d\n", err.message, err.detail, err.line);
 			rc = 1;
 		}
+		else if (values)
+			print_values(rep);
 		else
 		{
 			print_str("org", rep->org);
