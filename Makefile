@@ -5,6 +5,7 @@
 #   make installcheck            the pg_regress suite (needs a running server)
 #   make unit                    the core's unit tests, no server needed
 #   make tools                   test/tools/grdump, the command-line parser
+#   make dist                    dist/govreport-$(EXTVERSION).zip, the PGXN distribution
 
 EXTENSION = govreport
 EXTVERSION = 0.4.0
@@ -64,3 +65,16 @@ unit: test/unit/test_core test/unit/test_layouts
 	test/unit/test_layouts
 
 tools: test/tools/grdump
+
+# ---- the distribution ----
+
+# What PGXN takes: a zip of the committed tree (HEAD, so nothing built or
+# uncommitted gets in) under a govreport-<version>/ prefix, as pgvector
+# makes its own.  .gitattributes says what stays out (export-ignore).
+DIST_DIR ?= dist
+DIST = $(DIST_DIR)/$(EXTENSION)-$(EXTVERSION).zip
+.PHONY: dist
+dist:
+	mkdir -p $(DIST_DIR)
+	git archive --format zip --prefix=$(EXTENSION)-$(EXTVERSION)/ --output $(DIST) HEAD
+	@echo "$(DIST)"
