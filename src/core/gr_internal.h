@@ -41,6 +41,17 @@ typedef struct gr_line
 	int			lineno;			/* 1-based line number in the input */
 } gr_line;
 
+/* One slot of an HTML table's grid, in the rendered text (gr_html.c). */
+typedef struct gr_html_cell
+{
+	uint32_t	from;			/* the cell's text in the rendered page */
+	uint32_t	to;
+	int			line;			/* rendered line (= document line index) */
+	int			col;			/* its slot in the grid row */
+	int			span;			/* colspan */
+	bool		covered;		/* a slot under a span, no cell of its own */
+} gr_html_cell;
+
 typedef struct gr_doc
 {
 	const char *src;			/* UTF-8 input (a repaired copy if it was not valid) */
@@ -56,6 +67,9 @@ typedef struct gr_doc
 	int			nlines;
 	int			replaced;		/* invalid UTF-8 sequences replaced */
 	bool		html;			/* src is the text rendered from an HTML page */
+	const gr_html_cell *hcells; /* the page's table grids, when src is the rendered page */
+	int			nhcells;
+	int		   *hcell_first;	/* per line: its first slot in hcells, -1 for none */
 } gr_doc;
 
 /* gr_text.c */
@@ -67,6 +81,7 @@ extern gr_str gr_doc_cmp_span(const gr_doc *doc, uint32_t c_from, uint32_t c_to)
 extern gr_str gr_doc_joined(gr_ctx *ctx, const gr_doc *doc, uint32_t c_from, uint32_t c_to);
 extern int	gr_doc_line_of_cmp(const gr_doc *doc, uint32_t c_off);
 extern gr_str gr_trim_src(gr_str s);
+extern gr_status gr_doc_html_grid(gr_ctx *ctx, gr_doc *doc, const gr_html_cell *cells, int ncells);
 
 /* gr_fold.c */
 extern gr_status gr_fold_codepoint(gr_ctx *ctx, uint32_t cp, const char **out, int *outlen);

@@ -15,7 +15,7 @@ typedef struct gr_reader
 	gr_ctx	   *ctx;
 	const gr_doc *doc;
 	gr_report  *rep;
-	gr_toks		toks;
+	gr_grid		grid;
 	char		lf[768];		/* the current token, label-folded */
 	size_t		lflen;
 } gr_reader;

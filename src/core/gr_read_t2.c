@@ -36,9 +36,9 @@ t2_vote_edition(gr_reader *rd)
 
 	for (int c = 0; c < T2_NCOLS; c++)
 		all[c] = c;
-	for (int i = 0; i < rd->toks.n; i++)
+	for (int i = 0; i < rd->grid.n; i++)
 	{
-		const gr_tok *t = &rd->toks.v[i];
+		const gr_tok *t = &rd->grid.v[i];
 		unsigned	m;
 		gr_label_match lm;
 
@@ -73,7 +73,7 @@ t2_text_kind(t2_state *st, int i, const gr_tok *t, gr_label_match *m)
 		return K_ROW;
 	if (i == st->skip_tok)
 		return K_SKIP;			/* the second line of a wrapped label */
-	if (!t->multi)
+	if (!gr_row_of(&st->rd->grid, t)->multi)
 		return K_OTHER;
 	jm = gr_rd_join_next_line(rd, i, gr_t2_rows, GR_T2_NROWS, -1, &cont);
 	if (jm.row < 0)
@@ -120,7 +120,7 @@ t2_foreign_column(t2_state *st)
 {
 	gr_reader  *rd = st->rd;
 	gr_str		raw = gr_rd_values_raw(rd, st->vals, st->nvals);
-	gr_str		label = gr_tok_raw(rd->doc, &rd->toks.v[st->cur_tok]);
+	gr_str		label = gr_tok_raw(rd->doc, &rd->grid.v[st->cur_tok]);
 	gr_finding *f = gr_add_finding(rd->ctx, rd->rep, "R-PARSE-02", GR_SEV_WARNING,
 								   rd->doc->lines[st->cur_line].lineno,
 								   "表二“%.*s”一行的数值在本行没有的列下，未填入：%.*s",
@@ -153,7 +153,7 @@ t2_end_row(t2_state *st)
 		nc = gr_t2_default_cols(st->cur, st->ed, cols);
 	for (int c = 0; c < nc; c++)
 		keys[c] = cols[c] >= 0 ? gr_key_index(GR_T2, st->cur, cols[c]) : -1;
-	gr_rd_place_row(rd, "表二", gr_tok_raw(rd->doc, &rd->toks.v[st->cur_tok]), keys, nc, st->vals,
+	gr_rd_place_row(rd, "表二", gr_tok_raw(rd->doc, &rd->grid.v[st->cur_tok]), keys, nc, st->vals,
 					st->nvals, rd->doc->lines[st->cur_line].lineno, false, have_slots ? slots : NULL);
 	for (int c = 0; c < nc && st->nvals > 0; c++)
 		if (cols[c] < 0)
@@ -178,7 +178,7 @@ t2_begin(t2_state *st, t2_kind kind, int i, const gr_tok *t, gr_label_match m, s
 		st->hdr.n = 0;
 		st->hdr.used = 0;
 		if (kind == K_HEADER && rd->lflen > skip)
-			gr_t2_header_add(&st->hdr, rd->lf + skip, rd->lflen - skip, t->slot, t->slots);
+			gr_t2_header_add(&st->hdr, rd->lf + skip, rd->lflen - skip, t->col, gr_cell_width(&rd->grid, t));
 	}
 	else if (kind == K_ROW)
 	{
@@ -194,20 +194,20 @@ gr_read_t2(gr_reader *rd, int from, int to)
 {
 	t2_state	st;
 
-	if (gr_tokenize(rd->ctx, rd->doc, from, to, &rd->toks) != GR_OK)
+	if (gr_tokenize(rd->ctx, rd->doc, from, to, &rd->grid) != GR_OK)
 		return;
 	memset(&st, 0, sizeof(st));
 	st.rd = rd;
 	st.cur = st.cur_line = st.cur_tok = st.skip_tok = -1;
-	st.vals = gr_alloc(rd->ctx, sizeof(int) * (size_t) (rd->toks.n + 1));
+	st.vals = gr_alloc(rd->ctx, sizeof(int) * (size_t) (rd->grid.n + 1));
 	if (!st.vals)
 		return;
 	t2_vote_edition(rd);
 	st.ed = gr_table_edition(rd->rep, GR_T2);
 
-	for (int i = 0; i <= rd->toks.n; i++)
+	for (int i = 0; i <= rd->grid.n; i++)
 	{
-		const gr_tok *t = i < rd->toks.n ? &rd->toks.v[i] : NULL;
+		const gr_tok *t = i < rd->grid.n ? &rd->grid.v[i] : NULL;
 		gr_label_match m = {-1, GR_LT_NONE, 0, false};
 		size_t		skip;
 		t2_kind		kind = t2_classify(&st, i, t, &m, &skip);
@@ -229,7 +229,7 @@ gr_read_t2(gr_reader *rd, int from, int to)
 		if (kind == K_OTHER || (kind == K_NARRATIVE && st.cur < 0))
 		{
 			if (kind == K_OTHER && st.in_header && gr_t2_names_column(rd->lf, rd->lflen))
-				gr_t2_header_add(&st.hdr, rd->lf, rd->lflen, t->slot, t->slots);
+				gr_t2_header_add(&st.hdr, rd->lf, rd->lflen, t->col, gr_cell_width(&rd->grid, t));
 			continue;
 		}
 		t2_end_row(&st);

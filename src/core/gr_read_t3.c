@@ -46,14 +46,14 @@ t3_header_cell(t3_state *st, const gr_tok *t)
 		st->cols[7] = T3C_TOTAL;
 		return true;
 	}
-	if (t->slot < 0)
+	if (t->col < 0)
 		return false;
 	for (int c = 0; c < T3_NCOLS; c++)
 		for (int a = 0; a < GR_MAX_LABELS && gr_t3_cols[c].labels[a]; a++)
 			if (st->col_slots[c] < 0 && gr_label_equals(rd->lf, rd->lflen, gr_t3_cols[c].labels[a]))
 			{
-				st->col_slots[c] = t->slot;
-				st->col_width[c] = t->slots;
+				st->col_slots[c] = t->col;
+				st->col_width[c] = gr_cell_width(&rd->grid, t);
 			}
 	return false;
 }
@@ -70,13 +70,13 @@ t3_join_same_line(t3_state *st, int *i, const gr_tok *t)
 	gr_label_match none = {-1, GR_LT_NONE, 0, false};
 	int			j = *i + 1;
 
-	while (j < rd->toks.n && rd->toks.v[j].line == t->line && rd->toks.v[j].kind == GR_TK_BLANK)
+	while (j < rd->grid.n && rd->grid.v[j].line == t->line && rd->grid.v[j].kind == GR_TK_BLANK)
 		j++;
-	if (j < rd->toks.n && rd->toks.v[j].line == t->line &&
-		rd->toks.v[j].kind == GR_TK_TEXT && !gr_rd_is_narrative(rd, &rd->toks.v[j]))
+	if (j < rd->grid.n && rd->grid.v[j].line == t->line &&
+		rd->grid.v[j].kind == GR_TK_TEXT && !gr_rd_is_narrative(rd, &rd->grid.v[j]))
 	{
-		size_t		n = gr_lfold(rd->doc->fold + rd->toks.v[j].f_from,
-								 rd->toks.v[j].f_to - rd->toks.v[j].f_from,
+		size_t		n = gr_lfold(rd->doc->fold + rd->grid.v[j].f_from,
+								 rd->grid.v[j].f_to - rd->grid.v[j].f_from,
 								 rd->lf + rd->lflen, sizeof(rd->lf) - rd->lflen);
 		gr_label_match jm = gr_label_find(gr_t3_rows, GR_T3_NROWS, rd->lf, rd->lflen + n, st->order);
 
@@ -97,7 +97,7 @@ t3_match(t3_state *st, int *i, const gr_tok *t)
 
 	if (m.row < 0)
 		m = t3_join_same_line(st, i, t);
-	if (m.row < 0 && t->multi)
+	if (m.row < 0 && gr_row_of(&st->rd->grid, t)->multi)
 	{
 		int			cont;
 		gr_label_match jm = gr_rd_join_next_line(st->rd, *i, gr_t3_rows, GR_T3_NROWS, st->order, &cont);
@@ -116,7 +116,7 @@ static void
 t3_value(t3_state *st, int i, const gr_tok *t)
 {
 	/* a new row of the layout after the values: what follows is not ours */
-	if (t->row_start && st->nvals > 0)
+	if (gr_starts_row(&st->rd->grid, t) && st->nvals > 0)
 		st->row_done = true;
 	/*
 	 * Numbers after a label that named no row (（二）部 / 分公开… wrapped by
@@ -138,8 +138,8 @@ t3_values_apart(t3_state *st, const int *keys)
 {
 	gr_reader  *rd = st->rd;
 	gr_str		raw = gr_rd_values_raw(rd, st->vals, st->nvals);
-	gr_str		label = gr_tok_raw(rd->doc, &rd->toks.v[st->cur_tok]);
-	int			line = rd->doc->lines[rd->toks.v[st->vals[0]].line].lineno;
+	gr_str		label = gr_tok_raw(rd->doc, &rd->grid.v[st->cur_tok]);
+	int			line = rd->doc->lines[rd->grid.v[st->vals[0]].line].lineno;
 	gr_finding *f = gr_add_finding(rd->ctx, rd->rep, "R-PARSE-04", GR_SEV_WARNING, line,
 								   "表三“%.*s”之后的数值与其标签不在同一行，且前一行缺少数值，无法确定归属，未填入：%.*s",
 								   (int) label.len, label.ptr, (int) raw.len, raw.ptr);
@@ -170,11 +170,11 @@ t3_end_row(t3_state *st)
 	row = &gr_t3_rows[st->cur];
 	for (int c = 0; c < st->ncols; c++)
 		keys[c] = gr_key_index(GR_T3, st->cur, st->cols[c]);
-	if (st->nvals > 0 && st->prev_pending && rd->toks.v[st->vals[0]].multi &&
-		rd->toks.v[st->vals[0]].line != st->cur_line)
+	if (st->nvals > 0 && st->prev_pending && gr_row_of(&rd->grid, &rd->grid.v[st->vals[0]])->multi &&
+		rd->grid.v[st->vals[0]].line != st->cur_line)
 		t3_values_apart(st, keys);
 	else if (!(row->derived && st->nvals == 0))
-		gr_rd_place_row(rd, "表三", gr_tok_raw(rd->doc, &rd->toks.v[st->cur_tok]), keys, st->ncols,
+		gr_rd_place_row(rd, "表三", gr_tok_raw(rd->doc, &rd->grid.v[st->cur_tok]), keys, st->ncols,
 						st->vals, st->nvals, rd->doc->lines[st->cur_line].lineno, true,
 						st->have_col_slots ? st->cur_slots : NULL);
 	if (!row->derived)
@@ -233,7 +233,7 @@ t3_text(t3_state *st, int *i, const gr_tok *t)
 	m = t3_match(st, i, t);
 	if (*i == st->skip_tok)
 		return -1;
-	if (m.row < 0 && st->any_row && t->multi)
+	if (m.row < 0 && st->any_row && gr_row_of(&st->rd->grid, t)->multi)
 		st->orphan_line = t->line;	/* its numbers are not the current row's */
 	if (m.row < 0 || m.continuation)
 		return -1;
@@ -251,13 +251,13 @@ gr_read_t3(gr_reader *rd, int from, int to)
 {
 	t3_state	st;
 
-	if (gr_tokenize(rd->ctx, rd->doc, from, to, &rd->toks) != GR_OK)
+	if (gr_tokenize(rd->ctx, rd->doc, from, to, &rd->grid) != GR_OK)
 		return;
 	memset(&st, 0, sizeof(st));
 	st.rd = rd;
 	st.cur = st.order = st.cur_line = st.cur_tok = st.orphan_line = st.skip_tok = -1;
 	st.ncols = T3_PRINTED_COLS;
-	st.vals = gr_alloc(rd->ctx, sizeof(int) * (size_t) (rd->toks.n + 1));
+	st.vals = gr_alloc(rd->ctx, sizeof(int) * (size_t) (rd->grid.n + 1));
 	if (!st.vals)
 		return;
 	for (int c = 0; c < T3_PRINTED_COLS; c++)
@@ -265,9 +265,9 @@ gr_read_t3(gr_reader *rd, int from, int to)
 	for (int c = 0; c < T3_NCOLS; c++)
 		st.col_slots[c] = -1;
 
-	for (int i = 0; i < rd->toks.n; i++)
+	for (int i = 0; i < rd->grid.n; i++)
 	{
-		const gr_tok *t = &rd->toks.v[i];
+		const gr_tok *t = &rd->grid.v[i];
 		int			row;
 
 		if (t->kind != GR_TK_TEXT)

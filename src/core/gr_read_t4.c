@@ -26,9 +26,9 @@ t4_collect_runs(gr_reader *rd, t4_runs *runs)
 	int			last_text = -1;
 
 	runs->n = 0;
-	for (int i = 0; i < rd->toks.n; i++)
+	for (int i = 0; i < rd->grid.n; i++)
 	{
-		const gr_tok *t = &rd->toks.v[i];
+		const gr_tok *t = &rd->grid.v[i];
 		int			r = runs->n - 1;
 
 		if (t->kind == GR_TK_TEXT)
@@ -73,7 +73,7 @@ t4_drop_empty_runs(const gr_reader *rd, t4_runs *runs)
 		bool		any = false;
 
 		for (int i = 0; i < runs->len[r]; i++)
-			any |= rd->toks.v[runs->start[r] + i].kind != GR_TK_BLANK;
+			any |= rd->grid.v[runs->start[r] + i].kind != GR_TK_BLANK;
 		if (!any)
 			continue;
 		runs->start[k] = runs->start[r];
@@ -110,13 +110,13 @@ t4_one_row(const gr_reader *rd, const t4_runs *runs, int *vals)
 	bool		lead = true;
 
 	for (int i = 0; i < n; i++)
-		nv += rd->toks.v[vals[i]].kind != GR_TK_BLANK;
+		nv += rd->grid.v[vals[i]].kind != GR_TK_BLANK;
 	if (runs->n > 1 && nv != T4_CELLS)
 		n = t4_values(runs, runs->n - 1, runs->n, vals);
 	if (n <= T4_CELLS)
 		return n;
 	for (int i = 0; i < n && lead; i++)
-		lead = rd->toks.v[vals[i]].piped && (i >= n - T4_CELLS || rd->toks.v[vals[i]].kind == GR_TK_BLANK);
+		lead = gr_row_of(&rd->grid, &rd->grid.v[vals[i]])->piped && (i >= n - T4_CELLS || rd->grid.v[vals[i]].kind == GR_TK_BLANK);
 	if (lead)
 	{
 		memmove(vals, vals + (n - T4_CELLS), sizeof(int) * T4_CELLS);
@@ -141,14 +141,14 @@ gr_read_t4(gr_reader *rd, int from, int to)
 	int		   *vals;
 	int			n;
 
-	if (gr_tokenize(rd->ctx, rd->doc, from, to, &rd->toks) != GR_OK)
+	if (gr_tokenize(rd->ctx, rd->doc, from, to, &rd->grid) != GR_OK)
 		return;
 	t4_collect_runs(rd, &runs);
 	t4_drop_empty_runs(rd, &runs);
 	if (runs.n == 0)
 		return;
 	rd->rep->tables_found |= 1u << GR_T4;
-	vals = gr_alloc(rd->ctx, sizeof(int) * (size_t) (rd->toks.n + 1));
+	vals = gr_alloc(rd->ctx, sizeof(int) * (size_t) (rd->grid.n + 1));
 	if (!vals)
 		return;
 	for (int g = 0; g < T4_PRINTED_GROUPS; g++)
@@ -163,11 +163,11 @@ gr_read_t4(gr_reader *rd, int from, int to)
 		{
 			n = t4_values(&runs, r, r + 1, vals);
 			gr_rd_place_row(rd, "表四", t4_label(gr_t4_rows[r].labels[0]), keys + r * T4_NCOLS, T4_NCOLS,
-							vals, n, rd->doc->lines[rd->toks.v[runs.start[r]].line].lineno, true, NULL);
+							vals, n, rd->doc->lines[rd->grid.v[runs.start[r]].line].lineno, true, NULL);
 		}
 		return;
 	}
 	n = t4_one_row(rd, &runs, vals);
 	gr_rd_place_row(rd, "表四", t4_label("行政复议、行政诉讼"), keys, T4_CELLS, vals, n,
-					rd->doc->lines[rd->toks.v[vals[0]].line].lineno, true, NULL);
+					rd->doc->lines[rd->grid.v[vals[0]].line].lineno, true, NULL);
 }

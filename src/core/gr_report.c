@@ -42,7 +42,8 @@ gr_parse(const gr_env *env, const char *text, size_t len, gr_report **out, gr_er
 			return err->status;
 		if (html.text)
 		{
-			if (gr_doc_build(&ctx, html.text, html.len, html.lines, html.nlines, doc) != GR_OK)
+			if (gr_doc_build(&ctx, html.text, html.len, html.lines, html.nlines, doc) != GR_OK ||
+				gr_doc_html_grid(&ctx, doc, html.cells, html.ncells) != GR_OK)
 				return err->status;
 			doc->html = true;
 		}
