@@ -73,7 +73,8 @@ gr_layout_pipes(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g)
 	}
 	for (uint32_t i = a; i < b; i++)
 		slots += s[i] == '|';
-	if (!gr_grid_open_row(ctx, g, piped ? GR_EV_ORDER : slots > 1 ? GR_EV_FIELDS : GR_EV_VALUES,
+	/* a Markdown row of one field still shows it, empty or not */
+	if (!gr_grid_open_row(ctx, g, piped || slots == 1 ? GR_EV_ORDER : GR_EV_FIELDS,
 						  !piped && slots > 1 ? slots : 0, false))
 		return false;
 	g->rows[g->nrows - 1].piped = piped;

@@ -42,6 +42,16 @@ val(const placement *p, int i)
 	return &p->rd->grid.v[p->vals[i]];
 }
 
+/* Does every value's row prove at least this much? */
+static bool
+rows_prove(const placement *p, gr_evidence ev)
+{
+	for (int i = 0; i < p->n; i++)
+		if (gr_row_of(&p->rd->grid, val(p, i))->ev < ev)
+			return false;
+	return true;
+}
+
 /* As many values as columns: in order, the layout's empty cells aside. */
 static place_result
 by_values(placement *p)
@@ -67,7 +77,7 @@ by_header_fields(placement *p)
 {
 	unsigned	seen = 0;
 
-	if (p->col_slots == NULL)
+	if (p->col_slots == NULL || !rows_prove(p, GR_EV_FIELDS))
 		return PLACE_NO;
 	for (int i = 0; i < p->n; i++)
 	{
@@ -91,11 +101,11 @@ by_header_fields(placement *p)
 	return PLACE_OK;
 }
 
-/* As many cells, empty ones included, as columns: by position. */
+/* As many cells, empty ones included, as columns, in a layout that shows its empty cells: by position. */
 static place_result
 by_position(placement *p)
 {
-	if (p->n != p->ncols)
+	if (p->n != p->ncols || !rows_prove(p, GR_EV_ORDER))
 		return PLACE_NO;
 	for (int i = 0; i < p->n; i++)
 		p->target[i] = i;
@@ -129,7 +139,7 @@ by_grid_column(placement *p)
 {
 	unsigned	seen = 0;
 
-	if (!p->align_right || !p->rd->doc->html)
+	if (!p->align_right || !rows_prove(p, GR_EV_COLUMNS))
 		return PLACE_NO;
 	for (int i = 0; i < p->n; i++)
 	{
