@@ -99,6 +99,8 @@ gr_grid_cell(gr_ctx *ctx, const gr_doc *doc, int li, uint32_t from, uint32_t to,
 	int			nw = 0;
 	int			first_num;
 
+	if (gr_poll(ctx))
+		return false;			/* a line can hold a million cells: poll per cell */
 	while (from < to && gr_ws(f[from]))
 		from++;
 	while (to > from && gr_ws(f[to - 1]))
@@ -249,5 +251,9 @@ gr_tokenize(gr_ctx *ctx, const gr_doc *doc, int line_from, int line_to, gr_grid 
 		if (!grid_line(ctx, doc, li, cell_per_line, &new_row, out))
 			return ctx->err->status;
 	}
+	/* each cell's first cell on a later line, in one pass from the end */
+	for (int i = out->n - 1; i >= 0; i--)
+		out->v[i].next_line = i + 1 >= out->n ? out->n :
+			out->v[i + 1].line != out->v[i].line ? i + 1 : out->v[i + 1].next_line;
 	return GR_OK;
 }

@@ -63,6 +63,7 @@ typedef struct gr_tok
 	int			col;			/* its column (field) in the grid row where the layout gives it, else -1 */
 	int			span;			/* columns it covers (HTML colspan), 1 otherwise */
 	bool		covered;		/* an empty slot under a cell that spans it (HTML) */
+	int			next_line;		/* the first cell on a later line (n when none) */
 	gr_value	v;				/* for GR_TK_NUM */
 } gr_tok;
 

@@ -12,7 +12,9 @@ gr_layout_spaced(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g)
 	const gr_line *l = &doc->lines[li];
 	const char *s = doc->fold + l->f_off;
 	uint32_t	len = l->f_len,
-				i = 0;
+				i = 0,
+				counted = 0;	/* bytes of the line whose characters are counted */
+	int			chars = 0;		/* … and their number: positions in one pass */
 
 	if (!gr_grid_open_row(ctx, g, GR_EV_VALUES, 0, false))
 		return false;
@@ -38,7 +40,9 @@ gr_layout_spaced(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g)
 			}
 			break;
 		}
-		if (!gr_grid_cell(ctx, doc, li, l->f_off + a, l->f_off + b, gr_utf8_chars(s, a), g))
+		chars += gr_utf8_chars(s + counted, a - counted);
+		counted = a;
+		if (!gr_grid_cell(ctx, doc, li, l->f_off + a, l->f_off + b, chars, g))
 			return false;
 	}
 	return true;

@@ -210,7 +210,11 @@ gr_read_t2(gr_reader *rd, int from, int to)
 		const gr_tok *t = i < rd->grid.n ? &rd->grid.v[i] : NULL;
 		gr_label_match m = {-1, GR_LT_NONE, 0, false};
 		size_t		skip;
-		t2_kind		kind = t2_classify(&st, i, t, &m, &skip);
+		t2_kind		kind;
+
+		if (gr_poll(rd->ctx))
+			return;
+		kind = t2_classify(&st, i, t, &m, &skip);
 
 		if (kind == K_SKIP)
 			continue;

@@ -270,6 +270,8 @@ gr_read_t3(gr_reader *rd, int from, int to)
 		const gr_tok *t = &rd->grid.v[i];
 		int			row;
 
+		if (gr_poll(rd->ctx))
+			return;
 		if (t->kind != GR_TK_TEXT)
 		{
 			t3_value(&st, i, t);

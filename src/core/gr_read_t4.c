@@ -31,6 +31,8 @@ t4_collect_runs(gr_reader *rd, t4_runs *runs)
 		const gr_tok *t = &rd->grid.v[i];
 		int			r = runs->n - 1;
 
+		if (gr_poll(rd->ctx))
+			return;
 		if (t->kind == GR_TK_TEXT)
 		{
 			gr_label_match gm;

@@ -291,6 +291,40 @@ test_spec(void)
 	CHECK(keys_ok, "spec: every key is its row and column, found by name and by place");
 }
 
+/*
+ * One line of 200,000 cells (a crawler's text, a hostile input): read in
+ * one pass — the grid keeps each cell's next line, positions are counted
+ * once — and a row that cannot be placed stays unplaced.  (Time is
+ * measured by the benchmark, never here.)
+ */
+static void
+test_long_line(void)
+{
+	static const char head[] = "某县2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+		"一、本年新收政府信息公开申请数量";
+	size_t		n = 200000,
+				len = strlen(head) + n * 3 + 2;
+	char	   *text = malloc(len);
+	gr_report  *rep;
+	size_t		o = strlen(head);
+	int			k = gr_key_find("t3.new_received.total", strlen("t3.new_received.total"));
+
+	if (text == NULL)
+		return;
+	memcpy(text, head, o);
+	for (size_t i = 0; i < n; i++)
+	{
+		memcpy(text + o, "  7", 3);
+		o += 3;
+	}
+	text[o++] = '\n';
+	rep = parse(text, o);
+	CHECK(rep != NULL && rep->cells[k].state == GR_CELL_UNPLACED,
+		  "long line: 200000 cells after a label parse, the row unplaced (%s)",
+		  rep ? "parsed" : test_err.message);
+	free(text);
+}
+
 /* Cells of eighteen digits: sums leave 64 bits and are refused, never wrapped. */
 static void
 test_overflow(void)
@@ -866,6 +900,7 @@ main(int argc, char **argv)
 	test_labels();
 	test_spec();
 	test_overflow();
+	test_long_line();
 	test_samples(dir);
 	test_not_reports();
 	test_variants();
