@@ -73,9 +73,7 @@ new_ctx(void)
 	ta_arena_free(&test_arena);
 	test_env = ta_env(&test_arena);
 	memset(&test_err, 0, sizeof(test_err));
-	test_ctx.env = &test_env;
-	test_ctx.err = &test_err;
-	test_ctx.polls = 0;
+	gr_ctx_init(&test_ctx, &test_env, &test_err);
 	return &test_ctx;
 }
 
