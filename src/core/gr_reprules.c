@@ -53,11 +53,7 @@ gr_reprule_edition(gr_rule_ctx *rc, const gr_ruledef *r)
 	}
 }
 
-/*
- * R-X-02: the six sections in order.  A missing one is the rule's error; a
- * heading printed in other words than the official ones (the facts say
- * which) is only a warning, since the variants are common and harmless.
- */
+/* R-X-02: the six sections, each of them (the outline keeps them in order). */
 void
 gr_reprule_sections(gr_rule_ctx *rc, const gr_ruledef *r)
 {
@@ -67,17 +63,7 @@ gr_reprule_sections(gr_rule_ctx *rc, const gr_ruledef *r)
 	const char *official;
 
 	for (int i = 0; i < rep->nsections; i++)
-	{
-		const gr_section *s = &rep->sections[i];
-
-		have[s->key] = true;
-		if (s->key == GR_SEC_PREAMBLE || rep->facts.heading_official[s->key])
-			continue;
-		official = gr_section_official(s->key, &numeral);
-		gr_add_finding(rc->ctx, rep, r->id, GR_SEV_WARNING, s->line,
-					   "第%s部分标题“%.*s”与格式不一致，应为“%s、%s”", numeral,
-					   (int) s->heading.len, s->heading.ptr, numeral, official);
-	}
+		have[rep->sections[i].key] = true;
 	for (int k = GR_SEC_OVERVIEW; k < GR_NSECTIONS; k++)
 		if (!have[k])
 		{
@@ -85,6 +71,31 @@ gr_reprule_sections(gr_rule_ctx *rc, const gr_ruledef *r)
 			gr_add_finding(rc->ctx, rep, r->id, r->sev, 0, "缺少第%s部分“%s、%s”",
 						   numeral, numeral, official);
 		}
+}
+
+/*
+ * R-X-02 too, as a warning: a heading printed in other words than the
+ * official ones (the facts say which).  The variants are common and do not
+ * hide a section, so they are not an error.
+ */
+void
+gr_reprule_headings(gr_rule_ctx *rc, const gr_ruledef *r)
+{
+	gr_report  *rep = rc->rep;
+	const char *numeral;
+	const char *official;
+
+	for (int i = 0; i < rep->nsections; i++)
+	{
+		const gr_section *s = &rep->sections[i];
+
+		if (s->key == GR_SEC_PREAMBLE || rep->facts.heading_official[s->key])
+			continue;
+		official = gr_section_official(s->key, &numeral);
+		gr_add_finding(rc->ctx, rep, r->id, r->sev, s->line,
+					   "第%s部分标题“%.*s”与格式不一致，应为“%s、%s”", numeral,
+					   (int) s->heading.len, s->heading.ptr, numeral, official);
+	}
 }
 
 /*

@@ -77,8 +77,10 @@ static const gr_ruledef rules[] = {
 	/* the whole report */
 	{"R-X-01", GR_SEV_ERROR, 1, 0, EB, IN_REPORT, gr_reprule_edition, GR_OP_EQ, NULL, NULL,
 	"2019、2020年度报告用国办公开办函〔2019〕60号格式，2021年度起用〔2021〕30号格式，不得新旧混用"},
+	{"R-X-02", GR_SEV_WARNING, 1, 0, EB, IN_REPORT, gr_reprule_headings, GR_OP_EQ, NULL, NULL,
+	"各部分标题宜与格式一致"},
 	{"R-X-02", GR_SEV_ERROR, 1, 0, EB, IN_REPORT, gr_reprule_sections, GR_OP_EQ, NULL, NULL,
-	"报告应依次包括六个部分（缺少为错误），标题宜与格式一致（不一致为警告）"},
+	"报告应依次包括六个部分"},
 	{"R-X-03", GR_SEV_ERROR, 1, 0, EB, IN_REPORT, gr_reprule_no_requests, GR_OP_EQ, NULL, NULL,
 	"正文所述收到申请情况应与表三一致"},
 	{"R-X-04", GR_SEV_ERROR, 1, 0, EB, IN_REPORT, gr_reprule_no_cases, GR_OP_EQ, NULL, NULL,
@@ -165,8 +167,10 @@ gr_rule_count(void)
 /*
  * Rule i: its id, severity, the rule-set versions that have it, the
  * editions it applies to (bits of gr_edition) and what it asks, in Chinese.
- * A rule id can occur more than once (R-GEN-01 for a missing row and for
- * text in a cell), once per kind of finding it makes.
+ * A rule id can occur more than once, once per kind of finding it makes
+ * with its own severity: R-X-02 for a heading in other words (warning) and
+ * for a missing section (error), R-GEN-01 for a missing row and for text
+ * in a cell.  Every finding has the severity of the entry that made it.
  */
 const char *
 gr_rule_info(int i, gr_severity *sev, int *since, int *until, unsigned *editions, const char **what)

@@ -128,6 +128,7 @@ extern void gr_tabrule_procurement_unit(gr_rule_ctx *rc, const gr_ruledef *r);
 /* gr_reprules.c */
 extern void gr_reprule_edition(gr_rule_ctx *rc, const gr_ruledef *r);
 extern void gr_reprule_sections(gr_rule_ctx *rc, const gr_ruledef *r);
+extern void gr_reprule_headings(gr_rule_ctx *rc, const gr_ruledef *r);
 extern void gr_reprule_no_requests(gr_rule_ctx *rc, const gr_ruledef *r);
 extern void gr_reprule_no_cases(gr_rule_ctx *rc, const gr_ruledef *r);
 extern void gr_reprule_fee_statement(gr_rule_ctx *rc, const gr_ruledef *r);
