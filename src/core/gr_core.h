@@ -93,7 +93,7 @@ typedef struct gr_section
 	gr_str		body;			/* original text between this heading and the next */
 	int			line;			/* line of the heading (preamble: its first line) */
 	int			body_line;		/* first line of the body, 0 when the body is empty */
-	/* document line indexes, for later steps */
+	/* the core's own: indexes into its line list, for the steps after the outline */
 	int			head_doc_line;	/* the heading's line (preamble: -1) */
 	int			first_doc_line; /* first line of the body */
 	int			end_doc_line;	/* one past the last line of the body */

@@ -10,8 +10,8 @@
 
 /* A finding of a pair rule, with the severity the rule table gives it in this version. */
 static void
-add(gr_ctx *ctx, gr_report *out, int version, const char *rule, int line, gr_num actual,
-	gr_num expected, const int *keys, int nkeys, const char *msg)
+pair_finding(gr_ctx *ctx, gr_report *out, int version, const char *rule, int line, gr_num actual,
+			 gr_num expected, const int *keys, int nkeys, const char *msg)
 {
 	gr_severity sev;
 	gr_finding *f;
@@ -39,7 +39,7 @@ pair_years(gr_ctx *ctx, gr_report *o, int version, const gr_report *prev, const 
 		return;
 	snprintf(msg, sizeof(msg), "两份报告的年度为 %d 与 %d，不是相邻年度，跨年衔接规则按上年与本年比较",
 			 prev->year, cur->year);
-	add(ctx, o, version, "R-PAIR-01", 0, none, none, NULL, 0, msg);
+	pair_finding(ctx, o, version, "R-PAIR-01", 0, none, none, NULL, 0, msg);
 }
 
 /* R-T3-08: this year's 上年结转 is last year's 结转下年度, column by column. */
@@ -70,7 +70,7 @@ pair_carried(gr_ctx *ctx, gr_report *o, int version, const gr_report *prev, cons
 		snprintf(msg, sizeof(msg), "跨年不衔接：本年表三“%s”列 %s = %s%s，应等于上年报告的 %s = %s%s",
 				 gr_t3_cols[c].labels[0], gr_keydefs()[kin].key, a1, a == GR_CV_NUM ? "" : "（空白）",
 				 gr_keydefs()[kout].key, b1, b == GR_CV_NUM ? "" : "（空白）");
-		add(ctx, o, version, "R-T3-08", cur->cells[kin].line, vin, vout, keys, 2, msg);
+		pair_finding(ctx, o, version, "R-T3-08", cur->cells[kin].line, vin, vout, keys, 2, msg);
 	}
 }
 
@@ -106,7 +106,7 @@ pair_stock_row(gr_ctx *ctx, gr_report *o, int version, const gr_report *prev, co
 		gr_num_format(expect, b1, sizeof(b1));
 		snprintf(msg, sizeof(msg), "现行有效件数不衔接：本年 %s = %s，应等于上年现行有效加本年制发减本年废止 = %s（文件失效、修订或机构改革时可能合理）",
 				 gr_keydefs()[kf].key, a1, b1);
-		add(ctx, o, version, "R-T2-03", cur->cells[kf].line, f, expect, keys, 3, msg);
+		pair_finding(ctx, o, version, "R-T2-03", cur->cells[kf].line, f, expect, keys, 3, msg);
 	}
 	cap = gr_num_add(prev_f, iss);
 	if (cap.set && gr_num_cmp(rep, cap) > 0)
@@ -115,7 +115,7 @@ pair_stock_row(gr_ctx *ctx, gr_report *o, int version, const gr_report *prev, co
 		gr_num_format(cap, b1, sizeof(b1));
 		snprintf(msg, sizeof(msg), "本年废止件数多于可废止的件数：%s = %s，应不大于上年现行有效加本年制发 = %s",
 				 gr_keydefs()[kr].key, a1, b1);
-		add(ctx, o, version, "R-T2-04", cur->cells[kr].line, rep, cap, keys, 3, msg);
+		pair_finding(ctx, o, version, "R-T2-04", cur->cells[kr].line, rep, cap, keys, 3, msg);
 	}
 }
 
