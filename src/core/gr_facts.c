@@ -48,6 +48,7 @@ section_cmp(const gr_doc *doc, const gr_section *s, const char **p, uint32_t *le
 	return true;
 }
 
+/* The input line of a place in the compact text: each fact's line. */
 static int
 line_at(const gr_doc *doc, const char *p)
 {
