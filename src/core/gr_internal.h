@@ -18,7 +18,24 @@ typedef struct gr_ctx
 	const gr_env *env;
 	gr_error   *err;
 	unsigned	polls;			/* counts loop steps between interrupt polls */
+
+	/*
+	 * The findings array this call allocated, and its room.  Only the call
+	 * that allocated an array grows it in place; any other call (gr_check
+	 * after gr_parse, a check of a cached parse) first copies it into its
+	 * own memory, so it never writes into what an earlier call returned.
+	 */
+	gr_finding *findings;
+	int			findings_cap;
 } gr_ctx;
+
+static inline void
+gr_ctx_init(gr_ctx *ctx, const gr_env *env, gr_error *err)
+{
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->env = env;
+	ctx->err = err;
+}
 
 extern void *gr_alloc(gr_ctx *ctx, size_t size);
 extern void *gr_alloc0(gr_ctx *ctx, size_t size);
@@ -113,6 +130,13 @@ extern bool gr_date_valid(const gr_date *d);
 extern gr_status gr_outline(gr_ctx *ctx, const gr_doc *doc, gr_report *rep);
 extern bool gr_is_page_mark(const char *cmp, size_t len);
 extern const gr_section *gr_section_of(const gr_report *rep, gr_section_key key);
+extern const char *gr_section_official(gr_section_key key, const char **numeral);
+
+/* gr_facts.c: what the prose states, read once after the outline */
+extern void gr_facts_read(const gr_doc *doc, gr_report *rep);
+
+/* gr_report.c: room for one more finding in rep->findings (false: out of memory) */
+extern bool gr_findings_reserve(gr_ctx *ctx, gr_report *rep);
 
 /* gr_meta.c */
 extern gr_status gr_meta(gr_ctx *ctx, const gr_doc *doc, gr_report *rep);

@@ -294,8 +294,7 @@ gr_pg_checked_copy(const gr_report *parsed, int version)
 {
 	gr_report  *rep = palloc(sizeof(gr_report));
 
-	*rep = *parsed;
-	rep->findings_cap = rep->nfindings;
+	*rep = *parsed;				/* gr_check copies the findings before it adds any */
 	grpg_check(rep, version);
 	gr_pg_stats.checks++;
 	return rep;
