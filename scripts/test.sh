@@ -228,6 +228,17 @@ echo "== Debian package: dpkg-buildpackage, dpkg -i, pg_regress against the inst
 # package owns.  This step comes last for that reason: after it, no
 # govreport is installed.
 deb_pkg=postgresql-15-govreport
+# dpkg has no lock timeout; on a machine where something else is running
+# apt or dpkg, wait for it (up to a minute) instead of failing
+dpkg_waiting() {	# dpkg_waiting LOG dpkg-arguments…
+	local log=$1 tries=0
+	shift
+	until as_root dpkg "$@" >"$log" 2>&1; do
+		grep -q 'lock' "$log" && [ $tries -lt 30 ] || return 1
+		tries=$((tries + 1))
+		sleep 2
+	done
+}
 deb_step() {
 	local tmp deb t0 before reg_out reg_ok reg_bad libdir sharedir
 	before=$(git status --porcelain 2>/dev/null)
@@ -249,7 +260,7 @@ deb_step() {
 	trap 'as_root dpkg -r '"$deb_pkg"' >/dev/null 2>&1' EXIT
 	libdir=$("$PG_CONFIG" --pkglibdir)
 	sharedir=$("$PG_CONFIG" --sharedir)/extension
-	if as_root dpkg -i "$deb" >"$tmp/dpkg-i.log" 2>&1 &&
+	if dpkg_waiting "$tmp/dpkg-i.log" -i "$deb" &&
 		[ -z "$(dpkg -V "$deb_pkg" 2>&1)" ] &&
 		dpkg -S "$libdir/govreport.so" 2>/dev/null | grep -q "^$deb_pkg: " &&
 		dpkg -S "$sharedir/govreport.control" 2>/dev/null | grep -q "^$deb_pkg: "; then
@@ -282,7 +293,7 @@ deb_step() {
 	echo "$reg_out" | sed -n '/regression.diffs \*\*\*\*/,$p' | head -n 200
 	count "$reg_ok" "$reg_bad"
 
-	as_root dpkg -r "$deb_pkg" >"$tmp/dpkg-r.log" 2>&1
+	dpkg_waiting "$tmp/dpkg-r.log" -r "$deb_pkg"
 	trap - EXIT
 	if ! dpkg-query -W -f='${Status}' "$deb_pkg" 2>/dev/null | grep -q "install ok installed" &&
 		[ ! -e "$libdir/govreport.so" ] && [ ! -e "$sharedir/govreport.control" ]; then
