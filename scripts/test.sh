@@ -54,7 +54,8 @@ echo "== corpus: real reports of ../shared/corpus against what their text makes 
 if [ -d ../shared/corpus ]; then
 	make -s PG_CONFIG="$PG_CONFIG" test/tools/grdump >/dev/null
 	corpus_out=$(test/corpus/run.sh ../shared/corpus 2>&1)
-	echo "$corpus_out" | grep -v '^ok ' || true
+	# known gaps (TODO facts) are counted in its "# facts:" line, not listed
+	echo "$corpus_out" | grep -v '^ok ' | grep -v '^not ok .*# TODO' || true
 	last=$(echo "$corpus_out" | tail -n 1)
 	if [[ "$last" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
 		count "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
