@@ -293,6 +293,13 @@ deb_step() {
 	fi
 	echo "$reg_out" | sed -n '/regression.diffs \*\*\*\*/,$p' | head -n 200
 	count "$reg_ok" "$reg_bad"
+	# PostgreSQL's directories are shared by everything on this machine: say
+	# so when the package's files were replaced while the suite ran (a make
+	# install elsewhere), since the suite then tested something else
+	if [ -n "$(dpkg -V "$deb_pkg" 2>&1)" ]; then
+		dpkg -V "$deb_pkg" 2>&1 | head -n 5 | sed 's/^/   /'
+		echo "   (the installed package's files changed while the suite ran: another make install on this machine? re-run)"
+	fi
 
 	dpkg_waiting "$tmp/dpkg-r.log" -r "$deb_pkg"
 	trap - EXIT
