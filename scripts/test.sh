@@ -257,6 +257,17 @@ deb_step() {
 		return
 	fi
 
+	# One package test at a time on this machine: another run's dpkg -i or
+	# dpkg -r in the middle of this one's suite would test, or remove, the
+	# wrong files.  The lock goes with this shell (fd 9) when it exits.
+	# (A lock file another user made and this one cannot open: a lock of
+	# this run's own, which waits for nobody.)
+	{ exec 9>>/tmp/govreport-package-test.lock; } 2>/dev/null || exec 9>>"$tmp/lock"
+	chmod 666 /tmp/govreport-package-test.lock 2>/dev/null || true
+	if ! flock -n 9; then
+		echo "   (waiting for another run's package test on this machine)"
+		flock -w 900 9 || echo "   (waited 15 minutes; going on)"
+	fi
 	# from here on the package may be installed: remove it however the run ends
 	trap 'as_root dpkg -r '"$deb_pkg"' >/dev/null 2>&1' EXIT
 	libdir=$("$PG_CONFIG" --pkglibdir)
@@ -303,6 +314,7 @@ deb_step() {
 
 	dpkg_waiting "$tmp/dpkg-r.log" -r "$deb_pkg"
 	trap - EXIT
+	flock -u 9
 	if ! dpkg-query -W -f='${Status}' "$deb_pkg" 2>/dev/null | grep -q "install ok installed" &&
 		[ ! -e "$libdir/govreport.so" ] && [ ! -e "$sharedir/govreport.control" ]; then
 		echo "ok - dpkg -r removes it, and its files"
