@@ -6,7 +6,7 @@
 #
 # The same generated reports as bench/run.sh (plus the samples) are loaded
 # into a table once and written to a COPY file; then, each three times with
-# the median taken, in one throwaway cluster (pg_virtualenv):
+# the median taken, in one throwaway cluster (pg_virtualenv -t):
 #   - COPY into a plain table, into one with the record trigger, and into
 #     one with the trigger + CHECK (report_is_valid(body, 1)) + three
 #     expression indexes: as ratios to the plain COPY;
@@ -31,7 +31,7 @@ if [ "${GOVREPORT_BENCH_INSIDE:-}" != 1 ]; then
 	cp samples/*.txt "$dir"/
 	chmod 644 "$dir"/*
 	echo "== $(ls "$dir" | wc -l) reports, $(cat "$dir"/* | wc -c) bytes"
-	GOVREPORT_BENCH_INSIDE=1 GOVREPORT_BENCH_DIR="$dir" pg_virtualenv -v 15 "$0" "$n"
+	GOVREPORT_BENCH_INSIDE=1 GOVREPORT_BENCH_DIR="$dir" pg_virtualenv -t -v 15 "$0" "$n"
 	rm -rf "$dir"
 	exit 0
 fi
