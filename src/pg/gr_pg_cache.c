@@ -8,7 +8,9 @@
  * report_is_valid and report_invalid_reason each want the findings; an
  * INSERT runs the trigger, then the CHECK constraint, then every
  * expression index on the same text.  Each of these now asks the cache
- * first, and only the first one parses.
+ * first, and only the first one parses.  parse_report's composite is kept
+ * with the parse (gr_pg_cache_result), since `(p).*` would otherwise build
+ * the same 281-cell value once per field.
  *
  * How it stays correct:
  *   - An entry is found only by its whole text: same length and the same
