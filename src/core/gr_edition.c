@@ -92,14 +92,42 @@ count_range(const gr_doc *doc, uint32_t from, uint32_t to, bool seen[][MAX_FP])
 				seen[e][i] = true;
 }
 
+/*
+ * The report's edition: the one with the most fingerprints; on a tie the
+ * year's (the one fallback); mixed when more than one edition shows.
+ */
+static void
+decide(gr_report *rep, const int *count)
+{
+	gr_edition	best = GR_ED_UNKNOWN;
+	int			shown = 0;
+	bool		tie = false;
+
+	for (int e = 0; e < gr_neditions; e++)
+	{
+		int			c = count[gr_editions[e].ed];
+
+		if (c == 0)
+			continue;
+		shown++;
+		if (best == GR_ED_UNKNOWN || c > count[best])
+		{
+			best = gr_editions[e].ed;
+			tie = false;
+		}
+		else if (c == count[best])
+			tie = true;
+	}
+	rep->edition_mixed = shown > 1;
+	rep->edition = tie ? gr_edition_effective(GR_ED_UNKNOWN, rep->year) : best;
+}
+
 void
 gr_edition_detect(const gr_doc *doc, gr_report *rep)
 {
 	bool		seen[GR_NED][MAX_FP] = {{false}};
 	bool		single_row = false;
 	int			count[GR_NED] = {0};
-	int			c19,
-				c21;
 	bool		any_section = false;
 
 	for (int i = 0; i < rep->nsections; i++)
@@ -130,20 +158,9 @@ gr_edition_detect(const gr_doc *doc, gr_report *rep)
 			count[gr_editions[e].ed] += seen[e][i];
 	if (single_row)
 		count[GR_ED_2019]++;
-	c19 = count[GR_ED_2019];
-	c21 = count[GR_ED_2021];
-
-	rep->fp2019 = c19;
-	rep->fp2021 = c21;
-	rep->edition_mixed = c19 > 0 && c21 > 0;
-	if (c21 > c19)
-		rep->edition = GR_ED_2021;
-	else if (c19 > c21)
-		rep->edition = GR_ED_2019;
-	else if (c19 == 0)
-		rep->edition = GR_ED_UNKNOWN;
-	else
-		rep->edition = gr_edition_effective(GR_ED_UNKNOWN, rep->year);
+	rep->fp2019 = count[GR_ED_2019];
+	rep->fp2021 = count[GR_ED_2021];
+	decide(rep, count);
 }
 
 /* ---- what a table shows of its edition: votes, decided here ---- */
@@ -155,7 +172,7 @@ gr_edition_detect(const gr_doc *doc, gr_report *rep)
  * only a row with numbers counts.
  */
 void
-gr_vote_row(int votes[GR_NED], gr_table t, int row, bool has_values)
+gr_vote_row(int *votes, gr_table t, int row, bool has_values)
 {
 	const gr_rowdef *r = &gr_tabledefs[t].rows[row];
 
@@ -170,7 +187,7 @@ gr_vote_row(int votes[GR_NED], gr_table t, int row, bool has_values)
 
 /* 表二: a header naming a column that only one edition's rows have. */
 void
-gr_vote_col(int votes[GR_NED], int col)
+gr_vote_col(int *votes, int col)
 {
 	unsigned	eds = 0;
 
@@ -185,7 +202,7 @@ gr_vote_col(int votes[GR_NED], int col)
 
 /* A label (folded) that is one of an edition's fingerprints (行政规范性文件). */
 void
-gr_vote_label(int votes[GR_NED], const char *t, size_t tlen)
+gr_vote_label(int *votes, const char *t, size_t tlen)
 {
 	for (int i = 0; i < gr_neditions; i++)
 		for (int k = 0; gr_editions[i].fingerprints[k]; k++)
@@ -195,7 +212,7 @@ gr_vote_label(int votes[GR_NED], const char *t, size_t tlen)
 
 /* The edition with the most votes; unknown on a tie or none. */
 gr_edition
-gr_vote_result(const int votes[GR_NED])
+gr_vote_result(const int *votes)
 {
 	gr_edition	best = GR_ED_UNKNOWN;
 	bool		tie = false;

@@ -25,11 +25,11 @@ static const char *const fp2021[] = {
 };
 
 /* oldest first */
-const gr_edition_def gr_editions[] = {
+static const gr_edition_def national_editions[] = {
 	{GR_ED_2019, "gb2019", "国办公开办函〔2019〕60号", 2019, 2020, fp2019},
 	{GR_ED_2021, "gb2021", "国办公开办函〔2021〕30号", 2021, 0, fp2021},
 };
-const int	gr_neditions = sizeof(gr_editions) / sizeof(gr_editions[0]);
+
 
 /* ---- 表二 主动公开政府信息情况 ---- */
 
@@ -169,7 +169,7 @@ static const char *const t3_row_keys[] = {GR_T3_ROW_LIST(KEY_STRING)};
 static const char *const t4_row_keys[] = {GR_T4_ROW_LIST(KEY_STRING)};
 static const char *const no_words[] = {NULL};
 
-const gr_tabledef gr_tabledefs[3] = {
+static const gr_tabledef national_tables[3] = {
 	[GR_T2] = {GR_T2, "表二", "主动公开政府信息情况", t2_rows, t2_row_keys, GR_T2_NROWS,
 	t2_cols, T2_NCOLS, t2_caption_words, t2_header_words},
 	[GR_T3] = {GR_T3, "表三", "收到和处理政府信息公开申请情况", t3_rows, t3_row_keys, GR_T3_NROWS,
@@ -177,6 +177,25 @@ const gr_tabledef gr_tabledefs[3] = {
 	[GR_T4] = {GR_T4, "表四", "政府信息公开行政复议、行政诉讼情况", t4_rows, t4_row_keys, GR_T4_NROWS,
 	t4_cols, T4_NCOLS, no_words, no_words},
 };
+
+const gr_spec gr_spec_national = {
+	national_editions, sizeof(national_editions) / sizeof(national_editions[0]), national_tables
+};
+const gr_spec *gr_spec_active = &gr_spec_national;
+
+static void build_keys(void);
+
+/* Read with another format from now on; the key list follows it. */
+void
+gr_spec_use(const gr_spec *spec)
+{
+	const gr_spec *next = spec ? spec : &gr_spec_national;
+
+	if (next == gr_spec_active)
+		return;
+	gr_spec_active = next;
+	build_keys();
+}
 
 /* ---- walking the spec ---- */
 
@@ -289,7 +308,7 @@ gr_col_leaves(gr_table t, int col, int *out)
 int
 gr_t2_row_cols(int row, gr_edition ed, int *out)
 {
-	unsigned	m = (unsigned) ed < GR_NED ? t2_rows[row].cols[ed] : 0;
+	unsigned	m = (unsigned) ed < GR_NED ? gr_t2_rows[row].cols[ed] : 0;
 	int			n = 0;
 
 	for (int c = 0; c < T2_NCOLS; c++)
@@ -336,7 +355,7 @@ build_t2_keys(void)
 
 		for (int e = gr_neditions - 1; e >= 0; e--)
 		{
-			unsigned	m = t2_rows[r].cols[gr_editions[e].ed] & ~done;
+			unsigned	m = gr_t2_rows[r].cols[gr_editions[e].ed] & ~done;
 
 			for (int c = 0; c < T2_NCOLS; c++)
 			{
@@ -345,7 +364,7 @@ build_t2_keys(void)
 				if (!(m & BIT(c)))
 					continue;
 				for (int f = 0; f < gr_neditions; f++)
-					if (t2_rows[r].cols[gr_editions[f].ed] & BIT(c))
+					if (gr_t2_rows[r].cols[gr_editions[f].ed] & BIT(c))
 						eds |= GR_ED_MASK(gr_editions[f].ed);
 				add_key(GR_T2, r, c, eds, 0);
 			}
@@ -357,6 +376,7 @@ build_t2_keys(void)
 static void
 build_keys(void)
 {
+	nkeys = 0;
 	memset(key_index, -1, sizeof(key_index));
 	build_t2_keys();
 	/* 表三 and 表四: every row with cells, every column */
@@ -431,16 +451,16 @@ gr_keys_in_order(gr_edition ed, int *out)
 	ensure_keys();
 	for (int r = 0; r < GR_T2_NROWS; r++)
 	{
-		unsigned	own = (unsigned) ed < GR_NED ? t2_rows[r].cols[ed] : 0;
+		unsigned	own = (unsigned) ed < GR_NED ? gr_t2_rows[r].cols[ed] : 0;
 
 		if (own == 0)			/* the row is not in this edition: the newest's order */
-			own = t2_rows[r].cols[gr_editions[gr_neditions - 1].ed];
+			own = gr_t2_rows[r].cols[gr_editions[gr_neditions - 1].ed];
 		for (int c = 0; c < T2_NCOLS; c++)
 			if (own & BIT(c))
 				out[n++] = key_index[GR_T2][r][c];
 		for (int e = gr_neditions - 1; e >= 0; e--)
 			for (int c = 0; c < T2_NCOLS; c++)
-				if ((t2_rows[r].cols[gr_editions[e].ed] & BIT(c)) && !(own & BIT(c)))
+				if ((gr_t2_rows[r].cols[gr_editions[e].ed] & BIT(c)) && !(own & BIT(c)))
 				{
 					out[n++] = key_index[GR_T2][r][c];
 					own |= BIT(c);

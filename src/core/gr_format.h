@@ -23,7 +23,8 @@
 #define GR_M19 GR_ED_MASK(GR_ED_2019)
 #define GR_M21 GR_ED_MASK(GR_ED_2021)
 #define GR_MBOTH (GR_M19 | GR_M21)
-#define GR_NED 3				/* gr_edition values, GR_ED_UNKNOWN included */
+#define GR_NED 4				/* gr_edition values, GR_ED_UNKNOWN included, and room
+								 * for one edition declared as data only (a test's toy) */
 
 /* ---- editions ---- */
 
@@ -37,8 +38,6 @@ typedef struct gr_edition_def
 	const char *const *fingerprints;	/* compact texts only this edition prints */
 } gr_edition_def;
 
-extern const gr_edition_def gr_editions[];
-extern const int gr_neditions;
 
 /* ---- rows and columns ---- */
 
@@ -163,7 +162,26 @@ typedef struct gr_tabledef
 	const char *const *header_words;
 } gr_tabledef;
 
-extern const gr_tabledef gr_tabledefs[3];	/* by gr_table */
+/*
+ * The format the parser reads: the editions, oldest first, and the three
+ * tables.  gr_spec_national is the format of 国办公开办函〔2019〕60号 and
+ * 〔2021〕30号; a caller may declare another in data (gr_spec_use) — a
+ * third edition needs no code.
+ */
+typedef struct gr_spec
+{
+	const gr_edition_def *editions;
+	int			neditions;
+	const gr_tabledef *tables;	/* [3], by gr_table */
+} gr_spec;
+
+extern const gr_spec gr_spec_national;
+extern const gr_spec *gr_spec_active;
+extern void gr_spec_use(const gr_spec *spec);	/* NULL: the national format */
+
+#define gr_editions (gr_spec_active->editions)
+#define gr_neditions (gr_spec_active->neditions)
+#define gr_tabledefs (gr_spec_active->tables)
 
 /* Shorthands for the tables' arrays. */
 #define gr_t2_rows (gr_tabledefs[GR_T2].rows)

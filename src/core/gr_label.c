@@ -36,12 +36,13 @@ typedef struct folded_table
 	folded_label (*labels)[GR_MAX_LABELS];
 } folded_table;
 
-#define MAX_TABLES 4
+/*
+ * Room for the tables of two formats (the national one and one declared
+ * in data); a table is known by the address of its rows.
+ */
+#define MAX_TABLES 6
 static folded_table tables[MAX_TABLES];
-static folded_label t2_labels[GR_T2_NROWS][GR_MAX_LABELS];
-static folded_label t3_labels[GR_T3_NROWS][GR_MAX_LABELS];
-static folded_label t4_labels[GR_T4_NROWS][GR_MAX_LABELS];
-
+static folded_label label_store[MAX_TABLES][GR_T3_NROWS][GR_MAX_LABELS];
 static const char *const cjk_numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
 
 /* Bytes of the numbering a folded label starts with. */
@@ -94,17 +95,11 @@ fold_label(const char *text, folded_label *out)
 static folded_table *
 table_for(const gr_rowdef *rows, int nrows)
 {
-	folded_label (*store)[GR_MAX_LABELS];
-
 	for (int i = 0; i < MAX_TABLES; i++)
-		if (tables[i].rows == rows)
+		if (tables[i].rows == rows && tables[i].nrows >= nrows)
 			return &tables[i];
-	if (rows == gr_t2_rows)
-		store = t2_labels;
-	else if (rows == gr_t3_rows)
-		store = t3_labels;
-	else
-		store = t4_labels;
+	if (nrows > GR_T3_NROWS)
+		return NULL;
 	for (int i = 0; i < MAX_TABLES; i++)
 		if (tables[i].rows == NULL)
 		{
@@ -112,11 +107,11 @@ table_for(const gr_rowdef *rows, int nrows)
 				for (int a = 0; a < GR_MAX_LABELS; a++)
 				{
 					if (rows[r].labels[a])
-						fold_label(rows[r].labels[a], &store[r][a]);
+						fold_label(rows[r].labels[a], &label_store[i][r][a]);
 					else
-						store[r][a].len = 0;
+						label_store[i][r][a].len = 0;
 				}
-			tables[i].labels = store;
+			tables[i].labels = label_store[i];
 			tables[i].nrows = nrows;
 			tables[i].rows = rows;
 			return &tables[i];

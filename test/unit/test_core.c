@@ -23,6 +23,7 @@
 #include "gr_internal.h"
 #include "gr_label.h"
 #include "gr_format.h"
+#include "gr_num.h"
 #include "test_alloc.h"
 
 static int	n_pass,
@@ -321,6 +322,116 @@ test_long_line(void)
 		  "long line: 200000 cells after a label parse, the row unplaced (%s)",
 		  rep ? "parsed" : test_err.message);
 	free(text);
+}
+
+/*
+ * A third edition is data: a toy edition of 2030 whose 表二 prints only
+ * 本年新发件数 and 累计有效件数 for 规章 and 规范性文件, declared here by
+ * copying the national format and changing its tables — no code of the
+ * parser knows it — and a report written in it.
+ */
+#define TOY_ED ((gr_edition) 3)
+
+static const char *const toy_fingerprints[] = {"本年新发件数", "累计有效件数", NULL};
+static gr_edition_def toy_editions[3];
+static gr_rowdef toy_rows[3][GR_T3_NROWS];
+static gr_coldef toy_cols[3][T2_NCOLS];
+static gr_tabledef toy_tables[3];
+
+/* The toy edition prints what gb2021 prints, except the columns of 表二. */
+static void
+toy_declare(void)
+{
+	const gr_spec *nat = &gr_spec_national;
+	static const unsigned cols_in_toy[GR_T2_NROWS] = {
+		[GR_R2_rules] = (1u << T2C_ISSUED) | (1u << T2C_IN_FORCE),
+		[GR_R2_norm_docs] = (1u << T2C_ISSUED) | (1u << T2C_IN_FORCE),
+		[GR_R2_licensing] = 1u << T2C_DECISIONS,
+	};
+
+	memcpy(toy_editions, nat->editions, sizeof(gr_edition_def) * (size_t) nat->neditions);
+	toy_editions[nat->neditions - 1].last_year = 2029;	/* gb2021 serves until the toy begins */
+	toy_editions[nat->neditions] = (gr_edition_def) {TOY_ED, "toy2030", "（单元测试用）", 2030, 0, toy_fingerprints};
+	for (int t = 0; t < 3; t++)
+	{
+		const gr_tabledef *td = &nat->tables[t];
+
+		toy_tables[t] = *td;
+		memcpy(toy_rows[t], td->rows, sizeof(gr_rowdef) * (size_t) td->nrows);
+		memcpy(toy_cols[t], td->cols, sizeof(gr_coldef) * (size_t) td->ncols);
+		for (int r = 0; r < td->nrows; r++)
+		{
+			gr_rowdef  *row = &toy_rows[t][r];
+
+			if (t == GR_T2)
+			{
+				row->cols[TOY_ED] = cols_in_toy[r];
+				row->printed = (row->printed & ~GR_ED_MASK(TOY_ED)) | (cols_in_toy[r] ? GR_ED_MASK(TOY_ED) : 0);
+			}
+			else
+			{
+				row->printed |= row->printed & GR_M21 ? GR_ED_MASK(TOY_ED) : 0;
+				row->derived |= row->derived & GR_M21 ? GR_ED_MASK(TOY_ED) : 0;
+			}
+		}
+		for (int c = 0; c < td->ncols; c++)
+			toy_cols[t][c].derived |= toy_cols[t][c].derived & GR_M21 ? GR_ED_MASK(TOY_ED) : 0;
+		toy_tables[t].rows = toy_rows[t];
+		toy_tables[t].cols = toy_cols[t];
+	}
+	/* the toy's own header words */
+	toy_cols[GR_T2][T2C_ISSUED].labels[2] = "本年新发件数";
+	toy_cols[GR_T2][T2C_IN_FORCE].labels[2] = "累计有效件数";
+}
+
+static double
+cell_value(const gr_report *rep, const char *key)
+{
+	int			k = gr_key_find(key, strlen(key));
+
+	if (k < 0 || rep->cells[k].state != GR_CELL_NUMBER)
+		return -1;
+	return (double) rep->cells[k].mant / (double) gr_num_pow10(rep->cells[k].scale);
+}
+
+static void
+test_toy_edition(void)
+{
+	gr_spec		toy;
+	const char *text =
+		"某县2030年政府信息公开工作年度报告\n"
+		"一、总体情况\n本年度做了许多工作。\n"
+		"二、主动公开政府信息情况\n"
+		"第二十条第（一）项\n"
+		"信息内容\t本年新发件数\t累计有效件数\n"
+		"规章\t1\t5\n"
+		"规范性文件\t2\t7\n"
+		"三、收到和处理政府信息公开申请情况\n本年度未收到政府信息公开申请。\n";
+	gr_report  *rep;
+	int			repealed;
+
+	toy_declare();
+	toy.editions = toy_editions;
+	toy.neditions = gr_spec_national.neditions + 1;
+	toy.tables = toy_tables;
+	gr_spec_use(&toy);
+	repealed = gr_key_find("t2.rules.repealed", strlen("t2.rules.repealed"));	/* keys follow the format */
+	rep = parse_str(text);
+	CHECK(rep != NULL && rep->edition == TOY_ED && !rep->edition_mixed &&
+		  gr_edition_name(rep->edition) && strcmp(gr_edition_name(rep->edition), "toy2030") == 0,
+		  "toy edition: the report is read as toy2030 (%s)",
+		  rep && gr_edition_name(rep->edition) ? gr_edition_name(rep->edition) : "NULL");
+	CHECK(rep != NULL && cell_value(rep, "t2.rules.issued") == 1 && cell_value(rep, "t2.rules.in_force") == 5 &&
+		  cell_value(rep, "t2.norm_docs.issued") == 2 && cell_value(rep, "t2.norm_docs.in_force") == 7,
+		  "toy edition: its columns placed under its own headers");
+	CHECK(rep != NULL && rep->cells[repealed].state == GR_CELL_ABSENT,
+		  "toy edition: a column it does not print is absent (state %d)", rep ? (int) rep->cells[repealed].state : -1);
+	CHECK(gr_edition_for_year(2031) == TOY_ED, "toy edition: years from its data");
+	CHECK(rep != NULL && gr_check(&test_env, rep, 0, &test_err) == GR_OK, "toy edition: the rules run");
+	gr_spec_use(NULL);
+	rep = parse_str(text);
+	CHECK(rep != NULL && rep->edition != TOY_ED && gr_edition_for_year(2031) == GR_ED_2021,
+		  "toy edition: back to the national format, which knows no toy");
 }
 
 /* Cells of eighteen digits: sums leave 64 bits and are refused, never wrapped. */
@@ -1021,6 +1132,7 @@ main(int argc, char **argv)
 	test_spec();
 	test_overflow();
 	test_long_line();
+	test_toy_edition();
 	test_samples(dir);
 	test_not_reports();
 	test_variants();
