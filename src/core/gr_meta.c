@@ -613,6 +613,70 @@ find_address(gr_ctx *ctx, const gr_doc *doc, uint32_t from, uint32_t to, gr_repo
 	return false;
 }
 
+/* A signature: the short line before the closing date, in the last section. */
+static void
+org_in_signature(const gr_doc *doc, int last_part, uint32_t *o_from, uint32_t *o_to)
+{
+	int			nonblank = 0;
+
+	for (int i = doc->nlines - 1; i > last_part && nonblank < 4; i--)
+	{
+		gr_date		d;
+		uint32_t	at;
+		int			p = i - 1;
+
+		if (doc->lines[i].c_len == 0)
+			continue;
+		nonblank++;
+		if (!line_date(doc, i, &d, &at))
+			continue;
+		if (at > doc->lines[i].c_off)
+		{
+			*o_from = doc->lines[i].c_off;
+			*o_to = at;
+			return;
+		}
+		while (p > 0 && doc->lines[p].c_len == 0)
+			p--;
+		if (is_short_plain_line(doc, p))
+		{
+			*o_from = doc->lines[p].c_off;
+			*o_to = *o_from + doc->lines[p].c_len;
+		}
+		return;
+	}
+}
+
+/* Contact: the preamble first, then section 六, then anywhere. */
+static void
+find_contact(gr_ctx *ctx, const gr_doc *doc, uint32_t p_from, uint32_t p_to, const gr_section *s6,
+			 gr_report *rep)
+{
+	uint32_t	ranges[3][2];
+	int			nr = 0;
+
+	ranges[nr][0] = p_from;
+	ranges[nr][1] = p_to;
+	nr++;
+	if (s6)
+	{
+		lines_cmp(doc, s6->first_doc_line, s6->end_doc_line, &ranges[nr][0], &ranges[nr][1]);
+		nr++;
+	}
+	ranges[nr][0] = 0;
+	ranges[nr][1] = doc->cmp_len;
+	nr++;
+	for (int r = 0; r < nr; r++)
+		if (!rep->phone.len)
+			find_phone(ctx, doc, ranges[r][0], ranges[r][1], rep);
+	for (int r = 0; r < nr; r++)
+		if (!rep->email.len)
+			find_email(ctx, doc, ranges[r][0], ranges[r][1], rep);
+	for (int r = 0; r < nr; r++)
+		if (!rep->address.len)
+			find_address(ctx, doc, ranges[r][0], ranges[r][1], rep);
+}
+
 /* ---- the step ---- */
 
 gr_status
@@ -660,40 +724,7 @@ gr_meta(gr_ctx *ctx, const gr_doc *doc, gr_report *rep)
 		org_in_phrases(doc, a, b, &o_from, &o_to);
 	}
 	if (o_from == o_to)
-	{
-		/* a signature: the short line before the closing date */
-		int			nonblank = 0;
-
-		for (int i = doc->nlines - 1; i > last_part && nonblank < 4; i--)
-		{
-			gr_date		d;
-			uint32_t	at;
-
-			if (doc->lines[i].c_len == 0)
-				continue;
-			nonblank++;
-			if (!line_date(doc, i, &d, &at))
-				continue;
-			if (at > doc->lines[i].c_off)
-			{
-				o_from = doc->lines[i].c_off;
-				o_to = at;
-			}
-			else
-			{
-				int			p = i - 1;
-
-				while (p > 0 && doc->lines[p].c_len == 0)
-					p--;
-				if (is_short_plain_line(doc, p))
-				{
-					o_from = doc->lines[p].c_off;
-					o_to = o_from + doc->lines[p].c_len;
-				}
-			}
-			break;
-		}
-	}
+		org_in_signature(doc, last_part, &o_from, &o_to);
 	if (o_from < o_to)
 		rep->org = gr_doc_joined(ctx, doc, o_from, o_to);
 
@@ -715,31 +746,6 @@ gr_meta(gr_ctx *ctx, const gr_doc *doc, gr_report *rep)
 
 	find_published(doc, title_line, last_part, rep);
 
-	/* contact: the preamble first, then section 六, then anywhere */
-	{
-		uint32_t	ranges[3][2];
-		int			nr = 0;
-
-		ranges[nr][0] = p_from;
-		ranges[nr][1] = p_to;
-		nr++;
-		if (s6)
-		{
-			lines_cmp(doc, s6->first_doc_line, s6->end_doc_line, &ranges[nr][0], &ranges[nr][1]);
-			nr++;
-		}
-		ranges[nr][0] = 0;
-		ranges[nr][1] = doc->cmp_len;
-		nr++;
-		for (int r = 0; r < nr; r++)
-			if (!rep->phone.len)
-				find_phone(ctx, doc, ranges[r][0], ranges[r][1], rep);
-		for (int r = 0; r < nr; r++)
-			if (!rep->email.len)
-				find_email(ctx, doc, ranges[r][0], ranges[r][1], rep);
-		for (int r = 0; r < nr; r++)
-			if (!rep->address.len)
-				find_address(ctx, doc, ranges[r][0], ranges[r][1], rep);
-	}
+	find_contact(ctx, doc, p_from, p_to, s6, rep);
 	return ctx->err->status;
 }

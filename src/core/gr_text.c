@@ -254,6 +254,43 @@ repair_utf8(gr_ctx *ctx, const char *text, size_t len, size_t *outlen, int *repl
 	return out;
 }
 
+/* Where the current line began in the folded, compact and source text. */
+typedef struct line_start
+{
+	uint32_t	f;
+	uint32_t	c;
+	uint32_t	s;
+	int			lineno;			/* its input line number */
+	int			src_line;		/* index of the current line of text (for line_map) */
+} line_start;
+
+/* A line break at src[pos]: the line ends (without its break), the next begins. */
+static bool
+break_line(gr_ctx *ctx, fold_out *o, line_start *ls, const char *src, uint32_t pos,
+		   const int *line_map, int nmap)
+{
+	char		b = src[pos];
+	uint32_t	s_end = pos;
+
+	if (b == '\n' && pos > ls->s && src[pos - 1] == '\r')
+		s_end = pos - 1;
+	out_byte(o, '\n', pos);
+	o->flen--;					/* the line's own text excludes its break */
+	if (!out_line(ctx, o, ls->f, ls->c, ls->s, s_end,
+				  line_map && ls->src_line < nmap ? line_map[ls->src_line] : ls->lineno))
+		return false;
+	o->flen++;
+	ls->f = o->flen;
+	ls->c = o->clen;
+	ls->s = pos + 1;
+	if (b == '\n')
+	{
+		ls->lineno++;
+		ls->src_line++;
+	}
+	return true;
+}
+
 /*
  * Build the document.  line_map, when given, names the input line of each
  * line of text (text rendered from HTML); otherwise lines count newlines.
@@ -266,11 +303,7 @@ gr_doc_build(gr_ctx *ctx, const char *text, size_t len, const int *line_map, int
 	size_t		slen;
 	const char *src;
 	uint32_t	pos = 0;
-	uint32_t	f_start = 0,
-				c_start = 0,
-				s_start = 0;
-	int			lineno = 1;
-	int			src_line = 0;	/* index of the current line of text */
+	line_start	ls = {0, 0, 0, 1, 0};
 
 	memset(doc, 0, sizeof(*doc));
 	if (len >= (size_t) UINT32_MAX / 8)
@@ -297,30 +330,13 @@ gr_doc_build(gr_ctx *ctx, const char *text, size_t len, const int *line_map, int
 		if (b < 0x80)
 		{
 			if (b == '\n' || (b == '\r' && (pos + 1 >= slen || src[pos + 1] != '\n')) ||
-				((b == '\f' || b == '\v') && o.flen > f_start))
+				((b == '\f' || b == '\v') && o.flen > ls.f))
 			{
-				uint32_t	s_end = pos;
-
-				if (b == '\n' && pos > s_start && src[pos - 1] == '\r')
-					s_end = pos - 1;
-				out_byte(&o, '\n', pos);
-				/* the line's own text excludes its break */
-				o.flen--;
-				if (!out_line(ctx, &o, f_start, c_start, s_start, s_end,
-							  line_map && src_line < nmap ? line_map[src_line] : lineno))
+				if (!break_line(ctx, &o, &ls, src, pos, line_map, nmap))
 					return ctx->err->status;
-				o.flen++;
-				f_start = o.flen;
-				c_start = o.clen;
-				s_start = pos + 1;
-				if (b == '\n')
-				{
-					lineno++;
-					src_line++;
-				}
 			}
 			else if (b == '\f' || b == '\v')
-				s_start = pos + 1;	/* a page break at the start of a line */
+				ls.s = pos + 1;	/* a page break at the start of a line */
 			else if (b == '\t' || b >= 0x20)
 				out_byte(&o, (char) (b == 0x7F ? ' ' : b), pos);
 			pos++;
@@ -345,8 +361,8 @@ gr_doc_build(gr_ctx *ctx, const char *text, size_t len, const int *line_map, int
 			pos += n;
 		}
 	}
-	if (!out_line(ctx, &o, f_start, c_start, s_start, (uint32_t) slen,
-				  line_map && src_line < nmap ? line_map[src_line] : lineno))
+	if (!out_line(ctx, &o, ls.f, ls.c, ls.s, (uint32_t) slen,
+				  line_map && ls.src_line < nmap ? line_map[ls.src_line] : ls.lineno))
 		return ctx->err->status;
 	o.f2s[o.flen] = (uint32_t) slen;
 	o.c2s[o.clen] = (uint32_t) slen;
