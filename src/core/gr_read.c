@@ -277,6 +277,53 @@ walk_narrative(gr_walk *w)
 	}
 }
 
+/*
+ * A cell where a number belongs that is not one (--253, ?, 12件3): short,
+ * of digits, signs and units, with a digit or a question mark, and not a
+ * numbering (1. 2、).  It keeps its slot in the row, so that the other
+ * cells stay aligned, and reads as text.
+ */
+static bool
+malformed_value(const gr_reader *rd, const gr_tok *t)
+{
+	static const char *const units[] = {"件", "项", "个", "条", "次", "人", "元", "万", NULL};
+	const char *s = rd->doc->fold + t->f_from;
+	uint32_t	len = t->f_to - t->f_from;
+	bool		digit = false,
+				query = false;
+
+	if (len == 0 || len > 24)
+		return false;
+	for (uint32_t i = 0; i < len;)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c < 0x80)
+		{
+			if (c >= '0' && c <= '9')
+				digit = true;
+			else if (c == '?')
+				query = true;
+			else if (!strchr("+-.,/*~() ", c))
+				return false;
+			i++;
+		}
+		else
+		{
+			int			u = 0;
+
+			while (units[u] && !gr_has_prefix(s + i, len - i, units[u]))
+				u++;
+			if (!units[u])
+				return false;
+			i += (uint32_t) strlen(units[u]);
+		}
+	}
+	if (len >= 2 && (s[len - 1] == '.' || s[len - 1] == ')') && s[0] >= '0' && s[0] <= '9')
+		return false;			/* 1. or 2) : the numbering of a label */
+	return digit || query;
+}
+
 static void
 walk_cell(gr_walk *w, int *i, bool *end)
 {
@@ -284,7 +331,7 @@ walk_cell(gr_walk *w, int *i, bool *end)
 	const gr_tok *t = &rd->grid.v[*i];
 	int			row;
 
-	if (t->kind != GR_TK_TEXT)
+	if (t->kind != GR_TK_TEXT || (w->cur >= 0 && malformed_value(rd, t)))
 	{
 		walk_value(w, *i, t);
 		return;

@@ -434,6 +434,33 @@ test_toy_edition(void)
 		  "toy edition: back to the national format, which knows no toy");
 }
 
+/* A cell where a number belongs that is not one keeps its slot: the others stay aligned. */
+static void
+test_malformed_cells(void)
+{
+	const char *text =
+		"某县2021年政府信息公开工作年度报告\n"
+		"二、主动公开政府信息情况\n"
+		"第二十条第（一）项\n"
+		"信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n"
+		"规章\t1\t?\t3\n"
+		"行政规范性文件\t--253\t0\t12件3\n"
+		"三、收到和处理政府信息公开申请情况\n"
+		"一、本年新收政府信息公开申请数量\t1\t12件3\t0\t0\t0\t0\t13\n";
+	gr_report  *rep = parse_str(text);
+	int			rep_k = gr_key_find("t2.rules.repealed", strlen("t2.rules.repealed"));
+	int			nd_k = gr_key_find("t2.norm_docs.issued", strlen("t2.norm_docs.issued"));
+	int			b_k = gr_key_find("t3.new_received.business", strlen("t3.new_received.business"));
+
+	CHECK(rep != NULL && cell_value(rep, "t2.rules.issued") == 1 && cell_value(rep, "t2.rules.in_force") == 3 &&
+		  rep->cells[rep_k].state == GR_CELL_TEXT && str_eq(rep->cells[rep_k].raw, "?"),
+		  "malformed cell: ? keeps its slot in 表二, its neighbours placed");
+	CHECK(rep != NULL && rep->cells[nd_k].state == GR_CELL_TEXT && str_eq(rep->cells[nd_k].raw, "--253") &&
+		  cell_value(rep, "t2.norm_docs.repealed") == 0, "malformed cell: --253 read as text, not as a number");
+	CHECK(rep != NULL && rep->cells[b_k].state == GR_CELL_TEXT && cell_value(rep, "t3.new_received.total") == 13 &&
+		  cell_value(rep, "t3.new_received.research") == 0, "malformed cell: 12件3 keeps its slot in 表三");
+}
+
 /* Cells of eighteen digits: sums leave 64 bits and are refused, never wrapped. */
 static void
 test_overflow(void)
@@ -1133,6 +1160,7 @@ main(int argc, char **argv)
 	test_overflow();
 	test_long_line();
 	test_toy_edition();
+	test_malformed_cells();
 	test_samples(dir);
 	test_not_reports();
 	test_variants();
