@@ -5,6 +5,7 @@
 #   make installcheck            the pg_regress suite (needs a running server)
 #   make unit                    the core's unit tests, no server needed
 #   make tools                   test/tools/grdump, the command-line parser
+#   make dist                    dist/govreport-$(EXTVERSION).zip, the PGXN distribution
 
 EXTENSION = govreport
 EXTVERSION = 0.4.0
@@ -18,7 +19,7 @@ OBJS = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
 # (CREATE EXTENSION runs the chain up to default_version).
 DATA = $(wildcard src/sql/govreport--*.sql)
 
-REGRESS = setup parse_report sections cells checks validation encodings interrupts trusted upgrade
+REGRESS = setup parse_report sections cells checks validation encodings interrupts trusted upgrade cache
 REGRESS_OPTS = --load-extension=govreport
 ENCODING = UTF8
 NO_LOCALE = 1
@@ -64,3 +65,16 @@ unit: test/unit/test_core test/unit/test_layouts
 	test/unit/test_layouts
 
 tools: test/tools/grdump
+
+# ---- the distribution ----
+
+# What PGXN takes: a zip of the committed tree (HEAD, so nothing built or
+# uncommitted gets in) under a govreport-<version>/ prefix, as pgvector
+# makes its own.  .gitattributes says what stays out (export-ignore).
+DIST_DIR ?= dist
+DIST = $(DIST_DIR)/$(EXTENSION)-$(EXTVERSION).zip
+.PHONY: dist
+dist:
+	mkdir -p $(DIST_DIR)
+	git archive --format zip --prefix=$(EXTENSION)-$(EXTVERSION)/ --output $(DIST) HEAD
+	@echo "$(DIST)"

@@ -7,7 +7,7 @@
 # The reports come from the layout generator (test/unit/test_layouts,
 # LAYOUT_DUMP): every table layout real reports use, in both editions, plus
 # the five samples.  They are loaded into a table in a throwaway cluster
-# (pg_virtualenv); each query then runs over every row, three times, and
+# (pg_virtualenv -t); each query then runs over every row, three times, and
 # the median time is compared with md5(body) and to_tsvector('simple',
 # body) over the same rows.  Ratios, not seconds, are the result: they
 # hold from one machine to another.  This is not a test and never fails
@@ -27,7 +27,7 @@ if [ "${GOVREPORT_BENCH_INSIDE:-}" != 1 ]; then
 	cp samples/*.txt "$dir"/
 	chmod 644 "$dir"/*
 	echo "== $(ls "$dir" | wc -l) reports, $(cat "$dir"/* | wc -c) bytes"
-	GOVREPORT_BENCH_INSIDE=1 GOVREPORT_BENCH_DIR="$dir" pg_virtualenv -v 15 "$0" "$n"
+	GOVREPORT_BENCH_INSIDE=1 GOVREPORT_BENCH_DIR="$dir" pg_virtualenv -t -v 15 "$0" "$n"
 	rm -rf "$dir"
 	exit 0
 fi

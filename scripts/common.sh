@@ -1,8 +1,22 @@
-# common.sh — what the demo and test scripts share: installing the Debian
-# packages govreport needs, and building and installing the extension.
-# Sourced, not run.
+# common.sh — what the demo and test scripts share: a UTF-8 locale,
+# installing the Debian packages govreport needs, building and installing
+# the extension, copying the source tree.  Sourced, not run.
+
+# The reports are Chinese text, so everything runs in a UTF-8 locale
+# whatever the caller's LANG says.  Without one (a fresh container has LANG
+# unset, so the locale is C) initdb makes a SQL_ASCII cluster and psql
+# counts bytes instead of characters, which misaligns every Chinese table.
+# C.UTF-8 is the one UTF-8 locale every Debian system has (libc-bin).
+# LC_ALL overrides any LC_* the caller set.
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
 
 GOVREPORT_PACKAGES="postgresql-15 postgresql-server-dev-15 libicu-dev libxml2-dev pkg-config make gcc"
+# What building the Debian package takes besides (scripts/deb.sh, and the
+# package test of scripts/test.sh): pg_buildext and dh's pgxs build system
+# come with postgresql-server-dev-all, dpkg-buildpackage with debhelper;
+# build-essential is what dpkg-checkbuilddeps always asks for; unzip reads
+# what make dist writes.
+GOVREPORT_DEB_PACKAGES="build-essential debhelper postgresql-server-dev-all unzip"
 
 # Run a command as root: directly when we are root, else through sudo.
 as_root() {
@@ -16,10 +30,11 @@ as_root() {
 	fi
 }
 
-# Install the Debian packages that are missing (quietly; errors still show).
+# Install the Debian packages that are missing (quietly; errors still show):
+# GOVREPORT_PACKAGES and any package named as an argument.
 ensure_packages() {
 	missing=""
-	for p in $GOVREPORT_PACKAGES; do
+	for p in $GOVREPORT_PACKAGES "$@"; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 	done
 	if [ -n "$missing" ]; then
@@ -38,4 +53,21 @@ build_and_install() {
 	make -s clean >/dev/null 2>&1 || true
 	make -s PG_CONFIG="$PG_CONFIG" COPT="-Werror" >/dev/null
 	as_root make -s PG_CONFIG="$PG_CONFIG" install >/dev/null
+}
+
+# Copy the source tree to DEST (which must exist): what git tracks and
+# what it would track (new files not yet added), never build products or
+# anything .gitignore names.  Outside a git checkout (an unpacked
+# distribution), everything, cleaned.  Building the Debian package and
+# running pg_regress write into the tree they run in; a copy keeps this one
+# clean for whatever runs next.
+copy_tree() {
+	if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+		git ls-files -z --cached --others --exclude-standard |
+			while IFS= read -r -d '' f; do [ -e "$f" ] && printf '%s\0' "$f"; done |
+			tar --null -T - -cf - | tar -xf - -C "$1"
+	else
+		cp -a . "$1"/
+		make -s -C "$1" clean >/dev/null 2>&1 || true
+	fi
 }

@@ -1,19 +1,50 @@
 #!/bin/bash
 # demo.sh — the main job on the bundled sample reports: installs what is
 # missing, builds and installs govreport, starts a throwaway PostgreSQL 15
-# cluster (pg_virtualenv), loads samples/*.txt into a table and shows what
-# govreport finds in each report.  Pass other report files to load those.
+# cluster (pg_virtualenv -t), loads samples/*.txt into a table and shows
+# what govreport finds in each report.  Pass other report files to load
+# those.
+#
+#   scripts/demo.sh [--psql] [FILE…]
+#
+# --psql then leaves you in psql, in the database that holds the reports
+# (table reports: id, file, body); the cluster goes away when psql ends.
+# Without a terminal there is nobody to type, so --psql just runs the demo.
 set -eu
+
+if [ "${GOVREPORT_DEMO_INSIDE:-}" != 1 ]; then
+	# the files are named from where the user stands; the script works
+	# from the top directory
+	args=()
+	for a in "$@"; do
+		case $a in
+		--*) args+=("$a") ;;
+		*) args+=("$(realpath -- "$a")") ;;
+		esac
+	done
+	set -- ${args[@]+"${args[@]}"}
+fi
 cd "$(dirname "$0")/.."
 
-if [ "${1:-}" != "--inside-cluster" ]; then
-	. scripts/common.sh
+if [ "${GOVREPORT_DEMO_INSIDE:-}" != 1 ]; then
+	. scripts/common.sh	# also sets the UTF-8 locale the cluster and psql need
 	ensure_packages
 	build_and_install
 	echo "== starting a throwaway cluster"
-	exec pg_virtualenv -v 15 "$0" --inside-cluster "$@"
+	# -t: the cluster lives in a temporary directory even for root, so it
+	# never meets a cluster of the same name (15/regress) that another run
+	# on this machine has under /etc/postgresql
+	GOVREPORT_DEMO_INSIDE=1 exec pg_virtualenv -t -v 15 "$0" "$@"
 fi
-shift
+interactive=0
+if [ "${1:-}" = --psql ]; then
+	shift
+	if [ -t 0 ] && [ -t 1 ]; then
+		interactive=1
+	else
+		echo "(--psql: no terminal here, so just the demo)"
+	fi
+fi
 [ $# -gt 0 ] || set -- samples/*.txt
 
 psql -X -q -v ON_ERROR_STOP=1 <<'SQL'
@@ -62,3 +93,10 @@ SELECT c.key, c.value, c.raw, c.line
 SELECT t.file, s.heading, s.body, s.line
   FROM reports t, report_sections(t.body) s WHERE s.key = 's6_other' ORDER BY t.file;
 SQL
+
+if [ "$interactive" = 1 ]; then
+	echo "== psql: the reports are in table reports (id, file, body); \\q ends and drops the cluster"
+	echo "   try: SELECT file, (parse_report(body)).org, report_is_valid(body) FROM reports;"
+	# the user's own ~/.psqlrc applies: this is their session
+	psql
+fi

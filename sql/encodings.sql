@@ -17,7 +17,10 @@
 \set html `cat test/data/003_46e25f98fd9935f9.nbsp.html; printf x`
 \set ECHO all
 \i test/data/encodings_summary.sql
-\set digest_utf8 :digest
+\set utf8_texts :d_texts
+\set utf8_findings :d_findings
+\set utf8_others :d_others
+\set utf8_recorded :d_recorded
 
 CREATE DATABASE govreport_euc_cn TEMPLATE template0 ENCODING 'EUC_CN' LC_COLLATE 'C' LC_CTYPE 'C';
 CREATE DATABASE govreport_sql_ascii TEMPLATE template0 ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C';
@@ -25,13 +28,19 @@ CREATE DATABASE govreport_sql_ascii TEMPLATE template0 ENCODING 'SQL_ASCII' LC_C
 \c govreport_euc_cn
 CREATE EXTENSION govreport;
 \i test/data/encodings_summary.sql
-\set digest_euc_cn :digest
+\set euc_cn_texts :d_texts
+\set euc_cn_findings :d_findings
+\set euc_cn_others :d_others
+\set euc_cn_recorded :d_recorded
 SELECT key, heading FROM enc_samples, report_sections(body) WHERE id = 3 AND ord = 1;
 
 \c govreport_sql_ascii
 CREATE EXTENSION govreport;
 \i test/data/encodings_summary.sql
-\set digest_sql_ascii :digest
+\set sql_ascii_texts :d_texts
+\set sql_ascii_findings :d_findings
+\set sql_ascii_others :d_others
+\set sql_ascii_recorded :d_recorded
 -- stray bytes: a truncated sequence in the name, a lone continuation byte
 -- and 0xFF before a heading; each becomes U+FFFD and parsing goes on
 SELECT (r).org, (r).year, (r).title
@@ -48,8 +57,15 @@ SELECT count(*) FROM pg_extension WHERE extname = 'govreport';
 \set SHOW_CONTEXT errors
 
 \c :regdb
--- every function and trigger mode gave the same in the three databases
-SELECT :'digest_euc_cn' = :'digest_utf8' AS euc_cn_as_utf8, :'digest_sql_ascii' = :'digest_utf8' AS sql_ascii_as_utf8;
+-- every function and trigger mode gave the same in the three databases:
+-- texts (parse_report, report_sections, report_cells, report_cell), findings
+-- (report_check, report_is_valid, report_invalid_reason), others
+-- (report_check_pair, report_keys, report_rules, govreport_ruleset, the
+-- comments) and what the record trigger stored
+SELECT db, t = :'utf8_texts' AS texts, f = :'utf8_findings' AS findings, o = :'utf8_others' AS others,
+       r = :'utf8_recorded' AS recorded
+  FROM (VALUES ('EUC_CN', :'euc_cn_texts', :'euc_cn_findings', :'euc_cn_others', :'euc_cn_recorded'),
+               ('SQL_ASCII', :'sql_ascii_texts', :'sql_ascii_findings', :'sql_ascii_others', :'sql_ascii_recorded')) v(db, t, f, o, r);
 DROP DATABASE govreport_euc_cn;
 DROP DATABASE govreport_sql_ascii;
 DROP DATABASE govreport_latin1;

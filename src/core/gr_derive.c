@@ -1,115 +1,125 @@
 /*
- * gr_derive.c — the cells the format does not print but defines: the
- * subtotals of 表三 （三）（四）（五）, gb2021's （六）其他处理, the
- * legal-person sum org_sum of every 表三 row, and 表四's suit_all.
+ * gr_derive.c — the cells the format defines but does not print: every
+ * subtotal of the spec (gr_format.c) in the editions where it is derived —
+ * 表三's （三）（四）（五）, gb2021's （六）其他处理, the legal-person column
+ * org_sum, 表四's suit_all.  Nothing here names a row: the parents and
+ * kinds of the spec say what adds up to what.
  *
  * A derived cell is computed only when every part is a number: a blank
  * part makes it NULL, never a sum that silently counts the blank as 0.
  * A subtotal that the report prints itself (a local variant) is kept as
- * printed and not derived; the rules compare it with the sum.
+ * printed and not derived; the rules compare it with the sum.  A sum
+ * beyond the exact range stays NULL and is reported (R-PARSE-05).
  */
 #include "gr_format.h"
+#include "gr_num.h"
 #include "gr_tables.h"
 
-static int64_t
-pow10i(int n)
+typedef struct derive_ctx
 {
-	int64_t		p = 1;
+	gr_ctx	   *ctx;
+	gr_report  *rep;
+	gr_table	t;
+	gr_edition	ed;
+} derive_ctx;
 
-	while (n-- > 0)
-		p *= 10;
-	return p;
+static bool derive_cell(derive_ctx *d, int row, int col, int depth);
+
+static bool
+col_derived(const derive_ctx *d, int col)
+{
+	return (gr_tabledefs[d->t].cols[col].derived & GR_ED_MASK(d->ed)) != 0;
 }
 
-/* cells[out] = sum of cells[parts]; derived, NULL unless all parts are numbers. */
-static void
-derive_sum(gr_report *rep, int out, const int *parts, int nparts)
+/* The cell (row, col) as a part of a sum: computed first if it is derived. */
+static bool
+part_value(derive_ctx *d, int row, int col, int depth, gr_num *v)
 {
+	int			k = gr_key_index(d->t, row, col);
+	const gr_cell *c;
+
+	if (k < 0)
+		return false;
+	if (gr_row_derived(d->t, row, d->ed) || col_derived(d, col))
+		derive_cell(d, row, col, depth + 1);
+	c = &d->rep->cells[k];
+	if (c->state != GR_CELL_NUMBER)
+		return false;
+	*v = gr_num_make(c->mant, c->scale);
+	return true;
+}
+
+static void
+report_overflow(derive_ctx *d, int key)
+{
+	gr_finding *f = gr_add_finding(d->ctx, d->rep, "R-PARSE-05", GR_SEV_WARNING, 0,
+								   "%s 的各项之和超出可精确计算的范围，未计算",
+								   gr_keydefs()[key].key);
+
+	if (f)
+		f->cells[f->ncells++] = key;
+}
+
+/*
+ * Derive one cell, unless printed: over the column's children when the
+ * column is derived (org_sum), else over the row's children.  Returns
+ * whether the cell holds a number.
+ */
+static bool
+derive_cell(derive_ctx *d, int row, int col, int depth)
+{
+	int			k = gr_key_index(d->t, row, col);
 	gr_cell    *o;
-	int			scale = 0;
-	int64_t		sum = 0;
+	int			parts[GR_T3_NROWS];
+	int			n;
+	bool		by_col = col_derived(d, col);
+	gr_num		sum = gr_num_make(0, 0);
 
-	if (out < 0)
-		return;
-	o = &rep->cells[out];
-	if (o->state != GR_CELL_ABSENT)
-		return;					/* printed by the report */
+	if (k < 0 || depth > 8)
+		return false;
+	o = &d->rep->cells[k];
+	if (o->state != GR_CELL_ABSENT || o->derived)
+		return o->state == GR_CELL_NUMBER;	/* printed, or done already */
 	o->derived = 1;
-	for (int i = 0; i < nparts; i++)
+	n = by_col ? gr_col_children(d->t, col, parts) : gr_row_children(d->t, row, d->ed, parts);
+	if (n == 0)
+		return false;
+	for (int i = 0; i < n; i++)
 	{
-		const gr_cell *c;
+		gr_num		v;
 
-		if (parts[i] < 0)
-			return;
-		c = &rep->cells[parts[i]];
-		if (c->state != GR_CELL_NUMBER)
-			return;
-		if (c->scale > scale)
-			scale = c->scale;
+		if (!part_value(d, by_col ? row : parts[i], by_col ? parts[i] : col, depth, &v))
+			return false;
+		sum = gr_num_add(sum, v);
 	}
-	if (scale > 6)
-		return;
-	for (int i = 0; i < nparts; i++)
+	if (!sum.set)
 	{
-		const gr_cell *c = &rep->cells[parts[i]];
-
-		sum += c->mant * pow10i(scale - c->scale);
+		report_overflow(d, k);
+		return false;
 	}
 	o->state = GR_CELL_NUMBER;
-	o->mant = sum;
-	o->scale = scale;
+	o->mant = sum.mant;
+	o->scale = sum.scale;
+	return true;
 }
 
 void
-gr_derive(gr_report *rep)
+gr_derive(gr_ctx *ctx, gr_report *rep)
 {
-	gr_edition	ed3 = rep->edition_t3 != GR_ED_UNKNOWN ? rep->edition_t3 : rep->edition;
-
-	/* 表三 group rows: the numbered items that follow the group's label */
-	for (int g = 0; g < gr_t3_nrows; g++)
+	for (int t = GR_T2; t <= GR_T4; t++)
 	{
-		const gr_rowdef *row = &gr_t3_rows[g];
-		int			items[12];
-		int			n = 0;
+		derive_ctx	d = {ctx, rep, (gr_table) t, gr_table_edition(rep, (gr_table) t)};
+		const gr_tabledef *td = &gr_tabledefs[t];
 
-		if (row->key == NULL || row->derived == 0)
-			continue;
-		if (ed3 != GR_ED_UNKNOWN && !(row->derived & GR_ED_MASK(ed3)))
-			continue;			/* printed in this edition (gb2019 （六）) */
-		for (int r = g + 1; r < gr_t3_nrows && n < 12; r++)
+		for (int r = 0; r < td->nrows; r++)
 		{
-			const char *l = gr_t3_rows[r].labels[0];
+			bool		row_derived = gr_row_derived(d.t, r, d.ed);
 
-			if (!(l[0] >= '0' && l[0] <= '9'))
-				break;
-			items[n++] = r;
+			if (td->rows[r].part == GR_PK_CAPTION)
+				continue;
+			for (int c = 0; c < td->ncols; c++)
+				if (row_derived || col_derived(&d, c))
+					derive_cell(&d, r, c, 0);
 		}
-		for (int c = 0; c < T3_PRINTED_COLS; c++)
-		{
-			int			parts[12];
-
-			for (int i = 0; i < n; i++)
-				parts[i] = gr_key_index(GR_T3, items[i], c);
-			derive_sum(rep, gr_key_index(GR_T3, g, c), parts, n);
-		}
-	}
-	/* org_sum of every row: the five legal-person columns */
-	for (int r = 0; r < gr_t3_nrows; r++)
-	{
-		int			parts[5];
-
-		if (gr_t3_rows[r].key == NULL)
-			continue;
-		for (int c = 0; c < 5; c++)
-			parts[c] = gr_key_index(GR_T3, r, T3C_BUSINESS + c);
-		derive_sum(rep, gr_key_index(GR_T3, r, T3C_ORG_SUM), parts, 5);
-	}
-	/* 表四: litigation of both kinds */
-	for (int c = 0; c < T4_NCOLS; c++)
-	{
-		int			parts[2] = {gr_key_index(GR_T4, T4G_SUIT_DIRECT, c),
-		gr_key_index(GR_T4, T4G_SUIT_AFTER_REVIEW, c)};
-
-		derive_sum(rep, gr_key_index(GR_T4, T4G_SUIT_ALL, c), parts, 2);
 	}
 }

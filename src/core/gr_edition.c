@@ -7,48 +7,60 @@
  * to mention 政府集中采购 does not count.  A report showing fingerprints of
  * both editions is mixed; its edition is the one with more of them, and
  * the statistics year breaks a tie.
+ *
+ * This is the one place that decides editions: the report's (here), the
+ * one each table follows (the table reader records what the table shows;
+ * gr_table_edition() completes it), and the one fallback for what the
+ * text does not show (gr_edition_effective: the year's edition, else the
+ * newest).  The fingerprints and years are the editions' data in
+ * gr_format.c.
  */
+#include "gr_format.h"
 #include "gr_internal.h"
-
-static const struct
-{
-	const char *text;
-	gr_edition	ed;
-}			fingerprints[] =
-{
-	/* gb2021: 国办公开办函〔2021〕30号 */
-	{"本年制发件数", GR_ED_2021},
-	{"本年废止件数", GR_ED_2021},
-	{"现行有效件数", GR_ED_2021},
-	{"本年处理决定数量", GR_ED_2021},
-	{"本年收费金额(单位:万元)", GR_ED_2021},
-	{"行政规范性文件", GR_ED_2021},
-	{"申请人逾期未按收费通知要求缴纳费用", GR_ED_2021},
-	/* gb2019: 国办公开办函〔2019〕60号 */
-	{"本年新制作数量", GR_ED_2019},
-	{"本年新公开数量", GR_ED_2019},
-	{"对外公开总数量", GR_ED_2019},
-	{"上一年项目数量", GR_ED_2019},
-	{"本年增/减", GR_ED_2019},
-	{"其他对外管理服务事项", GR_ED_2019},
-	{"第二十条第(九)项", GR_ED_2019},
-	{"采购项目数量", GR_ED_2019},
-	{"采购总金额", GR_ED_2019},
-	{"政府集中采购", GR_ED_2019},
-};
+#include "gr_label.h"
 
 const char *
 gr_edition_name(gr_edition ed)
 {
-	switch (ed)
-	{
-		case GR_ED_2019:
-			return "gb2019";
-		case GR_ED_2021:
-			return "gb2021";
-		default:
-			return NULL;
-	}
+	for (int i = 0; i < gr_neditions; i++)
+		if (gr_editions[i].ed == ed)
+			return gr_editions[i].name;
+	return NULL;
+}
+
+/* The edition in force for a report year; GR_ED_UNKNOWN outside them all. */
+gr_edition
+gr_edition_for_year(int year)
+{
+	for (int i = 0; i < gr_neditions; i++)
+		if (year >= gr_editions[i].first_year &&
+			(gr_editions[i].last_year == 0 || year <= gr_editions[i].last_year))
+			return gr_editions[i].ed;
+	return GR_ED_UNKNOWN;
+}
+
+/*
+ * The one fallback: what the text shows, else the edition of the report's
+ * year, else the newest edition.
+ */
+gr_edition
+gr_edition_effective(gr_edition shown, int year)
+{
+	gr_edition	by_year;
+
+	if (shown != GR_ED_UNKNOWN)
+		return shown;
+	by_year = gr_edition_for_year(year);
+	return by_year != GR_ED_UNKNOWN ? by_year : gr_editions[gr_neditions - 1].ed;
+}
+
+/* The edition a table follows: as read, else the report's, else the fallback. */
+gr_edition
+gr_table_edition(const gr_report *rep, gr_table t)
+{
+	gr_edition	shown = t == GR_T2 ? rep->edition_t2 : t == GR_T3 ? rep->edition_t3 : GR_ED_UNKNOWN;
+
+	return gr_edition_effective(shown != GR_ED_UNKNOWN ? shown : rep->edition, rep->year);
 }
 
 /*
@@ -69,21 +81,25 @@ single_other_handling_row(const char *s, size_t len)
 	return gr_has_prefix(hit, (size_t) (s + len - hit), "(七)");
 }
 
+/* Count the fingerprints of each edition found in cmp[from, to), once each. */
+#define MAX_FP 32
 static void
-count_range(const gr_doc *doc, uint32_t from, uint32_t to, bool *seen)
+count_range(const gr_doc *doc, uint32_t from, uint32_t to, bool seen[][MAX_FP])
 {
-	for (size_t i = 0; i < sizeof(fingerprints) / sizeof(fingerprints[0]); i++)
-		if (!seen[i] && gr_memmem(doc->cmp + from, to - from, fingerprints[i].text))
-			seen[i] = true;
+	for (int e = 0; e < gr_neditions; e++)
+		for (int i = 0; gr_editions[e].fingerprints[i] && i < MAX_FP; i++)
+			if (!seen[e][i] && gr_memmem(doc->cmp + from, to - from, gr_editions[e].fingerprints[i]))
+				seen[e][i] = true;
 }
 
 void
 gr_edition_detect(const gr_doc *doc, gr_report *rep)
 {
-	bool		seen[sizeof(fingerprints) / sizeof(fingerprints[0])] = {false};
+	bool		seen[GR_NED][MAX_FP] = {{false}};
 	bool		single_row = false;
-	int			c19 = 0,
-				c21 = 0;
+	int			count[GR_NED] = {0};
+	int			c19,
+				c21;
 	bool		any_section = false;
 
 	for (int i = 0; i < rep->nsections; i++)
@@ -109,16 +125,13 @@ gr_edition_detect(const gr_doc *doc, gr_report *rep)
 		single_row = single_other_handling_row(doc->cmp, doc->cmp_len);
 	}
 
-	for (size_t i = 0; i < sizeof(fingerprints) / sizeof(fingerprints[0]); i++)
-		if (seen[i])
-		{
-			if (fingerprints[i].ed == GR_ED_2019)
-				c19++;
-			else
-				c21++;
-		}
+	for (int e = 0; e < gr_neditions; e++)
+		for (int i = 0; i < MAX_FP; i++)
+			count[gr_editions[e].ed] += seen[e][i];
 	if (single_row)
-		c19++;
+		count[GR_ED_2019]++;
+	c19 = count[GR_ED_2019];
+	c21 = count[GR_ED_2021];
 
 	rep->fp2019 = c19;
 	rep->fp2021 = c21;
@@ -130,5 +143,76 @@ gr_edition_detect(const gr_doc *doc, gr_report *rep)
 	else if (c19 == 0)
 		rep->edition = GR_ED_UNKNOWN;
 	else
-		rep->edition = rep->year >= 2021 ? GR_ED_2021 : GR_ED_2019;
+		rep->edition = gr_edition_effective(GR_ED_UNKNOWN, rep->year);
+}
+
+/* ---- what a table shows of its edition: votes, decided here ---- */
+
+/*
+ * A row printed in one edition only votes for it: where the other editions
+ * lack the row altogether, its label is enough (gb2021's （六）1.…); where
+ * they have it as a caption (gb2019's （六）其他处理, a subtotal in gb2021),
+ * only a row with numbers counts.
+ */
+void
+gr_vote_row(int votes[GR_NED], gr_table t, int row, bool has_values)
+{
+	const gr_rowdef *r = &gr_tabledefs[t].rows[row];
+
+	for (int i = 0; i < gr_neditions; i++)
+	{
+		unsigned	m = GR_ED_MASK(gr_editions[i].ed);
+
+		if (r->printed == m && ((r->derived & ~m) == 0 || has_values))
+			votes[gr_editions[i].ed]++;
+	}
+}
+
+/* 表二: a header naming a column that only one edition's rows have. */
+void
+gr_vote_col(int votes[GR_NED], int col)
+{
+	unsigned	eds = 0;
+
+	for (int r = 0; r < GR_T2_NROWS; r++)
+		for (int i = 0; i < gr_neditions; i++)
+			if (gr_t2_rows[r].cols[gr_editions[i].ed] & (1u << col))
+				eds |= GR_ED_MASK(gr_editions[i].ed);
+	for (int i = 0; i < gr_neditions; i++)
+		if (eds == GR_ED_MASK(gr_editions[i].ed))
+			votes[gr_editions[i].ed]++;
+}
+
+/* A label (folded) that is one of an edition's fingerprints (行政规范性文件). */
+void
+gr_vote_label(int votes[GR_NED], const char *t, size_t tlen)
+{
+	for (int i = 0; i < gr_neditions; i++)
+		for (int k = 0; gr_editions[i].fingerprints[k]; k++)
+			if (gr_label_equals(t, tlen, gr_editions[i].fingerprints[k]))
+				votes[gr_editions[i].ed]++;
+}
+
+/* The edition with the most votes; unknown on a tie or none. */
+gr_edition
+gr_vote_result(const int votes[GR_NED])
+{
+	gr_edition	best = GR_ED_UNKNOWN;
+	bool		tie = false;
+
+	for (int i = 0; i < gr_neditions; i++)
+	{
+		gr_edition	e = gr_editions[i].ed;
+
+		if (votes[e] == 0)
+			continue;
+		if (best == GR_ED_UNKNOWN || votes[e] > votes[best])
+		{
+			best = e;
+			tie = false;
+		}
+		else if (votes[e] == votes[best])
+			tie = true;
+	}
+	return tie ? GR_ED_UNKNOWN : best;
 }

@@ -172,6 +172,174 @@ region_cell_per_line(const gr_doc *doc, int from, int to)
 	return lead_only > 0 && lead_only * 10 >= (lead_only + split) * 7;
 }
 
+/*
+ * A line of a one-cell-per-line region that continues the cell above (a
+ * cell broken over lines: 上一年 / 项目数量): joined to it.  Returns false
+ * when the line is not such a continuation.
+ */
+static bool
+continue_cell(const gr_doc *doc, const gr_line *l, bool new_row, gr_toks *out)
+{
+	const char *s = doc->fold + l->f_off;
+	gr_tok	   *prev;
+	gr_value	v;
+
+	if (memchr(s, '\t', l->f_len) != NULL || out->n == 0 || new_row ||
+		out->v[out->n - 1].kind == GR_TK_NUM)
+		return false;
+	prev = &out->v[out->n - 1];
+	if (prev->kind == GR_TK_BLANK)
+		prev->f_from = l->f_off;
+	prev->f_to = l->f_off + l->f_len;
+	while (prev->f_from < prev->f_to && ws(doc->fold[prev->f_from]))
+		prev->f_from++;
+	while (prev->f_to > prev->f_from && ws(doc->fold[prev->f_to - 1]))
+		prev->f_to--;
+	prev->kind = gr_value_parse(doc->fold + prev->f_from, prev->f_to - prev->f_from, &v);
+	if (prev->kind == GR_TK_NUM)
+	{
+		v.unit_off += prev->f_from;
+		prev->v = v;
+	}
+	return true;
+}
+
+/* Tab-separated cells; each keeps its field number (its grid column in HTML). */
+static bool
+split_tabs(gr_ctx *ctx, const gr_doc *doc, int li, gr_toks *out)
+{
+	const gr_line *l = &doc->lines[li];
+	const char *s = doc->fold + l->f_off;
+	uint32_t	len = l->f_len,
+				a = 0;
+	int			slots = 1,
+				slot = 0;
+
+	for (uint32_t i = 0; i < len; i++)
+		slots += s[i] == '\t';
+	for (uint32_t i = 0; i <= len; i++)
+		if (i == len || s[i] == '\t')
+		{
+			int			before = out->n;
+
+			if (!emit_cell(ctx, doc, li, l->f_off + a, l->f_off + i, -1, slot == 0, out))
+				return false;
+			if (out->n == before + 1)
+			{
+				out->v[before].slot = slot;
+				out->v[before].slots = slots;
+			}
+			slot++;
+			a = i + 1;
+		}
+	return true;
+}
+
+/*
+ * Cells split by '|': "| a | b |" is a Markdown row (cells between the
+ * pipes, each with its field); "X |" is one cell ended by its pipe.
+ */
+static bool
+split_pipes(gr_ctx *ctx, const gr_doc *doc, int li, gr_toks *out)
+{
+	const gr_line *l = &doc->lines[li];
+	const char *s = doc->fold + l->f_off;
+	uint32_t	a = 0,
+				b = l->f_len,
+				start;
+	bool		piped = false;
+	int			slots = 1,
+				slot = 0;
+
+	while (a < b && ws(s[a]))
+		a++;
+	while (b > a && ws(s[b - 1]))
+		b--;
+	if (b - a >= 2 && s[a] == '|' && s[b - 1] == '|')
+	{
+		a++;					/* Markdown row: cells between the pipes */
+		b--;
+	}
+	else if (b > a && s[b - 1] == '|')
+	{
+		b--;					/* "X |": the last pipe ends the cell */
+		piped = true;
+	}
+	start = a;
+	for (uint32_t i = a; i < b; i++)
+		slots += s[i] == '|';
+	for (uint32_t i = a; i <= b; i++)
+		if (i == b || s[i] == '|')
+		{
+			int			before = out->n;
+
+			if (!emit_cell(ctx, doc, li, l->f_off + start, l->f_off + i, -1, slot == 0, out))
+				return false;
+			if (out->n == before + 1 && slots > 1 && !piped)
+			{
+				out->v[before].slot = slot;
+				out->v[before].slots = slots;
+			}
+			for (int k = before; k < out->n; k++)
+				out->v[k].piped = piped;
+			slot++;
+			start = i + 1;
+		}
+	return true;
+}
+
+/* Columns aligned by spaces: a run of two or more splits; each cell keeps its position. */
+static bool
+split_spaces(gr_ctx *ctx, const gr_doc *doc, int li, gr_toks *out)
+{
+	const gr_line *l = &doc->lines[li];
+	const char *s = doc->fold + l->f_off;
+	uint32_t	len = l->f_len,
+				i = 0;
+	bool		first = true;
+
+	while (i < len)
+	{
+		uint32_t	a,
+					b;
+
+		while (i < len && ws(s[i]))
+			i++;
+		if (i >= len)
+			break;
+		a = i;
+		for (;;)
+		{
+			while (i < len && !ws(s[i]))
+				i++;
+			b = i;
+			if (i + 1 < len && s[i] == ' ' && !ws(s[i + 1]))
+			{
+				i++;
+				continue;
+			}
+			break;
+		}
+		if (!emit_cell(ctx, doc, li, l->f_off + a, l->f_off + b, gr_utf8_chars(s, a), first, out))
+			return false;
+		first = false;
+	}
+	return true;
+}
+
+/* Lines that hold no cell: page marks, rule lines, filler pipes between rows (seed 002). */
+static bool
+is_noise_line(const gr_doc *doc, const gr_line *l)
+{
+	const char *s = doc->fold + l->f_off;
+
+	if (l->c_len > 0 && gr_is_page_mark(doc->cmp + l->c_off, l->c_len))
+		return true;
+	if (is_rule_line(s, l->f_len))
+		return true;
+	return l->c_len >= 2 && only_pipes(doc->cmp + l->c_off, l->c_len);
+}
+
 gr_status
 gr_tokenize(gr_ctx *ctx, const gr_doc *doc, int line_from, int line_to, gr_toks *out)
 {
@@ -185,26 +353,18 @@ gr_tokenize(gr_ctx *ctx, const gr_doc *doc, int line_from, int line_to, gr_toks 
 		const char *s = doc->fold + l->f_off;
 		uint32_t	len = l->f_len;
 		int			n_before = out->n;
+		bool		ok;
 
 		if (gr_poll(ctx))
 			return ctx->err->status;
-		if (l->c_len == 0)
+		/* an empty line ends a row of one-cell-per-line layouts */
+		if (l->c_len == 0 && (len == 0 || memchr(s, '\t', len) == NULL))
 		{
-			/* an empty line ends a row of one-cell-per-line layouts */
-			if (len == 0 || memchr(s, '\t', len) == NULL)
-			{
-				new_row = true;
-				continue;
-			}
+			new_row = true;
+			continue;
 		}
-		if (l->c_len > 0 && gr_is_page_mark(doc->cmp + l->c_off, l->c_len))
+		if (is_noise_line(doc, l))
 			continue;
-		if (is_rule_line(s, len))
-			continue;
-		/* "||", "|||": filler for merged cells between rows (seed 002) */
-		if (l->c_len >= 2 && only_pipes(doc->cmp + l->c_off, l->c_len))
-			continue;
-
 		if (cell_per_line)
 		{
 			if (len > 0 && s[0] == '\t' && memchr(s + 1, '\t', len - 1) == NULL)
@@ -214,140 +374,17 @@ gr_tokenize(gr_ctx *ctx, const gr_doc *doc, int line_from, int line_to, gr_toks 
 				new_row = false;
 				continue;
 			}
-			if (memchr(s, '\t', len) == NULL && out->n > 0 &&
-				out->v[out->n - 1].kind != GR_TK_NUM && !new_row)
-			{
-				/* a cell broken over lines: 上一年 / 项目数量 */
-				gr_tok	   *prev = &out->v[out->n - 1];
-				gr_value	v;
-
-				if (prev->kind == GR_TK_BLANK)
-					prev->f_from = l->f_off;
-				prev->f_to = l->f_off + len;
-				while (prev->f_from < prev->f_to && ws(doc->fold[prev->f_from]))
-					prev->f_from++;
-				while (prev->f_to > prev->f_from && ws(doc->fold[prev->f_to - 1]))
-					prev->f_to--;
-				prev->kind = gr_value_parse(doc->fold + prev->f_from, prev->f_to - prev->f_from, &v);
-				if (prev->kind == GR_TK_NUM)
-				{
-					v.unit_off += prev->f_from;
-					prev->v = v;
-				}
+			if (continue_cell(doc, l, new_row, out))
 				continue;
-			}
 		}
-
 		if (memchr(s, '\t', len))
-		{
-			uint32_t	a = 0;
-			bool		first = true;
-			int			slots = 1,
-						slot = 0;
-
-			for (uint32_t i = 0; i < len; i++)
-				slots += s[i] == '\t';
-			for (uint32_t i = 0; i <= len; i++)
-				if (i == len || s[i] == '\t')
-				{
-					int			before = out->n;
-
-					if (!emit_cell(ctx, doc, li, l->f_off + a, l->f_off + i, -1, first, out))
-						return ctx->err->status;
-					/* each cell keeps its field number (its grid column in HTML) */
-					if (out->n == before + 1)
-					{
-						out->v[before].slot = slot;
-						out->v[before].slots = slots;
-					}
-					slot++;
-					first = false;
-					a = i + 1;
-				}
-		}
+			ok = split_tabs(ctx, doc, li, out);
 		else if (memchr(s, '|', len))
-		{
-			uint32_t	a = 0,
-						b = len,
-						start;
-			bool		first = true;
-			bool		piped = false;
-
-			while (a < b && ws(s[a]))
-				a++;
-			while (b > a && ws(s[b - 1]))
-				b--;
-
-			if (b - a >= 2 && s[a] == '|' && s[b - 1] == '|')
-			{
-				a++;			/* Markdown row: cells between the pipes */
-				b--;
-			}
-			else if (b > a && s[b - 1] == '|')
-			{
-				b--;			/* "X |": the last pipe ends the cell */
-				piped = true;
-			}
-			start = a;
-			{
-				int			slots = 1,
-							slot = 0;
-
-				for (uint32_t i = a; i < b; i++)
-					slots += s[i] == '|';
-				for (uint32_t i = a; i <= b; i++)
-					if (i == b || s[i] == '|')
-					{
-						int			before = out->n;
-
-						if (!emit_cell(ctx, doc, li, l->f_off + start, l->f_off + i, -1, first, out))
-							return ctx->err->status;
-						if (out->n == before + 1 && slots > 1 && !piped)
-						{
-							out->v[before].slot = slot;
-							out->v[before].slots = slots;
-						}
-						for (int k = before; k < out->n; k++)
-							out->v[k].piped = piped;
-						slot++;
-						first = false;
-						start = i + 1;
-					}
-			}
-		}
+			ok = split_pipes(ctx, doc, li, out);
 		else
-		{
-			/* columns aligned by spaces: a run of two or more splits */
-			uint32_t	i = 0;
-			bool		first = true;
-
-			while (i < len)
-			{
-				uint32_t	a,
-							b;
-
-				while (i < len && ws(s[i]))
-					i++;
-				if (i >= len)
-					break;
-				a = i;
-				for (;;)
-				{
-					while (i < len && !ws(s[i]))
-						i++;
-					b = i;
-					if (i + 1 < len && s[i] == ' ' && !ws(s[i + 1]))
-					{
-						i++;
-						continue;
-					}
-					break;
-				}
-				if (!emit_cell(ctx, doc, li, l->f_off + a, l->f_off + b, gr_utf8_chars(s, a), first, out))
-					return ctx->err->status;
-				first = false;
-			}
-		}
+			ok = split_spaces(ctx, doc, li, out);
+		if (!ok)
+			return ctx->err->status;
 		/* one cell on a line says nothing about rows ("0 |", seed 002) */
 		if (!cell_per_line && out->n == n_before + 1)
 			out->v[n_before].row_start = false;

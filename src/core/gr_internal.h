@@ -104,5 +104,12 @@ extern gr_status gr_meta(gr_ctx *ctx, const gr_doc *doc, gr_report *rep);
 
 /* gr_edition.c */
 extern void gr_edition_detect(const gr_doc *doc, gr_report *rep);
+extern gr_edition gr_edition_for_year(int year);
+extern gr_edition gr_edition_effective(gr_edition shown, int year);
+extern gr_edition gr_table_edition(const gr_report *rep, gr_table t);
+extern void gr_vote_row(int votes[3], gr_table t, int row, bool has_values);
+extern void gr_vote_col(int votes[3], int col);
+extern void gr_vote_label(int votes[3], const char *t, size_t tlen);
+extern gr_edition gr_vote_result(const int votes[3]);
 
 #endif							/* GR_INTERNAL_H */

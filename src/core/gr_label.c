@@ -38,9 +38,9 @@ typedef struct folded_table
 
 #define MAX_TABLES 4
 static folded_table tables[MAX_TABLES];
-static folded_label t2_labels[16][GR_MAX_LABELS];
-static folded_label t3_labels[40][GR_MAX_LABELS];
-static folded_label t4_labels[T4_NGROUPS][GR_MAX_LABELS];
+static folded_label t2_labels[GR_T2_NROWS][GR_MAX_LABELS];
+static folded_label t3_labels[GR_T3_NROWS][GR_MAX_LABELS];
+static folded_label t4_labels[GR_T4_NROWS][GR_MAX_LABELS];
 
 static const char *const cjk_numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
 
@@ -377,18 +377,36 @@ fold_cached(const char *label)
 	return NULL;				/* cannot happen: far fewer labels than slots */
 }
 
-/* Does folded text t name one of the words (exactly or as its start)? */
+/* Is folded text t the label, folded? */
 bool
-gr_label_is_word(const char *t, size_t tlen, const char *const *words)
+gr_label_equals(const char *t, size_t tlen, const char *label)
+{
+	const folded_label *w = fold_cached(label);
+
+	return w && w->len == tlen && memcmp(t, w->s, tlen) == 0;
+}
+
+/*
+ * Does folded text t name one of the words (exactly or as its start)?
+ * Returns the folded length of the word it starts with, 0 for none.
+ */
+size_t
+gr_label_word_len(const char *t, size_t tlen, const char *const *words)
 {
 	for (int i = 0; words[i]; i++)
 	{
 		const folded_label *w = fold_cached(words[i]);
 
 		if (w && tlen >= w->len && memcmp(t, w->s, w->len) == 0)
-			return true;
+			return w->len;
 	}
-	return false;
+	return 0;
+}
+
+bool
+gr_label_is_word(const char *t, size_t tlen, const char *const *words)
+{
+	return gr_label_word_len(t, tlen, words) > 0;
 }
 
 /*

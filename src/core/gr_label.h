@@ -28,6 +28,8 @@ typedef struct gr_label_match
 /* t is folded (gr_lfold); current is the row read last, -1 at the start. */
 extern gr_label_match gr_label_find(const gr_rowdef *rows, int nrows, const char *t, size_t tlen,
 									int current);
+extern bool gr_label_equals(const char *t, size_t tlen, const char *label);
+extern size_t gr_label_word_len(const char *t, size_t tlen, const char *const *words);
 extern bool gr_label_is_word(const char *t, size_t tlen, const char *const *words);
 extern unsigned gr_label_header(const char *t, size_t tlen, const gr_coldef *defs, const int *cols,
 								int ncols, const gr_rowdef *row, bool *is_exact);

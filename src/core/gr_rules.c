@@ -19,22 +19,6 @@
 #include "gr_rules.h"
 #include "gr_tables.h"
 
-/* ---- the rows the rules add up ---- */
-
-static const char *const t3_results_2021[] = {
-	"granted", "partial", "denied_secret", "denied_law", "denied_security", "denied_third_party",
-	"denied_internal", "denied_process", "denied_case_file", "denied_query", "unable_not_held",
-	"unable_need_create", "unable_unclear", "declined_petition", "declined_repeat",
-	"declined_publication", "declined_excessive", "declined_reconfirm", "other_no_supplement",
-	"other_unpaid_fee", "other_misc", NULL
-};
-static const char *const t3_results_2019[] = {
-	"granted", "partial", "denied_secret", "denied_law", "denied_security", "denied_third_party",
-	"denied_internal", "denied_process", "denied_case_file", "denied_query", "unable_not_held",
-	"unable_need_create", "unable_unclear", "declined_petition", "declined_repeat",
-	"declined_publication", "declined_excessive", "declined_reconfirm", "other_handling", NULL
-};
-
 /* ---- the rule table ---- */
 
 struct ruledef;
@@ -58,8 +42,8 @@ typedef struct ruledef
 	rule_fn		fn;
 	/* parameters of the generic kinds */
 	cmp_op		op;
-	const char *const *actual;	/* 表三 rows summed for the stated side */
-	const char *const *expected;	/* rows summed for the computed side */
+	const int  *actual;			/* 表三 rows summed for the stated side, -1 ends */
+	const int  *expected;		/* rows summed for the computed side; NULL: the leaves of actual[0] */
 	const char *what;			/* Chinese: what the rule asks */
 } ruledef;
 
@@ -89,10 +73,10 @@ static void hint_double_count(rule_ctx *rc, const ruledef *r);
 static void hint_wrong_column(rule_ctx *rc, const ruledef *r);
 static void hint_project_counts(rule_ctx *rc, const ruledef *r);
 
-static const char *const rows_in[] = {"new_received", "carried_in", NULL};
-static const char *const rows_out[] = {"results_total", "carried_out", NULL};
-static const char *const rows_results[] = {"results_total", NULL};
-static const char *const rows_carried_out[] = {"carried_out", NULL};
+static const int rows_in[] = {GR_R3_new_received, GR_R3_carried_in, -1};
+static const int rows_out[] = {GR_R3_results_total, GR_R3_carried_out, -1};
+static const int rows_results[] = {GR_R3_results_total, -1};
+static const int rows_carried_out[] = {GR_R3_carried_out, -1};
 
 #define E19 GR_M19
 #define E21 GR_M21
@@ -104,9 +88,9 @@ static const ruledef rules[] = {
 	"一、本年新收加二、上年结转，应等于三、（七）总计加四、结转下年度继续办理"},
 	{"R-T3-02", GR_SEV_ERROR, 1, 0, EB, GR_T3, rule_row_totals, OP_EQ, NULL, NULL,
 	"总计应等于自然人与五类法人或其他组织之和"},
-	{"R-T3-03a", GR_SEV_ERROR, 1, 0, E21, GR_T3, rule_column_balance, OP_EQ, rows_results, t3_results_2021,
+	{"R-T3-03a", GR_SEV_ERROR, 1, 0, E21, GR_T3, rule_column_balance, OP_EQ, rows_results, NULL,
 	"（七）总计应等于（一）至（六）各项办理结果之和"},
-	{"R-T3-03b", GR_SEV_ERROR, 1, 0, E19, GR_T3, rule_column_balance, OP_EQ, rows_results, t3_results_2019,
+	{"R-T3-03b", GR_SEV_ERROR, 1, 0, E19, GR_T3, rule_column_balance, OP_EQ, rows_results, NULL,
 	"（七）总计应等于（一）至（六）各项办理结果之和"},
 	{"R-T3-04", GR_SEV_ERROR, 1, 0, EB, GR_T3, rule_subtotals, OP_EQ, NULL, NULL,
 	"表中印出的小计应等于其各分项之和"},
@@ -189,6 +173,8 @@ static const ruledef rules[] = {
 	"一行有标题而没有数值"},
 	{"R-PARSE-04", GR_SEV_WARNING, 1, 0, EB, GR_T4, NULL, OP_EQ, NULL, NULL,
 	"数值与其行标题不在同一行且前一行缺少数值，无法确定归属，不填"},
+	{"R-PARSE-05", GR_SEV_WARNING, 1, 0, EB, GR_T4, NULL, OP_EQ, NULL, NULL,
+	"数值之和超出可精确计算的范围，该合计不计算、相关规则不检查"},
 };
 
 /* ---- cells as the rules see them ---- */
@@ -217,22 +203,11 @@ gr_rule_cell(const gr_report *rep, int key, gr_num *v)
 	}
 }
 
+/* The leaves of 表三's （七）总计 in the edition 表三 follows: R-T3-03's parts. */
 static int
-row_of(gr_table t, const char *key)
+result_items(const rule_ctx *rc, int *rows)
 {
-	const gr_rowdef *rows = t == GR_T2 ? gr_t2_rows : t == GR_T3 ? gr_t3_rows : gr_t4_groups;
-	int			n = t == GR_T2 ? gr_t2_nrows : t == GR_T3 ? gr_t3_nrows : T4_NGROUPS;
-
-	for (int r = 0; r < n; r++)
-		if (rows[r].key && strcmp(rows[r].key, key) == 0)
-			return r;
-	return -1;
-}
-
-static int
-key_of(gr_table t, const char *row, int col)
-{
-	return gr_key_index(t, row_of(t, row), col);
+	return gr_row_leaves(GR_T3, GR_R3_results_total, rc->ed3, rows);
 }
 
 /* A sum over cells, with what it met on the way. */
@@ -272,6 +247,8 @@ acc_add(const gr_report *rep, sum_acc *a, int key, int sign)
 	{
 		case CV_NUM:
 			a->sum = gr_num_add(a->sum, sign < 0 ? gr_num_neg(v) : v);
+			if (!a->sum.set)
+				a->unknown++;	/* beyond the exact range: gr_check says so once */
 			a->present++;
 			if (!a->line && rep->cells[key].line)
 				a->line = rep->cells[key].line;
@@ -391,6 +368,15 @@ report_failure(rule_ctx *rc, const ruledef *r, const sum_acc *a, const sum_acc *
 static void
 rule_column_balance(rule_ctx *rc, const ruledef *r)
 {
+	int			leaves[GR_T3_NROWS];
+	const int  *expected = r->expected ? r->expected : leaves;
+	int			nexp = 0;
+
+	if (r->expected)
+		while (r->expected[nexp] >= 0)
+			nexp++;
+	else
+		nexp = gr_row_leaves(GR_T3, r->actual[0], rc->ed3, leaves);
 	for (int c = 0; c < T3_PRINTED_COLS; c++)
 	{
 		sum_acc		a,
@@ -399,10 +385,10 @@ rule_column_balance(rule_ctx *rc, const ruledef *r)
 
 		acc_init(&a);
 		acc_init(&e);
-		for (int i = 0; r->actual[i]; i++)
-			acc_add(rc->rep, &a, key_of(GR_T3, r->actual[i], c), 1);
-		for (int i = 0; r->expected[i]; i++)
-			acc_add(rc->rep, &e, key_of(GR_T3, r->expected[i], c), 1);
+		for (int i = 0; r->actual[i] >= 0; i++)
+			acc_add(rc->rep, &a, gr_key_index(GR_T3, r->actual[i], c), 1);
+		for (int i = 0; i < nexp; i++)
+			acc_add(rc->rep, &e, gr_key_index(GR_T3, expected[i], c), 1);
 		if (a.unknown || e.unknown || a.present + e.present == 0)
 			continue;
 		if (compare(r->op, a.sum, e.sum))
@@ -417,10 +403,12 @@ static void
 rule_row_totals(rule_ctx *rc, const ruledef *r)
 {
 	const gr_keydef *k = gr_keydefs();
+	int			parts[T3_NCOLS];
+	int			nparts = gr_col_leaves(r->table, r->table == GR_T3 ? T3C_TOTAL : T4C_TOTAL, parts);
 
 	if (r->table == GR_T3)
 	{
-		for (int row = 0; row < gr_t3_nrows; row++)
+		for (int row = 0; row < GR_T3_NROWS; row++)
 		{
 			sum_acc		a,
 						e;
@@ -432,81 +420,76 @@ rule_row_totals(rule_ctx *rc, const ruledef *r)
 			acc_init(&a);
 			acc_init(&e);
 			acc_add(rc->rep, &a, tk, 1);
-			for (int c = T3C_NATURAL_PERSON; c <= T3C_OTHER_ORG; c++)
-				acc_add(rc->rep, &e, gr_key_index(GR_T3, row, c), 1);
+			for (int i = 0; i < nparts; i++)
+				acc_add(rc->rep, &e, gr_key_index(GR_T3, row, parts[i]), 1);
 			if (a.unknown || e.unknown || a.present + e.present == 0 || a.absent)
 				continue;
 			if (compare(r->op, a.sum, e.sum))
 				continue;
-			snprintf(scope, sizeof(scope), "表三“%s”行", gr_t3_rows[row].labels[0]);
+			snprintf(scope, sizeof(scope), "表三“%s”行", gr_row_label(GR_T3, row, rc->ed3));
 			report_failure(rc, r, &a, &e, scope, NULL);
 		}
 		return;
 	}
-	for (int g = 0; g < T4_PRINTED_GROUPS; g++)
+	for (int g = 0; g < GR_T4_NROWS; g++)
 	{
 		sum_acc		a,
 					e;
 		char		scope[96];
 
+		if (!gr_row_printed(GR_T4, g, rc->ed))
+			continue;
 		acc_init(&a);
 		acc_init(&e);
 		acc_add(rc->rep, &a, gr_key_index(GR_T4, g, T4C_TOTAL), 1);
-		for (int c = T4C_UPHELD; c <= T4C_PENDING; c++)
-			acc_add(rc->rep, &e, gr_key_index(GR_T4, g, c), 1);
+		for (int i = 0; i < nparts; i++)
+			acc_add(rc->rep, &e, gr_key_index(GR_T4, g, parts[i]), 1);
 		if (a.unknown || e.unknown || a.present + e.present == 0 || a.absent)
 			continue;
 		if (compare(r->op, a.sum, e.sum))
 			continue;
-		snprintf(scope, sizeof(scope), "表四“%s”", gr_t4_groups[g].labels[0]);
+		snprintf(scope, sizeof(scope), "表四“%s”", gr_row_label(GR_T4, g, rc->ed));
 		report_failure(rc, r, &a, &e, scope, NULL);
 	}
 }
 
-/* Subtotals a local variant prints: each equals the sum of its items. */
+/*
+ * Subtotals a local variant prints (a 小计 column, a （三）不予公开 row with
+ * numbers): each equals the sum of its children in the spec.
+ */
 static void
 rule_subtotals(rule_ctx *rc, const ruledef *r)
 {
-	for (int g = 0; g < gr_t3_nrows; g++)
+	for (int g = 0; g < GR_T3_NROWS; g++)
 	{
-		const gr_rowdef *row = &gr_t3_rows[g];
+		int			kids[GR_T3_NROWS];
+		int			nrowkids = gr_t3_rows[g].part == GR_PK_SUBTOTAL ?
+			gr_row_children(GR_T3, g, rc->ed3, kids) : 0;
 
-		if (row->key == NULL)
-			continue;
 		for (int c = 0; c < T3_NCOLS; c++)
 		{
 			int			out = gr_key_index(GR_T3, g, c);
-			const gr_cell *oc = &rc->rep->cells[out];
+			int			cols[T3_NCOLS];
+			int			ncols = gr_t3_cols[c].part == GR_PK_SUBTOTAL ? gr_col_children(GR_T3, c, cols) : 0;
 			sum_acc		a,
 						e;
 			char		scope[160];
 
-			if (oc->state != GR_CELL_NUMBER || oc->derived)
+			if (out < 0 || rc->rep->cells[out].state != GR_CELL_NUMBER || rc->rep->cells[out].derived)
+				continue;
+			if (ncols == 0 && nrowkids == 0)
 				continue;
 			acc_init(&a);
 			acc_init(&e);
-			if (c == T3C_ORG_SUM)
-			{
-				for (int p = T3C_BUSINESS; p <= T3C_OTHER_ORG; p++)
-					acc_add(rc->rep, &e, gr_key_index(GR_T3, g, p), 1);
-			}
-			else if (row->derived)
-			{
-				for (int it = g + 1; it < gr_t3_nrows; it++)
-				{
-					const char *l = gr_t3_rows[it].labels[0];
-
-					if (!(l[0] >= '0' && l[0] <= '9'))
-						break;
-					acc_add(rc->rep, &e, gr_key_index(GR_T3, it, c), 1);
-				}
-			}
-			else
-				continue;
+			for (int i = 0; i < ncols; i++)
+				acc_add(rc->rep, &e, gr_key_index(GR_T3, g, cols[i]), 1);
+			for (int i = 0; ncols == 0 && i < nrowkids; i++)
+				acc_add(rc->rep, &e, gr_key_index(GR_T3, kids[i], c), 1);
 			acc_add(rc->rep, &a, out, 1);
 			if (e.unknown || e.present == 0 || compare(r->op, a.sum, e.sum))
 				continue;
-			snprintf(scope, sizeof(scope), "表三“%s”行“%s”列", row->labels[0], gr_t3_cols[c].labels[0]);
+			snprintf(scope, sizeof(scope), "表三“%s”行“%s”列", gr_row_label(GR_T3, g, rc->ed3),
+					 gr_col_label(GR_T3, c));
 			report_failure(rc, r, &a, &e, scope, NULL);
 		}
 	}
@@ -553,10 +536,10 @@ rule_zero_chain(rule_ctx *rc, const ruledef *r)
 
 	acc_init(&in);
 	acc_init(&out);
-	acc_add(rc->rep, &in, key_of(GR_T3, "new_received", T3C_TOTAL), 1);
-	acc_add(rc->rep, &in, key_of(GR_T3, "carried_in", T3C_TOTAL), 1);
-	acc_add(rc->rep, &out, key_of(GR_T3, "results_total", T3C_TOTAL), 1);
-	acc_add(rc->rep, &out, key_of(GR_T3, "carried_out", T3C_TOTAL), 1);
+	acc_add(rc->rep, &in, gr_key_index(GR_T3, GR_R3_new_received, T3C_TOTAL), 1);
+	acc_add(rc->rep, &in, gr_key_index(GR_T3, GR_R3_carried_in, T3C_TOTAL), 1);
+	acc_add(rc->rep, &out, gr_key_index(GR_T3, GR_R3_results_total, T3C_TOTAL), 1);
+	acc_add(rc->rep, &out, gr_key_index(GR_T3, GR_R3_carried_out, T3C_TOTAL), 1);
 	if (in.unknown || out.unknown || in.present == 0 || in.sum.mant != 0 || out.sum.mant == 0)
 		return;
 	{
@@ -576,14 +559,14 @@ rule_t2_relations(rule_ctx *rc, const ruledef *r)
 	static const struct
 	{
 		const char *rule;
-		const char *rows[7];
+		int			rows[7];		/* -1 ends */
 		int			actual[2];	/* columns, -1 ends */
 		int			expected[2];
 		int			esign[2];
 	}			rel[] = {
-		{"R-T2-02", {"rules", "norm_docs"}, {T2C_IN_FORCE, -1}, {T2C_ISSUED, T2C_REPEALED}, {1, -1}},
-		{"R-T2v19-01", {"rules", "norm_docs"}, {T2C_PUBLISHED, -1}, {T2C_TOTAL_PUBLISHED, -1}, {1, 1}},
-		{"R-T2v19-02", {"licensing", "other_services", "penalty", "coercion", "admin_fees"},
+		{"R-T2-02", {GR_R2_rules, GR_R2_norm_docs, -1}, {T2C_IN_FORCE, -1}, {T2C_ISSUED, T2C_REPEALED}, {1, -1}},
+		{"R-T2v19-01", {GR_R2_rules, GR_R2_norm_docs, -1}, {T2C_PUBLISHED, -1}, {T2C_TOTAL_PUBLISHED, -1}, {1, 1}},
+		{"R-T2v19-02", {GR_R2_licensing, GR_R2_other_services, GR_R2_penalty, GR_R2_coercion, GR_R2_admin_fees, -1},
 		{T2C_PREV_ITEMS, T2C_DELTA}, {-1, -1}, {1, 1}},
 	};
 
@@ -591,7 +574,7 @@ rule_t2_relations(rule_ctx *rc, const ruledef *r)
 	{
 		if (strcmp(rel[i].rule, r->id) != 0)
 			continue;
-		for (int k = 0; k < 7 && rel[i].rows[k]; k++)
+		for (int k = 0; k < 7 && rel[i].rows[k] >= 0; k++)
 		{
 			sum_acc		a,
 						e;
@@ -600,14 +583,14 @@ rule_t2_relations(rule_ctx *rc, const ruledef *r)
 			acc_init(&a);
 			acc_init(&e);
 			for (int j = 0; j < 2 && rel[i].actual[j] >= 0; j++)
-				acc_add(rc->rep, &a, key_of(GR_T2, rel[i].rows[k], rel[i].actual[j]), 1);
+				acc_add(rc->rep, &a, gr_key_index(GR_T2, rel[i].rows[k], rel[i].actual[j]), 1);
 			for (int j = 0; j < 2 && rel[i].expected[j] >= 0; j++)
-				acc_add(rc->rep, &e, key_of(GR_T2, rel[i].rows[k], rel[i].expected[j]), rel[i].esign[j]);
+				acc_add(rc->rep, &e, gr_key_index(GR_T2, rel[i].rows[k], rel[i].expected[j]), rel[i].esign[j]);
 			if (a.unknown || e.unknown || a.present == 0 || a.absent || e.absent)
 				continue;
 			if (compare(r->op, a.sum, e.sum))
 				continue;
-			snprintf(scope, sizeof(scope), "表二“%s”", gr_t2_rows[row_of(GR_T2, rel[i].rows[k])].labels[0]);
+			snprintf(scope, sizeof(scope), "表二“%s”", gr_row_label(GR_T2, rel[i].rows[k], rc->ed2));
 			report_failure(rc, r, &a, &e, scope, NULL);
 		}
 	}
@@ -634,7 +617,7 @@ rule_rule_making(rule_ctx *rc, const ruledef *r)
 		return;
 	for (int c = 0; c < T2_NCOLS; c++)
 	{
-		int			k = key_of(GR_T2, "rules", c);
+		int			k = gr_key_index(GR_T2, GR_R2_rules, c);
 		gr_num		v;
 		gr_finding *f;
 
@@ -661,7 +644,7 @@ unit_is(const gr_cell *c, const char *u)
 static void
 rule_fee_unit(rule_ctx *rc, const ruledef *r)
 {
-	int			k = key_of(GR_T2, "admin_fees", T2C_AMOUNT_WAN);
+	int			k = gr_key_index(GR_T2, GR_R2_admin_fees, T2C_AMOUNT_WAN);
 	const gr_cell *c = k >= 0 ? &rc->rep->cells[k] : NULL;
 	gr_finding *f;
 
@@ -680,7 +663,7 @@ rule_fee_unit(rule_ctx *rc, const ruledef *r)
 static void
 rule_procurement_unit(rule_ctx *rc, const ruledef *r)
 {
-	int			k = key_of(GR_T2, "central_procurement", T2C_AMOUNT_WAN);
+	int			k = gr_key_index(GR_T2, GR_R2_central_procurement, T2C_AMOUNT_WAN);
 	const gr_cell *c = k >= 0 ? &rc->rep->cells[k] : NULL;
 	gr_finding *f;
 
@@ -699,7 +682,7 @@ static void
 rule_edition(rule_ctx *rc, const ruledef *r)
 {
 	gr_report  *rep = rc->rep;
-	gr_edition	expect = rep->year >= 2021 ? GR_ED_2021 : (rep->year >= 2019 ? GR_ED_2019 : GR_ED_UNKNOWN);
+	gr_edition	expect = gr_edition_for_year(rep->year);
 
 	if (rep->edition == GR_ED_UNKNOWN)
 		return;
@@ -784,8 +767,8 @@ static void
 rule_no_requests(rule_ctx *rc, const ruledef *r)
 {
 	narrative	n;
-	int			k = key_of(GR_T3, "new_received", T3C_TOTAL);
-	int			kc = key_of(GR_T3, "carried_in", T3C_TOTAL);
+	int			k = gr_key_index(GR_T3, GR_R3_new_received, T3C_TOTAL);
+	int			kc = gr_key_index(GR_T3, GR_R3_carried_in, T3C_TOTAL);
 	gr_num		v,
 				vc;
 	cell_kind	ck = gr_rule_cell(rc->rep, k, &v);
@@ -840,13 +823,13 @@ rule_no_cases(rule_ctx *rc, const ruledef *r)
 	gr_narrative(rc->doc, rc->rep, &n);
 	if (!n.no_cases)
 		return;
-	for (int g = 0; g < T4_PRINTED_GROUPS; g++)
+	for (int g = 0; g < GR_T4_NROWS; g++)
 	{
 		int			k = gr_key_index(GR_T4, g, T4C_TOTAL);
 		gr_num		v;
 		gr_finding *f;
 
-		if (gr_rule_cell(rc->rep, k, &v) != CV_NUM || v.mant == 0)
+		if (!gr_row_printed(GR_T4, g, rc->ed) || gr_rule_cell(rc->rep, k, &v) != CV_NUM || v.mant == 0)
 			continue;
 		f = gr_add_finding(rc->ctx, rc->rep, r->id, r->sev, n.no_cases_line,
 						   "正文与表格不一致：正文称未发生行政复议、行政诉讼，表四 %s = %lld",
@@ -864,7 +847,7 @@ static void
 rule_fee_statement(rule_ctx *rc, const ruledef *r)
 {
 	narrative	n;
-	int			k = key_of(GR_T3, "other_unpaid_fee", T3C_TOTAL);
+	int			k = gr_key_index(GR_T3, GR_R3_other_unpaid_fee, T3C_TOTAL);
 	gr_num		v;
 	bool		notices = gr_rule_cell(rc->rep, k, &v) == CV_NUM && v.mant > 0;
 	const gr_section *s6 = gr_section_of(rc->rep, GR_SEC_OTHER);
@@ -888,8 +871,8 @@ static void
 rule_norm_docs_text(rule_ctx *rc, const ruledef *r)
 {
 	narrative	n;
-	int			ki = key_of(GR_T2, "norm_docs", T2C_ISSUED);
-	int			kf = key_of(GR_T2, "norm_docs", T2C_IN_FORCE);
+	int			ki = gr_key_index(GR_T2, GR_R2_norm_docs, T2C_ISSUED);
+	int			kf = gr_key_index(GR_T2, GR_R2_norm_docs, T2C_IN_FORCE);
 	gr_num		vi,
 				vf;
 
@@ -1039,8 +1022,7 @@ rule_missing(rule_ctx *rc, const ruledef *r)
 			if (n > 0)
 				continue;
 			f = gr_add_finding(rc->ctx, rep, r->id, r->sev, 0, "表格缺项：%s缺少“%s”（%.*s）", names[t],
-							   t == GR_T2 ? gr_t2_rows[k[i].row].labels[0] :
-							   t == GR_T3 ? gr_t3_rows[k[i].row].labels[0] : gr_t4_groups[k[i].row].labels[0],
+							   gr_row_label((gr_table) t, k[i].row, ed),
 							   (int) (strrchr(k[i].key, '.') - k[i].key), k[i].key);
 			for (int j = i; f && j < rep->ncells && k[j].table == k[i].table && k[j].row == k[i].row &&
 				 f->ncells < GR_FINDING_MAX_CELLS; j++)
@@ -1119,12 +1101,12 @@ rule_blanks(rule_ctx *rc, const ruledef *r)
 static void
 hint_split_number(rule_ctx *rc, const ruledef *r)
 {
-	for (int row = 0; row < gr_t3_nrows; row++)
+	for (int row = 0; row < GR_T3_NROWS; row++)
 	{
 		gr_num		v[T3_PRINTED_COLS];
 		cell_kind	kind[T3_PRINTED_COLS];
 		int64_t		sum = 0;
-		bool		ok = gr_t3_rows[row].key != NULL;
+		bool		ok = gr_t3_rows[row].part != GR_PK_CAPTION;
 
 		for (int c = 0; ok && c < T3_PRINTED_COLS; c++)
 		{
@@ -1167,7 +1149,8 @@ hint_split_number(rule_ctx *rc, const ruledef *r)
 static void
 hint_double_count(rule_ctx *rc, const ruledef *r)
 {
-	const char *const *items = rc->ed3 == GR_ED_2019 ? t3_results_2019 : t3_results_2021;
+	int			items[GR_T3_NROWS];
+	int			nitems = result_items(rc, items);
 
 	for (int c = 0; c < T3_PRINTED_COLS; c++)
 	{
@@ -1180,13 +1163,13 @@ hint_double_count(rule_ctx *rc, const ruledef *r)
 		acc_init(&out);
 		acc_init(&tot);
 		acc_init(&parts);
-		acc_add(rc->rep, &in, key_of(GR_T3, "new_received", c), 1);
-		acc_add(rc->rep, &in, key_of(GR_T3, "carried_in", c), 1);
-		acc_add(rc->rep, &out, key_of(GR_T3, "results_total", c), 1);
-		acc_add(rc->rep, &out, key_of(GR_T3, "carried_out", c), 1);
-		acc_add(rc->rep, &tot, key_of(GR_T3, "results_total", c), 1);
-		for (int i = 0; items[i]; i++)
-			acc_add(rc->rep, &parts, key_of(GR_T3, items[i], c), 1);
+		acc_add(rc->rep, &in, gr_key_index(GR_T3, GR_R3_new_received, c), 1);
+		acc_add(rc->rep, &in, gr_key_index(GR_T3, GR_R3_carried_in, c), 1);
+		acc_add(rc->rep, &out, gr_key_index(GR_T3, GR_R3_results_total, c), 1);
+		acc_add(rc->rep, &out, gr_key_index(GR_T3, GR_R3_carried_out, c), 1);
+		acc_add(rc->rep, &tot, gr_key_index(GR_T3, GR_R3_results_total, c), 1);
+		for (int i = 0; i < nitems; i++)
+			acc_add(rc->rep, &parts, gr_key_index(GR_T3, items[i], c), 1);
 		if (in.unknown || out.unknown || parts.unknown || in.present == 0)
 			continue;
 		if (gr_num_cmp(out.sum, in.sum) > 0 && gr_num_cmp(tot.sum, parts.sum) == 0)
@@ -1227,10 +1210,10 @@ hint_wrong_column(rule_ctx *rc, const ruledef *r)
 
 		acc_init(&in);
 		acc_init(&out);
-		acc_add(rc->rep, &in, key_of(GR_T3, "new_received", c), 1);
-		acc_add(rc->rep, &in, key_of(GR_T3, "carried_in", c), 1);
-		acc_add(rc->rep, &out, key_of(GR_T3, "results_total", c), 1);
-		acc_add(rc->rep, &out, key_of(GR_T3, "carried_out", c), 1);
+		acc_add(rc->rep, &in, gr_key_index(GR_T3, GR_R3_new_received, c), 1);
+		acc_add(rc->rep, &in, gr_key_index(GR_T3, GR_R3_carried_in, c), 1);
+		acc_add(rc->rep, &out, gr_key_index(GR_T3, GR_R3_results_total, c), 1);
+		acc_add(rc->rep, &out, gr_key_index(GR_T3, GR_R3_carried_out, c), 1);
 		known[c] = !in.unknown && !out.unknown && in.sum.scale == 0 && out.sum.scale == 0 &&
 			in.present + out.present > 0;
 		diff[c] = known[c] ? in.sum.mant - out.sum.mant : 0;
@@ -1258,16 +1241,16 @@ hint_wrong_column(rule_ctx *rc, const ruledef *r)
 static void
 hint_project_counts(rule_ctx *rc, const ruledef *r)
 {
-	static const char *const rows[] = {"licensing", "other_services", "penalty", "coercion", NULL};
+	static const int rows[] = {GR_R2_licensing, GR_R2_other_services, GR_R2_penalty, GR_R2_coercion, -1};
 
-	for (int i = 0; rows[i]; i++)
+	for (int i = 0; rows[i] >= 0; i++)
 	{
 		gr_num		p,
 					d,
 					x;
-		int			kp = key_of(GR_T2, rows[i], T2C_PREV_ITEMS),
-					kd = key_of(GR_T2, rows[i], T2C_DELTA),
-					kx = key_of(GR_T2, rows[i], T2C_DECISIONS);
+		int			kp = gr_key_index(GR_T2, rows[i], T2C_PREV_ITEMS),
+					kd = gr_key_index(GR_T2, rows[i], T2C_DELTA),
+					kx = gr_key_index(GR_T2, rows[i], T2C_DECISIONS);
 
 		if (gr_rule_cell(rc->rep, kp, &p) != CV_NUM || gr_rule_cell(rc->rep, kd, &d) != CV_NUM ||
 			gr_rule_cell(rc->rep, kx, &x) != CV_NUM)
@@ -1276,7 +1259,7 @@ hint_project_counts(rule_ctx *rc, const ruledef *r)
 		{
 			gr_finding *f = gr_add_finding(rc->ctx, rc->rep, r->id, r->sev, rc->rep->cells[kd].line,
 										   "提示：表二“%s”上一年项目数量为0，本年增/减与处理决定数量同为 %lld，项目数量可能误填为处理决定数量",
-										   gr_t2_rows[row_of(GR_T2, rows[i])].labels[0], (long long) d.mant);
+										   gr_row_label(GR_T2, rows[i], rc->ed2), (long long) d.mant);
 
 			if (f)
 			{
@@ -1289,6 +1272,32 @@ hint_project_counts(rule_ctx *rc, const ruledef *r)
 }
 
 /* ---- running them ---- */
+
+/*
+ * A table whose numbers add up beyond the exact range (cells of eighteen
+ * digits): the sums over it are unknown, so the rules that add skip it;
+ * say so once per table rather than judge.
+ */
+static void
+check_sum_range(rule_ctx *rc)
+{
+	static const char *const names[] = {"表二", "表三", "表四"};
+	gr_num		total[3] = {gr_num_make(0, 0), gr_num_make(0, 0), gr_num_make(0, 0)};
+	const gr_keydef *k = gr_keydefs();
+
+	for (int i = 0; i < rc->rep->ncells; i++)
+	{
+		const gr_cell *c = &rc->rep->cells[i];
+
+		if (c->state == GR_CELL_NUMBER && !c->derived)
+			total[k[i].table] = gr_num_add(total[k[i].table],
+										   gr_num_make(c->mant < 0 ? -c->mant : c->mant, c->scale));
+	}
+	for (int t = 0; t < 3; t++)
+		if (!total[t].set)
+			gr_add_finding(rc->ctx, rc->rep, "R-PARSE-05", GR_SEV_WARNING, 0,
+						   "%s的数值之和超出可精确计算的范围，涉及求和的规则未检查", names[t]);
+}
 
 /* 0 means the current rule set; anything this build does not know is an error. */
 gr_status
@@ -1350,13 +1359,13 @@ gr_check(const gr_env *env, gr_report *rep, int version, gr_error *err)
 	rc.rep = rep;
 	rc.doc = (const gr_doc *) rep->doc;
 	rc.version = version;
-	rc.ed = rep->edition != GR_ED_UNKNOWN ? rep->edition :
-		rep->year >= 2021 ? GR_ED_2021 : rep->year >= 2019 ? GR_ED_2019 : GR_ED_2021;
-	rc.ed2 = rep->edition_t2 != GR_ED_UNKNOWN ? rep->edition_t2 : rc.ed;
-	rc.ed3 = rep->edition_t3 != GR_ED_UNKNOWN ? rep->edition_t3 : rc.ed;
+	rc.ed = gr_edition_effective(rep->edition, rep->year);
+	rc.ed2 = gr_table_edition(rep, GR_T2);
+	rc.ed3 = gr_table_edition(rep, GR_T3);
 
 	/* the parser's own findings stay; the rules' are made anew */
 	rep->nfindings = rep->nparse_findings;
+	check_sum_range(&rc);
 	for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++)
 	{
 		const ruledef *r = &rules[i];
@@ -1383,6 +1392,22 @@ gr_has_errors(const gr_report *rep)
 		if (rep->findings[i].severity == GR_SEV_ERROR)
 			return 1;
 	return 0;
+}
+
+/*
+ * Is rule id part of rule-set version `version`, and with which severity?
+ * For the rules evaluated outside this file (pairs, the parser).
+ */
+bool
+gr_rule_lookup(const char *id, int version, gr_severity *sev)
+{
+	for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++)
+		if (strcmp(rules[i].id, id) == 0 && rule_in_version(&rules[i], version))
+		{
+			*sev = rules[i].sev;
+			return true;
+		}
+	return false;
 }
 
 /* ---- the list, for documentation and report_rules() ---- */

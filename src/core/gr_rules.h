@@ -51,6 +51,7 @@ typedef struct narrative
 	int			prev_year_problems; /* s5 speaks of last year's problems */
 } narrative;
 
+extern bool gr_rule_lookup(const char *id, int version, gr_severity *sev);
 extern void gr_narrative(const gr_doc *doc, const gr_report *rep, narrative *n);
 
 #endif							/* GR_RULES_H */

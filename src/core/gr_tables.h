@@ -10,7 +10,7 @@
 #include "gr_internal.h"
 
 extern gr_status gr_tables(gr_ctx *ctx, const gr_doc *doc, gr_report *rep);
-extern void gr_derive(gr_report *rep);
+extern void gr_derive(gr_ctx *ctx, gr_report *rep);
 #if defined(__GNUC__)
 #define GR_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #else

@@ -18,6 +18,17 @@ extern gr_report *grpg_parse_text(text *body);
 extern void grpg_check(gr_report *rep, int version);
 extern gr_report *grpg_check_pair(const gr_report *prev, const gr_report *cur, int version);
 
+/*
+ * The per-backend cache of parsed texts (gr_pg_cache.c): every function
+ * and the trigger get their report here, so that one text is parsed once.
+ * The report returned stays valid while the calling function runs, across
+ * one more lookup (two reports at once, for report_check_pair); copy out
+ * whatever goes to the executor.  Never modify it.
+ */
+extern const gr_report *gr_pg_cache_parse(text *body);
+/* … with the findings of a resolved rule-set version (1 to GR_RULESET_VERSION). */
+extern const gr_report *gr_pg_cache_check(text *body, int version);
+
 /* A core string (UTF-8) as text in the database encoding. */
 extern text *grpg_text(gr_str s);
 extern Datum grpg_text_datum(gr_str s, bool *isnull);

@@ -60,12 +60,12 @@ gr_report_cells(PG_FUNCTION_ARGS)
 	text	   *body = PG_GETARG_TEXT_PP(0);
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	const gr_keydef *keys = gr_keydefs();
-	gr_report  *rep;
+	const gr_report *rep;
 	int		   *order;
 	int			n;
 
 	InitMaterializedSRF(fcinfo, 0);
-	rep = grpg_parse_text(body);
+	rep = gr_pg_cache_parse(body);
 	if (!rep->is_report)
 		return (Datum) 0;
 
@@ -98,7 +98,7 @@ gr_report_cell(PG_FUNCTION_ARGS)
 	text	   *body = PG_GETARG_TEXT_PP(0);
 	text	   *key = PG_GETARG_TEXT_PP(1);
 	int			k = gr_key_find(VARDATA_ANY(key), VARSIZE_ANY_EXHDR(key));
-	gr_report  *rep;
+	const gr_report *rep;
 	bool		isnull;
 	Datum		d;
 
@@ -108,7 +108,7 @@ gr_report_cell(PG_FUNCTION_ARGS)
 				 errmsg("unknown cell key \"%s\"", text_to_cstring(key)),
 				 errdetail("Cell keys have the form t2.<row>.<column>, t3.<row>.<column> or t4.<group>.<column>, for example t3.new_received.total."),
 				 errhint("SELECT key FROM report_keys() lists every key.")));
-	rep = grpg_parse_text(body);
+	rep = gr_pg_cache_parse(body);
 	if (!rep->is_report)
 		PG_RETURN_NULL();
 	d = grpg_cell_value(&rep->cells[k], &isnull);

@@ -49,14 +49,11 @@ ruleset_arg(FunctionCallInfo fcinfo, int argno)
 	return v;
 }
 
-/* Parse and check; the findings are in the returned report. */
-static gr_report *
+/* Parse and check (or find both in the cache); the findings are in the returned report. */
+static const gr_report *
 checked(text *body, int version)
 {
-	gr_report  *rep = grpg_parse_text(body);
-
-	grpg_check(rep, version);
-	return rep;
+	return gr_pg_cache_check(body, version);
 }
 
 static Datum
@@ -132,7 +129,13 @@ gr_report_check_pair(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 
 	InitMaterializedSRF(fcinfo, 0);
-	put_findings(rsinfo, grpg_check_pair(grpg_parse_text(prev), grpg_parse_text(cur), version));
+	{
+		/* both from the cache, which keeps the first while it finds the second */
+		const gr_report *p = gr_pg_cache_parse(prev);
+		const gr_report *c = gr_pg_cache_parse(cur);
+
+		put_findings(rsinfo, grpg_check_pair(p, c, version));
+	}
 	return (Datum) 0;
 }
 
@@ -525,7 +528,7 @@ gr_report_validate_trigger(PG_FUNCTION_ARGS)
 	HeapTuple	tuple;
 	bool		isnull;
 	Datum		d;
-	gr_report  *rep = NULL;
+	const gr_report *rep = NULL;
 
 	gr_pg_trig_args_read(trig, &a);
 	tuple = TRIGGER_FIRED_BY_UPDATE(trig->tg_event) ? trig->tg_newtuple : trig->tg_trigtuple;

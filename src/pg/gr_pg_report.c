@@ -227,7 +227,7 @@ gr_parse_report(PG_FUNCTION_ARGS)
 {
 	text	   *body = PG_GETARG_TEXT_PP(0);
 	fill	   *plan = (fill *) fcinfo->flinfo->fn_extra;
-	gr_report  *rep;
+	const gr_report *rep;
 	Datum	   *values;
 	bool	   *nulls;
 
@@ -253,7 +253,7 @@ gr_parse_report(PG_FUNCTION_ARGS)
 		fcinfo->flinfo->fn_extra = plan;
 	}
 
-	rep = grpg_parse_text(body);
+	rep = gr_pg_cache_parse(body);
 
 	/* the top level is a row even when every field is NULL */
 	values = palloc0(sizeof(Datum) * plan->desc->natts);
@@ -268,10 +268,10 @@ gr_report_sections(PG_FUNCTION_ARGS)
 {
 	text	   *body = PG_GETARG_TEXT_PP(0);
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	gr_report  *rep;
+	const gr_report *rep;
 
 	InitMaterializedSRF(fcinfo, 0);
-	rep = grpg_parse_text(body);
+	rep = gr_pg_cache_parse(body);
 	if (!rep->is_report)
 		return (Datum) 0;
 

@@ -1,7 +1,8 @@
 -- encodings_summary.sql — what sql/encodings.sql asks of each database it
 -- creates (UTF8, EUC_CN, SQL_ASCII): every function and every trigger mode
 -- over the same reports (psql variables f000…f004 and html, set by the
--- caller).  Texts are compared through pg_temp.held(), which maps a text to
+-- caller), each result kept as digests in temporary tables.  Texts are
+-- compared through pg_temp.held(), which maps a text to
 -- what an EUC_CN database holds of it (the replacements of the README's
 -- Encodings section: — as ―, a no-break space as a space, …), and digested
 -- as UTF-8 by pg_temp.digest(), so every digest below must be the same in
@@ -57,7 +58,6 @@ SELECT id,
           FROM report_cells(body) WITH ORDINALITY c(key, value, raw, unit, derived, line, n)) AS cells,
        report_cell(body, 't3.new_received.total') AS new_received
   FROM enc_samples;
-TABLE enc_texts ORDER BY id;
 CREATE TEMP TABLE enc_findings AS
 SELECT id,
        (SELECT count(*) || ' ' || pg_temp.digest(string_agg(concat_ws('|', rule, severity, message, cells, expected, actual, line), E'\n' ORDER BY n))
@@ -65,7 +65,6 @@ SELECT id,
        report_is_valid(body, 1) AS valid,
        pg_temp.digest(report_invalid_reason(body, 1)) AS reason
   FROM enc_samples;
-TABLE enc_findings ORDER BY id;
 -- a message holding — (U+2014), which EUC_CN holds as ― (U+2015)
 SELECT rule, message FROM enc_samples, report_check(body) WHERE id = 3 AND rule = 'R-GEN-02';
 SELECT report_invalid_reason(body) FROM enc_samples WHERE id = 4;
@@ -98,7 +97,6 @@ SELECT 'comments', count(*), pg_temp.digest(string_agg(obj_description(d.objid, 
                                             ORDER BY c.relname, pg_describe_object(d.classid, d.objid, 0)))
   FROM pg_depend d JOIN pg_class c ON c.oid = d.classid JOIN pg_extension e ON e.oid = d.refobjid
  WHERE e.extname = 'govreport' AND d.deptype = 'e';
-TABLE enc_others ORDER BY what;
 SELECT obj_description(oid, 'pg_extension') FROM pg_extension WHERE extname = 'govreport';
 
 -- the trigger in its three modes, pinned to rule set 1
@@ -108,7 +106,6 @@ CREATE TRIGGER enc_record BEFORE INSERT OR UPDATE ON enc_reports
 INSERT INTO enc_reports (id, body) SELECT id, body FROM enc_samples;
 CREATE TEMP TABLE enc_recorded AS
 SELECT id, jsonb_array_length(findings) AS findings, pg_temp.digest(findings::text) AS digest FROM enc_reports;
-TABLE enc_recorded ORDER BY id;
 CREATE TRIGGER enc_warn BEFORE UPDATE ON enc_reports
 	FOR EACH ROW EXECUTE FUNCTION report_validate_trigger('body', 'warn', '1');
 UPDATE enc_reports SET body = body WHERE id IN (1, 4);
@@ -118,8 +115,10 @@ INSERT INTO enc_reports (id, body) SELECT 10 + id, body FROM enc_samples WHERE i
 INSERT INTO enc_reports (id, body) SELECT 10 + id, body FROM enc_samples WHERE id = 3;
 SELECT count(*) FROM enc_reports;
 
--- one digest of all the digests above, for the caller to compare across databases
-SELECT pg_temp.digest(concat_ws(',', (SELECT string_agg(t::text, ',' ORDER BY id) FROM enc_texts t),
-                          (SELECT string_agg(f::text, ',' ORDER BY id) FROM enc_findings f),
-                          (SELECT string_agg(o::text, ',' ORDER BY what) FROM enc_others o),
-                          (SELECT string_agg(r::text, ',' ORDER BY id) FROM enc_recorded r))) AS digest \gset
+-- the digests above, one per table, for the caller to compare across
+-- databases (compared, not printed, so that a change in what a report gives,
+-- the same in every database, does not show here three times)
+SELECT pg_temp.digest((SELECT string_agg(t::text, E'\n' ORDER BY id) FROM enc_texts t)) AS d_texts,
+       pg_temp.digest((SELECT string_agg(f::text, E'\n' ORDER BY id) FROM enc_findings f)) AS d_findings,
+       pg_temp.digest((SELECT string_agg(o::text, E'\n' ORDER BY what) FROM enc_others o)) AS d_others,
+       pg_temp.digest((SELECT string_agg(r::text, E'\n' ORDER BY id) FROM enc_recorded r)) AS d_recorded \gset

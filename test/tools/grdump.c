@@ -10,6 +10,11 @@
  *   grdump -k             the key dictionary (docs/keys.md is its output)
  *   grdump -f FILE...     fields and the findings of the rules (report_check)
  *   grdump -R             the rule list (docs/rules.md is its output)
+ *   grdump -v FILE...     "== FILE", then meta.report.year=…, meta.report.fmt=…,
+ *                         and every cell as key=value (a number, or blank,
+ *                         dash, text, unplaced, absent; " derived" after a
+ *                         computed one): what test/corpus/run.sh checks its
+ *                         hand-written facts against.  Uses gr_core.h only.
  */
 #include <stdio.h>
 #include <stdbool.h>
@@ -162,6 +167,33 @@ print_rows(const gr_report *rep)
 	free(order);
 }
 
+/*
+ * -v: every cell by key, one "key=value" a line, for checkers that name a
+ * cell by its key (test/corpus/facts) and must not depend on the row
+ * layout of -r.  Only gr_core.h: keys from gr_keydefs(), states by name.
+ */
+static void
+print_values(const gr_report *rep)
+{
+	static const char *const states[] = {"absent", "blank", "number", "dash", "text", "unplaced"};
+	const gr_keydef *k = gr_keydefs();
+
+	printf("meta.report.year=%d\n", rep->year);
+	printf("meta.report.fmt=%s\n", gr_edition_name(rep->edition) ? gr_edition_name(rep->edition) : "NULL");
+	printf("meta.report.fmt_mixed=%d\n", rep->edition_mixed ? 1 : 0);
+	for (int i = 0; i < rep->ncells && i < gr_nkeys(); i++)
+	{
+		const gr_cell *c = &rep->cells[i];
+
+		printf("%s=", k[i].key);
+		if (c->state == GR_CELL_NUMBER)
+			print_number(c);
+		else
+			printf("%s", (unsigned) c->state < sizeof(states) / sizeof(states[0]) ? states[c->state] : "?");
+		printf("%s\n", c->derived ? " derived" : "");
+	}
+}
+
 static const char *
 editions_text(unsigned printed, unsigned derived)
 {
@@ -190,6 +222,53 @@ print_labels(const char *const *labels, int n)
 		printf("%s%s", a ? " / " : "", labels[a]);
 }
 
+static void
+print_t2_cols(int row, gr_edition ed)
+{
+	int			cols[T2_NCOLS];
+	int			n = gr_t2_row_cols(row, ed, cols);
+
+	printf(" | ");
+	for (int i = 0; i < n; i++)
+		printf("%s`%s`", i ? ", " : "", gr_t2_cols[cols[i]].key);
+}
+
+/* 表三 and 表四 rows from the spec: key, labels, editions, the row it is counted in. */
+static void
+print_spec_rows(gr_table t, const char *title, const char *what)
+{
+	const gr_tabledef *td = &gr_tabledefs[t];
+
+	printf("%s| %s | labels | editions | counted in |\n|---|---|---|---|\n", title, what);
+	for (int r = 0; r < td->nrows; r++)
+	{
+		const gr_rowdef *row = &td->rows[r];
+		bool		caption = row->part == GR_PK_CAPTION;
+
+		printf("| %s%s%s | ", caption ? "" : "`", caption ? "(label only)" : gr_row_key(t, r), caption ? "" : "`");
+		print_labels(row->labels, GR_MAX_LABELS);
+		printf(" | %s | %s%s%s |\n", caption ? "" : editions_text(row->printed, row->derived),
+			   row->parent >= 0 ? "`" : "", row->parent >= 0 ? gr_row_key(t, row->parent) : "",
+			   row->parent >= 0 ? "`" : "");
+	}
+}
+
+static void
+print_spec_cols(gr_table t)
+{
+	const gr_tabledef *td = &gr_tabledefs[t];
+
+	printf("\n| column | header labels | counted in |\n|---|---|---|\n");
+	for (int c = 0; c < td->ncols; c++)
+	{
+		printf("| `%s` | ", td->cols[c].key);
+		print_labels(td->cols[c].labels, GR_MAX_LABELS);
+		printf("%s | %s%s%s |\n", td->cols[c].derived ? " (derived; printed only by local variants)" : "",
+			   td->cols[c].parent >= 0 ? "`" : "", td->cols[c].parent >= 0 ? td->cols[td->cols[c].parent].key : "",
+			   td->cols[c].parent >= 0 ? "`" : "");
+	}
+}
+
 /* The key dictionary, from the format tables: what docs/keys.md holds. */
 static void
 print_keys(void)
@@ -204,16 +283,12 @@ print_keys(void)
 
 	printf("## 表二 主动公开政府信息情况: `t2.<row>.<column>`, field `proactive`\n\n");
 	printf("| row | labels | gb2021 columns | gb2019 columns |\n|---|---|---|---|\n");
-	for (int r = 0; r < gr_t2_nrows; r++)
+	for (int r = 0; r < GR_T2_NROWS; r++)
 	{
-		printf("| `%s` | ", gr_t2_rows[r].key);
+		printf("| `%s` | ", gr_row_key(GR_T2, r));
 		print_labels(gr_t2_rows[r].labels, GR_MAX_LABELS);
-		printf(" | ");
-		for (int i = 0; i < 4 && gr_t2_rows[r].cols21[i] >= 0; i++)
-			printf("%s`%s`", i ? ", " : "", gr_t2_cols[gr_t2_rows[r].cols21[i]].key);
-		printf(" | ");
-		for (int i = 0; i < 4 && gr_t2_rows[r].cols19[i] >= 0; i++)
-			printf("%s`%s`", i ? ", " : "", gr_t2_cols[gr_t2_rows[r].cols19[i]].key);
+		print_t2_cols(r, GR_ED_2021);
+		print_t2_cols(r, GR_ED_2019);
 		printf(" |\n");
 	}
 	printf("\n| column | header labels | value |\n|---|---|---|\n");
@@ -223,49 +298,20 @@ print_keys(void)
 
 		printf("| `%s` | ", gr_t2_cols[c].key);
 		print_labels(gr_t2_cols[c].labels, GR_MAX_LABELS);
-		for (int r = 0; r < gr_t2_nrows; r++)
+		for (int r = 0; r < GR_T2_NROWS; r++)
 			for (int a = 0; a < 4 && gr_t2_rows[r].own_labels[a]; a++)
 				if (gr_t2_rows[r].own_cols[a] == c)
 				{
-					printf("%s%s (`%s`)", first ? "" : " / ", gr_t2_rows[r].own_labels[a], gr_t2_rows[r].key);
+					printf("%s%s (`%s`)", first ? "" : " / ", gr_t2_rows[r].own_labels[a], gr_row_key(GR_T2, r));
 					first = false;
 				}
 		printf(" | %s |\n", gr_t2_cols[c].kind == GR_KIND_MONEY ? "万元, decimal (元 in a cell is converted)" :
 			   gr_t2_cols[c].kind == GR_KIND_SIGNED ? "integer, may be signed" : "integer");
 	}
-
-	printf("\n## 表三 收到和处理政府信息公开申请情况: `t3.<row>.<column>`, field `requests`\n\n");
-	printf("| row | labels | editions |\n|---|---|---|\n");
-	for (int r = 0; r < gr_t3_nrows; r++)
-	{
-		printf("| %s%s%s | ", gr_t3_rows[r].key ? "`" : "", gr_t3_rows[r].key ? gr_t3_rows[r].key : "(label only)",
-			   gr_t3_rows[r].key ? "`" : "");
-		print_labels(gr_t3_rows[r].labels, GR_MAX_LABELS);
-		printf(" | %s |\n", gr_t3_rows[r].key ? editions_text(gr_t3_rows[r].printed, gr_t3_rows[r].derived) : "");
-	}
-	printf("\n| column | header labels |\n|---|---|\n");
-	for (int c = 0; c < T3_NCOLS; c++)
-	{
-		printf("| `%s` | ", gr_t3_cols[c].key);
-		print_labels(gr_t3_cols[c].labels, GR_MAX_LABELS);
-		printf("%s |\n", c == T3C_ORG_SUM ? " (derived: the five legal-person columns; printed only by local variants)" : "");
-	}
-
-	printf("\n## 表四 政府信息公开行政复议、行政诉讼情况: `t4.<group>.<column>`, field `review_litigation`\n\n");
-	printf("| group | labels | editions |\n|---|---|---|\n");
-	for (int g = 0; g < T4_NGROUPS; g++)
-	{
-		printf("| `%s` | ", gr_t4_groups[g].key);
-		print_labels(gr_t4_groups[g].labels, GR_MAX_LABELS);
-		printf(" | %s |\n", g == T4G_SUIT_ALL ? "derived: suit_direct + suit_after_review" : "both");
-	}
-	printf("\n| column | header labels |\n|---|---|\n");
-	for (int c = 0; c < T4_NCOLS; c++)
-	{
-		printf("| `%s` | ", gr_t4_cols[c].key);
-		print_labels(gr_t4_cols[c].labels, GR_MAX_LABELS);
-		printf(" |\n");
-	}
+	print_spec_rows(GR_T3, "\n## 表三 收到和处理政府信息公开申请情况: `t3.<row>.<column>`, field `requests`\n\n", "row");
+	print_spec_cols(GR_T3);
+	print_spec_rows(GR_T4, "\n## 表四 政府信息公开行政复议、行政诉讼情况: `t4.<group>.<column>`, field `review_litigation`\n\n", "group");
+	print_spec_cols(GR_T4);
 	printf("\n## All %d keys\n\n```\n", gr_nkeys());
 	for (int i = 0; i < gr_nkeys(); i++)
 		printf("%s\n", gr_keydefs()[i].key);
@@ -316,6 +362,7 @@ main(int argc, char **argv)
 	int			cells = 0;
 	int			rows = 0;
 	int			check = 0;
+	int			values = 0;
 
 	for (int a = 1; a < argc; a++)
 	{
@@ -327,6 +374,11 @@ main(int argc, char **argv)
 		if (strcmp(argv[a], "-r") == 0)
 		{
 			rows = 1;
+			continue;
+		}
+		if (strcmp(argv[a], "-v") == 0)
+		{
+			values = 1;
 			continue;
 		}
 		if (strcmp(argv[a], "-f") == 0)
@@ -355,6 +407,8 @@ main(int argc, char **argv)
 			printf("error: %s (%s) line %d\n", err.message, err.detail, err.line);
 			rc = 1;
 		}
+		else if (values)
+			print_values(rep);
 		else
 		{
 			print_str("org", rep->org);

@@ -22,6 +22,7 @@
 #include "gr_grid.h"
 #include "gr_internal.h"
 #include "gr_label.h"
+#include "gr_format.h"
 #include "test_alloc.h"
 
 static int	n_pass,
@@ -184,7 +185,8 @@ test_page_marks(void)
 	CHECK(gr_is_page_mark("-12-", 4), "page mark: -12-");
 	CHECK(gr_is_page_mark("第3页共7页", strlen("第3页共7页")), "page mark: 第3页共7页");
 	CHECK(!gr_is_page_mark("0", 1), "page mark: a bare number is a value, not a mark");
-	CHECK(!gr_is_page_mark("-3", 2) || 1, "page mark: -3 (ambiguous, either)");
+	/* a dash on one side only is a sign: "-3" in 本年增/减 is a value (commit b56d29f) */
+	CHECK(!gr_is_page_mark("-3", 2), "page mark: -3 is a negative number, not a mark");
 	CHECK(!gr_is_page_mark("第二十条", strlen("第二十条")), "page mark: 第二十条 is not");
 }
 
@@ -233,13 +235,96 @@ test_values(void)
 	}
 }
 
+/* ---- the spec ---- */
+
 static int
-t3_row(const char *key)
+count_printed(gr_table t, gr_edition ed)
 {
-	for (int r = 0; r < gr_t3_nrows; r++)
-		if (gr_t3_rows[r].key && strcmp(gr_t3_rows[r].key, key) == 0)
-			return r;
-	return -2;
+	int			n = 0;
+
+	for (int r = 0; r < gr_tabledefs[t].nrows; r++)
+		n += gr_row_printed(t, r, ed);
+	return n;
+}
+
+static void
+test_spec(void)
+{
+	int			rows[GR_T3_NROWS];
+	int			cols[T3_NCOLS];
+	const gr_keydef *k = gr_keydefs();
+	bool		keys_ok = true;
+
+	/* the counts of format.md §4.2 and §9 */
+	CHECK(gr_nkeys() == 281, "spec: 281 keys (%d)", gr_nkeys());
+	CHECK(count_printed(GR_T3, GR_ED_2019) == 23 && count_printed(GR_T3, GR_ED_2021) == 25,
+		  "spec: 表三 prints 23 rows in gb2019, 25 in gb2021");
+	CHECK(gr_row_leaves(GR_T3, GR_R3_results_total, GR_ED_2021, rows) == 21 &&
+		  rows[0] == GR_R3_granted && rows[20] == GR_R3_other_misc,
+		  "spec: R-T3-03a adds 21 results in gb2021");
+	CHECK(gr_row_leaves(GR_T3, GR_R3_results_total, GR_ED_2019, rows) == 19 &&
+		  rows[18] == GR_R3_other_handling, "spec: R-T3-03b adds 19 results in gb2019, （六） as one row");
+	CHECK(gr_row_children(GR_T3, GR_R3_other_handling, GR_ED_2019, rows) == 0 &&
+		  gr_row_children(GR_T3, GR_R3_other_handling, GR_ED_2021, rows) == 3,
+		  "spec: （六） has three parts in gb2021 only");
+	CHECK(gr_col_leaves(GR_T3, T3C_TOTAL, cols) == 6 && cols[0] == T3C_NATURAL_PERSON && cols[5] == T3C_OTHER_ORG,
+		  "spec: 表三 总计 is the six applicant columns");
+	CHECK(gr_col_leaves(GR_T4, T4C_TOTAL, cols) == 4, "spec: 表四 总计 is its four results");
+	CHECK(gr_t2_row_cols(GR_R2_licensing, GR_ED_2019, cols) == 3 && gr_t2_row_cols(GR_R2_licensing, GR_ED_2021, cols) == 1 &&
+		  cols[0] == T2C_DECISIONS, "spec: 行政许可 has 3 columns in gb2019, 本年处理决定数量 in gb2021");
+	CHECK(strcmp(gr_row_label(GR_T2, GR_R2_norm_docs, GR_ED_2019), "规范性文件") == 0 &&
+		  strcmp(gr_row_label(GR_T2, GR_R2_norm_docs, GR_ED_2021), "行政规范性文件") == 0,
+		  "spec: each edition's own official label");
+	CHECK(gr_edition_for_year(2020) == GR_ED_2019 && gr_edition_for_year(2021) == GR_ED_2021 &&
+		  gr_edition_for_year(2030) == GR_ED_2021 && gr_edition_for_year(2018) == GR_ED_UNKNOWN &&
+		  gr_edition_effective(GR_ED_UNKNOWN, 0) == GR_ED_2021, "spec: editions by year, one fallback");
+	/* every key names a row and a column of the spec, and its own name */
+	for (int i = 0; i < gr_nkeys(); i++)
+	{
+		char		want[64];
+
+		snprintf(want, sizeof(want), "t%d.%s.%s", (int) k[i].table + 2, gr_row_key(k[i].table, k[i].row),
+				 gr_tabledefs[k[i].table].cols[k[i].col].key);
+		keys_ok &= strcmp(want, k[i].key) == 0 && gr_key_index(k[i].table, k[i].row, k[i].col) == i &&
+			gr_key_find(k[i].key, strlen(k[i].key)) == i;
+	}
+	CHECK(keys_ok, "spec: every key is its row and column, found by name and by place");
+}
+
+/* Cells of eighteen digits: sums leave 64 bits and are refused, never wrapped. */
+static void
+test_overflow(void)
+{
+	const char *text =
+		"某县2021年政府信息公开工作年度报告\n"
+		"三、收到和处理政府信息公开申请情况\n"
+		"一、本年新收政府信息公开申请数量\t999999999999999999\t999999999999999999\t0.5\t0\t0\t0\t1\n"
+		"（一）予以公开\t999999999999999999\t999999999999999999\t999999999999999999\t0\t0\t0\t1\n"
+		"1.属于国家秘密\t999999999999999999\t999999999999999999\t999999999999999999\t0\t0\t0\t1\n"
+		"2.其他法律行政法规禁止公开\t999999999999999999\t999999999999999999\t999999999999999999\t0\t0\t0\t1\n";
+	gr_report  *rep = parse_str(text);
+	int			org = gr_key_find("t3.new_received.org_sum", strlen("t3.new_received.org_sum"));
+	int			den = gr_key_find("t3.granted.org_sum", strlen("t3.granted.org_sum"));
+	bool		reported = false,
+				negative = false;
+
+	CHECK(rep != NULL && rep->cells[gr_key_find("t3.new_received.business", strlen("t3.new_received.business"))].state == GR_CELL_NUMBER,
+		  "overflow: 18-digit cells read");
+	if (rep == NULL)
+		return;
+	for (int i = 0; i < rep->nfindings; i++)
+		reported |= strcmp(rep->findings[i].rule, "R-PARSE-05") == 0;
+	for (int i = 0; i < rep->ncells; i++)
+		negative |= rep->cells[i].state == GR_CELL_NUMBER && rep->cells[i].mant < 0;
+	CHECK(rep->cells[org].state != GR_CELL_NUMBER && reported,
+		  "overflow: a derived sum beyond 64 bits is NULL with R-PARSE-05");
+	CHECK(rep->cells[den].state == GR_CELL_NUMBER && rep->cells[den].mant > 0 && !negative,
+		  "overflow: sums that fit are exact, none negative");
+	CHECK(gr_check(&test_env, rep, 0, &test_err) == GR_OK, "overflow: the rules run");
+	reported = false;
+	for (int i = rep->nparse_findings; i < rep->nfindings; i++)
+		reported |= strcmp(rep->findings[i].rule, "R-PARSE-05") == 0;
+	CHECK(reported, "overflow: the rules say they did not add the table");
 }
 
 static void
@@ -248,22 +333,22 @@ test_labels(void)
 	struct
 	{
 		const char *text;
-		const char *current;	/* row read before, NULL at the start */
-		const char *expect;		/* NULL: no row */
+		int			current;	/* row read before, -1 at the start */
+		int			expect;		/* -1: no row */
 	}			cases[] = {
-		{"一、本年新收政府信息公开申请数量", NULL, "new_received"},
-		{"一、本年度收政府信息公开申请数量", NULL, "new_received"},
-		{"（四）无 1.本机关不掌握相关政府信息", "denied_query", "unable_not_held"},
-		{"（一）予以", "carried_in", "granted"},
-		{"分公开(区分处理的, 只计这一情形,", "granted", "partial"},
-		{"一、太白言息公开申请数量", NULL, "new_received"},
-		{"2.其他法律行政止公开", "denied_secret", "denied_law"},
-		{"（七）总i", "other_misc", "results_total"},
-		{"（四）无2.没有现成信息需要另", "unable_not_held", "unable_need_create"},
-		{"3. 其他", "other_unpaid_fee", "other_misc"},
-		{"總計", NULL, NULL},
-		{"公开", "granted", NULL},
-		{"本年度共收到政府信息公开申请21件，均已按时答复。", NULL, NULL},
+		{"一、本年新收政府信息公开申请数量", -1, GR_R3_new_received},
+		{"一、本年度收政府信息公开申请数量", -1, GR_R3_new_received},
+		{"（四）无 1.本机关不掌握相关政府信息", GR_R3_denied_query, GR_R3_unable_not_held},
+		{"（一）予以", GR_R3_carried_in, GR_R3_granted},
+		{"分公开(区分处理的, 只计这一情形,", GR_R3_granted, GR_R3_partial},
+		{"一、太白言息公开申请数量", -1, GR_R3_new_received},
+		{"2.其他法律行政止公开", GR_R3_denied_secret, GR_R3_denied_law},
+		{"（七）总i", GR_R3_other_misc, GR_R3_results_total},
+		{"（四）无2.没有现成信息需要另", GR_R3_unable_not_held, GR_R3_unable_need_create},
+		{"3. 其他", GR_R3_other_unpaid_fee, GR_R3_other_misc},
+		{"總計", -1, -1},
+		{"公开", GR_R3_granted, -1},
+		{"本年度共收到政府信息公开申请21件，均已按时答复。", -1, -1},
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
@@ -273,18 +358,17 @@ test_labels(void)
 		char		lf[512];
 		size_t		n;
 		gr_label_match m;
-		int			cur = cases[i].current ? t3_row(cases[i].current) : -1;
+		int			cur = cases[i].current;
 
 		gr_doc_build(ctx, cases[i].text, strlen(cases[i].text), NULL, 0, &doc);
 		n = gr_lfold(doc.fold, doc.fold_len, lf, sizeof(lf));
-		m = gr_label_find(gr_t3_rows, gr_t3_nrows, lf, n, cur);
-		if (m.continuation)
+		m = gr_label_find(gr_t3_rows, GR_T3_NROWS, lf, n, cur);
+		if (m.continuation || (m.row >= 0 && gr_t3_rows[m.row].part == GR_PK_CAPTION))
 			m.row = -1;
-		CHECK(cases[i].expect ? (m.row >= 0 && gr_t3_rows[m.row].key && strcmp(gr_t3_rows[m.row].key, cases[i].expect) == 0)
-			  : m.row < 0 || (gr_t3_rows[m.row].key == NULL),
-			  "label: [%s] after %s -> %s (got %s)", cases[i].text, cases[i].current ? cases[i].current : "start",
-			  cases[i].expect ? cases[i].expect : "none",
-			  m.row >= 0 && gr_t3_rows[m.row].key ? gr_t3_rows[m.row].key : "none");
+		CHECK(m.row == cases[i].expect, "label: [%s] after %s -> %s (got %s)", cases[i].text,
+			  cur >= 0 ? gr_row_key(GR_T3, cur) : "start",
+			  cases[i].expect >= 0 ? gr_row_key(GR_T3, cases[i].expect) : "none",
+			  m.row >= 0 ? gr_row_key(GR_T3, m.row) : "none");
 	}
 }
 
@@ -780,6 +864,8 @@ main(int argc, char **argv)
 	test_page_marks();
 	test_values();
 	test_labels();
+	test_spec();
+	test_overflow();
 	test_samples(dir);
 	test_not_reports();
 	test_variants();

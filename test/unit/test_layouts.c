@@ -20,10 +20,19 @@
  *
  * with some mess added at random: labels broken over two lines, full-width
  * digits, Traditional script (ICU "Hans-Hant"), CRLF line ends, a page mark
- * between two table rows.  The text is parsed with gr_parse() and every
- * printed cell of the edition must come back: a number as the same number
- * (exact decimal), a blank as GR_CELL_BLANK; the derived cells must equal
- * the sum of their parts.  A number read as another number is the worst
+ * between two table rows.
+ *
+ * The rows, columns, official labels, editions and derived cells come from
+ * the generator's own copy of the format, written from
+ * ../shared/spec/format.md, never from the parser's tables: a label the
+ * parser has wrong is then rendered right and fails, instead of being
+ * reproduced and accepted.  Only gr_core.h is used; cell keys are strings
+ * resolved with gr_key_find() at start-up, and a key the parser lacks (or a
+ * parser key the format lacks) fails the first check.
+ *
+ * The text is parsed with gr_parse() and every printed cell of the edition
+ * must come back: a number as the same number (exact decimal), a blank as
+ * GR_CELL_BLANK; the derived cells must equal the sum of their parts.  A number read as another number is the worst
  * failure ("wrong number"); a number not read at all is a "missed cell".
  *
  * One TAP line per layout, details of the first failures as "#" lines, the
@@ -54,10 +63,8 @@
 #include <unicode/ustring.h>
 
 #include "gr_core.h"
-#include "gr_format.h"
 #include "test_alloc.h"
 
-#define MAX_KEYS 320
 #define SHOW_FAILURES 12		/* "#" lines of detail per layout */
 #define SAVE_FAILURES 5			/* failing texts written per layout */
 
@@ -318,6 +325,376 @@ split_at(const char *s, int k, char *a, char *b)
 }
 
 
+/*
+ * ---- the format: the generator's own copy of ../shared/spec/format.md ----
+ *
+ * Written from the spec (§3 表二, §4 表三, §5 表四), not from the parser's
+ * tables, so that a wrong label, a missing row or a row in the wrong
+ * edition in the parser is rendered as the format prints it and shows up
+ * as a failure instead of being reproduced.  Keys are strings; at start-up
+ * each is looked up with gr_key_find(), and a key the parser does not know
+ * (or a parser key the spec does not name) is a failure of its own.
+ */
+
+#define ED_BIT(ed) (1u << (ed))
+#define E19 ED_BIT(GR_ED_2019)
+#define E21 ED_BIT(GR_ED_2021)
+#define EBOTH (E19 | E21)
+
+/* What a value may be (spec §3, §8.4). */
+enum
+{
+	VK_COUNT,					/* integer >= 0 */
+	VK_SIGNED,					/* 本年增/减: may carry a sign, "+1036", "-3" */
+	VK_MONEY					/* a decimal in 万元 */
+};
+
+typedef struct f_col
+{
+	const char *key;
+	const char *label;			/* the column header as the format prints it */
+	int			kind;
+} f_col;
+
+/* 表二 (§3.1 gb2021, §3.2 gb2019): a sub-table per 第二十条 item. */
+typedef struct f_t2_row
+{
+	const char *key;
+	const char *label19;		/* NULL: gb2019 has no such row */
+	const char *label21;		/* NULL: gb2021 has no such row */
+} f_t2_row;
+
+typedef struct f_t2_group
+{
+	const char *caption;
+	f_t2_row	rows[2];
+	f_col		cols19[3];		/* the columns of each edition, in order */
+	f_col		cols21[3];
+} f_t2_group;
+
+static const f_t2_group f_t2[] = {
+	{"第二十条第（一）项",
+		{{"rules", "规章", "规章"}, {"norm_docs", "规范性文件", "行政规范性文件"}},
+		{{"made", "本年新制作数量"}, {"published", "本年新公开数量"}, {"total_published", "对外公开总数量"}},
+	{{"issued", "本年制发件数"}, {"repealed", "本年废止件数"}, {"in_force", "现行有效件数"}}},
+	{"第二十条第（五）项",
+		{{"licensing", "行政许可", "行政许可"}, {"other_services", "其他对外管理服务事项", NULL}},
+		{{"prev_items", "上一年项目数量"}, {"delta", "本年增/减", VK_SIGNED}, {"decisions", "处理决定数量"}},
+	{{"decisions", "本年处理决定数量"}}},
+	{"第二十条第（六）项",
+		{{"penalty", "行政处罚", "行政处罚"}, {"coercion", "行政强制", "行政强制"}},
+		{{"prev_items", "上一年项目数量"}, {"delta", "本年增/减", VK_SIGNED}, {"decisions", "处理决定数量"}},
+	{{"decisions", "本年处理决定数量"}}},
+	/* gb2019 counts fee items here; gb2021 the amount collected */
+	{"第二十条第（八）项",
+		{{"admin_fees", "行政事业性收费", "行政事业性收费"}},
+		{{"prev_items", "上一年项目数量"}, {"delta", "本年增/减", VK_SIGNED}},
+	{{"amount_wan", "本年收费金额（单位：万元）", VK_MONEY}}},
+	/* gb2021 has no （九） */
+	{"第二十条第（九）项",
+		{{"central_procurement", "政府集中采购", NULL}},
+		{{"items", "采购项目数量"}, {"amount_wan", "采购总金额", VK_MONEY}},
+	{{NULL}}},
+};
+
+#define F_T2_GROUPS ((int) (sizeof(f_t2) / sizeof(f_t2[0])))
+
+/*
+ * 表三 (§4.2), rows in format order.  In each edition a row is a data
+ * row ('d'), a label printed without numbers whose cells are the sum of
+ * the rows naming it as parent ('l'), or absent ('-').
+ */
+typedef struct f_t3_row
+{
+	int			level;			/* 0 一、…, 1 （一）…, 2 1.… */
+	const char *key;			/* NULL: a merged label that holds no cell */
+	const char *label;			/* the official label */
+	char		in19;
+	char		in21;
+	const char *parent;			/* the label-only row this one adds up to */
+} f_t3_row;
+
+static const f_t3_row f_t3[] = {
+	{0, "new_received", "一、本年新收政府信息公开申请数量", 'd', 'd'},
+	{0, "carried_in", "二、上年结转政府信息公开申请数量", 'd', 'd'},
+	{0, NULL, "三、本年度办理结果", 'l', 'l'},
+	{1, "granted", "（一）予以公开", 'd', 'd'},
+	{1, "partial", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", 'd', 'd'},
+	{1, "denied_total", "（三）不予公开", 'l', 'l'},
+	{2, "denied_secret", "1.属于国家秘密", 'd', 'd', "denied_total"},
+	{2, "denied_law", "2.其他法律行政法规禁止公开", 'd', 'd', "denied_total"},
+	/* the spec types the quotes as ASCII "…"; the format and the seeds print “…” */
+	{2, "denied_security", "3.危及“三安全一稳定”", 'd', 'd', "denied_total"},
+	{2, "denied_third_party", "4.保护第三方合法权益", 'd', 'd', "denied_total"},
+	{2, "denied_internal", "5.属于三类内部事务信息", 'd', 'd', "denied_total"},
+	{2, "denied_process", "6.属于四类过程性信息", 'd', 'd', "denied_total"},
+	{2, "denied_case_file", "7.属于行政执法案卷", 'd', 'd', "denied_total"},
+	{2, "denied_query", "8.属于行政查询事项", 'd', 'd', "denied_total"},
+	{1, "unable_total", "（四）无法提供", 'l', 'l'},
+	{2, "unable_not_held", "1.本机关不掌握相关政府信息", 'd', 'd', "unable_total"},
+	{2, "unable_need_create", "2.没有现成信息需要另行制作", 'd', 'd', "unable_total"},
+	{2, "unable_unclear", "3.补正后申请内容仍不明确", 'd', 'd', "unable_total"},
+	{1, "declined_total", "（五）不予处理", 'l', 'l'},
+	{2, "declined_petition", "1.信访举报投诉类申请", 'd', 'd', "declined_total"},
+	{2, "declined_repeat", "2.重复申请", 'd', 'd', "declined_total"},
+	{2, "declined_publication", "3.要求提供公开出版物", 'd', 'd', "declined_total"},
+	{2, "declined_excessive", "4.无正当理由大量反复申请", 'd', 'd', "declined_total"},
+	{2, "declined_reconfirm", "5.要求行政机关确认或重新出具已获取信息", 'd', 'd', "declined_total"},
+	/* one data row in gb2019; in gb2021 the sum of the three rows below */
+	{1, "other_handling", "（六）其他处理", 'd', 'l'},
+	{2, "other_no_supplement", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", '-', 'd',
+	"other_handling"},
+	{2, "other_unpaid_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", '-', 'd',
+	"other_handling"},
+	{2, "other_misc", "3.其他", '-', 'd', "other_handling"},
+	{1, "results_total", "（七）总计", 'd', 'd'},
+	{0, "carried_out", "四、结转下年度继续办理", 'd', 'd'},
+};
+
+#define F_T3_ROWS ((int) (sizeof(f_t3) / sizeof(f_t3[0])))
+
+/* §4.1: the seven printed columns; org_sum, not printed, adds up 2–6 */
+static const f_col f_t3_cols[] = {
+	{"natural_person", "自然人"}, {"business", "商业企业"}, {"research", "科研机构"},
+	{"public_welfare", "社会公益组织"}, {"legal_service", "法律服务机构"}, {"other_org", "其他"},
+	{"total", "总计"},
+};
+
+#define F_T3_COLS 7
+#define F_T3_ORG_FIRST 1		/* 法人或其他组织: business … other_org */
+#define F_T3_ORG_LAST 5
+
+/* §5: three printed groups of five columns; suit_all = the two suits */
+static const struct
+{
+	const char *key;
+	const char *label;
+}			f_t4_groups[] = {
+	{"review", "行政复议"}, {"suit_direct", "未经复议直接起诉"}, {"suit_after_review", "复议后起诉"},
+};
+
+#define F_T4_GROUPS 3
+static const char *const f_t4_suit = "行政诉讼";	/* over the two suit groups */
+
+static const f_col f_t4_cols[] = {
+	{"upheld", "结果维持"}, {"corrected", "结果纠正"}, {"other", "其他结果"}, {"pending", "尚未审结"},
+	{"total", "总计"},
+};
+
+#define F_T4_COLS 5
+
+/* §4.1 header texts over the columns of 表三 */
+static const char *const f_t3_note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
+static const char *const f_t3_applicant = "申请人情况";
+static const char *const f_t3_org = "法人或其他组织";
+
+/* ---- the cells of the format, as a list with string keys ---- */
+
+#define F_MAX_CELLS 320
+#define F_MAX_PARTS 8
+
+typedef struct f_cell
+{
+	char		key[48];		/* t3.new_received.natural_person */
+	gr_table	table;
+	const char *row;
+	const char *col;
+	int			kind;
+	unsigned	printed;		/* editions that print it with a number */
+	unsigned	derived;		/* editions that compute it from parts */
+	int			parts[F_MAX_PARTS];	/* derived: the cells it adds up */
+	int			nparts;
+	int			addends[6];		/* a printed 总计: the columns it is the sum of */
+	int			naddends;
+	int			idx;			/* its index in gr_report.cells, -1 if the parser lacks it */
+} f_cell;
+
+static f_cell fc[F_MAX_CELLS];
+static int	nfc;
+
+/* Index of the cell "t<table+2>.<row>.<col>" in fc, -1 if none. */
+static int
+fc_find(gr_table table, const char *row, const char *col)
+{
+	char		key[48];
+
+	snprintf(key, sizeof(key), "t%d.%s.%s", (int) table + 2, row, col);
+	for (int i = 0; i < nfc; i++)
+		if (strcmp(fc[i].key, key) == 0)
+			return i;
+	return -1;
+}
+
+/* Add a cell, or the editions to one already there (表二's decisions). */
+static int
+fc_add(gr_table table, const char *row, const char *col, int kind, unsigned printed,
+	   unsigned derived)
+{
+	int			i = fc_find(table, row, col);
+
+	if (i < 0)
+	{
+		if (nfc == F_MAX_CELLS)
+		{
+			fprintf(stderr, "more than %d cells in the format\n", F_MAX_CELLS);
+			exit(2);
+		}
+		i = nfc++;
+		memset(&fc[i], 0, sizeof(fc[i]));
+		snprintf(fc[i].key, sizeof(fc[i].key), "t%d.%s.%s", (int) table + 2, row, col);
+		fc[i].table = table;
+		fc[i].row = row;
+		fc[i].col = col;
+		fc[i].kind = kind;
+		fc[i].idx = -1;
+	}
+	fc[i].printed |= printed;
+	fc[i].derived |= derived;
+	return i;
+}
+
+static void
+fc_part(int cell, int part)
+{
+	if (cell < 0 || part < 0 || fc[cell].nparts == F_MAX_PARTS)
+	{
+		fprintf(stderr, "format copy: bad part of a derived cell\n");
+		exit(2);
+	}
+	fc[cell].parts[fc[cell].nparts++] = part;
+}
+
+/* 表二: per row the gb2021 columns, then those only gb2019 has (§3, §9.2). */
+static void
+fc_build_t2(void)
+{
+	for (int gi = 0; gi < F_T2_GROUPS; gi++)
+		for (int ri = 0; ri < 2 && f_t2[gi].rows[ri].key; ri++)
+		{
+			const f_t2_row *row = &f_t2[gi].rows[ri];
+
+			for (int c = 0; c < 3 && row->label21 && f_t2[gi].cols21[c].key; c++)
+				fc_add(GR_T2, row->key, f_t2[gi].cols21[c].key, f_t2[gi].cols21[c].kind, E21, 0);
+			for (int c = 0; c < 3 && row->label19 && f_t2[gi].cols19[c].key; c++)
+				fc_add(GR_T2, row->key, f_t2[gi].cols19[c].key, f_t2[gi].cols19[c].kind, E19, 0);
+		}
+}
+
+static unsigned
+t3_editions(const f_t3_row *row, char state)
+{
+	return (row->in19 == state ? E19 : 0) | (row->in21 == state ? E21 : 0);
+}
+
+/*
+ * 表三: eight columns per row with a key (§4.1, §4.2): the seven printed
+ * where the row is data, all derived where it is a label only; org_sum
+ * always derived from the five legal-person columns.
+ */
+static void
+fc_build_t3(void)
+{
+	for (int r = 0; r < F_T3_ROWS; r++)
+	{
+		const f_t3_row *row = &f_t3[r];
+		unsigned	data = t3_editions(row, 'd'),
+					label = t3_editions(row, 'l');
+		int			org;
+
+		if (!row->key)
+			continue;
+		for (int c = 0; c < F_T3_COLS; c++)
+			fc_add(GR_T3, row->key, f_t3_cols[c].key, VK_COUNT, data, label);
+		org = fc_add(GR_T3, row->key, "org_sum", VK_COUNT, 0, data | label);
+		for (int c = F_T3_ORG_FIRST; c <= F_T3_ORG_LAST; c++)
+			fc_part(org, fc_find(GR_T3, row->key, f_t3_cols[c].key));
+	}
+	/* a label-only row adds up the rows that name it as parent */
+	for (int r = 0; r < F_T3_ROWS; r++)
+		for (int c = 0; f_t3[r].parent && c < F_T3_COLS; c++)
+			fc_part(fc_find(GR_T3, f_t3[r].parent, f_t3_cols[c].key),
+					fc_find(GR_T3, f_t3[r].key, f_t3_cols[c].key));
+}
+
+/* 表四: three printed groups and suit_all, their sum (§5). */
+static void
+fc_build_t4(void)
+{
+	for (int g = 0; g < F_T4_GROUPS; g++)
+		for (int c = 0; c < F_T4_COLS; c++)
+			fc_add(GR_T4, f_t4_groups[g].key, f_t4_cols[c].key, VK_COUNT, EBOTH, 0);
+	for (int c = 0; c < F_T4_COLS; c++)
+	{
+		int			all = fc_add(GR_T4, "suit_all", f_t4_cols[c].key, VK_COUNT, 0, EBOTH);
+
+		fc_part(all, fc_find(GR_T4, "suit_direct", f_t4_cols[c].key));
+		fc_part(all, fc_find(GR_T4, "suit_after_review", f_t4_cols[c].key));
+	}
+}
+
+/* The printed 总计 columns: 表三 the six applicant columns, 表四 the four results. */
+static void
+fc_link_totals(void)
+{
+	for (int i = 0; i < nfc; i++)
+	{
+		f_cell	   *f = &fc[i];
+		int			n = f->table == GR_T3 ? 6 : 4;
+
+		if (f->table == GR_T2 || !f->printed || strcmp(f->col, "total") != 0)
+			continue;
+		for (int c = 0; c < n; c++)
+			f->addends[f->naddends++] =
+				fc_find(f->table, f->row, f->table == GR_T3 ? f_t3_cols[c].key : f_t4_cols[c].key);
+	}
+}
+
+/*
+ * Build the list and resolve each key with the parser.  Writes the keys
+ * the parser lacks into missing, the parser's keys the format lacks into
+ * extra; returns their number.
+ */
+static int
+fc_build(char *missing, char *extra, size_t cap)
+{
+	int			bad = 0;
+
+	nfc = 0;
+	fc_build_t2();
+	fc_build_t3();
+	fc_build_t4();
+	fc_link_totals();
+	missing[0] = extra[0] = '\0';
+	for (int i = 0; i < nfc; i++)
+	{
+		fc[i].idx = gr_key_find(fc[i].key, strlen(fc[i].key));
+		if (fc[i].idx < 0 && ++bad)
+			snprintf(missing + strlen(missing), cap - strlen(missing), " %s", fc[i].key);
+	}
+	for (int k = 0; k < gr_nkeys(); k++)
+	{
+		bool		known = false;
+
+		for (int i = 0; i < nfc && !known; i++)
+			known = fc[i].idx == k;
+		if (!known && ++bad)
+			snprintf(extra + strlen(extra), cap - strlen(extra), " %s", gr_keydefs()[k].key);
+	}
+	return bad;
+}
+
+static bool
+key_printed(int k, gr_edition ed)
+{
+	return (fc[k].printed & ED_BIT(ed)) != 0;
+}
+
+static bool
+key_derived(int k, gr_edition ed)
+{
+	return (fc[k].derived & ED_BIT(ed)) != 0;
+}
+
 /* ---- the generated report ---- */
 
 typedef struct genval
@@ -337,22 +714,13 @@ typedef struct genreport
 	const char *org;
 	int			blank_mode;
 	int			closing;		/* which sentence closes section 六 */
-	genval		v[MAX_KEYS];
+	genval		v[F_MAX_CELLS];
 } genreport;
 
 static const char *const orgs[] = {
 	"某某县人民政府", "某市教育局", "第七师一二四团", "某某区财政局", "某某镇人民政府",
 	"某市自然资源和规划局",
 };
-
-static int	nkeys;
-static const gr_keydef *keys;
-
-static bool
-key_printed(int k, gr_edition ed)
-{
-	return (keys[k].editions & GR_ED_MASK(ed)) && !(keys[k].derived & GR_ED_MASK(ed));
-}
 
 static void
 gen_count(rng *r, genval *v)
@@ -411,6 +779,65 @@ enum
 static const char *const blank_mode_names[] = {"none", "random", "totals-only", "review"};
 
 static void
+gen_value(rng *r, genval *v, int kind)
+{
+	switch (kind)
+	{
+		case VK_SIGNED:
+			gen_signed(r, v);
+			break;
+		case VK_MONEY:
+			gen_money(r, v);
+			break;
+		default:
+			gen_count(r, v);
+			break;
+	}
+}
+
+static bool
+gen_blank(rng *r, int blank_mode, const f_cell *f)
+{
+	switch (blank_mode)
+	{
+		case BLANK_RANDOM:
+			return rng_chance(r, 8);
+		case BLANK_TOTALS_ONLY:
+			return (f->table == GR_T3 && strcmp(f->col, "total") != 0) ||
+				(f->table == GR_T4 && !(strcmp(f->row, "suit_after_review") == 0 && strcmp(f->col, "total") == 0));
+		case BLANK_REVIEW:
+			return f->table == GR_T4 && strcmp(f->row, "review") == 0;
+		default:
+			return false;
+	}
+}
+
+/*
+ * 总计 = the sum of the applicant (表三) or result (表四) columns, of those
+ * shown where a layout can show a blank.
+ */
+static void
+gen_add_up(genreport *g)
+{
+	for (int k = 0; k < nfc; k++)
+	{
+		int64_t		sum = 0;
+
+		if (!g->v[k].in_report || fc[k].naddends == 0)
+			continue;
+		for (int i = 0; i < fc[k].naddends; i++)
+		{
+			int			pk = fc[k].addends[i];
+
+			if (pk >= 0 && g->v[pk].in_report && !g->v[pk].blank)
+				sum += g->v[pk].mant;
+		}
+		g->v[k].mant = sum;
+		snprintf(g->v[k].text, sizeof(g->v[k].text), "%lld", (long long) sum);
+	}
+}
+
+static void
 generate(genreport *g, uint64_t seed, int index)
 {
 	rng			r = rng_make(seed, (uint64_t) index, 0x5EED);
@@ -425,67 +852,19 @@ generate(genreport *g, uint64_t seed, int index)
 	p = rng_below(&r, 100);
 	g->blank_mode = p < 40 ? BLANK_NONE : p < 85 ? BLANK_RANDOM : p < 95 ? BLANK_TOTALS_ONLY : BLANK_REVIEW;
 
-	for (int k = 0; k < nkeys; k++)
+	for (int k = 0; k < nfc; k++)
 	{
 		genval	   *v = &g->v[k];
 
 		if (!key_printed(k, g->ed))
 			continue;
 		v->in_report = true;
-		switch (keys[k].kind)
-		{
-			case GR_KIND_SIGNED:
-				gen_signed(&r, v);
-				break;
-			case GR_KIND_MONEY:
-				gen_money(&r, v);
-				break;
-			default:
-				gen_count(&r, v);
-				break;
-		}
-		switch (g->blank_mode)
-		{
-			case BLANK_RANDOM:
-				v->blank = rng_chance(&r, 8);
-				break;
-			case BLANK_TOTALS_ONLY:
-				v->blank = (keys[k].table == GR_T3 && keys[k].col != T3C_TOTAL) ||
-					(keys[k].table == GR_T4 && !(keys[k].row == T4G_SUIT_AFTER_REVIEW && keys[k].col == T4C_TOTAL));
-				break;
-			case BLANK_REVIEW:
-				v->blank = keys[k].table == GR_T4 && keys[k].row == T4G_REVIEW;
-				break;
-			default:
-				break;
-		}
+		gen_value(&r, v, fc[k].kind);
+		v->blank = gen_blank(&r, g->blank_mode, &fc[k]);
 	}
-
-	/*
-	 * half of the reports add up: 总计 = the sum of the applicant columns
-	 * (of those shown, where a layout can show a blank)
-	 */
+	/* half of the reports add up */
 	if (rng_chance(&r, 50))
-		for (int k = 0; k < nkeys; k++)
-		{
-			const gr_keydef *kd = &keys[k];
-			int			first = kd->table == GR_T3 ? T3C_NATURAL_PERSON : T4C_UPHELD;
-			int			last = kd->table == GR_T3 ? T3C_OTHER_ORG : T4C_PENDING;
-			int64_t		sum = 0;
-
-			if (!g->v[k].in_report || kd->table == GR_T2 ||
-				kd->col != (kd->table == GR_T3 ? T3C_TOTAL : T4C_TOTAL))
-				continue;
-			for (int c = first; c <= last; c++)
-			{
-				int			pk = gr_key_index(kd->table, kd->row, c);
-
-				if (pk >= 0 && g->v[pk].in_report && !g->v[pk].blank)
-					sum += g->v[pk].mant;
-			}
-			g->v[k].mant = sum;
-			snprintf(g->v[k].text, sizeof(g->v[k].text), "%lld", (long long) sum);
-		}
+		gen_add_up(g);
 }
 
 /* ---- the tables as a grid of cells with spans (layout independent) ---- */
@@ -604,56 +983,7 @@ grid_build(ttable *t)
 			}
 }
 
-/* 表二: sub-tables by 第二十条 item, as in spec §3. */
-static const struct
-{
-	const char *caption;
-	const char *rows[3];
-}			t2_groups[] = {
-	{"第二十条第（一）项", {"rules", "norm_docs"}},
-	{"第二十条第（五）项", {"licensing", "other_services"}},
-	{"第二十条第（六）项", {"penalty", "coercion"}},
-	{"第二十条第（八）项", {"admin_fees"}},
-	{"第二十条第（九）项", {"central_procurement"}},
-};
-
-static int
-t2_row_index(const char *key)
-{
-	for (int r = 0; r < gr_t2_nrows; r++)
-		if (strcmp(gr_t2_rows[r].key, key) == 0)
-			return r;
-	return -1;
-}
-
-static const char *
-t2_row_label(int r, gr_edition ed)
-{
-	/* gb2019 prints 规范性文件; 行政规范性文件 is a gb2021 fingerprint */
-	if (ed == GR_ED_2019 && strcmp(gr_t2_rows[r].key, "norm_docs") == 0)
-		return gr_t2_rows[r].labels[1];
-	return gr_t2_rows[r].labels[0];
-}
-
-static const char *
-t2_col_label(int r, int c, gr_edition ed)
-{
-	const gr_rowdef *row = &gr_t2_rows[r];
-
-	if (c == T2C_AMOUNT_WAN)
-	{
-		if (strcmp(row->key, "admin_fees") == 0)
-			return "本年收费金额（单位：万元）";	/* the official spelling */
-		for (int i = 0; i < 4; i++)
-			if (row->own_labels[i] && row->own_cols[i] == c)
-				return row->own_labels[i];
-	}
-	/* gb2019 says 处理决定数量; 本年处理决定数量 is a gb2021 fingerprint */
-	if (ed == GR_ED_2019 && c == T2C_DECISIONS)
-		return gr_t2_cols[c].labels[1];
-	return gr_t2_cols[c].labels[0];
-}
-
+/* 表二: a sub-table per 第二十条 item with the edition's rows and columns (§3). */
 static void
 build_t2(ttable *t, gr_edition ed)
 {
@@ -661,46 +991,41 @@ build_t2(ttable *t, gr_edition ed)
 	t->id = 0;
 	t->ncols = 4;
 	t->nlabel = 1;
-	for (size_t gi = 0; gi < sizeof(t2_groups) / sizeof(t2_groups[0]); gi++)
+	for (int gi = 0; gi < F_T2_GROUPS; gi++)
 	{
-		int			rows[3],
-					nrows = 0;
-		const int  *cols = NULL;
-		int			ncols = 0;
+		const f_col *cols = ed == GR_ED_2019 ? f_t2[gi].cols19 : f_t2[gi].cols21;
+		const f_t2_row *rows[2];
+		int			nrows = 0,
+					ncols = 0;
 		trow	   *tr;
 
-		for (int i = 0; i < 3 && t2_groups[gi].rows[i]; i++)
-		{
-			int			r = t2_row_index(t2_groups[gi].rows[i]);
-
-			if (r >= 0 && (gr_t2_rows[r].printed & GR_ED_MASK(ed)))
-				rows[nrows++] = r;
-		}
-		if (nrows == 0)
-			continue;
-		cols = ed == GR_ED_2019 ? gr_t2_rows[rows[0]].cols19 : gr_t2_rows[rows[0]].cols21;
-		while (ncols < 4 && cols[ncols] >= 0)
+		for (int i = 0; i < 2 && f_t2[gi].rows[i].key; i++)
+			if (ed == GR_ED_2019 ? f_t2[gi].rows[i].label19 != NULL : f_t2[gi].rows[i].label21 != NULL)
+				rows[nrows++] = &f_t2[gi].rows[i];
+		while (ncols < 3 && cols[ncols].key)
 			ncols++;
+		if (nrows == 0 || ncols == 0)
+			continue;
 
 		tr = t_row(t);
-		t_cell(tr, CK_CAPTION, t2_groups[gi].caption, -1, 4, 1);
+		t_cell(tr, CK_CAPTION, f_t2[gi].caption, -1, 4, 1);
 		tr = t_row(t);
 		t_cell(tr, CK_HEAD, "信息内容", -1, 1, 1);
 		for (int i = 0; i < ncols; i++)
-			t_cell(tr, CK_HEAD, t2_col_label(rows[0], cols[i], ed), -1, i == ncols - 1 ? 4 - ncols : 1, 1);
+			t_cell(tr, CK_HEAD, cols[i].label, -1, i == ncols - 1 ? 4 - ncols : 1, 1);
 		for (int j = 0; j < nrows; j++)
 		{
 			tr = t_row(t);
-			t_cell(tr, CK_LABEL, t2_row_label(rows[j], ed), -1, 1, 1);
+			t_cell(tr, CK_LABEL, ed == GR_ED_2019 ? rows[j]->label19 : rows[j]->label21, -1, 1, 1);
 			for (int i = 0; i < ncols; i++)
-				t_cell(tr, CK_VALUE, NULL, gr_key_index(GR_T2, rows[j], cols[i]),
+				t_cell(tr, CK_VALUE, NULL, fc_find(GR_T2, rows[j]->key, cols[i].key),
 					   i == ncols - 1 ? 4 - ncols : 1, 1);
 		}
 	}
 	grid_build(t);
 }
 
-/* Outline level of a 表三 label: 0 一、…, 1 （一）…, 2 1.… */
+/* Outline level of a 表三 label as printed: 0 一、…, 1 （一）…, 2 1.… */
 static int
 t3_level(const char *label)
 {
@@ -711,10 +1036,39 @@ t3_level(const char *label)
 	return 0;
 }
 
+/* 表三's header: the 勾稽 note, 申请人情况 over 自然人, 法人或其他组织 (five), 总计. */
+static void
+build_t3_header(ttable *t)
+{
+	trow	   *tr = t_row(t);
+
+	t_cell(tr, CK_NOTE, f_t3_note, -1, 3, 3);
+	t_cell(tr, CK_HEAD, f_t3_applicant, -1, F_T3_COLS, 1);
+	tr = t_row(t);
+	t_cell(tr, CK_HEAD, f_t3_cols[0].label, -1, 1, 2);
+	t_cell(tr, CK_HEAD, f_t3_org, -1, F_T3_ORG_LAST - F_T3_ORG_FIRST + 1, 1);
+	t_cell(tr, CK_HEAD, f_t3_cols[F_T3_COLS - 1].label, -1, 1, 2);
+	tr = t_row(t);
+	for (int c = F_T3_ORG_FIRST; c <= F_T3_ORG_LAST; c++)
+		t_cell(tr, CK_HEAD, f_t3_cols[c].label, -1, 1, 1);
+}
+
+/* Data rows of a label-only row r: those after it, deeper, printed in the edition. */
+static int
+t3_span(int r, bool ed19)
+{
+	int			span = 0;
+
+	for (int q = r + 1; q < F_T3_ROWS && f_t3[q].level > f_t3[r].level; q++)
+		if ((ed19 ? f_t3[q].in19 : f_t3[q].in21) == 'd')
+			span++;
+	return span;
+}
+
 static void
 build_t3(ttable *t, gr_edition ed)
 {
-	unsigned	m = GR_ED_MASK(ed);
+	bool		ed19 = ed == GR_ED_2019;
 	struct
 	{
 		const char *text;
@@ -724,46 +1078,23 @@ build_t3(ttable *t, gr_edition ed)
 
 	memset(t, 0, sizeof(*t));
 	t->id = 1;
-	t->ncols = 3 + T3_PRINTED_COLS;
+	t->ncols = 3 + F_T3_COLS;
 	t->nlabel = 3;
+	build_t3_header(t);
 
-	tr = t_row(t);
-	t_cell(tr, CK_NOTE, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", -1, 3, 3);
-	t_cell(tr, CK_HEAD, "申请人情况", -1, 7, 1);
-	tr = t_row(t);
-	t_cell(tr, CK_HEAD, "自然人", -1, 1, 2);
-	t_cell(tr, CK_HEAD, "法人或其他组织", -1, 5, 1);
-	t_cell(tr, CK_HEAD, "总计", -1, 1, 2);
-	tr = t_row(t);
-	t_cell(tr, CK_HEAD, "商业企业", -1, 1, 1);
-	t_cell(tr, CK_HEAD, "科研机构", -1, 1, 1);
-	t_cell(tr, CK_HEAD, "社会公益组织", -1, 1, 1);
-	t_cell(tr, CK_HEAD, "法律服务机构", -1, 1, 1);
-	t_cell(tr, CK_HEAD, "其他", -1, 1, 1);
-
-	for (int r = 0; r < gr_t3_nrows; r++)
+	for (int r = 0; r < F_T3_ROWS; r++)
 	{
-		const gr_rowdef *row = &gr_t3_rows[r];
-		int			lvl = t3_level(row->labels[0]);
-		bool		data = row->key && (row->printed & m);
-		bool		group = !row->key || (row->derived & m);
+		const f_t3_row *row = &f_t3[r];
+		int			lvl = row->level;
+		char		state = ed19 ? row->in19 : row->in21;
 
-		if (!data && !group)
+		if (state == '-')
 			continue;			/* not in this edition */
-		if (group)
+		if (state == 'l')
 		{
 			/* a label over the data rows below it, printed without numbers */
-			int			span = 0;
-
-			for (int q = r + 1; q < gr_t3_nrows; q++)
-			{
-				if (t3_level(gr_t3_rows[q].labels[0]) <= lvl)
-					break;
-				if (gr_t3_rows[q].key && (gr_t3_rows[q].printed & m))
-					span++;
-			}
-			pending[lvl].text = row->labels[0];
-			pending[lvl].span = span;
+			pending[lvl].text = row->label;
+			pending[lvl].span = t3_span(r, ed19);
 			continue;
 		}
 		tr = t_row(t);
@@ -777,13 +1108,14 @@ build_t3(ttable *t, gr_edition ed)
 			t_cell(tr, CK_LABEL, pending[1].text, -1, 1, pending[1].span);
 			pending[1].text = NULL;
 		}
-		t_cell(tr, CK_LABEL, row->labels[0], -1, 3 - lvl, 1);
-		for (int c = 0; c < T3_PRINTED_COLS; c++)
-			t_cell(tr, CK_VALUE, NULL, gr_key_index(GR_T3, r, c), 1, 1);
+		t_cell(tr, CK_LABEL, row->label, -1, 3 - lvl, 1);
+		for (int c = 0; c < F_T3_COLS; c++)
+			t_cell(tr, CK_VALUE, NULL, fc_find(GR_T3, row->key, f_t3_cols[c].key), 1, 1);
 	}
 	grid_build(t);
 }
 
+/* 表四: 行政复议 (5) | 行政诉讼 (10) over 未经复议直接起诉 (5) | 复议后起诉 (5) (§5). */
 static void
 build_t4(ttable *t)
 {
@@ -791,26 +1123,27 @@ build_t4(ttable *t)
 
 	memset(t, 0, sizeof(*t));
 	t->id = 2;
-	t->ncols = T4_PRINTED_GROUPS * T4_NCOLS;
+	t->ncols = F_T4_GROUPS * F_T4_COLS;
 	t->nlabel = 0;
 	tr = t_row(t);
-	t_cell(tr, CK_HEAD, gr_t4_groups[T4G_REVIEW].labels[0], -1, 5, 1);
-	t_cell(tr, CK_HEAD, gr_t4_groups[T4G_SUIT_ALL].labels[0], -1, 10, 1);
+	t_cell(tr, CK_HEAD, f_t4_groups[0].label, -1, F_T4_COLS, 1);
+	t_cell(tr, CK_HEAD, f_t4_suit, -1, 2 * F_T4_COLS, 1);
 	tr = t_row(t);
-	for (int c = 0; c < T4_NCOLS; c++)
-		t_cell(tr, CK_HEAD, gr_t4_cols[c].labels[0], -1, 1, 2);
-	t_cell(tr, CK_HEAD, gr_t4_groups[T4G_SUIT_DIRECT].labels[0], -1, 5, 1);
-	t_cell(tr, CK_HEAD, gr_t4_groups[T4G_SUIT_AFTER_REVIEW].labels[0], -1, 5, 1);
+	for (int c = 0; c < F_T4_COLS; c++)
+		t_cell(tr, CK_HEAD, f_t4_cols[c].label, -1, 1, 2);
+	t_cell(tr, CK_HEAD, f_t4_groups[1].label, -1, F_T4_COLS, 1);
+	t_cell(tr, CK_HEAD, f_t4_groups[2].label, -1, F_T4_COLS, 1);
 	tr = t_row(t);
 	for (int g = 0; g < 2; g++)
-		for (int c = 0; c < T4_NCOLS; c++)
-			t_cell(tr, CK_HEAD, gr_t4_cols[c].labels[0], -1, 1, 1);
+		for (int c = 0; c < F_T4_COLS; c++)
+			t_cell(tr, CK_HEAD, f_t4_cols[c].label, -1, 1, 1);
 	tr = t_row(t);
-	for (int g = 0; g < T4_PRINTED_GROUPS; g++)
-		for (int c = 0; c < T4_NCOLS; c++)
-			t_cell(tr, CK_VALUE, NULL, gr_key_index(GR_T4, g, c), 1, 1);
+	for (int g = 0; g < F_T4_GROUPS; g++)
+		for (int c = 0; c < F_T4_COLS; c++)
+			t_cell(tr, CK_VALUE, NULL, fc_find(GR_T4, f_t4_groups[g].key, f_t4_cols[c].key), 1, 1);
 	grid_build(t);
 }
+
 
 /* The three tables of each edition, built once: [0] gb2019, [1] gb2021. */
 static ttable tables[2][3];
@@ -864,7 +1197,7 @@ struct rctx
 	const mess *m;
 	rng		   *r;
 	sbuf	   *out;
-	char		vtext[MAX_KEYS][64];	/* each value as written in this text */
+	char		vtext[F_MAX_CELLS][64];	/* each value as written in this text */
 };
 
 static bool
@@ -897,7 +1230,7 @@ to_fullwidth(const char *s, char *out, size_t cap)
 static void
 prepare_values(rctx *rc)
 {
-	for (int k = 0; k < nkeys; k++)
+	for (int k = 0; k < nfc; k++)
 	{
 		const genval *v = &rc->g->v[k];
 
@@ -1117,19 +1450,13 @@ pline_emit(sbuf *o, pline *l)
 	sb_put(o, "\n");
 }
 
+/* Column starts x0[0..ncols]: each column the widest text plus three spaces. */
 static void
-render_d_table(rctx *rc, const ttable *t)
+d_columns(const rctx *rc, const ttable *t, int *x0)
 {
-	sbuf	   *o = rc->out;
-	static pline lines[MAX_TROWS],
-				conts[MAX_TROWS];
-	static char pool[MAX_TROWS * MAX_TCELLS * 2][256];
-	int			npool = 0;
-	int			w[MAX_TCOLS] = {0},
-				x0[MAX_TCOLS + 1];
+	int			w[MAX_TCOLS] = {0};
 	int			note_pieces = 3;
 
-	/* column widths: the widest text plus three spaces */
 	for (int pass = 0; pass < 2; pass++)
 		for (int r = 0; r < t->n; r++)
 			for (int i = 0; i < t->r[r].n; i++)
@@ -1156,90 +1483,117 @@ render_d_table(rctx *rc, const ttable *t)
 	x0[0] = 0;
 	for (int c = 0; c < t->ncols; c++)
 		x0[c + 1] = x0[c] + (w[c] ? w[c] : 4);
+}
 
-	memset(lines, 0, sizeof(lines));
-	memset(conts, 0, sizeof(conts));
+/*
+ * Where a piece of len characters starts in [left, right]: centred, right
+ * or left; with clamp never left of the column (the pieces of a wrapped
+ * label are not clamped, as the whole label is).
+ */
+static int
+d_align(const tcell *c, bool numeric_area, int left, int right, int len, bool clamp)
+{
+	int			x;
+
+	if (c->kind == CK_CAPTION || (c->cs > 1 && numeric_area))
+		x = left + (right - left - len) / 2;
+	else if (numeric_area)
+		x = right - len;
+	else
+		x = left;
+	return clamp && x < left ? left : x;
+}
+
+/* The pieces of one table being laid out for (d). */
+typedef struct dlayout
+{
+	pline		lines[MAX_TROWS];	/* each row's line */
+	pline		conts[MAX_TROWS];	/* the rest of the labels wrapped on it */
+	char		pool[MAX_TROWS * MAX_TCELLS * 2][256];
+	int			npool;
+	int			x0[MAX_TCOLS + 1];
+} dlayout;
+
+/* The long 勾稽 note wraps inside its merged cell, a piece per row. */
+static void
+d_place_note(dlayout *d, const tcell *c, const char *s, int r)
+{
+	int			len = u8_chars(s, strlen(s));
+	int			per = (len + c->rs - 1) / c->rs;
+
+	for (int k = 0; k < c->rs; k++)
+	{
+		size_t		from = u8_offset(s, k * per),
+					to = u8_offset(s, (k + 1) * per);
+		char	   *a = d->pool[d->npool++];
+
+		snprintf(a, sizeof(d->pool[0]), "%.*s", (int) (to - from), s + from);
+		pline_add(&d->lines[r + k], d->x0[c->col], a);
+	}
+}
+
+/* One cell of row r, wrapped at random as a narrow column wraps it. */
+static void
+d_place_cell(rctx *rc, const ttable *t, dlayout *d, const tcell *c, int r)
+{
+	const char *s = cell_text(rc, c);
+	int			len = u8_chars(s, strlen(s));
+	int			left = d->x0[c->col],
+				right = d->x0[c->col + c->cs] - 3;
+	int			at = r;
+	bool		numeric_area = c->col >= t->nlabel;
+	int			x = d_align(c, numeric_area, left, right, len, true);
+	bool		narrow,
+				wrap;
+	char	   *a = d->pool[d->npool++],
+			   *b = d->pool[d->npool++];
+
+	/* where a cell over several rows shows: first line or middle */
+	if (c->rs > 1 && c->kind == CK_LABEL && rc->m->centred)
+		at = r + (c->rs - 1) / 2;
+	else if (c->rs > 1 && c->kind == CK_HEAD && rc->m->head_low)
+		at = r + c->rs - 1;
+
+	/*
+	 * Wrapped where the column ends: mostly after half of the label or
+	 * more; sometimes, in a narrow column, right after the numbering and
+	 * one character, as seed 001's (三)不.
+	 */
+	narrow = rng_chance(rc->r, 20) && c->kind == CK_LABEL && !(avoid & AV_WRAP_NARROW);
+	wrap = rng_chance(rc->r, 35) && rc->m->broken;
+	if (wrap && (c->kind == CK_LABEL || (c->kind == CK_HEAD && !(avoid & AV_WRAP_HEAD))) &&
+		split_label(rc->r, s, 6, narrow ? 1 : 2, !narrow, a, b, sizeof(d->pool[0])))
+	{
+		/* the first part on the row's line, the rest below, each aligned
+		 * in the column as the whole would be */
+		bool		aligned = c->kind == CK_CAPTION || numeric_area;
+		int			xa = aligned ? d_align(c, numeric_area, left, right, u8_chars(a, strlen(a)), false) : x,
+					xb = aligned ? d_align(c, numeric_area, left, right, u8_chars(b, strlen(b)), false) : x;
+
+		pline_add(&d->lines[at], xa, a);
+		pline_add(&d->conts[at], xb, b);
+	}
+	else
+		pline_add(&d->lines[at], x, s);
+}
+
+static void
+render_d_table(rctx *rc, const ttable *t)
+{
+	sbuf	   *o = rc->out;
+	static dlayout d;
+
+	memset(&d, 0, sizeof(d));
+	d_columns(rc, t, d.x0);
 	for (int r = 0; r < t->n; r++)
 		for (int i = 0; i < t->r[r].n; i++)
 		{
 			const tcell *c = &t->r[r].c[i];
-			const char *s = cell_text(rc, c);
-			int			len = u8_chars(s, strlen(s));
-			int			left = x0[c->col],
-						right = x0[c->col + c->cs] - 3;
-			int			at = r;
-			int			x;
-			bool		numeric_area = c->col >= t->nlabel;
-			bool		narrow,
-						wrap;
-			char	   *a,
-					   *b;
 
 			if (c->kind == CK_NOTE)
-			{
-				/* the long note wraps inside its merged cell */
-				int			per = (len + c->rs - 1) / c->rs;
-
-				for (int k = 0; k < c->rs; k++)
-				{
-					size_t		from = u8_offset(s, k * per),
-								to = u8_offset(s, (k + 1) * per);
-
-					a = pool[npool++];
-					snprintf(a, sizeof(pool[0]), "%.*s", (int) (to - from), s + from);
-					pline_add(&lines[r + k], left, a);
-				}
-				continue;
-			}
-			/* where a cell over several rows shows: first line or middle */
-			if (c->rs > 1 && c->kind == CK_LABEL && rc->m->centred)
-				at = r + (c->rs - 1) / 2;
-			else if (c->rs > 1 && c->kind == CK_HEAD && rc->m->head_low)
-				at = r + c->rs - 1;
-
-			if (c->kind == CK_CAPTION || (c->cs > 1 && numeric_area))
-				x = left + (right - left - len) / 2;
-			else if (numeric_area)
-				x = right - len;
+				d_place_note(&d, c, cell_text(rc, c), r);
 			else
-				x = left;
-			if (x < left)
-				x = left;
-
-			a = pool[npool++];
-			b = pool[npool++];
-			/*
-			 * Wrapped where the column ends: mostly after half of the
-			 * label or more; sometimes, in a narrow column, right after
-			 * the numbering and one character, as seed 001's (三)不.
-			 */
-			narrow = rng_chance(rc->r, 20) && c->kind == CK_LABEL && !(avoid & AV_WRAP_NARROW);
-			wrap = rng_chance(rc->r, 35) && rc->m->broken;
-			if (wrap && (c->kind == CK_LABEL || (c->kind == CK_HEAD && !(avoid & AV_WRAP_HEAD))) &&
-				split_label(rc->r, s, 6, narrow ? 1 : 2, !narrow, a, b, sizeof(pool[0])))
-			{
-				/* wrapped: the first part on the row's line, the rest below,
-				 * each aligned in the column as the whole would be */
-				int			la = u8_chars(a, strlen(a)),
-							lb = u8_chars(b, strlen(b));
-				int			xa = x,
-							xb = x;
-
-				if (c->kind == CK_CAPTION || (c->cs > 1 && numeric_area))
-				{
-					xa = left + (right - left - la) / 2;
-					xb = left + (right - left - lb) / 2;
-				}
-				else if (numeric_area)
-				{
-					xa = right - la;
-					xb = right - lb;
-				}
-				pline_add(&lines[at], xa, a);
-				pline_add(&conts[at], xb, b);
-			}
-			else
-				pline_add(&lines[at], x, s);
+				d_place_cell(rc, t, &d, c, r);
 		}
 
 	for (int r = 0; r < t->n; r++)
@@ -1247,13 +1601,13 @@ render_d_table(rctx *rc, const ttable *t)
 		if (page_mark_before(rc, t, r))
 		{
 			sb_put(o, "\n");
-			sb_spaces(o, x0[t->ncols] / 2);
+			sb_spaces(o, d.x0[t->ncols] / 2);
 			sb_printf(o, "— %d —\n\f", rc->m->page_no);
 		}
-		if (lines[r].n)
-			pline_emit(o, &lines[r]);
-		if (conts[r].n)
-			pline_emit(o, &conts[r]);
+		if (d.lines[r].n)
+			pline_emit(o, &d.lines[r]);
+		if (d.conts[r].n)
+			pline_emit(o, &d.conts[r]);
 	}
 	sb_put(o, "\n");
 }
@@ -1647,21 +2001,16 @@ dec_format(int64_t mant, int scale, char *buf, size_t cap)
 /*
  * The value a cell should have in this rendering: a printed cell as
  * generated (false when blank), a derived one as the sum of its parts
- * (false unless every part is a number).
+ * as the format copy names them (false unless every part is a number).
  */
 static bool
 expected_value(const rctx *rc, int k, int64_t *mant, int *scale)
 {
-	const gr_keydef *kd = &keys[k];
-	unsigned	m = GR_ED_MASK(rc->g->ed);
-	int			parts[16],
-				n = 0;
+	const f_cell *f = &fc[k];
 	int64_t		sum = 0;
 	int			sc = 0;
 
-	if (!(kd->editions & m))
-		return false;
-	if (!(kd->derived & m))
+	if (key_printed(k, rc->g->ed))
 	{
 		if (is_blank(rc, k))
 			return false;
@@ -1669,40 +2018,14 @@ expected_value(const rctx *rc, int k, int64_t *mant, int *scale)
 		*scale = rc->g->v[k].scale;
 		return true;
 	}
-	if (kd->table == GR_T4)
-	{
-		/* 行政诉讼 = 未经复议直接起诉 + 复议后起诉 */
-		parts[n++] = gr_key_index(GR_T4, T4G_SUIT_DIRECT, kd->col);
-		parts[n++] = gr_key_index(GR_T4, T4G_SUIT_AFTER_REVIEW, kd->col);
-	}
-	else if (kd->col == T3C_ORG_SUM)
-	{
-		/* 法人或其他组织: the five columns under it */
-		for (int c = T3C_BUSINESS; c <= T3C_OTHER_ORG; c++)
-			parts[n++] = gr_key_index(GR_T3, kd->row, c);
-	}
-	else
-	{
-		/* a subtotal row: its numbered items, named denied_* for denied_total … */
-		size_t		plen = strchr(kd->row_key, '_') - kd->row_key + 1;
-
-		for (int r = 0; r < gr_t3_nrows; r++)
-		{
-			const gr_rowdef *row = &gr_t3_rows[r];
-
-			if (row->key && strncmp(row->key, kd->row_key, plen) == 0 &&
-				(row->printed & m) && !(row->derived & m) && n < 16)
-				parts[n++] = gr_key_index(GR_T3, r, kd->col);
-		}
-	}
-	if (n == 0)
+	if (!key_derived(k, rc->g->ed) || f->nparts == 0)
 		return false;
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < f->nparts; i++)
 	{
 		int64_t		pm;
 		int			ps;
 
-		if (parts[i] < 0 || !expected_value(rc, parts[i], &pm, &ps))
+		if (!expected_value(rc, f->parts[i], &pm, &ps))
 			return false;
 		while (sc < ps)
 		{
@@ -1792,12 +2115,131 @@ cell_got(const gr_cell *c, char *buf, size_t cap)
 	}
 }
 
+/* The parser's cell for format cell k, NULL when it has none. */
+static const gr_cell *
+parsed_cell(const gr_report *rep, int k)
+{
+	return fc[k].idx >= 0 && fc[k].idx < rep->ncells ? &rep->cells[fc[k].idx] : NULL;
+}
+
+/* One printed cell against what was written; true when they agree. */
+static bool
+check_printed(rctx *rc, const gr_report *rep, int k, uint64_t seed, tally *t)
+{
+	const genreport *g = rc->g;
+	const char *ln = rc->L->name;
+	const genval *v = &g->v[k];
+	const gr_cell *c = parsed_cell(rep, k);
+	char		exp[48],
+				got[128];
+
+	t->cells++;
+	if (c == NULL)
+	{
+		t->missed++;
+		show(t, "layout (%s) report %d seed %llu: %s is no key of the parser", ln, g->index,
+			 (unsigned long long) seed, fc[k].key);
+		return false;
+	}
+	cell_got(c, got, sizeof(got));
+	if (is_blank(rc, k))
+	{
+		if (c->state == GR_CELL_BLANK)
+			return true;
+		if (c->state == GR_CELL_NUMBER)
+		{
+			t->invented++;
+			show(t, "layout (%s) report %d seed %llu: %s expected blank, got number %s", ln, g->index,
+				 (unsigned long long) seed, fc[k].key, got);
+		}
+		else
+		{
+			t->blank_bad++;
+			show(t, "layout (%s) report %d seed %llu: %s expected blank, got %s", ln, g->index,
+				 (unsigned long long) seed, fc[k].key, got);
+		}
+		return false;
+	}
+	dec_format(v->mant, v->scale, exp, sizeof(exp));
+	if (c->state == GR_CELL_NUMBER && dec_eq(c->mant, c->scale, v->mant, v->scale))
+		return true;
+	if (c->state == GR_CELL_NUMBER)
+	{
+		t->wrong++;
+		show(t, "layout (%s) report %d seed %llu: WRONG NUMBER %s expected %s (written %s), got %s", ln,
+			 g->index, (unsigned long long) seed, fc[k].key, exp, rc->vtext[k], got);
+	}
+	else
+	{
+		t->missed++;
+		show(t, "layout (%s) report %d seed %llu: missed %s expected %s (written %s), got %s", ln,
+			 g->index, (unsigned long long) seed, fc[k].key, exp, rc->vtext[k], got);
+	}
+	return false;
+}
+
+/* The derived cells, each against the sum of its parts; returns how many disagree. */
+static int
+check_derived(rctx *rc, const gr_report *rep, uint64_t seed, tally *t)
+{
+	const genreport *g = rc->g;
+	int			bad = 0;
+
+	for (int k = 0; k < nfc; k++)
+	{
+		int64_t		em;
+		int			es;
+		const gr_cell *c = parsed_cell(rep, k);
+		char		exp[48],
+					got[128] = "no such key";
+
+		if (!key_derived(k, g->ed) || !expected_value(rc, k, &em, &es))
+			continue;
+		t->derived++;
+		if (c && c->state == GR_CELL_NUMBER && dec_eq(c->mant, c->scale, em, es))
+			continue;
+		t->derived_bad++;
+		bad++;
+		dec_format(em, es, exp, sizeof(exp));
+		if (c)
+			cell_got(c, got, sizeof(got));
+		show(t, "layout (%s) report %d seed %llu: derived %s expected %s, got %s", rc->L->name, g->index,
+			 (unsigned long long) seed, fc[k].key, exp, got);
+	}
+	return bad;
+}
+
+/* Status, is_report, year and edition; true when they are as generated. */
+static bool
+check_meta(rctx *rc, gr_status st, const gr_report *rep, const gr_error *err, uint64_t seed, tally *t)
+{
+	const genreport *g = rc->g;
+	const char *ln = rc->L->name;
+
+	if (st != GR_OK || rep == NULL)
+	{
+		t->meta_bad++;
+		show(t, "layout (%s) report %d seed %llu: gr_parse failed: %s", ln, g->index,
+			 (unsigned long long) seed, err->message);
+		return false;
+	}
+	if (!rep->is_report || rep->year != g->year || rep->edition != g->ed)
+	{
+		t->meta_bad++;
+		show(t, "layout (%s) report %d seed %llu: is_report %d year %d edition %s (expected %d %s)", ln,
+			 g->index, (unsigned long long) seed, rep->is_report, rep->year,
+			 gr_edition_name(rep->edition) ? gr_edition_name(rep->edition) : "unknown", g->year,
+			 gr_edition_name(g->ed));
+		return false;
+	}
+	return true;
+}
+
 /* Parse one rendered report and compare every cell; true when all agree. */
 static bool
 check_report(rctx *rc, const sbuf *text, uint64_t seed, const mess *m, tally *t)
 {
 	const genreport *g = rc->g;
-	const char *ln = rc->L->name;
 	ta_arena	arena = {0};
 	gr_env		env = ta_env(&arena);
 	gr_report  *rep = NULL;
@@ -1809,105 +2251,32 @@ check_report(rctx *rc, const sbuf *text, uint64_t seed, const mess *m, tally *t)
 	memset(&err, 0, sizeof(err));
 	st = gr_parse(&env, text->p, text->n, &rep, &err);
 	t->reports++;
-	if (st != GR_OK || rep == NULL)
+	if (!check_meta(rc, st, rep, &err, seed, t))
 	{
-		t->meta_bad++;
-		show(t, "layout (%s) report %d seed %llu: gr_parse failed: %s", ln, g->index,
-			 (unsigned long long) seed, err.message);
-		ta_arena_free(&arena);
-		return false;
-	}
-	if (!rep->is_report || rep->year != g->year || rep->edition != g->ed)
-	{
-		t->meta_bad++;
+		if (st != GR_OK || rep == NULL)
+		{
+			ta_arena_free(&arena);
+			return false;
+		}
 		bad++;
-		show(t, "layout (%s) report %d seed %llu: is_report %d year %d edition %s (expected %d %s)", ln,
-			 g->index, (unsigned long long) seed, rep->is_report, rep->year,
-			 gr_edition_name(rep->edition) ? gr_edition_name(rep->edition) : "unknown", g->year,
-			 gr_edition_name(g->ed));
 	}
-
-	for (int k = 0; k < nkeys && k < rep->ncells; k++)
-	{
-		const genval *v = &g->v[k];
-		const gr_cell *c = &rep->cells[k];
-		char		exp[48],
-					got[128];
-
-		if (!v->in_report)
-			continue;
-		t->cells++;
-		cell_got(c, got, sizeof(got));
-		if (is_blank(rc, k))
-		{
-			if (c->state == GR_CELL_BLANK)
-				continue;
+	for (int k = 0; k < nfc; k++)
+		if (g->v[k].in_report && !check_printed(rc, rep, k, seed, t))
 			bad++;
-			if (c->state == GR_CELL_NUMBER)
-			{
-				t->invented++;
-				show(t, "layout (%s) report %d seed %llu: %s expected blank, got number %s", ln, g->index,
-					 (unsigned long long) seed, keys[k].key, got);
-			}
-			else
-			{
-				t->blank_bad++;
-				show(t, "layout (%s) report %d seed %llu: %s expected blank, got %s", ln, g->index,
-					 (unsigned long long) seed, keys[k].key, got);
-			}
-			continue;
-		}
-		dec_format(v->mant, v->scale, exp, sizeof(exp));
-		if (c->state == GR_CELL_NUMBER)
-		{
-			if (dec_eq(c->mant, c->scale, v->mant, v->scale))
-				continue;
-			t->wrong++;
-			bad++;
-			show(t, "layout (%s) report %d seed %llu: WRONG NUMBER %s expected %s (written %s), got %s", ln,
-				 g->index, (unsigned long long) seed, keys[k].key, exp, rc->vtext[k], got);
-		}
-		else
-		{
-			t->missed++;
-			bad++;
-			show(t, "layout (%s) report %d seed %llu: missed %s expected %s (written %s), got %s", ln,
-				 g->index, (unsigned long long) seed, keys[k].key, exp, rc->vtext[k], got);
-		}
-	}
-
 	/* derived cells, when every part was read right */
 	if (bad == 0)
-		for (int k = 0; k < nkeys && k < rep->ncells; k++)
-		{
-			int64_t		em;
-			int			es;
-			const gr_cell *c = &rep->cells[k];
-			char		exp[48],
-						got[128];
-
-			if (!(keys[k].derived & GR_ED_MASK(g->ed)) || !expected_value(rc, k, &em, &es))
-				continue;
-			t->derived++;
-			if (c->state == GR_CELL_NUMBER && dec_eq(c->mant, c->scale, em, es))
-				continue;
-			t->derived_bad++;
-			bad++;
-			dec_format(em, es, exp, sizeof(exp));
-			cell_got(c, got, sizeof(got));
-			show(t, "layout (%s) report %d seed %llu: derived %s expected %s, got %s", ln, g->index,
-				 (unsigned long long) seed, keys[k].key, exp, got);
-		}
+		bad += check_derived(rc, rep, seed, t);
 
 	if (bad)
 	{
 		t->failed_reports++;
 		if (t->shown <= show_max)
 		{
-			printf("#   layout (%s) report %d: %d cells disagree (%s, blanks %s, mess:%s)\n", ln, g->index,
-				   bad, gr_edition_name(g->ed), rc->L->blanks ? blank_mode_names[g->blank_mode] : "none",
+			printf("#   layout (%s) report %d: %d cells disagree (%s, blanks %s, mess:%s)\n", rc->L->name,
+				   g->index, bad, gr_edition_name(g->ed),
+				   rc->L->blanks ? blank_mode_names[g->blank_mode] : "none",
 				   mess_desc(m, rc->layout, md, sizeof(md)));
-			save_text(ln, g->index, text, t);
+			save_text(rc->L->name, g->index, text, t);
 		}
 	}
 	ta_arena_free(&arena);
@@ -1931,6 +2300,18 @@ dump_text(const char *dir, const char *layout, int index, const sbuf *text)
 
 /* ---- the generator agrees with the format (spec §3–5) ---- */
 
+/* Every key of the format copy is the parser's, and the other way round. */
+static void
+test_keys(void)
+{
+	static char missing[4096],
+				extra[4096];
+	int			bad = fc_build(missing, extra, sizeof(missing));
+
+	check(bad == 0, "generator: the format's %d cell keys are the parser's %d keys%s%s%s%s", nfc, gr_nkeys(),
+		  missing[0] ? "; unknown to the parser:" : "", missing, extra[0] ? "; not in the format:" : "", extra);
+}
+
 static void
 test_generator(void)
 {
@@ -1943,16 +2324,16 @@ test_generator(void)
 					want3 = e == 0 ? 161 : 175;
 		int			span = 0;
 
-		for (int k = 0; k < nkeys; k++)
+		for (int k = 0; k < nfc; k++)
 			if (key_printed(k, ed))
-				count[keys[k].table]++;
+				count[fc[k].table]++;
 		for (int ti = 0; ti < 3; ti++)
 			for (int r = 0; r < tables[e][ti].n; r++)
 				for (int i = 0; i < tables[e][ti].r[r].n; i++)
 				{
 					const tcell *c = &tables[e][ti].r[r].c[i];
 
-					if (c->kind == CK_VALUE && key_printed(c->key, ed))
+					if (c->kind == CK_VALUE && c->key >= 0 && key_printed(c->key, ed))
 						placed[ti]++;
 					if (c->kind == CK_LABEL && strcmp(c->text, "三、本年度办理结果") == 0)
 						span = c->rs;
@@ -1986,32 +2367,86 @@ layout_selected(const char *list, const char *name)
 	return false;
 }
 
-int
-main(int argc, char **argv)
+/* Render, mess up and check report i in layout ly. */
+static void
+run_one(int ly, int i, uint64_t seed, const char *dump_dir, tally *t)
 {
-	int			nrep = argc > 1 ? atoi(argv[1]) : 300;
-	uint64_t	seed = argc > 2 ? strtoull(argv[2], NULL, 10) : 20261122;
-	const char *only = argc > 3 && argv[3][0] ? argv[3] : NULL;
-	int			one = argc > 4 ? atoi(argv[4]) : -1;
+	static rctx rc;
+	genreport	g;
+	mess		m;
+	rng			r;
+	sbuf		text = {0};
+
+	generate(&g, seed, i);
+	r = rng_make(seed, (uint64_t) i, 0x1A40 + (uint64_t) ly);
+	pick_mess(&m, ly, &g, &r);
+	rc.layout = ly;
+	rc.L = &layouts[ly];
+	rc.g = &g;
+	rc.m = &m;
+	rc.r = &r;
+	rc.out = &text;
+	prepare_values(&rc);
+	render_report(&rc);
+	if (m.hant)
+		to_traditional(&text);
+	if (m.double_spaced)
+		replace_newlines(&text, "\n\n");
+	if (m.crlf)
+		replace_newlines(&text, "\r\n");
+	if (dump_dir)
+		dump_text(dump_dir, layouts[ly].name, i, &text);
+	check_report(&rc, &text, seed, &m, t);
+	free(text.p);
+}
+
+static void
+tally_add(tally *total, const tally *t)
+{
+	total->reports += t->reports;
+	total->cells += t->cells;
+	total->wrong += t->wrong;
+	total->invented += t->invented;
+	total->missed += t->missed;
+	total->blank_bad += t->blank_bad;
+	total->derived += t->derived;
+	total->derived_bad += t->derived_bad;
+	total->meta_bad += t->meta_bad;
+	total->failed_reports += t->failed_reports;
+}
+
+/* All reports of one layout, one TAP line. */
+static void
+run_layout(int ly, int nrep, int one, uint64_t seed, tally *total)
+{
+	tally		t = {0};
+
+	for (int i = 0; i < nrep; i++)
+		if (one < 0 || i == one)
+			run_one(ly, i, seed, getenv("LAYOUT_DUMP"), &t);
+	check(t.wrong == 0 && t.invented == 0 && t.missed == 0 && t.blank_bad == 0 &&
+		  t.derived_bad == 0 && t.meta_bad == 0,
+		  "layout (%s): %d reports, %d wrong numbers, %d missed cells "
+		  "(%d cells; %d blanks read as numbers, %d blanks misread, %d/%d derived wrong, "
+		  "%d bad year/edition, %d reports failing)",
+		  layouts[ly].name, t.reports, t.wrong, t.missed, t.cells, t.invented, t.blank_bad,
+		  t.derived_bad, t.derived, t.meta_bad, t.failed_reports);
+	tally_add(total, &t);
+}
+
+/* Environment, ICU, and the tables of both editions from the format copy. */
+static int
+set_up(void)
+{
 	UErrorCode	st = U_ZERO_ERROR;
 	UChar		uid[16];
 	UParseError pe;
-	tally		total = {0};
-	static rctx rc;
-	const char *dump_dir = getenv("LAYOUT_DUMP");
 
 	if (getenv("LAYOUT_SHOW"))
 		show_max = atoi(getenv("LAYOUT_SHOW"));
 	for (size_t i = 0; i < sizeof(avoid_names) / sizeof(avoid_names[0]); i++)
 		if (getenv("LAYOUT_AVOID") && layout_selected(getenv("LAYOUT_AVOID"), avoid_names[i].name))
 			avoid |= avoid_names[i].flag;
-	nkeys = gr_nkeys();
-	keys = gr_keydefs();
-	if (nkeys > MAX_KEYS)
-	{
-		fprintf(stderr, "%d keys, room for %d\n", nkeys, MAX_KEYS);
-		return 2;
-	}
 	u_uastrcpy(uid, "Hans-Hant");
 	hans_hant = utrans_openU(uid, -1, UTRANS_FORWARD, NULL, 0, &pe, &st);
 	if (U_FAILURE(st))
@@ -2019,6 +2454,22 @@ main(int argc, char **argv)
 		fprintf(stderr, "ICU: cannot open Hans-Hant: %s\n", u_errorName(st));
 		return 2;
 	}
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	int			nrep = argc > 1 ? atoi(argv[1]) : 300;
+	uint64_t	seed = argc > 2 ? strtoull(argv[2], NULL, 10) : 20261122;
+	const char *only = argc > 3 && argv[3][0] ? argv[3] : NULL;
+	int			one = argc > 4 ? atoi(argv[4]) : -1;
+	tally		total = {0};
+
+	if (set_up() != 0)
+		return 2;
+	printf("# layout generator: %d reports per layout, seed %llu\n", nrep, (unsigned long long) seed);
+	test_keys();
 	for (int e = 0; e < 2; e++)
 	{
 		gr_edition	ed = e == 0 ? GR_ED_2019 : GR_ED_2021;
@@ -2027,64 +2478,11 @@ main(int argc, char **argv)
 		build_t3(&tables[e][1], ed);
 		build_t4(&tables[e][2]);
 	}
-	printf("# layout generator: %d reports per layout, seed %llu\n", nrep, (unsigned long long) seed);
 	test_generator();
 
 	for (int ly = 0; ly < NLAYOUTS; ly++)
-	{
-		tally		t = {0};
-
-		if (!layout_selected(only, layouts[ly].name))
-			continue;
-		for (int i = 0; i < nrep; i++)
-		{
-			genreport	g;
-			mess		m;
-			rng			r;
-			sbuf		text = {0};
-
-			if (one >= 0 && i != one)
-				continue;
-			generate(&g, seed, i);
-			r = rng_make(seed, (uint64_t) i, 0x1A40 + (uint64_t) ly);
-			pick_mess(&m, ly, &g, &r);
-			rc.layout = ly;
-			rc.L = &layouts[ly];
-			rc.g = &g;
-			rc.m = &m;
-			rc.r = &r;
-			rc.out = &text;
-			prepare_values(&rc);
-			render_report(&rc);
-			if (m.hant)
-				to_traditional(&text);
-			if (m.double_spaced)
-				replace_newlines(&text, "\n\n");
-			if (m.crlf)
-				replace_newlines(&text, "\r\n");
-			if (dump_dir)
-				dump_text(dump_dir, layouts[ly].name, i, &text);
-			check_report(&rc, &text, seed, &m, &t);
-			free(text.p);
-		}
-		check(t.wrong == 0 && t.invented == 0 && t.missed == 0 && t.blank_bad == 0 &&
-			  t.derived_bad == 0 && t.meta_bad == 0,
-			  "layout (%s): %d reports, %d wrong numbers, %d missed cells "
-			  "(%d cells; %d blanks read as numbers, %d blanks misread, %d/%d derived wrong, "
-			  "%d bad year/edition, %d reports failing)",
-			  layouts[ly].name, t.reports, t.wrong, t.missed, t.cells, t.invented, t.blank_bad,
-			  t.derived_bad, t.derived, t.meta_bad, t.failed_reports);
-		total.reports += t.reports;
-		total.cells += t.cells;
-		total.wrong += t.wrong;
-		total.invented += t.invented;
-		total.missed += t.missed;
-		total.blank_bad += t.blank_bad;
-		total.derived += t.derived;
-		total.derived_bad += t.derived_bad;
-		total.meta_bad += t.meta_bad;
-		total.failed_reports += t.failed_reports;
-	}
+		if (layout_selected(only, layouts[ly].name))
+			run_layout(ly, nrep, one, seed, &total);
 	printf("# totals: %d reports, %d cells, %d wrong numbers, %d missed cells, %d blanks read as numbers, "
 		   "%d blanks misread, %d/%d derived wrong, %d bad year/edition, %d reports failing\n",
 		   total.reports, total.cells, total.wrong, total.missed, total.invented, total.blank_bad,

@@ -1,0 +1,152 @@
+/*
+ * gr_cells.c — what a table reader writes into a cell: the cell's state
+ * (number, blank, dash, text), its raw text cut from the original through
+ * the maps, its unit (an amount in 元 held as 万元), and the raw text of a
+ * row's values for a finding.  A better reading of a cell is never
+ * overwritten by a worse one (gr_cell_rank).
+ */
+#include "gr_format.h"
+#include "gr_read.h"
+
+/* ---- helpers ---- */
+
+void
+gr_rd_lfold(gr_reader *rd, const gr_tok *t)
+{
+	rd->lflen = gr_lfold(rd->doc->fold + t->f_from, t->f_to - t->f_from, rd->lf, sizeof(rd->lf));
+}
+
+/* The original text of a token. */
+gr_str
+gr_tok_raw(const gr_doc *doc, const gr_tok *t)
+{
+	uint32_t	s_from,
+				s_to;
+	int			n;
+
+	if (t->f_to <= t->f_from)
+		return gr_doc_src_span(doc, doc->f2s[t->f_from], doc->f2s[t->f_from]);
+	s_from = doc->f2s[t->f_from];
+	s_to = doc->f2s[t->f_to - 1];
+	n = gr_utf8_seqlen((unsigned char) doc->src[s_to]);
+	s_to += n ? (uint32_t) n : 1;
+	return gr_trim_src(gr_doc_src_span(doc, s_from, s_to));
+}
+
+/* A sentence, not a cell: the narrative around a table. */
+bool
+gr_rd_is_narrative(const gr_reader *rd, const gr_tok *t)
+{
+	return gr_memmem(rd->doc->fold + t->f_from, t->f_to - t->f_from, "。") != NULL ||
+		gr_utf8_chars(rd->doc->fold + t->f_from, t->f_to - t->f_from) > 70;
+}
+
+int
+gr_cell_rank(gr_cell_state s)
+{
+	static const int rank[] = {
+		[GR_CELL_ABSENT] = 0, [GR_CELL_UNPLACED] = 1, [GR_CELL_BLANK] = 2,
+		[GR_CELL_TEXT] = 3, [GR_CELL_DASH] = 4, [GR_CELL_NUMBER] = 5
+	};
+
+	return rank[s];
+}
+
+/* Set a cell from a token, unless the cell already holds something better. */
+void
+gr_rd_set_cell(gr_reader *rd, int key, const gr_tok *t, gr_cell_state st)
+{
+	gr_cell    *c;
+
+	if (key < 0)
+		return;
+	c = &rd->rep->cells[key];
+	if (gr_cell_rank(st) <= gr_cell_rank(c->state))
+		return;
+	memset(c, 0, sizeof(*c));
+	c->state = st;
+	if (t)
+	{
+		c->raw = gr_tok_raw(rd->doc, t);
+		c->line = rd->doc->lines[t->line].lineno;
+		if (st == GR_CELL_NUMBER)
+		{
+			c->mant = t->v.mant;
+			c->scale = t->v.scale;
+			if (t->v.unit_len)
+			{
+				uint32_t	a = rd->doc->f2s[t->v.unit_off];
+				uint32_t	b = rd->doc->f2s[t->v.unit_off + t->v.unit_len - 1];
+
+				c->unit = gr_doc_src_span(rd->doc, a, b + (uint32_t) gr_utf8_seqlen((unsigned char) rd->doc->src[b]));
+				/*
+				 * Money cells hold 万元.  An amount written in 元 (251000元,
+				 * 上海市政府办公厅 2019) is the same amount: 25.1 万元.  The
+				 * raw text and the unit keep what was written.
+				 */
+				if (gr_keydefs()[key].kind == GR_KIND_MONEY && t->v.unit_len == strlen("元") &&
+					memcmp(rd->doc->fold + t->v.unit_off, "元", strlen("元")) == 0 && c->scale <= 8)
+					c->scale += 4;
+			}
+		}
+	}
+}
+
+gr_cell_state
+gr_tok_state(const gr_tok *t)
+{
+	switch (t->kind)
+	{
+		case GR_TK_NUM:
+			return GR_CELL_NUMBER;
+		case GR_TK_DASH:
+			return GR_CELL_DASH;
+		case GR_TK_BLANK:
+			return GR_CELL_BLANK;
+		default:
+			return GR_CELL_TEXT;
+	}
+}
+
+/* The raw text of the values of a row, joined by spaces, for a finding. */
+gr_str
+gr_rd_values_raw(gr_reader *rd, const int *vals, int n)
+{
+	gr_str		res = {"", 0};
+	size_t		total = 0;
+	char	   *buf;
+
+	/* empty cells at either end say nothing */
+	while (n > 0 && rd->toks.v[vals[n - 1]].kind == GR_TK_BLANK)
+		n--;
+	while (n > 0 && rd->toks.v[vals[0]].kind == GR_TK_BLANK)
+	{
+		vals++;
+		n--;
+	}
+
+	for (int i = 0; i < n; i++)
+		total += gr_tok_raw(rd->doc, &rd->toks.v[vals[i]]).len + 4;	/* a space, and □ for an empty cell */
+	buf = gr_alloc(rd->ctx, total + 1);
+	if (!buf)
+		return res;
+	for (int i = 0; i < n; i++)
+	{
+		gr_str		r = gr_tok_raw(rd->doc, &rd->toks.v[vals[i]]);
+
+		if (i)
+			buf[res.len++] = ' ';
+		if (r.len == 0)
+		{
+			memcpy(buf + res.len, "□", 3);	/* an empty cell */
+			res.len += 3;
+		}
+		else
+		{
+			memcpy(buf + res.len, r.ptr, r.len);
+			res.len += r.len;
+		}
+	}
+	res.ptr = buf;
+	return res;
+}

@@ -1,0 +1,242 @@
+/*
+ * gr_place.c — placing a row's values into its columns, only where the
+ * layout proves it (spec §8.2).  Each kind of evidence is one strategy,
+ * tried strongest first: as many values as columns; the header's field
+ * of each value; as many cells, blanks included, as columns; a row's
+ * cells before the fillers of '|' layouts; the grid column of an HTML
+ * cell.  When none applies the row stays unplaced and a finding keeps
+ * what was written: a value is never moved into a column the layout does
+ * not give it.
+ */
+#include "gr_read.h"
+
+/*
+ * One row to place: its cells' keys by column (-1 where the row has no
+ * cell), the token indexes of what followed its label, and the evidence
+ * the layout gives.  A strategy fills target[] (the column of each value,
+ * -1 for padding) or declines.
+ */
+typedef struct placement
+{
+	gr_reader  *rd;
+	const int  *keys;
+	int			ncols;
+	const int  *vals;
+	int			n;
+	int			nv;				/* values that are not empty cells */
+	bool		align_right;	/* 表三/表四: values are a grid row's last columns */
+	const int  *col_slots;		/* the header's field of each column, then its width */
+	int			target[256];
+} placement;
+
+typedef enum place_result
+{
+	PLACE_NO = 0,				/* this evidence does not apply: try the next */
+	PLACE_OK,					/* target[] holds the columns */
+	PLACE_FAIL					/* the evidence applies and contradicts: unplaced */
+} place_result;
+
+static const gr_tok *
+val(const placement *p, int i)
+{
+	return &p->rd->toks.v[p->vals[i]];
+}
+
+/* As many values as columns: in order, the layout's empty cells aside. */
+static place_result
+by_values(placement *p)
+{
+	int			j = 0;
+
+	if (p->nv != p->ncols || p->nv == 0)
+		return PLACE_NO;
+	for (int i = 0; i < p->n; i++)
+		p->target[i] = val(p, i)->kind != GR_TK_BLANK ? j++ : -1;
+	return PLACE_OK;
+}
+
+/*
+ * The header said in which field of a row each column stands (a tab or
+ * Markdown layout whose header cells name the columns; col_slots[ncols]
+ * is the number of fields of the header's lines): each value of a row
+ * with as many fields goes to the column of its field; empty fields
+ * elsewhere are padding.
+ */
+static place_result
+by_header_fields(placement *p)
+{
+	unsigned	seen = 0;
+
+	if (p->col_slots == NULL)
+		return PLACE_NO;
+	for (int i = 0; i < p->n; i++)
+	{
+		const gr_tok *t = val(p, i);
+		int			j = -1;
+
+		/* a row with more or fewer fields than the header lost some */
+		if (t->slot < 0 || t->slots != p->col_slots[p->ncols])
+			return PLACE_FAIL;
+		for (int c = 0; c < p->ncols && c < 32; c++)
+			if (p->col_slots[c] == t->slot)
+				j = c;
+		if (j < 0 && t->kind != GR_TK_BLANK)
+			return PLACE_FAIL;
+		if (j >= 0 && (seen & (1u << j)))
+			return PLACE_FAIL;
+		if (j >= 0)
+			seen |= 1u << j;
+		p->target[i] = j;
+	}
+	return PLACE_OK;
+}
+
+/* As many cells, empty ones included, as columns: by position. */
+static place_result
+by_position(placement *p)
+{
+	if (p->n != p->ncols)
+		return PLACE_NO;
+	for (int i = 0; i < p->n; i++)
+		p->target[i] = i;
+	return PLACE_OK;
+}
+
+/*
+ * Cells ended by '|', one a line (seed 002): a row's cells come first,
+ * the fillers of merged cells after them.  When everything past the
+ * row's columns is empty, the first cells are the row's.
+ */
+static place_result
+by_pipe_fillers(placement *p)
+{
+	if (p->n <= p->ncols)
+		return PLACE_NO;
+	for (int i = 0; i < p->n; i++)
+		if (!val(p, i)->piped || (i >= p->ncols && val(p, i)->kind != GR_TK_BLANK))
+			return PLACE_NO;
+	for (int i = 0; i < p->n; i++)
+		p->target[i] = i < p->ncols ? i : -1;
+	return PLACE_OK;
+}
+
+/*
+ * An HTML grid says where each cell is: the values of 表三 and 表四 are
+ * the last columns of their grid row, whatever spans the labels have.
+ */
+static place_result
+by_grid_column(placement *p)
+{
+	unsigned	seen = 0;
+
+	if (!p->align_right || !p->rd->doc->html)
+		return PLACE_NO;
+	for (int i = 0; i < p->n; i++)
+	{
+		const gr_tok *t = val(p, i);
+		int			idx = p->ncols - (t->slots - t->slot);
+
+		if (t->slot < 0 || idx >= p->ncols || idx >= 32)
+			return PLACE_NO;
+		if (idx < 0 && t->kind != GR_TK_BLANK)
+			return PLACE_NO;	/* a value in a slot the label spans */
+		if (idx >= 0 && (seen & (1u << idx)))
+			return PLACE_NO;
+		if (idx >= 0)
+			seen |= 1u << idx;
+		p->target[i] = idx < 0 ? -1 : idx;
+	}
+	return PLACE_OK;
+}
+
+/* The evidence, strongest first. */
+static place_result (*const strategies[]) (placement *p) = {
+	by_values, by_header_fields, by_position, by_pipe_fillers, by_grid_column
+};
+
+/* A label and no cells after it: where its values went is not known. */
+static void
+mark_no_values(gr_reader *rd, const char *table_name, gr_str row_label, const int *keys, int ncols,
+			   int label_line)
+{
+	gr_finding *f = NULL;
+
+	for (int i = 0; i < ncols; i++)
+		if (keys[i] >= 0 && rd->rep->cells[keys[i]].state == GR_CELL_ABSENT)
+		{
+			rd->rep->cells[keys[i]].state = GR_CELL_UNPLACED;
+			rd->rep->cells[keys[i]].line = label_line;
+			if (f == NULL)
+				f = gr_add_finding(rd->ctx, rd->rep, "R-PARSE-03", GR_SEV_WARNING, label_line,
+								   "%s“%.*s”一行没有数值", table_name, (int) row_label.len, row_label.ptr);
+			if (f && f->ncells < GR_FINDING_MAX_CELLS)
+				f->cells[f->ncells++] = keys[i];
+		}
+}
+
+/* The columns of these values cannot be proved: the row stays NULL, the finding keeps them. */
+static void
+mark_unplaced(const placement *p, const char *table_name, gr_str row_label)
+{
+	gr_reader  *rd = p->rd;
+	gr_str		raw = gr_rd_values_raw(rd, p->vals, p->n);
+	int			line = rd->doc->lines[val(p, 0)->line].lineno;
+	gr_finding *f;
+
+	for (int i = 0; i < p->ncols; i++)
+		if (p->keys[i] >= 0 &&
+			gr_cell_rank(rd->rep->cells[p->keys[i]].state) < gr_cell_rank(GR_CELL_UNPLACED))
+		{
+			rd->rep->cells[p->keys[i]].state = GR_CELL_UNPLACED;
+			rd->rep->cells[p->keys[i]].raw = raw;
+			rd->rep->cells[p->keys[i]].line = line;
+		}
+	f = gr_add_finding(rd->ctx, rd->rep, "R-PARSE-01", GR_SEV_WARNING, line,
+					   "%s“%.*s”一行有%d个数值、%d个单元格，应有%d列，无法确定各数值所在列，未填入：%.*s",
+					   table_name, (int) row_label.len, row_label.ptr, p->nv, p->n, p->ncols,
+					   (int) raw.len, raw.ptr);
+	if (f)
+	{
+		f->raw = raw;
+		for (int i = 0; i < p->ncols && f->ncells < GR_FINDING_MAX_CELLS; i++)
+			if (p->keys[i] >= 0)
+				f->cells[f->ncells++] = p->keys[i];
+	}
+}
+
+/*
+ * Place the values of one row into its columns (keys[], -1 for a column
+ * that has no cell for this row).  vals are token indexes.
+ */
+void
+gr_rd_place_row(gr_reader *rd, const char *table_name, gr_str row_label, const int *keys, int ncols,
+				const int *vals, int n, int label_line, bool align_right, const int *col_slots)
+{
+	placement	p = {rd, keys, ncols, vals, n, 0, align_right, col_slots, {0}};
+	place_result res = PLACE_NO;
+
+	for (int i = 0; i < n; i++)
+		p.nv += rd->toks.v[vals[i]].kind != GR_TK_BLANK;
+	if (n == 0)
+	{
+		mark_no_values(rd, table_name, row_label, keys, ncols, label_line);
+		return;
+	}
+	if (p.nv == 0)
+	{
+		/* nothing but empty cells: the row is blank */
+		for (int i = 0; i < ncols; i++)
+			gr_rd_set_cell(rd, keys[i], &rd->toks.v[vals[0]], GR_CELL_BLANK);
+		return;
+	}
+	for (size_t s = 0; n <= 256 && res == PLACE_NO && s < sizeof(strategies) / sizeof(strategies[0]); s++)
+		res = strategies[s] (&p);
+	if (res != PLACE_OK)
+	{
+		mark_unplaced(&p, table_name, row_label);
+		return;
+	}
+	for (int i = 0; i < n; i++)
+		if (p.target[i] >= 0)
+			gr_rd_set_cell(rd, keys[p.target[i]], &rd->toks.v[vals[i]], gr_tok_state(&rd->toks.v[vals[i]]));
+}
