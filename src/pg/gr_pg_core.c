@@ -52,7 +52,9 @@ static int
 gr_pg_interrupted(void)
 {
 	MemoryContext mcxt = CurrentMemoryContext;
+	uint32		holdoff = InterruptHoldoffCount;
 	uint32		cancel_holdoff = QueryCancelHoldoffCount;
+	uint32		crit = CritSectionCount;
 
 	if (gr_pg_pending_error != NULL)
 		return 1;
@@ -65,7 +67,9 @@ gr_pg_interrupted(void)
 	PG_CATCH();
 	{
 		/* errfinish() zeroed the holdoff counts for a handler; restore ours */
+		InterruptHoldoffCount = holdoff;
 		QueryCancelHoldoffCount = cancel_holdoff;
+		CritSectionCount = crit;
 		MemoryContextSwitchTo(mcxt);
 		gr_pg_pending_error = CopyErrorData();
 		FlushErrorState();
