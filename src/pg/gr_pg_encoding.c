@@ -290,10 +290,10 @@ gr_pg_from_utf8_hdr(const char *s, size_t n, size_t hdr, size_t *outlen)
 
 	gr_pg_buf_reserve(&out, hdr + n);
 	out.len = hdr;
-	if (gr_pg_is_ascii(s, n))
+	if (enc == PG_UTF8 || enc == PG_SQL_ASCII)
+		gr_pg_utf8_clean(s, n, &out);	/* one pass: checked as it is copied */
+	else if (gr_pg_is_ascii(s, n))
 		gr_pg_buf_append(&out, s, n);
-	else if (enc == PG_UTF8 || enc == PG_SQL_ASCII)
-		gr_pg_utf8_clean(s, n, &out);
 	else
 		gr_pg_convert(PG_UTF8, enc, s, n, &out);
 	out.data[out.len] = '\0';
