@@ -10,6 +10,21 @@
 # LC_ALL overrides any LC_* the caller set.
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 
+# The port of the throwaway clusters (pg_virtualenv takes PGPORT when set).
+# Left to itself pg_virtualenv takes the first free port from 5432 up, and
+# two runs on one machine that start at the same moment take the same one
+# and one fails ("Port conflict"); a random free port in 20000-29999 (below
+# the kernel's ephemeral ports) makes that unlikely.  It also keeps a
+# PGPORT the caller set for a real server from being reused.
+for _try in 1 2 3 4 5 6 7 8 9 10; do
+	PGPORT=$((20000 + RANDOM % 10000))
+	[ -e "/var/run/postgresql/.s.PGSQL.$PGPORT" ] && continue
+	(exec 3<>"/dev/tcp/127.0.0.1/$PGPORT") 2>/dev/null && continue
+	break
+done
+export PGPORT
+unset _try
+
 GOVREPORT_PACKAGES="postgresql-15 postgresql-server-dev-15 libicu-dev libxml2-dev pkg-config make gcc"
 # What building the Debian package takes besides (scripts/deb.sh, and the
 # package test of scripts/test.sh): pg_buildext and dh's pgxs build system

@@ -34,7 +34,7 @@ if [ "${GOVREPORT_DEMO_INSIDE:-}" != 1 ]; then
 	# -t: the cluster lives in a temporary directory even for root, so it
 	# never meets a cluster of the same name (15/regress) that another run
 	# on this machine has under /etc/postgresql
-	GOVREPORT_DEMO_INSIDE=1 exec pg_virtualenv -t -v 15 "$0" "$@"
+	GOVREPORT_DEMO_INSIDE=1 exec pg_virtualenv -t -v 15 "$PWD/scripts/demo.sh" "$@"
 fi
 interactive=0
 if [ "${1:-}" = --psql ]; then

@@ -241,6 +241,17 @@ echo "== Debian package: dpkg-buildpackage, dpkg -i, pg_regress against the inst
 # package owns.  This step comes last for that reason: after it, no
 # govreport is installed.
 deb_pkg=postgresql-15-govreport
+# dpkg has no lock timeout; on a machine where something else is running
+# apt or dpkg, wait for it (up to a minute) instead of failing
+dpkg_waiting() {	# dpkg_waiting LOG dpkg-arguments…
+	local log=$1 tries=0
+	shift
+	until as_root dpkg "$@" >"$log" 2>&1; do
+		grep -q 'lock' "$log" && [ $tries -lt 30 ] || return 1
+		tries=$((tries + 1))
+		sleep 2
+	done
+}
 deb_step() {
 	local tmp deb t0 before reg_out reg_ok reg_bad libdir sharedir
 	before=$(git status --porcelain 2>/dev/null)
@@ -258,11 +269,22 @@ deb_step() {
 		return
 	fi
 
+	# One package test at a time on this machine: another run's dpkg -i or
+	# dpkg -r in the middle of this one's suite would test, or remove, the
+	# wrong files.  The lock goes with this shell (fd 9) when it exits.
+	# (A lock file another user made and this one cannot open: a lock of
+	# this run's own, which waits for nobody.)
+	{ exec 9>>/tmp/govreport-package-test.lock; } 2>/dev/null || exec 9>>"$tmp/lock"
+	chmod 666 /tmp/govreport-package-test.lock 2>/dev/null || true
+	if ! flock -n 9; then
+		echo "   (waiting for another run's package test on this machine)"
+		flock -w 900 9 || echo "   (waited 15 minutes; going on)"
+	fi
 	# from here on the package may be installed: remove it however the run ends
 	trap 'as_root dpkg -r '"$deb_pkg"' >/dev/null 2>&1' EXIT
 	libdir=$("$PG_CONFIG" --pkglibdir)
 	sharedir=$("$PG_CONFIG" --sharedir)/extension
-	if as_root dpkg -i "$deb" >"$tmp/dpkg-i.log" 2>&1 &&
+	if dpkg_waiting "$tmp/dpkg-i.log" -i "$deb" &&
 		[ -z "$(dpkg -V "$deb_pkg" 2>&1)" ] &&
 		dpkg -S "$libdir/govreport.so" 2>/dev/null | grep -q "^$deb_pkg: " &&
 		dpkg -S "$sharedir/govreport.control" 2>/dev/null | grep -q "^$deb_pkg: "; then
@@ -294,9 +316,17 @@ deb_step() {
 	fi
 	echo "$reg_out" | sed -n '/regression.diffs \*\*\*\*/,$p' | head -n 200
 	count "$reg_ok" "$reg_bad"
+	# PostgreSQL's directories are shared by everything on this machine: say
+	# so when the package's files were replaced while the suite ran (a make
+	# install elsewhere), since the suite then tested something else
+	if [ -n "$(dpkg -V "$deb_pkg" 2>&1)" ]; then
+		dpkg -V "$deb_pkg" 2>&1 | head -n 5 | sed 's/^/   /'
+		echo "   (the installed package's files changed while the suite ran: another make install on this machine? re-run)"
+	fi
 
-	as_root dpkg -r "$deb_pkg" >"$tmp/dpkg-r.log" 2>&1
+	dpkg_waiting "$tmp/dpkg-r.log" -r "$deb_pkg"
 	trap - EXIT
+	flock -u 9
 	if ! dpkg-query -W -f='${Status}' "$deb_pkg" 2>/dev/null | grep -q "install ok installed" &&
 		[ ! -e "$libdir/govreport.so" ] && [ ! -e "$sharedir/govreport.control" ]; then
 		echo "ok - dpkg -r removes it, and its files"

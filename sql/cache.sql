@@ -7,7 +7,7 @@
 -- version, and an interrupted parse leaves nothing half-built.
 \pset null '·'
 CREATE VIEW stats AS
-SELECT parses, hits, misses, checks, check_hits, uncached, evictions, entries,
+SELECT parses, hits, misses, checks, check_hits, result_hits, uncached, evictions, entries,
        bytes > 0 AS holds_bytes, bytes <= max_bytes AS within_bytes
   FROM govreport_stats();
 -- every cached entry is one memory context of its own, nothing else lingers
@@ -19,10 +19,18 @@ SELECT govreport_cache_reset();
 SELECT * FROM stats;
 SELECT max_entries >= 2 AS two_at_least, max_bytes FROM govreport_stats();
 
--- (p).* over a subquery: the planner makes it one call per field, one parse
+-- (p).* over a subquery: the planner makes it one call per field; one parse,
+-- and the composite is built once (result_hits)
 SELECT govreport_cache_reset();
 \o /dev/null
 SELECT id, (p).* FROM (SELECT id, parse_report(body) AS p FROM samples WHERE id = 0) s;
+\o
+SELECT * FROM stats;
+
+-- the same, with parse_report in FROM: one call, one parse
+SELECT govreport_cache_reset();
+\o /dev/null
+SELECT s.id, p.* FROM samples s, parse_report(s.body) p WHERE s.id = 0;
 \o
 SELECT * FROM stats;
 
@@ -128,6 +136,23 @@ SELECT * FROM contexts;
 SELECT (parse_report(body)).year FROM big;
 SELECT * FROM stats;
 COMMIT;
+
+-- govreport.cache_entries = 0 turns the cache off: every call parses
+SHOW govreport.cache_entries;
+SELECT govreport_cache_reset();
+SET govreport.cache_entries = 0;
+SELECT (parse_report(body)).year, (parse_report(body)).edition, report_is_valid(body, 1) FROM samples WHERE id = 3;
+SELECT * FROM stats;
+SELECT max_entries FROM govreport_stats();
+RESET govreport.cache_entries;
+-- and 1 still keeps the two texts report_check_pair needs at once
+SET govreport.cache_entries = 1;
+SELECT govreport_cache_reset();
+BEGIN;
+SELECT count(*) FROM samples a, samples b, report_check_pair(a.body, b.body) c WHERE a.id = 2 AND b.id = 3;
+SELECT * FROM stats;
+COMMIT;
+RESET govreport.cache_entries;
 
 -- parallel workers have caches of their own; the answers are the same
 CREATE TABLE many AS SELECT id * 10 + n AS id, body || repeat(' ', n) AS body

@@ -117,22 +117,22 @@ gr_rd_values_raw(gr_reader *rd, const int *vals, int n)
 	char	   *buf;
 
 	/* empty cells at either end say nothing */
-	while (n > 0 && rd->toks.v[vals[n - 1]].kind == GR_TK_BLANK)
+	while (n > 0 && rd->grid.v[vals[n - 1]].kind == GR_TK_BLANK)
 		n--;
-	while (n > 0 && rd->toks.v[vals[0]].kind == GR_TK_BLANK)
+	while (n > 0 && rd->grid.v[vals[0]].kind == GR_TK_BLANK)
 	{
 		vals++;
 		n--;
 	}
 
 	for (int i = 0; i < n; i++)
-		total += gr_tok_raw(rd->doc, &rd->toks.v[vals[i]]).len + 4;	/* a space, and □ for an empty cell */
+		total += gr_tok_raw(rd->doc, &rd->grid.v[vals[i]]).len + 4;	/* a space, and □ for an empty cell */
 	buf = gr_alloc(rd->ctx, total + 1);
 	if (!buf)
 		return res;
 	for (int i = 0; i < n; i++)
 	{
-		gr_str		r = gr_tok_raw(rd->doc, &rd->toks.v[vals[i]]);
+		gr_str		r = gr_tok_raw(rd->doc, &rd->grid.v[vals[i]]);
 
 		if (i)
 			buf[res.len++] = ' ';

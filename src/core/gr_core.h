@@ -93,7 +93,7 @@ typedef struct gr_section
 	gr_str		body;			/* original text between this heading and the next */
 	int			line;			/* line of the heading (preamble: its first line) */
 	int			body_line;		/* first line of the body, 0 when the body is empty */
-	/* document line indexes, for later steps */
+	/* the core's own: indexes into its line list, for the steps after the outline */
 	int			head_doc_line;	/* the heading's line (preamble: -1) */
 	int			first_doc_line; /* first line of the body */
 	int			end_doc_line;	/* one past the last line of the body */
@@ -180,6 +180,37 @@ typedef struct gr_finding
 	gr_num		actual;			/* what the report states */
 } gr_finding;
 
+/* ---- what the prose states ---- */
+
+/*
+ * One statement of the report's prose, found once by gr_parse so that the
+ * rules compare tables with text without reading the text again.
+ */
+typedef struct gr_fact
+{
+	int			stated;			/* 1 when the text says it */
+	gr_num		value;			/* the number it states, for a count (value.set) */
+	int			line;			/* input line of the phrase, 0 when not stated */
+} gr_fact;
+
+typedef struct gr_facts
+{
+	gr_fact		no_requests;	/* 未收到政府信息公开申请 … (sections 一, 三, 四) */
+	gr_fact		requests;		/* 收到/受理/办理…申请 N 件 (一, 三): the first count */
+	int			requests_include_carried;	/* its verb was 受理/办理, which may count 上年结转 */
+	gr_fact		no_cases;		/* 未发生行政复议、行政诉讼 … (一, 三, 四) */
+	gr_fact		fee_statement;	/* section 六 speaks of 信息处理费 (国办函〔2020〕109号) */
+	gr_fact		norm_docs;		/* section 一: 规范性文件 N 件 */
+	gr_fact		prev_year_problems; /* section 五 speaks of last year (上年, 去年 …) */
+
+	/*
+	 * Per gr_section_key: 1 when the heading line as printed is the official
+	 * heading (folded, punctuation aside: 一、 and 一. are alike), 0 for a
+	 * variant or a section the text lacks.  The line is the section's.
+	 */
+	int			heading_official[GR_NSECTIONS];
+} gr_facts;
+
 /*
  * The rule set.  Each release that changes which rules exist or what they
  * accept gets a new version; gr_check(…, version) evaluates the rules of
@@ -215,12 +246,19 @@ typedef struct gr_report
 	gr_edition	edition_t3;
 	int			tables_found;	/* bit (1 << gr_table) for each table read */
 
+	gr_facts	facts;			/* what the prose states, for the rules that compare it */
+
+	/*
+	 * findings[0 .. nparse_findings) are the parser's (R-PARSE-*), the rest
+	 * those of the last gr_check, which keeps the parser's and replaces the
+	 * rest.  A caller lists the rules' findings from nparse_findings on.
+	 * Each call that adds findings writes them to memory of its own call, so
+	 * a shallow copy of a parsed report can be checked without touching the
+	 * original.
+	 */
 	gr_finding *findings;
 	int			nfindings;
-	int			findings_cap;
-	int			nparse_findings;	/* the first findings are the parser's */
-
-	const void *doc;			/* the parsed text, for the rules that read the narrative */
+	int			nparse_findings;
 } gr_report;
 
 /*

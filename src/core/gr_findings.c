@@ -15,18 +15,8 @@ gr_add_finding(gr_ctx *ctx, gr_report *rep, const char *rule, gr_severity sev, i
 	char	   *msg;
 	size_t		n;
 
-	if (rep->nfindings == rep->findings_cap)
-	{
-		int			cap = rep->findings_cap * 2 + 16;
-		gr_finding *nf = gr_alloc(ctx, sizeof(gr_finding) * (size_t) cap);
-
-		if (!nf)
-			return NULL;
-		if (rep->nfindings)
-			memcpy(nf, rep->findings, sizeof(gr_finding) * (size_t) rep->nfindings);
-		rep->findings = nf;
-		rep->findings_cap = cap;
-	}
+	if (!gr_findings_reserve(ctx, rep))
+		return NULL;
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);

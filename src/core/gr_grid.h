@@ -1,13 +1,24 @@
 /*
- * gr_grid.h — every table layout ends in the same stream of cells.
+ * gr_grid.h — every table layout ends in the same grid.
  *
  * A report's table comes as one cell per line (with or without a tab in
  * front, blank lines between rows), as tab-separated rows, as cells ended
  * by '|', as Markdown rows, as columns aligned by spaces (pdftotext
- * -layout), or as an HTML grid rendered into tab-separated rows.  The
- * tokenizer turns any of these into one list of tokens — text, number,
- * dash or blank — each with its line and, where the layout gives one, its
- * column position.  The table readers see only tokens.
+ * -layout), or as an HTML <table>.  One layout adapter per kind
+ * (gr_layout_*.c) turns the lines of a table region into grid rows of
+ * cells — text, number, dash or blank — and says of each row what the
+ * layout proves about it:
+ *
+ *   GR_EV_COLUMNS  each cell's column is known (an HTML table's grid);
+ *   GR_EV_FIELDS   the row shows its fields, empty ones included (tab or
+ *                  Markdown fields; columns once a header names them);
+ *   GR_EV_ORDER    the cells come in order with their empty cells shown
+ *                  (one cell per line behind a tab, cells ended by '|');
+ *   GR_EV_VALUES   only the values, in order (space-aligned PDF text, one
+ *                  cell per line without marks, numbers after a label).
+ *
+ * The table readers see only the grid, and place values by that evidence
+ * alone (gr_place.c).
  */
 #ifndef GR_GRID_H
 #define GR_GRID_H
@@ -22,6 +33,14 @@ typedef enum gr_tok_kind
 	GR_TK_BLANK					/* an empty cell the layout shows */
 } gr_tok_kind;
 
+typedef enum gr_evidence
+{
+	GR_EV_VALUES = 0,
+	GR_EV_ORDER,
+	GR_EV_FIELDS,
+	GR_EV_COLUMNS
+} gr_evidence;
+
 typedef struct gr_value
 {
 	int64_t		mant;			/* value = mant / 10^scale */
@@ -32,33 +51,93 @@ typedef struct gr_value
 	uint32_t	unit_len;
 } gr_value;
 
+/* One cell of the grid. */
 typedef struct gr_tok
 {
 	gr_tok_kind kind;
 	uint32_t	f_from;			/* the cell's text in doc->fold, trimmed */
 	uint32_t	f_to;
 	int			line;			/* document line index */
-	int			col;			/* character position in the line, -1 if the layout has none */
-	bool		row_start;		/* first cell of a row of the layout */
-	bool		multi;			/* its line holds more than one cell */
-	bool		piped;			/* a cell ended by '|' on a line of its own (seed 002) */
-	int			slot;			/* HTML grid: the cell's column in its grid row, else -1 */
-	int			slots;			/* HTML grid: the cells of that grid row */
+	int			pos;			/* character position in the line, -1 if the layout has none */
+	int			row;			/* its grid row */
+	int			col;			/* its column (field) in the grid row where the layout gives it, else -1 */
+	int			span;			/* columns it covers (HTML colspan), 1 otherwise */
+	bool		covered;		/* an empty slot under a cell that spans it (HTML) */
+	int			next_line;		/* the first cell on a later line (n when none) */
 	gr_value	v;				/* for GR_TK_NUM */
 } gr_tok;
 
-typedef struct gr_toks
+/* One row of the grid: cells [first, first + n). */
+typedef struct gr_grow
 {
-	gr_tok	   *v;
+	int			first;
+	int			n;
+	gr_evidence ev;
+	int			width;			/* fields of the row where the layout has them, else 0 */
+	bool		bounded;		/* the layout shows where the row begins (not a lone cell) */
+	bool		multi;			/* its line holds more than one cell */
+	bool		piped;			/* cells ended by '|', one a line (seed 002) */
+} gr_grow;
+
+typedef struct gr_grid
+{
+	gr_tok	   *v;				/* all cells, in text order */
 	int			n;
 	int			cap;
-} gr_toks;
+	gr_grow    *rows;
+	int			nrows;
+	int			rcap;
+} gr_grid;
 
+/* Builds the grid of lines [line_from, line_to) of the document. */
 extern gr_status gr_tokenize(gr_ctx *ctx, const gr_doc *doc, int line_from, int line_to,
-							 gr_toks *out);
+							 gr_grid *out);
 extern gr_tok_kind gr_value_parse(const char *s, size_t len, gr_value *v);
+
+/* What the readers ask of a cell's row. */
+static inline const gr_grow *
+gr_row_of(const gr_grid *g, const gr_tok *t)
+{
+	return &g->rows[t->row];
+}
+
+/* Does the cell begin a row of the layout? */
+static inline bool
+gr_starts_row(const gr_grid *g, const gr_tok *t)
+{
+	const gr_grow *r = gr_row_of(g, t);
+
+	return r->bounded && &g->v[r->first] == t;
+}
+
+/* The fields of the cell's row, where the cell has a field of its own (else 0). */
+static inline int
+gr_cell_width(const gr_grid *g, const gr_tok *t)
+{
+	return t->col >= 0 ? gr_row_of(g, t)->width : 0;
+}
 
 /* Label folding: folded text without white space and punctuation. */
 extern size_t gr_lfold(const char *s, size_t len, char *out, size_t cap);
+
+/* ---- for the layout adapters (gr_layout_*.c) ---- */
+
+extern bool gr_grid_open_row(gr_ctx *ctx, gr_grid *g, gr_evidence ev, int width, bool bounded);
+extern bool gr_grid_cell(gr_ctx *ctx, const gr_doc *doc, int li, uint32_t from, uint32_t to, int pos,
+						 gr_grid *g);
+
+static inline bool
+gr_ws(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+extern bool gr_layout_cell_per_line(const gr_doc *doc, int from, int to);
+extern bool gr_layout_lead_tab(gr_ctx *ctx, const gr_doc *doc, int li, bool new_row, gr_grid *g);
+extern bool gr_layout_continue_cell(const gr_doc *doc, int li, bool new_row, gr_grid *g);
+extern bool gr_layout_tabs(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g);
+extern bool gr_layout_pipes(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g);
+extern bool gr_layout_spaced(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g);
+extern int	gr_layout_html(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g);
 
 #endif							/* GR_GRID_H */

@@ -5,11 +5,13 @@
  * Block elements start lines; inline runs (<span>, <font>, Word's <o:p>)
  * join without a gap, so 为</font>20</span><span>23 reads 2023; entities
  * are decoded; <script> and <style> are dropped.  Every data <table> is
- * rebuilt as a grid with rowspan and colspan expanded, and each grid row
- * becomes one line of tab-separated cells, a spanned slot left empty, so
- * the table readers see the HTML table as a tab layout whose cells keep
- * their grid column.  A table that holds another table is page layout,
- * not data: its cells are rendered as blocks.
+ * rebuilt as a grid with rowspan and colspan expanded: each grid row is
+ * one rendered line (its cells apart by tabs, for the text of the
+ * section), and every slot of the grid is recorded from the tree — the
+ * cell that starts there with its span, or the slot a span covers — so
+ * that gr_layout_html.c builds the table's grid from the tree, never by
+ * splitting text.  A table that holds another table is page layout, not
+ * data: its cells are rendered as blocks.
  *
  * Every rendered line remembers the input line it came from, so values
  * and sections name lines of the HTML as stored.
@@ -22,7 +24,6 @@
 /* Limits that keep a hostile rowspan="65534" from building a huge grid. */
 #define HTML_MAX_SPAN_ROWS 1000
 #define HTML_MAX_SPAN_COLS 64
-#define HTML_MAX_GRID 200000
 
 typedef struct render
 {
@@ -36,7 +37,40 @@ typedef struct render
 	bool		line_open;		/* text was written on the current output line */
 	bool		space;			/* a space is pending before the next text */
 	bool		failed;
+	gr_html_cell *cells;		/* the grid of every data table, slot by slot */
+	int			ncells;
+	int			ccap;
 } render;
+
+/* Record one slot of a table's grid: a cell starting there, or a slot a span covers. */
+static void
+add_cell(render *r, uint32_t from, int col, int span, bool covered)
+{
+	gr_html_cell *c;
+
+	if (r->ncells == r->ccap)
+	{
+		int			cap = r->ccap * 2 + 256;
+		gr_html_cell *nc = gr_alloc(r->ctx, sizeof(gr_html_cell) * (size_t) cap);
+
+		if (!nc)
+		{
+			r->failed = true;
+			return;
+		}
+		if (r->ncells)
+			memcpy(nc, r->cells, sizeof(gr_html_cell) * (size_t) r->ncells);
+		r->cells = nc;
+		r->ccap = cap;
+	}
+	c = &r->cells[r->ncells++];
+	c->from = from;
+	c->to = (uint32_t) r->len;
+	c->line = r->nlines - 1;
+	c->col = col;
+	c->span = span;
+	c->covered = covered;
+}
 
 static bool
 grow(render *r, size_t need)
@@ -230,20 +264,31 @@ span_attr(const xmlNode *n, const char *name, int max)
 	return (int) x;
 }
 
-/* Collect the <tr> of a table, looking into thead/tbody/tfoot. */
+/*
+ * Collect the <tr> of a table, looking into thead/tbody/tfoot; with rows
+ * NULL, only count them (a table has as many rows as it has, no cut).
+ */
 static int
-collect_rows(const xmlNode *table, const xmlNode **rows, int max)
+collect_rows(const xmlNode *table, const xmlNode **rows)
 {
 	int			n = 0;
 
-	for (const xmlNode *c = table->children; c && n < max; c = c->next)
+	for (const xmlNode *c = table->children; c; c = c->next)
 	{
 		if (name_is(c, "tr"))
-			rows[n++] = c;
+		{
+			if (rows)
+				rows[n] = c;
+			n++;
+		}
 		else if (name_is(c, "thead") || name_is(c, "tbody") || name_is(c, "tfoot"))
-			for (const xmlNode *t = c->children; t && n < max; t = t->next)
+			for (const xmlNode *t = c->children; t; t = t->next)
 				if (name_is(t, "tr"))
-					rows[n++] = t;
+				{
+					if (rows)
+						rows[n] = t;
+					n++;
+				}
 	}
 	return n;
 }
@@ -256,23 +301,21 @@ static void
 render_table(render *r, const xmlNode *table)
 {
 	const xmlNode **rows;
-	int			nrows;
-	uint8_t    *taken;			/* nrows x HTML_MAX_SPAN_COLS*4 occupancy */
-	int			maxw = HTML_MAX_SPAN_COLS * 4;
+	int			nrows = collect_rows(table, NULL);
+	uint8_t    *taken;			/* nrows x maxw occupancy */
+	int			maxw;
 
-	rows = gr_alloc(r->ctx, sizeof(xmlNode *) * 4096);
+	if (nrows == 0)
+		return;
+	rows = gr_alloc(r->ctx, sizeof(xmlNode *) * (size_t) nrows);
 	if (!rows)
 	{
 		r->failed = true;
 		return;
 	}
-	nrows = collect_rows(table, rows, 4096);
-	if (nrows == 0)
-		return;
-	if ((size_t) nrows * (size_t) maxw > HTML_MAX_GRID)
-		maxw = HTML_MAX_GRID / nrows;
-	if (maxw < 1)
-		return;
+	collect_rows(table, rows);
+	/* slots a row can reach: its colspans plus those of rowspans from above */
+	maxw = HTML_MAX_SPAN_COLS * 4;
 	taken = gr_alloc0(r->ctx, (size_t) nrows * (size_t) maxw);
 	if (!taken)
 	{
@@ -311,16 +354,27 @@ render_table(render *r, const xmlNode *table)
 			start_line_if_needed(r, line ? line : node_line(c));
 			/* slots before this cell: spans from rows above, or gaps */
 			for (; slot < col; slot++)
+			{
 				if (slot > 0)
 					put_bytes(r, "\t", 1, line);
+				add_cell(r, (uint32_t) r->len, slot, 1, true);
+			}
 			if (slot > 0)
 				put_bytes(r, "\t", 1, line);
 			r->space = false;
-			cell_text(r, c, node_line(c) ? node_line(c) : line);
+			{
+				uint32_t	from = (uint32_t) r->len;
+
+				cell_text(r, c, node_line(c) ? node_line(c) : line);
+				add_cell(r, from, slot, cs, false);
+			}
 			slot++;
 			/* the further columns this cell spans stay empty */
 			for (int k = 1; k < cs && slot < maxw; k++, slot++)
+			{
 				put_bytes(r, "\t", 1, line);
+				add_cell(r, (uint32_t) r->len, slot, 1, true);
+			}
 			col += cs;
 		}
 		newline(r);
@@ -433,5 +487,7 @@ gr_html_render(gr_ctx *ctx, const char *text, size_t len, gr_html_text *out)
 	out->len = r.len;
 	out->lines = r.lines;
 	out->nlines = r.nlines;
+	out->cells = r.cells;
+	out->ncells = r.ncells;
 	return GR_OK;
 }

@@ -12,6 +12,8 @@ typedef struct gr_html_text
 	size_t		len;
 	const int  *lines;			/* input line number of each rendered line */
 	int			nlines;
+	const gr_html_cell *cells;	/* every slot of every data table, in order */
+	int			ncells;
 } gr_html_text;
 
 extern bool gr_html_detect(const char *text, size_t len);

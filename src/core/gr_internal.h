@@ -18,7 +18,24 @@ typedef struct gr_ctx
 	const gr_env *env;
 	gr_error   *err;
 	unsigned	polls;			/* counts loop steps between interrupt polls */
+
+	/*
+	 * The findings array this call allocated, and its room.  Only the call
+	 * that allocated an array grows it in place; any other call (gr_check
+	 * after gr_parse, a check of a cached parse) first copies it into its
+	 * own memory, so it never writes into what an earlier call returned.
+	 */
+	gr_finding *findings;
+	int			findings_cap;
 } gr_ctx;
+
+static inline void
+gr_ctx_init(gr_ctx *ctx, const gr_env *env, gr_error *err)
+{
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->env = env;
+	ctx->err = err;
+}
 
 extern void *gr_alloc(gr_ctx *ctx, size_t size);
 extern void *gr_alloc0(gr_ctx *ctx, size_t size);
@@ -41,6 +58,17 @@ typedef struct gr_line
 	int			lineno;			/* 1-based line number in the input */
 } gr_line;
 
+/* One slot of an HTML table's grid, in the rendered text (gr_html.c). */
+typedef struct gr_html_cell
+{
+	uint32_t	from;			/* the cell's text in the rendered page */
+	uint32_t	to;
+	int			line;			/* rendered line (= document line index) */
+	int			col;			/* its slot in the grid row */
+	int			span;			/* colspan */
+	bool		covered;		/* a slot under a span, no cell of its own */
+} gr_html_cell;
+
 typedef struct gr_doc
 {
 	const char *src;			/* UTF-8 input (a repaired copy if it was not valid) */
@@ -56,6 +84,9 @@ typedef struct gr_doc
 	int			nlines;
 	int			replaced;		/* invalid UTF-8 sequences replaced */
 	bool		html;			/* src is the text rendered from an HTML page */
+	const gr_html_cell *hcells; /* the page's table grids, when src is the rendered page */
+	int			nhcells;
+	int		   *hcell_first;	/* per line: its first slot in hcells, -1 for none */
 } gr_doc;
 
 /* gr_text.c */
@@ -67,6 +98,7 @@ extern gr_str gr_doc_cmp_span(const gr_doc *doc, uint32_t c_from, uint32_t c_to)
 extern gr_str gr_doc_joined(gr_ctx *ctx, const gr_doc *doc, uint32_t c_from, uint32_t c_to);
 extern int	gr_doc_line_of_cmp(const gr_doc *doc, uint32_t c_off);
 extern gr_str gr_trim_src(gr_str s);
+extern gr_status gr_doc_html_grid(gr_ctx *ctx, gr_doc *doc, const gr_html_cell *cells, int ncells);
 
 /* gr_fold.c */
 extern gr_status gr_fold_codepoint(gr_ctx *ctx, uint32_t cp, const char **out, int *outlen);
@@ -98,6 +130,13 @@ extern bool gr_date_valid(const gr_date *d);
 extern gr_status gr_outline(gr_ctx *ctx, const gr_doc *doc, gr_report *rep);
 extern bool gr_is_page_mark(const char *cmp, size_t len);
 extern const gr_section *gr_section_of(const gr_report *rep, gr_section_key key);
+extern const char *gr_section_official(gr_section_key key, const char **numeral);
+
+/* gr_facts.c: what the prose states, read once after the outline */
+extern void gr_facts_read(const gr_doc *doc, gr_report *rep);
+
+/* gr_report.c: room for one more finding in rep->findings (false: out of memory) */
+extern bool gr_findings_reserve(gr_ctx *ctx, gr_report *rep);
 
 /* gr_meta.c */
 extern gr_status gr_meta(gr_ctx *ctx, const gr_doc *doc, gr_report *rep);

@@ -459,3 +459,57 @@ gr_label_header(const char *t, size_t tlen, const gr_coldef *defs, const int *co
 		*is_exact = exact != 0;
 	return exact ? exact : partial;
 }
+
+/* ---- label folding ---- */
+
+static bool
+is_punct_cp(uint32_t cp)
+{
+	if (cp < 0x80)
+		return !((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'));
+	if (cp >= 0x80 && cp <= 0xBF)
+		return true;
+	if (cp >= 0x2000 && cp <= 0x206F)
+		return true;
+	if (cp >= 0x3000 && cp <= 0x303F && cp != 0x3007)
+		return true;
+	if (cp >= 0xFE30 && cp <= 0xFE6F)
+		return true;
+	if (cp >= 0xFF00 && cp <= 0xFF0F)
+		return true;
+	if ((cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65))
+		return true;
+	if (cp >= 0x2500 && cp <= 0x25FF)	/* box drawing, geometric shapes */
+		return true;
+	return false;
+}
+
+/*
+ * Fold a label for comparison: the text without white space and
+ * punctuation.  The input is folded text or a label from the format
+ * tables; returns the length written to out.
+ */
+size_t
+gr_lfold(const char *s, size_t len, char *out, size_t cap)
+{
+	size_t		o = 0;
+
+	for (size_t i = 0; i < len;)
+	{
+		uint32_t	cp;
+		int			n = gr_utf8_decode((const unsigned char *) s + i, len - i, &cp);
+
+		if (n == 0)
+		{
+			i++;
+			continue;
+		}
+		if (!is_punct_cp(cp) && o + (size_t) n <= cap)
+		{
+			memcpy(out + o, s + i, n);
+			o += n;
+		}
+		i += n;
+	}
+	return o;
+}

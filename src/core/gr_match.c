@@ -6,6 +6,13 @@
 #include "gr_read.h"
 
 /*
+ * The pieces a wrapped label leaves on its next line: a line with more
+ * cells is a row of its own, and is not scanned (a long line costs no
+ * more than its length, however many labels precede it).
+ */
+#define GR_WRAP_PIECES 8
+
+/*
  * A label wrapped onto the next line with its numbers on the first line
  * (pdftotext: 行政 36 8765 / 事业性收费; 3.要 8 0 50 / 求提供公开出版物):
  * the text of token i joined with the first text of the next line.  On a
@@ -16,26 +23,26 @@ gr_label_match
 gr_rd_join_next_line(gr_reader *rd, int i, const gr_rowdef *rows, int nrows, int current, int *cont)
 {
 	gr_label_match none = {-1, GR_LT_NONE, 0, false};
-	const gr_tok *t = &rd->toks.v[i];
-	int			j = i + 1,
+	const gr_tok *t = &rd->grid.v[i];
+	int			j,
 				end;
 	char		buf[768];
 	size_t		n;
 
 	*cont = -1;
-	while (j < rd->toks.n && rd->toks.v[j].line == t->line)
-		j++;
-	if (j >= rd->toks.n)
+	j = t->next_line;
+	if (j >= rd->grid.n)
 		return none;
-	/* the next line holds label text only (pieces of wrapped labels) */
-	for (end = j; end < rd->toks.n && rd->toks.v[end].line == rd->toks.v[j].line; end++)
-		if (rd->toks.v[end].kind != GR_TK_TEXT || gr_rd_is_narrative(rd, &rd->toks.v[end]))
+	/* the next line holds label text only (pieces of wrapped labels), a few at most */
+	for (end = j; end < rd->grid.n && rd->grid.v[end].line == rd->grid.v[j].line; end++)
+		if (end - j >= GR_WRAP_PIECES || rd->grid.v[end].kind != GR_TK_TEXT ||
+			gr_rd_is_narrative(rd, &rd->grid.v[end]))
 			return none;
 	n = gr_lfold(rd->doc->fold + t->f_from, t->f_to - t->f_from, buf, sizeof(buf));
 	for (int k = j; k < end && k < j + 4; k++)
 	{
-		size_t		m = gr_lfold(rd->doc->fold + rd->toks.v[k].f_from,
-								 rd->toks.v[k].f_to - rd->toks.v[k].f_from, buf + n, sizeof(buf) - n);
+		size_t		m = gr_lfold(rd->doc->fold + rd->grid.v[k].f_from,
+								 rd->grid.v[k].f_to - rd->grid.v[k].f_from, buf + n, sizeof(buf) - n);
 		gr_label_match jm = gr_label_find(rows, nrows, buf, n + m, current);
 
 		if (jm.row >= 0 && !jm.continuation && jm.tier <= GR_LT_CONTAINS)

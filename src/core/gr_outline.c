@@ -77,6 +77,26 @@ gr_section_key_name(gr_section_key key)
 	return (unsigned) key < GR_NSECTIONS ? names[key] : "unknown";
 }
 
+/*
+ * The official heading of a section (spec §2.3) without its numeral, and
+ * the numeral (一 … 六); NULL for the preamble, which has no heading.  The
+ * facts compare headings with it, the rules quote it.
+ */
+const char *
+gr_section_official(gr_section_key key, const char **numeral)
+{
+	static const char *const official[GR_NSECTIONS] = {
+		NULL, "总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况",
+		"政府信息公开行政复议、行政诉讼情况", "存在的主要问题及改进情况", "其他需要报告的事项"
+	};
+	static const char *const nums[GR_NSECTIONS] = {NULL, "一", "二", "三", "四", "五", "六"};
+	bool		ok = key > GR_SEC_PREAMBLE && (unsigned) key < GR_NSECTIONS;
+
+	if (numeral)
+		*numeral = ok ? nums[key] : NULL;
+	return ok ? official[key] : NULL;
+}
+
 /* Markdown decoration around a compact line: ## 一、总体情况, **二、…** */
 static void
 strip_decoration(const char **s, uint32_t *len)

@@ -10,8 +10,8 @@
 
 /* A finding of a pair rule, with the severity the rule table gives it in this version. */
 static void
-add(gr_ctx *ctx, gr_report *out, int version, const char *rule, int line, gr_num actual,
-	gr_num expected, const int *keys, int nkeys, const char *msg)
+pair_finding(gr_ctx *ctx, gr_report *out, int version, const char *rule, int line, gr_num actual,
+			 gr_num expected, const int *keys, int nkeys, const char *msg)
 {
 	gr_severity sev;
 	gr_finding *f;
@@ -26,6 +26,97 @@ add(gr_ctx *ctx, gr_report *out, int version, const char *rule, int line, gr_num
 	for (int i = 0; i < nkeys && f->ncells < GR_FINDING_MAX_CELLS; i++)
 		if (keys[i] >= 0)
 			f->cells[f->ncells++] = keys[i];
+}
+
+/* R-PAIR-01: the two reports are not of consecutive years. */
+static void
+pair_years(gr_ctx *ctx, gr_report *o, int version, const gr_report *prev, const gr_report *cur)
+{
+	char		msg[256];
+	gr_num		none = {0, 0, 0};
+
+	if (!prev->year || !cur->year || cur->year == prev->year + 1)
+		return;
+	snprintf(msg, sizeof(msg), "两份报告的年度为 %d 与 %d，不是相邻年度，跨年衔接规则按上年与本年比较",
+			 prev->year, cur->year);
+	pair_finding(ctx, o, version, "R-PAIR-01", 0, none, none, NULL, 0, msg);
+}
+
+/* R-T3-08: this year's 上年结转 is last year's 结转下年度, column by column. */
+static void
+pair_carried(gr_ctx *ctx, gr_report *o, int version, const gr_report *prev, const gr_report *cur)
+{
+	if (!(prev->tables_found & (1u << GR_T3)) || !(cur->tables_found & (1u << GR_T3)))
+		return;
+	for (int c = 0; c < T3_PRINTED_COLS; c++)
+	{
+		int			kin = gr_key_index(GR_T3, GR_R3_carried_in, c),
+					kout = gr_key_index(GR_T3, GR_R3_carried_out, c);
+		gr_num		vin,
+					vout;
+		gr_cell_kind a = gr_eval_cell(cur, kin, &vin),
+					b = gr_eval_cell(prev, kout, &vout);
+		int			keys[2] = {kin, kout};
+		char		msg[512],
+					a1[48],
+					b1[48];
+
+		if (a == GR_CV_UNKNOWN || b == GR_CV_UNKNOWN || (a == GR_CV_ABSENT && b == GR_CV_ABSENT))
+			continue;
+		if (gr_num_cmp(vin, vout) == 0)
+			continue;
+		gr_num_format(vin, a1, sizeof(a1));
+		gr_num_format(vout, b1, sizeof(b1));
+		snprintf(msg, sizeof(msg), "跨年不衔接：本年表三“%s”列 %s = %s%s，应等于上年报告的 %s = %s%s",
+				 gr_t3_cols[c].labels[0], gr_keydefs()[kin].key, a1, a == GR_CV_NUM ? "" : "（空白）",
+				 gr_keydefs()[kout].key, b1, b == GR_CV_NUM ? "" : "（空白）");
+		pair_finding(ctx, o, version, "R-T3-08", cur->cells[kin].line, vin, vout, keys, 2, msg);
+	}
+}
+
+/*
+ * R-T2-03 and R-T2-04 for one 表二 row (规章, 规范性文件): the stock in force
+ * continues from last year, and no more is repealed than could be.
+ */
+static void
+pair_stock_row(gr_ctx *ctx, gr_report *o, int version, const gr_report *prev, const gr_report *cur,
+			   int row)
+{
+	int			kf = gr_key_index(GR_T2, row, T2C_IN_FORCE),
+				ki = gr_key_index(GR_T2, row, T2C_ISSUED),
+				kr = gr_key_index(GR_T2, row, T2C_REPEALED);
+	gr_num		prev_f,
+				f,
+				iss,
+				rep,
+				expect,
+				cap;
+	int			keys[3] = {kf, ki, kr};
+	char		msg[512],
+				a1[48],
+				b1[48];
+
+	if (gr_eval_cell(prev, kf, &prev_f) != GR_CV_NUM || gr_eval_cell(cur, kf, &f) != GR_CV_NUM ||
+		gr_eval_cell(cur, ki, &iss) != GR_CV_NUM || gr_eval_cell(cur, kr, &rep) != GR_CV_NUM)
+		return;
+	expect = gr_num_add(gr_num_add(prev_f, iss), gr_num_neg(rep));
+	if (expect.set && gr_num_cmp(f, expect) != 0)
+	{
+		gr_num_format(f, a1, sizeof(a1));
+		gr_num_format(expect, b1, sizeof(b1));
+		snprintf(msg, sizeof(msg), "现行有效件数不衔接：本年 %s = %s，应等于上年现行有效加本年制发减本年废止 = %s（文件失效、修订或机构改革时可能合理）",
+				 gr_keydefs()[kf].key, a1, b1);
+		pair_finding(ctx, o, version, "R-T2-03", cur->cells[kf].line, f, expect, keys, 3, msg);
+	}
+	cap = gr_num_add(prev_f, iss);
+	if (cap.set && gr_num_cmp(rep, cap) > 0)
+	{
+		gr_num_format(rep, a1, sizeof(a1));
+		gr_num_format(cap, b1, sizeof(b1));
+		snprintf(msg, sizeof(msg), "本年废止件数多于可废止的件数：%s = %s，应不大于上年现行有效加本年制发 = %s",
+				 gr_keydefs()[kr].key, a1, b1);
+		pair_finding(ctx, o, version, "R-T2-04", cur->cells[kr].line, rep, cap, keys, 3, msg);
+	}
 }
 
 gr_status
@@ -43,9 +134,7 @@ gr_check_pair(const gr_env *env, const gr_report *prev, const gr_report *cur, in
 		return GR_EARG;
 	if (gr_ruleset_resolve(&version, err) != GR_OK)
 		return err->status;
-	ctx.env = env;
-	ctx.err = err;
-	ctx.polls = 0;
+	gr_ctx_init(&ctx, env, err);
 	o = gr_alloc0(&ctx, sizeof(gr_report));
 	if (!o)
 		return err->status;
@@ -53,99 +142,14 @@ gr_check_pair(const gr_env *env, const gr_report *prev, const gr_report *cur, in
 	if (!prev->is_report || !cur->is_report)
 		return GR_OK;
 
-	if (prev->year && cur->year && cur->year != prev->year + 1)
-	{
-		char		msg[256];
-		gr_num		none = {0, 0, 0};
-
-		snprintf(msg, sizeof(msg), "两份报告的年度为 %d 与 %d，不是相邻年度，跨年衔接规则按上年与本年比较",
-				 prev->year, cur->year);
-		add(&ctx, o, version, "R-PAIR-01", 0, none, none, NULL, 0, msg);
-	}
-
-	/* R-T3-08: this year's 上年结转 is last year's 结转下年度 */
-	if ((prev->tables_found & (1u << GR_T3)) && (cur->tables_found & (1u << GR_T3)))
-		for (int c = 0; c < T3_PRINTED_COLS; c++)
-		{
-			int			kin = gr_key_index(GR_T3, GR_R3_carried_in, c),
-						kout = gr_key_index(GR_T3, GR_R3_carried_out, c);
-			gr_num		vin,
-						vout;
-			cell_kind	a = gr_rule_cell(cur, kin, &vin),
-						b = gr_rule_cell(prev, kout, &vout);
-			int			keys[2] = {kin, kout};
-
-			if (a == CV_UNKNOWN || b == CV_UNKNOWN || (a == CV_ABSENT && b == CV_ABSENT))
-				continue;
-			if (gr_num_cmp(vin, vout) == 0)
-				continue;
-			{
-				char		msg[512],
-							a1[48],
-							b1[48];
-
-				gr_num_format(vin, a1, sizeof(a1));
-				gr_num_format(vout, b1, sizeof(b1));
-				snprintf(msg, sizeof(msg), "跨年不衔接：本年表三“%s”列 %s = %s%s，应等于上年报告的 %s = %s%s",
-						 gr_t3_cols[c].labels[0], gr_keydefs()[kin].key, a1, a == CV_NUM ? "" : "（空白）",
-						 gr_keydefs()[kout].key, b1, b == CV_NUM ? "" : "（空白）");
-				add(&ctx, o, version, "R-T3-08", cur->cells[kin].line, vin, vout, keys, 2, msg);
-			}
-		}
-
-	/* R-T2-03 and R-T2-04: the stock of documents in force, gb2021 both years */
+	pair_years(&ctx, o, version, prev, cur);
+	pair_carried(&ctx, o, version, prev, cur);
+	/* the stock of documents in force: 表二 in gb2021 both years */
 	if (gr_table_edition(prev, GR_T2) == GR_ED_2021 && gr_table_edition(cur, GR_T2) == GR_ED_2021 &&
 		(prev->tables_found & (1u << GR_T2)) && (cur->tables_found & (1u << GR_T2)))
 	{
-		static const int rows[] = {GR_R2_rules, GR_R2_norm_docs};
-
-		for (int i = 0; i < 2; i++)
-		{
-			int			kf = gr_key_index(GR_T2, rows[i], T2C_IN_FORCE),
-						ki = gr_key_index(GR_T2, rows[i], T2C_ISSUED),
-						kr = gr_key_index(GR_T2, rows[i], T2C_REPEALED);
-			gr_num		prev_f,
-						f,
-						iss,
-						rep;
-			int			keys[3] = {kf, ki, kr};
-
-			if (gr_rule_cell(prev, kf, &prev_f) != CV_NUM || gr_rule_cell(cur, kf, &f) != CV_NUM ||
-				gr_rule_cell(cur, ki, &iss) != CV_NUM || gr_rule_cell(cur, kr, &rep) != CV_NUM)
-				continue;
-			{
-				gr_num		expect = gr_num_add(gr_num_add(prev_f, iss), gr_num_neg(rep));
-
-				if (expect.set && gr_num_cmp(f, expect) != 0)
-				{
-					char		msg[512],
-								a1[48],
-								b1[48];
-
-					gr_num_format(f, a1, sizeof(a1));
-					gr_num_format(expect, b1, sizeof(b1));
-					snprintf(msg, sizeof(msg), "现行有效件数不衔接：本年 %s = %s，应等于上年现行有效加本年制发减本年废止 = %s（文件失效、修订或机构改革时可能合理）",
-							 gr_keydefs()[kf].key, a1, b1);
-					add(&ctx, o, version, "R-T2-03", cur->cells[kf].line, f, expect, keys, 3, msg);
-				}
-			}
-			{
-				gr_num		cap = gr_num_add(prev_f, iss);
-
-				if (cap.set && gr_num_cmp(rep, cap) > 0)
-				{
-					char		msg[512],
-								a1[48],
-								b1[48];
-
-					gr_num_format(rep, a1, sizeof(a1));
-					gr_num_format(cap, b1, sizeof(b1));
-					snprintf(msg, sizeof(msg), "本年废止件数多于可废止的件数：%s = %s，应不大于上年现行有效加本年制发 = %s",
-							 gr_keydefs()[kr].key, a1, b1);
-					add(&ctx, o, version, "R-T2-04", cur->cells[kr].line, rep, cap, keys, 3, msg);
-				}
-			}
-		}
+		pair_stock_row(&ctx, o, version, prev, cur, GR_R2_rules);
+		pair_stock_row(&ctx, o, version, prev, cur, GR_R2_norm_docs);
 	}
-	return GR_OK;
+	return err->status;
 }

@@ -39,7 +39,17 @@ typedef enum place_result
 static const gr_tok *
 val(const placement *p, int i)
 {
-	return &p->rd->toks.v[p->vals[i]];
+	return &p->rd->grid.v[p->vals[i]];
+}
+
+/* Does every value's row prove at least this much? */
+static bool
+rows_prove(const placement *p, gr_evidence ev)
+{
+	for (int i = 0; i < p->n; i++)
+		if (gr_row_of(&p->rd->grid, val(p, i))->ev < ev)
+			return false;
+	return true;
 }
 
 /* As many values as columns: in order, the layout's empty cells aside. */
@@ -67,7 +77,7 @@ by_header_fields(placement *p)
 {
 	unsigned	seen = 0;
 
-	if (p->col_slots == NULL)
+	if (p->col_slots == NULL || !rows_prove(p, GR_EV_FIELDS))
 		return PLACE_NO;
 	for (int i = 0; i < p->n; i++)
 	{
@@ -75,10 +85,10 @@ by_header_fields(placement *p)
 		int			j = -1;
 
 		/* a row with more or fewer fields than the header lost some */
-		if (t->slot < 0 || t->slots != p->col_slots[p->ncols])
+		if (t->col < 0 || gr_cell_width(&p->rd->grid, t) != p->col_slots[p->ncols])
 			return PLACE_FAIL;
 		for (int c = 0; c < p->ncols && c < 32; c++)
-			if (p->col_slots[c] == t->slot)
+			if (p->col_slots[c] == t->col)
 				j = c;
 		if (j < 0 && t->kind != GR_TK_BLANK)
 			return PLACE_FAIL;
@@ -91,11 +101,11 @@ by_header_fields(placement *p)
 	return PLACE_OK;
 }
 
-/* As many cells, empty ones included, as columns: by position. */
+/* As many cells, empty ones included, as columns, in a layout that shows its empty cells: by position. */
 static place_result
 by_position(placement *p)
 {
-	if (p->n != p->ncols)
+	if (p->n != p->ncols || !rows_prove(p, GR_EV_ORDER))
 		return PLACE_NO;
 	for (int i = 0; i < p->n; i++)
 		p->target[i] = i;
@@ -113,7 +123,7 @@ by_pipe_fillers(placement *p)
 	if (p->n <= p->ncols)
 		return PLACE_NO;
 	for (int i = 0; i < p->n; i++)
-		if (!val(p, i)->piped || (i >= p->ncols && val(p, i)->kind != GR_TK_BLANK))
+		if (!gr_row_of(&p->rd->grid, val(p, i))->piped || (i >= p->ncols && val(p, i)->kind != GR_TK_BLANK))
 			return PLACE_NO;
 	for (int i = 0; i < p->n; i++)
 		p->target[i] = i < p->ncols ? i : -1;
@@ -129,14 +139,14 @@ by_grid_column(placement *p)
 {
 	unsigned	seen = 0;
 
-	if (!p->align_right || !p->rd->doc->html)
+	if (!p->align_right || !rows_prove(p, GR_EV_COLUMNS))
 		return PLACE_NO;
 	for (int i = 0; i < p->n; i++)
 	{
 		const gr_tok *t = val(p, i);
-		int			idx = p->ncols - (t->slots - t->slot);
+		int			idx = p->ncols - (gr_cell_width(&p->rd->grid, t) - t->col);
 
-		if (t->slot < 0 || idx >= p->ncols || idx >= 32)
+		if (t->col < 0 || idx >= p->ncols || idx >= 32)
 			return PLACE_NO;
 		if (idx < 0 && t->kind != GR_TK_BLANK)
 			return PLACE_NO;	/* a value in a slot the label spans */
@@ -216,7 +226,7 @@ gr_rd_place_row(gr_reader *rd, const char *table_name, gr_str row_label, const i
 	place_result res = PLACE_NO;
 
 	for (int i = 0; i < n; i++)
-		p.nv += rd->toks.v[vals[i]].kind != GR_TK_BLANK;
+		p.nv += rd->grid.v[vals[i]].kind != GR_TK_BLANK;
 	if (n == 0)
 	{
 		mark_no_values(rd, table_name, row_label, keys, ncols, label_line);
@@ -226,7 +236,7 @@ gr_rd_place_row(gr_reader *rd, const char *table_name, gr_str row_label, const i
 	{
 		/* nothing but empty cells: the row is blank */
 		for (int i = 0; i < ncols; i++)
-			gr_rd_set_cell(rd, keys[i], &rd->toks.v[vals[0]], GR_CELL_BLANK);
+			gr_rd_set_cell(rd, keys[i], &rd->grid.v[vals[0]], GR_CELL_BLANK);
 		return;
 	}
 	for (size_t s = 0; n <= 256 && res == PLACE_NO && s < sizeof(strategies) / sizeof(strategies[0]); s++)
@@ -238,5 +248,5 @@ gr_rd_place_row(gr_reader *rd, const char *table_name, gr_str row_label, const i
 	}
 	for (int i = 0; i < n; i++)
 		if (p.target[i] >= 0)
-			gr_rd_set_cell(rd, keys[p.target[i]], &rd->toks.v[vals[i]], gr_tok_state(&rd->toks.v[vals[i]]));
+			gr_rd_set_cell(rd, keys[p.target[i]], &rd->grid.v[vals[i]], gr_tok_state(&rd->grid.v[vals[i]]));
 }

@@ -15,7 +15,7 @@ typedef struct gr_reader
 	gr_ctx	   *ctx;
 	const gr_doc *doc;
 	gr_report  *rep;
-	gr_toks		toks;
+	gr_grid		grid;
 	char		lf[768];		/* the current token, label-folded */
 	size_t		lflen;
 } gr_reader;
@@ -38,7 +38,7 @@ extern void gr_rd_place_row(gr_reader *rd, const char *table_name, gr_str row_la
 extern gr_label_match gr_rd_join_next_line(gr_reader *rd, int i, const gr_rowdef *rows, int nrows,
 										   int current, int *cont);
 
-/* gr_header_t2.c */
+/* gr_cols_t2.c: 表二's headers */
 typedef struct gr_t2_header
 {
 	uint32_t	from[8];		/* header texts, label-folded, in buf */
@@ -55,9 +55,97 @@ extern void gr_t2_header_add(gr_t2_header *h, const char *t, size_t len, int slo
 extern int	gr_t2_header_cols(const gr_t2_header *h, int row, int *cols, int *slots, int *width);
 extern bool gr_t2_names_column(const char *t, size_t tlen);
 
-/* the readers */
-extern void gr_read_t2(gr_reader *rd, int from, int to);
-extern void gr_read_t3(gr_reader *rd, int from, int to);
-extern void gr_read_t4(gr_reader *rd, int from, int to);
+/* ---- the one reader (gr_read.c) and its column models ---- */
+
+#define GR_WHOLE_TABLE (-2)		/* the table's one printed row (表四 as one row of fifteen) */
+
+/* A row of the table as read: its label and the values that followed it. */
+typedef struct gr_read_row
+{
+	int			row;			/* spec row, or GR_WHOLE_TABLE */
+	int			label_tok;		/* grid cell of its label, -1 for none */
+	int			line;			/* document line of its label */
+	int			first;			/* its values: walk->vals[first .. first + n) */
+	int			n;
+	int			header;			/* the header in force, as the column model counts them */
+	bool		apart;			/* values on a line of their own after a label that got none */
+} gr_read_row;
+
+typedef struct gr_walk gr_walk;
+
+/* What a header cell did: nothing, was taken by the header, or began a new header. */
+typedef enum gr_hdr
+{
+	GR_HDR_NONE = 0,
+	GR_HDR_TAKEN,
+	GR_HDR_BREAK
+} gr_hdr;
+
+typedef enum gr_narrative_policy
+{
+	GR_NARR_ENDS_ROW = 0,		/* a sentence ends the row being read (表二: sub-tables follow) */
+	GR_NARR_ENDS_AFTER_ROW,		/* … and the table, once a row was read (表三) */
+	GR_NARR_ENDS_AFTER_VALUES	/* … and the table, once values were read (表四) */
+} gr_narrative_policy;
+
+/*
+ * How one table is read: which labels name its rows and how strongly,
+ * what its header cells do, and its column model, which decides the
+ * edition and places the rows read.  Data per table (gr_cols_t2/3/4.c);
+ * the walk over the grid is one (gr_read.c).
+ */
+typedef struct gr_table_policy
+{
+	gr_table	table;
+	const char *name;			/* 表二, for findings */
+	int			label_rows;		/* rows whose labels are looked for */
+	bool		by_order;		/* weak label tiers for the rows just ahead of those read */
+	gr_label_tier max_tier;		/* the weakest tier a label may match with */
+	size_t		min_part_bytes; /* a piece of a label shorter than this names no row */
+	size_t		max_label_bytes;	/* longer text names no row; 0 for no limit */
+	bool		whole_table_row;	/* values before any label are the table's one printed row */
+	bool		layout_rows;	/* a new row of the layout after a row's values ends it, a line
+								 * whose label named no row keeps its numbers, and values on a
+								 * line apart from their label after one that got none are not
+								 * placed (表三: labels and values share the layout's rows) */
+	bool		label_again_any_tier;	/* the label again where the value belongs, however matched */
+	gr_narrative_policy narrative;
+	size_t		model_size;		/* bytes of the column model's state */
+	/* a text cell before its label is looked for (unmatched false), and again when it named no row */
+	gr_hdr		(*header) (gr_walk *w, int i, const gr_tok *t, bool unmatched);
+	void		(*finish) (gr_walk *w);
+} gr_table_policy;
+
+struct gr_walk
+{
+	gr_reader  *rd;
+	const gr_table_policy *pol;
+	int		   *vals;			/* grid cells of the rows' values, row after row */
+	int			nvals;
+	gr_read_row *rows;
+	int			nrows;
+	int			cur;			/* index in rows of the row being read, -1 for none */
+	int			order;			/* furthest row read, for weak labels */
+	int			orphan_line;	/* a line whose label named no row */
+	int			skip_tok;		/* the second line of a wrapped label */
+	int			header;			/* the header in force, as the column model counts them */
+	bool		row_done;		/* a new layout row began after the values */
+	bool		prev_pending;	/* the last data row had no values */
+	bool		any_values;
+	void	   *model;			/* the column model's state */
+};
+
+extern void gr_read_table(gr_reader *rd, const gr_table_policy *pol, int from, int to);
+extern const gr_table_policy gr_t2_policy;
+extern const gr_table_policy gr_t3_policy;
+extern const gr_table_policy gr_t4_policy;
+
+/* Helpers of the column models (gr_read.c). */
+extern const int *gr_walk_vals(const gr_walk *w, const gr_read_row *r);
+extern gr_str gr_walk_label(const gr_walk *w, const gr_read_row *r);
+extern int	gr_walk_line(const gr_walk *w, const gr_read_row *r);
+extern void gr_walk_place(gr_walk *w, const gr_read_row *r, const int *keys, int ncols,
+						  const int *col_slots);
+extern void gr_walk_apart(gr_walk *w, const gr_read_row *r, const int *keys, int ncols);
 
 #endif							/* GR_READ_H */

@@ -1,7 +1,9 @@
 /*
- * gr_report.c — the entry point: text → document → outline → metadata →
- * edition → tables → cells, each step reading only what the ones before
- * produced.
+ * gr_report.c — the entry point: text → document → outline → facts of the
+ * prose → metadata → edition → tables → cells, each step reading only what
+ * the ones before produced; and the growth of a report's findings array.
+ * The document stays here: what leaves gr_parse is the report alone, so
+ * the rules (gr_check) cannot read the text, only cells, fields and facts.
  */
 #include "gr_internal.h"
 #include "gr_html.h"
@@ -25,9 +27,7 @@ gr_parse(const gr_env *env, const char *text, size_t len, gr_report **out, gr_er
 		snprintf(err->message, sizeof(err->message), "invalid arguments to gr_parse");
 		return GR_EARG;
 	}
-	ctx.env = env;
-	ctx.err = err;
-	ctx.polls = 0;
+	gr_ctx_init(&ctx, env, err);
 	*out = NULL;
 
 	doc = gr_alloc0(&ctx, sizeof(gr_doc));
@@ -42,7 +42,8 @@ gr_parse(const gr_env *env, const char *text, size_t len, gr_report **out, gr_er
 			return err->status;
 		if (html.text)
 		{
-			if (gr_doc_build(&ctx, html.text, html.len, html.lines, html.nlines, doc) != GR_OK)
+			if (gr_doc_build(&ctx, html.text, html.len, html.lines, html.nlines, doc) != GR_OK ||
+				gr_doc_html_grid(&ctx, doc, html.cells, html.ncells) != GR_OK)
 				return err->status;
 			doc->html = true;
 		}
@@ -53,6 +54,7 @@ gr_parse(const gr_env *env, const char *text, size_t len, gr_report **out, gr_er
 
 	if (gr_outline(&ctx, doc, rep) != GR_OK)
 		return err->status;
+	gr_facts_read(doc, rep);
 	if (gr_meta(&ctx, doc, rep) != GR_OK)
 		return err->status;
 	gr_edition_detect(doc, rep);
@@ -85,7 +87,34 @@ gr_parse(const gr_env *env, const char *text, size_t len, gr_report **out, gr_er
 		rep->replaced_bytes = doc->replaced;
 	}
 	rep->nparse_findings = rep->nfindings;
-	rep->doc = doc;
 	*out = rep;
 	return GR_OK;
+}
+
+/*
+ * Room for one more finding.  The array is grown in place only by the call
+ * that allocated it (ctx->findings); an array an earlier call left, such as
+ * the parser's when gr_check adds the rules' findings, is copied first, so
+ * that a check never writes into memory a parse returned (a caller may
+ * check a shallow copy of a cached parse, once per rule-set version).
+ */
+bool
+gr_findings_reserve(gr_ctx *ctx, gr_report *rep)
+{
+	gr_finding *nf;
+	int			cap;
+
+	if (rep->findings != NULL && rep->findings == ctx->findings &&
+		rep->nfindings < ctx->findings_cap)
+		return true;
+	cap = rep->nfindings * 2 + 16;
+	nf = gr_alloc(ctx, sizeof(gr_finding) * (size_t) cap);
+	if (!nf)
+		return false;
+	if (rep->nfindings)
+		memcpy(nf, rep->findings, sizeof(gr_finding) * (size_t) rep->nfindings);
+	rep->findings = nf;
+	ctx->findings = nf;
+	ctx->findings_cap = cap;
+	return true;
 }

@@ -12,9 +12,10 @@
  *     keeps what was written.
  * A value is never moved into a column the layout does not give it.
  *
- * The work is split by job: gr_cells.c (cell states), gr_place.c
- * (placement), gr_match.c (broken labels), gr_header_t2.c (表二's
- * headers), gr_read_t2/3/4.c (the three readers), gr_derive.c (derived
+ * The work is split by job: gr_grid.c and gr_layout_*.c (the grid of
+ * each layout), gr_read.c (the one reader), gr_cols_t2/3/4.c (each
+ * table's column model), gr_place.c (placement by evidence), gr_match.c
+ * (wrapped labels), gr_cells.c (cell states), gr_derive.c (derived
  * cells), gr_findings.c (recording findings).
  */
 #include "gr_read.h"
@@ -39,11 +40,11 @@ gr_tables(gr_ctx *ctx, const gr_doc *doc, gr_report *rep)
 		return ctx->err->status;
 
 	if (s2)
-		gr_read_t2(&rd, s2->first_doc_line, s2->end_doc_line);
+		gr_read_table(&rd, &gr_t2_policy, s2->first_doc_line, s2->end_doc_line);
 	if (ctx->err->status == GR_OK && s3)
-		gr_read_t3(&rd, s3->first_doc_line, s3->end_doc_line);
+		gr_read_table(&rd, &gr_t3_policy, s3->first_doc_line, s3->end_doc_line);
 	if (ctx->err->status == GR_OK && s4)
-		gr_read_t4(&rd, s4->first_doc_line, s4->end_doc_line);
+		gr_read_table(&rd, &gr_t4_policy, s4->first_doc_line, s4->end_doc_line);
 	if (ctx->err->status != GR_OK)
 		return ctx->err->status;
 	gr_derive(ctx, rep);

@@ -507,3 +507,28 @@ gr_trim_src(gr_str s)
 	}
 	return s;
 }
+
+/*
+ * Attach the grids of an HTML page's tables to the document built from
+ * its rendering: per line, the first of its slots.  The slots' offsets are
+ * in the rendered text, which is the document's text unless invalid
+ * UTF-8 had to be repaired (never in libxml2's output); then the grids
+ * are left out rather than misread.
+ */
+gr_status
+gr_doc_html_grid(gr_ctx *ctx, gr_doc *doc, const gr_html_cell *cells, int ncells)
+{
+	if (ncells == 0 || doc->replaced > 0)
+		return GR_OK;
+	doc->hcell_first = gr_alloc(ctx, sizeof(int) * (size_t) (doc->nlines + 1));
+	if (!doc->hcell_first)
+		return ctx->err->status;
+	for (int i = 0; i < doc->nlines; i++)
+		doc->hcell_first[i] = -1;
+	for (int k = ncells - 1; k >= 0; k--)
+		if (cells[k].line >= 0 && cells[k].line < doc->nlines)
+			doc->hcell_first[cells[k].line] = k;
+	doc->hcells = cells;
+	doc->nhcells = ncells;
+	return GR_OK;
+}

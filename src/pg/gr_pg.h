@@ -28,6 +28,13 @@ extern gr_report *grpg_check_pair(const gr_report *prev, const gr_report *cur, i
 extern const gr_report *gr_pg_cache_parse(text *body);
 /* … with the findings of a resolved rule-set version (1 to GR_RULESET_VERSION). */
 extern const gr_report *gr_pg_cache_check(text *body, int version);
+/*
+ * A varlena result built from body's report by build(), kept with body's
+ * entry under shape (what else it depends on, compared in full); the
+ * caller gets it in its own memory.
+ */
+extern Datum gr_pg_cache_result(text *body, const uint64 *shape, int nshape,
+								Datum (*build) (const gr_report *rep, void *arg), void *arg);
 
 /* A core string (UTF-8) as text in the database encoding. */
 extern text *grpg_text(gr_str s);

@@ -8,7 +8,9 @@
  * report_is_valid and report_invalid_reason each want the findings; an
  * INSERT runs the trigger, then the CHECK constraint, then every
  * expression index on the same text.  Each of these now asks the cache
- * first, and only the first one parses.
+ * first, and only the first one parses.  parse_report's composite is kept
+ * with the parse (gr_pg_cache_result), since `(p).*` would otherwise build
+ * the same 281-cell value once per field.
  *
  * How it stays correct:
  *   - An entry is found only by its whole text: same length and the same
@@ -24,7 +26,9 @@
  *     call and the cache never holds half a report.
  *   - The cache is static memory of this backend: each parallel worker has
  *     its own, starts empty and answers only for what it parsed itself.
- *   - Bounded: GR_PG_CACHE_ENTRIES entries and GR_PG_CACHE_BYTES bytes.  A
+ *   - Bounded: govreport.cache_entries entries (default 32, at most
+ *     GR_PG_CACHE_MAX_ENTRIES; 0 turns the cache off) and GR_PG_CACHE_BYTES
+ *     bytes.  A
  *     text longer than GR_PG_CACHE_MAX_TEXT is not copied and not kept, and
  *     neither is a parse that takes more than half the byte budget: those
  *     are parsed in the caller's memory, as without a cache.  32 entries,
@@ -44,12 +48,13 @@
 #include "access/xact.h"
 #include "funcapi.h"
 #include "utils/builtins.h"
+#include "utils/guc.h"
 #include "utils/memutils.h"
 
 #include "gr_pg.h"
 
 /* Bounds of the cache, per backend. */
-#define GR_PG_CACHE_ENTRIES 32
+#define GR_PG_CACHE_MAX_ENTRIES 64
 #define GR_PG_CACHE_BYTES ((Size) 32 * 1024 * 1024)
 #define GR_PG_CACHE_MAX_ENTRY (GR_PG_CACHE_BYTES / 2)
 #define GR_PG_CACHE_MAX_TEXT ((Size) 1024 * 1024)
@@ -62,6 +67,10 @@ typedef struct gr_pg_entry
 	Size		len;
 	gr_report  *rep;			/* the parse; findings are the parser's only */
 	gr_report  *checked[GR_RULESET_VERSION + 1];	/* by version, NULL until checked */
+	/* parse_report's composite, with the layout of the type it was built for */
+	Datum		result;			/* 0 until built */
+	uint64	   *result_shape;
+	int			result_nshape;
 	Size		size;			/* bytes allocated by mcxt and its children */
 } gr_pg_entry;
 
@@ -72,6 +81,7 @@ typedef struct gr_pg_counters
 	int64		parses;			/* parses completed */
 	int64		checks;			/* rule evaluations run */
 	int64		check_hits;		/* findings answered from the cache */
+	int64		result_hits;	/* composites answered from the cache */
 	int64		uncached;		/* parses too large to keep */
 	int64		evictions;		/* entries dropped to stay within the bounds */
 } gr_pg_counters;
@@ -79,7 +89,10 @@ typedef struct gr_pg_counters
 static MemoryContext gr_pg_cache_mcxt = NULL;
 
 /* Most recently used first. */
-static gr_pg_entry gr_pg_entries[GR_PG_CACHE_ENTRIES];
+static gr_pg_entry gr_pg_entries[GR_PG_CACHE_MAX_ENTRIES];
+
+/* govreport.cache_entries: how many texts to keep; 0 parses every call anew */
+static int	gr_pg_cache_entries = 32;
 static int	gr_pg_nentries = 0;
 static Size gr_pg_bytes = 0;
 
@@ -146,7 +159,7 @@ static void
 gr_pg_cache_trim(void)
 {
 	while (gr_pg_nentries > 2 &&
-		   (gr_pg_nentries > GR_PG_CACHE_ENTRIES || gr_pg_bytes > GR_PG_CACHE_BYTES))
+		   (gr_pg_nentries > gr_pg_cache_entries || gr_pg_bytes > GR_PG_CACHE_BYTES))
 	{
 		gr_pg_entry_drop(gr_pg_nentries - 1);
 		gr_pg_stats.evictions++;
@@ -224,7 +237,7 @@ gr_pg_cache_add(text *body, gr_report **uncached)
 		return NULL;
 	}
 
-	if (gr_pg_nentries == GR_PG_CACHE_ENTRIES)
+	if (gr_pg_nentries == GR_PG_CACHE_MAX_ENTRIES)
 	{
 		gr_pg_entry_drop(gr_pg_nentries - 1);
 		gr_pg_stats.evictions++;
@@ -256,6 +269,8 @@ gr_pg_cache_lookup(text *body, gr_report **uncached)
 
 	gr_pg_cache_setup();
 	*uncached = NULL;
+	if (gr_pg_cache_entries == 0 && gr_pg_nentries > 0)
+		gr_pg_cache_empty();	/* turned off within a transaction */
 	i = gr_pg_cache_find(bytes, len);
 	if (i >= 0)
 	{
@@ -263,9 +278,9 @@ gr_pg_cache_lookup(text *body, gr_report **uncached)
 		return gr_pg_entry_touch(i);
 	}
 	gr_pg_stats.misses++;
-	if (len > GR_PG_CACHE_MAX_TEXT)
+	if (len > GR_PG_CACHE_MAX_TEXT || gr_pg_cache_entries == 0)
 	{
-		/* not worth a copy: parse in the caller's memory, keep nothing */
+		/* not worth a copy, or no cache: parse in the caller's memory, keep nothing */
 		*uncached = grpg_parse_text(body);
 		gr_pg_stats.parses++;
 		gr_pg_stats.uncached++;
@@ -294,8 +309,7 @@ gr_pg_checked_copy(const gr_report *parsed, int version)
 {
 	gr_report  *rep = palloc(sizeof(gr_report));
 
-	*rep = *parsed;
-	rep->findings_cap = rep->nfindings;
+	*rep = *parsed;				/* gr_check copies the findings before it adds any */
 	grpg_check(rep, version);
 	gr_pg_stats.checks++;
 	return rep;
@@ -336,6 +350,59 @@ gr_pg_cache_check(text *body, int version)
 	return rep;
 }
 
+/*
+ * A result built from the report of body, such as parse_report's composite,
+ * kept with the entry so that the same call on the same row gives it again
+ * without building it: `(p).*` over a subquery calls parse_report once per
+ * field.  shape names everything beside the text that the result depends
+ * on (the layout of the composite type and of the types inside it, as
+ * typcache identifiers) and is compared in full; a result of another shape
+ * is built anew and replaces the one kept.  The result is a varlena (a
+ * composite datum); the caller always gets a copy in its own memory.
+ */
+Datum
+gr_pg_cache_result(text *body, const uint64 *shape, int nshape,
+				   Datum (*build) (const gr_report *rep, void *arg), void *arg)
+{
+	gr_report  *uncached;
+	gr_pg_entry *e = gr_pg_cache_lookup(body, &uncached);
+	Datum		d;
+	Size		len;
+	char	   *copy;
+	uint64	   *shape_copy;
+
+	if (e == NULL)
+		return build(uncached, arg);
+	if (e->result != (Datum) 0 && e->result_nshape == nshape &&
+		memcmp(e->result_shape, shape, sizeof(uint64) * nshape) == 0)
+	{
+		gr_pg_stats.result_hits++;
+		len = VARSIZE(DatumGetPointer(e->result));
+		copy = palloc(len);
+		memcpy(copy, DatumGetPointer(e->result), len);
+		return PointerGetDatum(copy);
+	}
+
+	d = build(e->rep, arg);
+	/* keep a copy; set the entry's fields only once both copies exist */
+	len = VARSIZE(DatumGetPointer(d));
+	copy = MemoryContextAlloc(e->mcxt, len);
+	memcpy(copy, DatumGetPointer(d), len);
+	shape_copy = MemoryContextAlloc(e->mcxt, sizeof(uint64) * Max(nshape, 1));
+	memcpy(shape_copy, shape, sizeof(uint64) * nshape);
+	if (e->result != (Datum) 0)
+	{
+		pfree(DatumGetPointer(e->result));
+		pfree(e->result_shape);
+	}
+	e->result = PointerGetDatum(copy);
+	e->result_shape = shape_copy;
+	e->result_nshape = nshape;
+	gr_pg_entry_resize(e);
+	gr_pg_cache_trim();
+	return d;
+}
+
 /* Drop every entry and whatever was being built. */
 static void
 gr_pg_cache_empty(void)
@@ -359,6 +426,23 @@ gr_pg_cache_reset(void)
 	memset(&gr_pg_stats, 0, sizeof(gr_pg_stats));
 }
 
+/*
+ * Module load: the setting.  (The only _PG_init of the library; whatever
+ * else needs one should be called from here.)
+ */
+void		_PG_init(void);
+
+void
+_PG_init(void)
+{
+	DefineCustomIntVariable("govreport.cache_entries",
+							"How many parsed texts each backend keeps for the next call on the same text.",
+							"0 turns the cache off: every call parses its text anew.",
+							&gr_pg_cache_entries, 32, 0, GR_PG_CACHE_MAX_ENTRIES,
+							PGC_USERSET, 0, NULL, NULL, NULL);
+	MarkGUCPrefixReserved("govreport");
+}
+
 PG_FUNCTION_INFO_V1(gr_pg_stats_fn);
 PG_FUNCTION_INFO_V1(gr_pg_cache_reset_fn);
 
@@ -367,8 +451,8 @@ Datum
 gr_pg_stats_fn(PG_FUNCTION_ARGS)
 {
 	TupleDesc	desc;
-	Datum		values[11];
-	bool		nulls[11] = {false};
+	Datum		values[12];
+	bool		nulls[12] = {false};
 
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
 		ereport(ERROR,
@@ -386,12 +470,13 @@ gr_pg_stats_fn(PG_FUNCTION_ARGS)
 	values[2] = Int64GetDatum(gr_pg_stats.misses);
 	values[3] = Int64GetDatum(gr_pg_stats.checks);
 	values[4] = Int64GetDatum(gr_pg_stats.check_hits);
-	values[5] = Int64GetDatum(gr_pg_stats.uncached);
-	values[6] = Int64GetDatum(gr_pg_stats.evictions);
-	values[7] = Int32GetDatum(gr_pg_nentries);
-	values[8] = Int64GetDatum((int64) gr_pg_bytes);
-	values[9] = Int32GetDatum(GR_PG_CACHE_ENTRIES);
-	values[10] = Int64GetDatum((int64) GR_PG_CACHE_BYTES);
+	values[5] = Int64GetDatum(gr_pg_stats.result_hits);
+	values[6] = Int64GetDatum(gr_pg_stats.uncached);
+	values[7] = Int64GetDatum(gr_pg_stats.evictions);
+	values[8] = Int32GetDatum(gr_pg_nentries);
+	values[9] = Int64GetDatum((int64) gr_pg_bytes);
+	values[10] = Int32GetDatum(gr_pg_cache_entries);
+	values[11] = Int64GetDatum((int64) GR_PG_CACHE_BYTES);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(desc), values, nulls)));
 }
 

@@ -7,7 +7,10 @@
  * The table attributes are composites whose field names are the parts of
  * the cell keys (requests.new_received.total is t3.new_received.total), so
  * how to fill each field is worked out once per query from the types and
- * the key list, and kept in fn_extra.
+ * the key list, and kept in fn_extra.  The composite built for a text is
+ * kept in the parse cache (gr_pg_cache.c) under the identifiers of the
+ * types it was planned from, so that `(p).*`, which calls parse_report once
+ * per field, builds it once.
  */
 #include "postgres.h"
 
@@ -50,7 +53,35 @@ typedef struct fill
 	gr_table	table;			/* FILL_TABLE_EDITION */
 	TupleDesc	desc;			/* FILL_COMPOSITE: blessed descriptor */
 	struct fill *sub;			/* FILL_COMPOSITE: one per attribute of desc */
+	uint64	   *shape;			/* top level: (type, typcache identifier) of each composite */
+	int			nshape;
 } fill;
+
+/*
+ * The shape of the plan being made: every composite type it was planned
+ * from, with the identifier the type cache gives its current layout.  Two
+ * plans with the same shape build the same composite from the same report.
+ */
+static struct
+{
+	uint64	   *ids;
+	int			n;
+	int			cap;
+}			plan_shape;
+
+static void
+plan_shape_add(Oid typid)
+{
+	TypeCacheEntry *tce = lookup_type_cache(typid, TYPECACHE_TUPDESC);
+
+	if (plan_shape.n + 2 > plan_shape.cap)
+	{
+		plan_shape.cap = plan_shape.cap * 2 + 64;
+		plan_shape.ids = repalloc(plan_shape.ids, sizeof(uint64) * plan_shape.cap);
+	}
+	plan_shape.ids[plan_shape.n++] = typid;
+	plan_shape.ids[plan_shape.n++] = tce->tupDesc_identifier;
+}
 
 static const struct
 {
@@ -143,7 +174,10 @@ static void
 plan_composite(fill *f, Oid typid, const char *prefix, int table, MemoryContext mcxt)
 {
 	MemoryContext old = MemoryContextSwitchTo(mcxt);
-	TupleDesc	desc = lookup_rowtype_tupdesc_copy(typid, -1);
+	TupleDesc	desc;
+
+	plan_shape_add(typid);		/* before the copy: nothing can change the type in between */
+	desc = lookup_rowtype_tupdesc_copy(typid, -1);
 
 	f->kind = FILL_COMPOSITE;
 	f->desc = BlessTupleDesc(desc);
@@ -222,14 +256,25 @@ fill_value(const fill *f, const gr_report *rep, bool *isnull)
 	return (Datum) 0;
 }
 
+/* The composite of a report, as the plan says (the cache's builder). */
+static Datum
+build_report(const gr_report *rep, void *arg)
+{
+	const fill *plan = (const fill *) arg;
+	Datum	   *values = palloc0(sizeof(Datum) * plan->desc->natts);
+	bool	   *nulls = palloc(sizeof(bool) * plan->desc->natts);
+
+	/* the top level is a row even when every field is NULL */
+	for (int i = 0; i < plan->desc->natts; i++)
+		values[i] = fill_value(&plan->sub[i], rep, &nulls[i]);
+	return HeapTupleGetDatum(heap_form_tuple(plan->desc, values, nulls));
+}
+
 Datum
 gr_parse_report(PG_FUNCTION_ARGS)
 {
 	text	   *body = PG_GETARG_TEXT_PP(0);
 	fill	   *plan = (fill *) fcinfo->flinfo->fn_extra;
-	const gr_report *rep;
-	Datum	   *values;
-	bool	   *nulls;
 
 	if (plan == NULL)
 	{
@@ -244,23 +289,23 @@ gr_parse_report(PG_FUNCTION_ARGS)
 		old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
 		plan = palloc0(sizeof(fill));
 		plan->kind = FILL_COMPOSITE;
+		plan_shape.cap = 64;
+		plan_shape.n = 0;
+		plan_shape.ids = palloc(sizeof(uint64) * plan_shape.cap);
+		plan_shape_add(desc->tdtypeid);
 		plan->desc = BlessTupleDesc(CreateTupleDescCopy(desc));
 		plan->sub = palloc0(sizeof(fill) * plan->desc->natts);
 		for (int i = 0; i < plan->desc->natts; i++)
 			plan_field(&plan->sub[i], TupleDescAttr(plan->desc, i), NULL, -1,
 					   fcinfo->flinfo->fn_mcxt);
+		plan->shape = plan_shape.ids;
+		plan->nshape = plan_shape.n;
+		plan_shape.ids = NULL;
 		MemoryContextSwitchTo(old);
 		fcinfo->flinfo->fn_extra = plan;
 	}
 
-	rep = gr_pg_cache_parse(body);
-
-	/* the top level is a row even when every field is NULL */
-	values = palloc0(sizeof(Datum) * plan->desc->natts);
-	nulls = palloc(sizeof(bool) * plan->desc->natts);
-	for (int i = 0; i < plan->desc->natts; i++)
-		values[i] = fill_value(&plan->sub[i], rep, &nulls[i]);
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(plan->desc, values, nulls)));
+	PG_RETURN_DATUM(gr_pg_cache_result(body, plan->shape, plan->nshape, build_report, plan));
 }
 
 Datum

@@ -12,14 +12,14 @@
 -- only (a parallel worker has a cache of its own), hence PARALLEL RESTRICTED.
 CREATE FUNCTION govreport_stats(
 	OUT parses bigint, OUT hits bigint, OUT misses bigint,
-	OUT checks bigint, OUT check_hits bigint,
+	OUT checks bigint, OUT check_hits bigint, OUT result_hits bigint,
 	OUT uncached bigint, OUT evictions bigint,
 	OUT entries integer, OUT bytes bigint,
 	OUT max_entries integer, OUT max_bytes bigint)
 	AS 'MODULE_PATHNAME', 'gr_pg_stats_fn'
 	LANGUAGE C VOLATILE STRICT PARALLEL RESTRICTED;
 COMMENT ON FUNCTION govreport_stats() IS
-'The parse cache of this backend: parses run, lookups answered from the cache (hits) or not (misses), rule evaluations run (checks) and answered from the cache (check_hits), parses too large to keep (uncached), entries dropped to stay within the bounds (evictions), and the entries and bytes held now against their bounds. Counted since the backend started or since govreport_cache_reset().';
+'The parse cache of this backend: parses run, lookups answered from the cache (hits) or not (misses), rule evaluations run (checks) and answered from the cache (check_hits), parse_report composites answered from the cache (result_hits), parses too large to keep (uncached), entries dropped to stay within the bounds (evictions), and the entries and bytes held now against their bounds. Counted since the backend started or since govreport_cache_reset().';
 
 CREATE FUNCTION govreport_cache_reset() RETURNS void
 	AS 'MODULE_PATHNAME', 'gr_pg_cache_reset_fn'

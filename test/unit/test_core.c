@@ -73,9 +73,7 @@ new_ctx(void)
 	ta_arena_free(&test_arena);
 	test_env = ta_env(&test_arena);
 	memset(&test_err, 0, sizeof(test_err));
-	test_ctx.env = &test_env;
-	test_ctx.err = &test_err;
-	test_ctx.polls = 0;
+	gr_ctx_init(&test_ctx, &test_env, &test_err);
 	return &test_ctx;
 }
 
@@ -289,6 +287,40 @@ test_spec(void)
 			gr_key_find(k[i].key, strlen(k[i].key)) == i;
 	}
 	CHECK(keys_ok, "spec: every key is its row and column, found by name and by place");
+}
+
+/*
+ * One line of 200,000 cells (a crawler's text, a hostile input): read in
+ * one pass — the grid keeps each cell's next line, positions are counted
+ * once — and a row that cannot be placed stays unplaced.  (Time is
+ * measured by the benchmark, never here.)
+ */
+static void
+test_long_line(void)
+{
+	static const char head[] = "某县2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+		"一、本年新收政府信息公开申请数量";
+	size_t		n = 200000,
+				len = strlen(head) + n * 3 + 2;
+	char	   *text = malloc(len);
+	gr_report  *rep;
+	size_t		o = strlen(head);
+	int			k = gr_key_find("t3.new_received.total", strlen("t3.new_received.total"));
+
+	if (text == NULL)
+		return;
+	memcpy(text, head, o);
+	for (size_t i = 0; i < n; i++)
+	{
+		memcpy(text + o, "  7", 3);
+		o += 3;
+	}
+	text[o++] = '\n';
+	rep = parse(text, o);
+	CHECK(rep != NULL && rep->cells[k].state == GR_CELL_UNPLACED,
+		  "long line: 200000 cells after a label parse, the row unplaced (%s)",
+		  rep ? "parsed" : test_err.message);
+	free(text);
 }
 
 /* Cells of eighteen digits: sums leave 64 bits and are refused, never wrapped. */
@@ -829,6 +861,128 @@ test_rules(const char *dir)
 }
 
 /* Inputs the fuzzer once broke the core with: each must now parse. */
+/*
+ * The facts of the prose, read once by gr_parse: checked against the
+ * samples' own sentences (line numbers looked up by hand) and a report
+ * written here, so that a rule comparing prose and tables compares what
+ * the text says.
+ */
+static void
+test_facts(const char *dir)
+{
+	static const char *const text =
+		"某县2021年政府信息公开工作年度报告\n"
+		"一、总体情况\n"
+		"本年度共受理政府信息公开申请12件。\n"
+		"二、主动公开政府信息情况\n"
+		"三、收到和处理政府信息公开申请情况\n"
+		"四、政府信息公开行政复议、行政诉讼情况\n"
+		"五、存在的主要问题和改进情况\n"
+		"上年度存在的问题已整改。\n"
+		"六、其他需要报告的事项\n"
+		"本年度未收取信息处理费。\n";
+	struct
+	{
+		const char *file;
+		int			no_requests;	/* line, 0: not stated */
+		int			no_cases;
+		int			fee;
+		int			norm_docs;		/* the count, -1: not stated */
+		int			norm_docs_line;
+		const char *official;	/* heading_official of sections 一 … 六 */
+	}			expect[] = {
+		{"000_39ebc790c38a4837.txt", 0, 0, 0, -1, 0, "011101"},	/* 总体情况 without numeral */
+		{"001_491d5e7aac25b4a8.txt", 15, 0, 0, 143, 9, "111111"},	/* 未收到政府信息公开申请 */
+		{"002_76344675801c90f2.txt", 11, 13, 0, -1, 0, "111101"},	/* 无依申请公开, 未出现行政复议 */
+		{"003_46e25f98fd9935f9.txt", 19, 0, 109, -1, 0, "011111"},	/* 未收取…信息处理费 */
+		{"004_c93bc2a644177ce0.txt", 0, 0, 0, -1, 0, "111110"},	/* no section 六 */
+	};
+	gr_report  *rep = parse_str(text);
+	const gr_facts *f = rep ? &rep->facts : NULL;
+
+	CHECK(f && f->requests.stated && f->requests.value.mant == 12 && f->requests.line == 3 &&
+		  f->requests_include_carried, "facts: 受理…申请12件 is a count of 12 at line 3 that may include 上年结转");
+	CHECK(f && f->prev_year_problems.stated && f->prev_year_problems.line == 8 &&
+		  f->fee_statement.stated && f->fee_statement.line == 10 && !f->no_requests.stated,
+		  "facts: 上年度 in 五 (line 8), 信息处理费 in 六 (line 10), no 未收到");
+	CHECK(f && f->heading_official[GR_SEC_OVERVIEW] && !f->heading_official[GR_SEC_PROBLEMS] &&
+		  f->heading_official[GR_SEC_OTHER], "facts: 五、…问题和改进情况 is a variant, the others official");
+	for (size_t k = 0; k < sizeof(expect) / sizeof(expect[0]); k++)
+	{
+		char		path[1024],
+					got[8] = "";
+		size_t		len;
+		char	   *t;
+
+		snprintf(path, sizeof(path), "%s/%s", dir, expect[k].file);
+		t = ta_read_file(path, &len);
+		rep = t ? parse(t, len) : NULL;
+		free(t);
+		if (!rep)
+		{
+			CHECK(0, "facts: %s parses", expect[k].file);
+			continue;
+		}
+		f = &rep->facts;
+		for (int s = GR_SEC_OVERVIEW; s < GR_NSECTIONS; s++)
+			got[s - 1] = f->heading_official[s] ? '1' : '0';
+		CHECK(f->no_requests.line == expect[k].no_requests && f->no_cases.line == expect[k].no_cases &&
+			  f->fee_statement.line == expect[k].fee && f->no_requests.stated == (expect[k].no_requests > 0),
+			  "facts: %s: no requests at %d, no cases at %d, fee at %d", expect[k].file,
+			  expect[k].no_requests, expect[k].no_cases, expect[k].fee);
+		CHECK(expect[k].norm_docs < 0 ? !f->norm_docs.stated :
+			  f->norm_docs.stated && f->norm_docs.value.mant == expect[k].norm_docs &&
+			  f->norm_docs.line == expect[k].norm_docs_line,
+			  "facts: %s: 规范性文件 %d at %d", expect[k].file, expect[k].norm_docs, expect[k].norm_docs_line);
+		CHECK(strcmp(got, expect[k].official) == 0, "facts: %s: official headings %s (got %s)",
+			  expect[k].file, expect[k].official, got);
+	}
+}
+
+/*
+ * A check writes its findings to memory of its own: two shallow copies of
+ * one parse, checked one after the other (a cache checking a parse under
+ * two rule-set versions), leave the parse and each other alone.
+ */
+static void
+test_check_copies(const char *dir)
+{
+	char		path[1024];
+	size_t		len;
+	char	   *t;
+	gr_report  *rep;
+	gr_report	a,
+				b;
+	const char *first_a = NULL;
+	gr_finding *parse_findings;
+	int			nparse;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, samples[1].file);
+	t = ta_read_file(path, &len);
+	rep = t ? parse(t, len) : NULL;
+	free(t);
+	if (!rep)
+	{
+		CHECK(0, "copies: %s parses", samples[1].file);
+		return;
+	}
+	parse_findings = rep->findings;
+	nparse = rep->nfindings;
+	a = *rep;
+	b = *rep;
+	CHECK(nparse > 0 && gr_check(&test_env, &a, 0, &test_err) == GR_OK && a.nfindings > nparse,
+		  "copies: the parse has findings of its own, the check adds more");
+	if (a.nfindings > nparse)
+		first_a = a.findings[nparse].message.ptr;
+	CHECK(gr_check(&test_env, &b, 0, &test_err) == GR_OK && b.nfindings == a.nfindings,
+		  "copies: a second copy gets the same findings");
+	CHECK(a.findings != parse_findings && b.findings != parse_findings && a.findings != b.findings &&
+		  first_a != NULL && a.findings[nparse].message.ptr == first_a,
+		  "copies: each check has its own findings array; checking the second left the first alone");
+	CHECK(rep->findings == parse_findings && rep->nfindings == nparse && rep->nparse_findings == nparse,
+		  "copies: the parse itself is untouched");
+}
+
 static void
 test_fuzz_regressions(const char *dir)
 {
@@ -866,12 +1020,15 @@ main(int argc, char **argv)
 	test_labels();
 	test_spec();
 	test_overflow();
+	test_long_line();
 	test_samples(dir);
 	test_not_reports();
 	test_variants();
 	test_failures(dir);
 	test_random(dir);
 	test_rules(dir);
+	test_facts(dir);
+	test_check_copies(dir);
 	test_fuzz_regressions("test/fuzz/regressions");
 	ta_arena_free(&test_arena);
 

@@ -1,0 +1,237 @@
+/*
+ * gr_facts.c — what the report's prose states about its own tables, read
+ * once by gr_parse right after the outline: that no requests were received
+ * (or how many), that there was no administrative review or litigation,
+ * whether section 六 speaks of the information-processing fee (信息处理费),
+ * how many normative documents section 一 counts, whether section 五 looks
+ * back at last year, and whether each heading is printed in the official
+ * words.  The phrases are data below.  The rules (R-X-02 … R-X-09) read
+ * only the gr_facts this fills, never the text: reading it here once keeps
+ * the text out of gr_check and the document out of gr_report.
+ */
+#include "gr_grid.h"
+#include "gr_internal.h"
+#include "gr_num.h"
+
+/* Sentences that say no request was received. */
+static const char *const no_request_phrases[] = {
+	"未收到政府信息公开申请", "未收到依申请公开", "没有收到政府信息公开申请", "未收到信息公开申请",
+	"无依申请公开", "未发生依申请公开", "没有依申请公开", "未受理政府信息公开申请",
+	"未收到公民、法人或其他组织", "未收到申请", NULL
+};
+
+/* Sentences that say there was no review and no litigation. */
+static const char *const no_case_phrases[] = {
+	"未发生政府信息公开行政复议", "未发生行政复议", "未出现行政复议", "无行政复议", "没有行政复议",
+	"未发生因政府信息公开", "未发生涉及政府信息公开的行政复议", "未发生政府信息公开方面的行政复议",
+	"未出现因政府信息公开", NULL
+};
+
+/* What introduces a count of requests: 收到…申请 N 件, 受理…申请 N 件. */
+static const char *const count_verbs[] = {"收到", "受理", "办理", NULL};
+
+/* Words of section 六 about the fee of 国办函〔2020〕109号. */
+static const char *const fee_words[] = {"信息处理费", "处理费", NULL};
+
+/* Section 五 speaking of last year's problems (R-X-09). */
+static const char *const prev_year_words[] = {"上年", "上一年", "去年", "上年度", NULL};
+
+/* The compact text of a section's body. */
+static bool
+section_cmp(const gr_doc *doc, const gr_section *s, const char **p, uint32_t *len)
+{
+	if (s == NULL || s->first_doc_line >= s->end_doc_line)
+		return false;
+	*p = doc->cmp + doc->lines[s->first_doc_line].c_off;
+	*len = doc->lines[s->end_doc_line - 1].c_off + doc->lines[s->end_doc_line - 1].c_len -
+		doc->lines[s->first_doc_line].c_off;
+	return true;
+}
+
+/* The input line of a place in the compact text: each fact's line. */
+static int
+line_at(const gr_doc *doc, const char *p)
+{
+	return doc->lines[gr_doc_line_of_cmp(doc, (uint32_t) (p - doc->cmp))].lineno;
+}
+
+/* The fact is stated, at this line; v is its number (unset for a bare statement). */
+static void
+stated(gr_fact *f, gr_num v, int line)
+{
+	f->stated = 1;
+	f->value = v;
+	f->line = line;
+}
+
+/* The first phrase of a list the text holds: the fact it states, at its line. */
+static void
+find_phrase(const gr_doc *doc, const char *t, uint32_t len, const char *const *phrases, gr_fact *f)
+{
+	gr_num		none = {0, 0, 0};
+
+	for (int i = 0; phrases[i] && !f->stated; i++)
+	{
+		const char *p = gr_memmem(t, len, phrases[i]);
+
+		if (p)
+			stated(f, none, line_at(doc, p));
+	}
+}
+
+/* An integer of ASCII digits at p; returns the bytes read. */
+static int
+read_int(const char *p, const char *end, int64_t *v)
+{
+	int			n = 0;
+
+	*v = 0;
+	while (p + n < end && p[n] >= '0' && p[n] <= '9' && n < 12)
+	{
+		*v = *v * 10 + (p[n] - '0');
+		n++;
+	}
+	return n;
+}
+
+/* The sentence around p: from the previous 。 to the next one. */
+static void
+sentence(const char *text, uint32_t len, const char *p, const char **from, const char **to)
+{
+	const char *a = p,
+			   *b = p;
+
+	while (a - text >= 3 && memcmp(a - 3, "。", 3) != 0)
+		a--;
+	if (a - text < 3)
+		a = text;
+	while (b + 3 <= text + len && memcmp(b, "。", 3) != 0)
+		b++;
+	*from = a;
+	*to = b;
+}
+
+/* 收到…申请 N 件 in s1 or s3: the first count stated. */
+static void
+find_request_count(const gr_doc *doc, const char *t, uint32_t len, gr_facts *n)
+{
+	const char *p = t;
+
+	while (!n->requests.stated && (p = gr_memmem(p, len - (uint32_t) (p - t), "申请")) != NULL)
+	{
+		const char *q = p + strlen("申请");
+		const char *a,
+				   *b;
+		int64_t		v;
+		int			k;
+
+		/* 申请 N 件, 申请共 N 件, 申请数量为 N 件 */
+		for (int skip = 0; skip < 3; skip++)
+		{
+			if (gr_has_prefix(q, (size_t) (t + len - q), "共"))
+				q += 3;
+			else if (gr_has_prefix(q, (size_t) (t + len - q), "数量为"))
+				q += 9;
+			else if (gr_has_prefix(q, (size_t) (t + len - q), "数"))
+				q += 3;
+			else if (gr_has_prefix(q, (size_t) (t + len - q), "为"))
+				q += 3;
+		}
+		k = read_int(q, t + len, &v);
+		if (k > 0 && gr_has_prefix(q + k, (size_t) (t + len - q - k), "件"))
+		{
+			sentence(t, len, p, &a, &b);
+			for (int i = 0; count_verbs[i]; i++)
+			{
+				const char *vp = gr_memmem(a, (size_t) (p - a), count_verbs[i]);
+
+				if (vp)
+				{
+					stated(&n->requests, gr_num_make(v, 0), line_at(doc, p));
+					n->requests_include_carried = strcmp(count_verbs[i], "收到") != 0;
+					break;
+				}
+			}
+		}
+		p += strlen("申请");
+	}
+}
+
+
+/* 规范性文件 N 件 (or 规范性文件共 N 件) in section 一: its first mention only. */
+static void
+find_norm_docs(const gr_doc *doc, const char *t, uint32_t len, gr_facts *n)
+{
+	const char *p = gr_memmem(t, len, "规范性文件");
+	const char *q;
+	int64_t		v;
+	int			k;
+
+	if (p == NULL)
+		return;
+	q = p + strlen("规范性文件");
+	if (gr_has_prefix(q, (size_t) (t + len - q), "共"))
+		q += 3;
+	k = read_int(q, t + len, &v);
+	if (k > 0 && gr_has_prefix(q + k, (size_t) (t + len - q - k), "件"))
+		stated(&n->norm_docs, gr_num_make(v, 0), line_at(doc, p));
+}
+
+/*
+ * Is each heading line the official heading?  Both sides are folded as
+ * labels are, so that punctuation and white space do not count (一、 and
+ * 一. are the same); anything else printed on the line makes it a variant.
+ */
+static void
+find_official_headings(const gr_doc *doc, const gr_report *rep, gr_facts *n)
+{
+	for (int i = 0; i < rep->nsections; i++)
+	{
+		const gr_section *s = &rep->sections[i];
+		const char *numeral;
+		const char *official = gr_section_official(s->key, &numeral);
+		char		want[160],
+					got[320];
+		size_t		wl,
+					gl;
+		const gr_line *l;
+
+		if (official == NULL || s->head_doc_line < 0)
+			continue;
+		snprintf(want, sizeof(want), "%s%s", numeral, official);
+		wl = gr_lfold(want, strlen(want), want, sizeof(want));
+		l = &doc->lines[s->head_doc_line];
+		gl = gr_lfold(doc->cmp + l->c_off, l->c_len, got, sizeof(got));
+		n->heading_official[s->key] = gl == wl && memcmp(want, got, wl) == 0;
+	}
+}
+
+void
+gr_facts_read(const gr_doc *doc, gr_report *rep)
+{
+	gr_facts   *n = &rep->facts;
+
+	/* a request or a case may be spoken of in 一 or in its own section */
+	const gr_section *where[3] = {gr_section_of(rep, GR_SEC_OVERVIEW),
+		gr_section_of(rep, GR_SEC_REQUESTS), gr_section_of(rep, GR_SEC_REVIEW)};
+	const char *t;
+	uint32_t	len;
+
+	memset(n, 0, sizeof(*n));
+	for (int w = 0; w < 3; w++)
+	{
+		if (!section_cmp(doc, where[w], &t, &len))
+			continue;
+		find_phrase(doc, t, len, no_request_phrases, &n->no_requests);
+		find_phrase(doc, t, len, no_case_phrases, &n->no_cases);
+		if (w < 2)				/* section 四 counts cases, not requests */
+			find_request_count(doc, t, len, n);
+	}
+	if (section_cmp(doc, gr_section_of(rep, GR_SEC_OTHER), &t, &len))
+		find_phrase(doc, t, len, fee_words, &n->fee_statement);
+	if (section_cmp(doc, gr_section_of(rep, GR_SEC_PROBLEMS), &t, &len))
+		find_phrase(doc, t, len, prev_year_words, &n->prev_year_problems);
+	if (section_cmp(doc, gr_section_of(rep, GR_SEC_OVERVIEW), &t, &len))
+		find_norm_docs(doc, t, len, n);
+	find_official_headings(doc, rep, n);
+}

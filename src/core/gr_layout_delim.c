@@ -1,0 +1,90 @@
+/*
+ * gr_layout_delim.c — rows whose cells are delimited: tab-separated rows
+ * (seed 003, Word tables pasted as text) and Markdown rows ("| a | b |"),
+ * each cell keeping its field, so a row shows its empty cells and the
+ * header can name the field of each column (GR_EV_FIELDS); and cells
+ * ended by '|', one a line (seed 002: "X |"), which show their order and
+ * empty cells but no fields (GR_EV_ORDER, piped).
+ */
+#include "gr_grid.h"
+
+/* A field that gave one cell keeps its field number (a field split into label and numbers does not). */
+static bool
+field(gr_ctx *ctx, const gr_doc *doc, int li, uint32_t from, uint32_t to, int slot, gr_grid *g,
+	  bool fields)
+{
+	int			before = g->n;
+
+	if (!gr_grid_cell(ctx, doc, li, from, to, -1, g))
+		return false;
+	if (fields && g->n == before + 1)
+		g->v[before].col = slot;
+	return true;
+}
+
+bool
+gr_layout_tabs(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g)
+{
+	const gr_line *l = &doc->lines[li];
+	const char *s = doc->fold + l->f_off;
+	uint32_t	a = 0;
+	int			slots = 1,
+				slot = 0;
+
+	for (uint32_t i = 0; i < l->f_len; i++)
+		slots += s[i] == '\t';
+	if (!gr_grid_open_row(ctx, g, GR_EV_FIELDS, slots, false))
+		return false;
+	for (uint32_t i = 0; i <= l->f_len; i++)
+		if (i == l->f_len || s[i] == '\t')
+		{
+			if (!field(ctx, doc, li, l->f_off + a, l->f_off + i, slot++, g, true))
+				return false;
+			a = i + 1;
+		}
+	return true;
+}
+
+bool
+gr_layout_pipes(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g)
+{
+	const gr_line *l = &doc->lines[li];
+	const char *s = doc->fold + l->f_off;
+	uint32_t	a = 0,
+				b = l->f_len,
+				start;
+	bool		piped = false;
+	int			slots = 1,
+				slot = 0;
+
+	while (a < b && gr_ws(s[a]))
+		a++;
+	while (b > a && gr_ws(s[b - 1]))
+		b--;
+	if (b - a >= 2 && s[a] == '|' && s[b - 1] == '|')
+	{
+		a++;					/* Markdown row: cells between the pipes */
+		b--;
+	}
+	else if (b > a && s[b - 1] == '|')
+	{
+		b--;					/* "X |": the last pipe ends the cell */
+		piped = true;
+	}
+	for (uint32_t i = a; i < b; i++)
+		slots += s[i] == '|';
+	/* a Markdown row of one field still shows it, empty or not */
+	if (!gr_grid_open_row(ctx, g, piped || slots == 1 ? GR_EV_ORDER : GR_EV_FIELDS,
+						  !piped && slots > 1 ? slots : 0, false))
+		return false;
+	g->rows[g->nrows - 1].piped = piped;
+	start = a;
+	for (uint32_t i = a; i <= b; i++)
+		if (i == b || s[i] == '|')
+		{
+			if (!field(ctx, doc, li, l->f_off + start, l->f_off + i, slot++, g, slots > 1 && !piped))
+				return false;
+			start = i + 1;
+		}
+	return true;
+}

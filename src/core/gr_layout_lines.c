@@ -1,0 +1,83 @@
+/*
+ * gr_layout_lines.c — the layout of one cell per line behind a tab, a
+ * blank line between rows (seed 000): each row of the layout is one grid
+ * row whose cells come in order with their empty cells shown (a line
+ * holding only its tab), so its evidence is GR_EV_ORDER.  A line without
+ * a tab continues the cell above (上一年 / 项目数量).
+ *
+ * One cell per line without tabs (seed 004) cannot show an empty cell;
+ * its lines reach gr_layout_spaced.c as lone cells, values only.
+ */
+#include "gr_grid.h"
+
+/* Is this region laid out one cell per line, each behind a tab? */
+bool
+gr_layout_cell_per_line(const gr_doc *doc, int from, int to)
+{
+	int			lead_only = 0,
+				split = 0;
+
+	for (int i = from; i < to; i++)
+	{
+		const char *s = doc->fold + doc->lines[i].f_off;
+		uint32_t	len = doc->lines[i].f_len;
+		const char *tab = memchr(s, '\t', len);
+
+		if (tab == NULL)
+			continue;
+		if (tab == s && memchr(s + 1, '\t', len - 1) == NULL)
+			lead_only++;
+		else
+			split++;
+	}
+	return lead_only > 0 && lead_only * 10 >= (lead_only + split) * 7;
+}
+
+/*
+ * A cell behind its tab: a new grid row after a blank line, else one more
+ * cell of the row being read (a row opened by another layout's line gets
+ * a row of its own that says nothing about where it begins).
+ */
+bool
+gr_layout_lead_tab(gr_ctx *ctx, const gr_doc *doc, int li, bool new_row, gr_grid *g)
+{
+	const gr_line *l = &doc->lines[li];
+	bool		append = !new_row && g->nrows > 0 && g->rows[g->nrows - 1].ev == GR_EV_ORDER &&
+		!g->rows[g->nrows - 1].piped && !g->rows[g->nrows - 1].multi;
+
+	if (!append && !gr_grid_open_row(ctx, g, GR_EV_ORDER, 0, new_row))
+		return false;
+	return gr_grid_cell(ctx, doc, li, l->f_off + 1, l->f_off + l->f_len, -1, g);
+}
+
+/*
+ * A line without a tab after a text cell: the cell broken over lines
+ * (上一年 / 项目数量), joined to it.  Returns false when the line is not
+ * such a continuation.
+ */
+bool
+gr_layout_continue_cell(const gr_doc *doc, int li, bool new_row, gr_grid *g)
+{
+	const gr_line *l = &doc->lines[li];
+	const char *s = doc->fold + l->f_off;
+	gr_tok	   *prev;
+	gr_value	v;
+
+	if (memchr(s, '\t', l->f_len) != NULL || g->n == 0 || new_row || g->v[g->n - 1].kind == GR_TK_NUM)
+		return false;
+	prev = &g->v[g->n - 1];
+	if (prev->kind == GR_TK_BLANK)
+		prev->f_from = l->f_off;
+	prev->f_to = l->f_off + l->f_len;
+	while (prev->f_from < prev->f_to && gr_ws(doc->fold[prev->f_from]))
+		prev->f_from++;
+	while (prev->f_to > prev->f_from && gr_ws(doc->fold[prev->f_to - 1]))
+		prev->f_to--;
+	prev->kind = gr_value_parse(doc->fold + prev->f_from, prev->f_to - prev->f_from, &v);
+	if (prev->kind == GR_TK_NUM)
+	{
+		v.unit_off += prev->f_from;
+		prev->v = v;
+	}
+	return true;
+}

@@ -1,0 +1,343 @@
+/*
+ * gr_read.c — the one table reader: a walk over the grid of a table's
+ * section that finds each row by its label (gr_label.c, never by
+ * position) and collects the values that follow it, for 表二, 表三 and
+ * 表四 alike.  What differs between the tables is data — which labels,
+ * how strongly they must match, what a sentence does — and each table's
+ * column model (gr_cols_t2/3/4.c), which reads the header, decides the
+ * edition and places the rows read by the evidence of their grid rows
+ * (gr_place.c).
+ *
+ * A row's values are the cells after its label, until the next label, a
+ * new row of the layout after the values, or a line whose own label
+ * named no row (its numbers are that label's, not ours).
+ */
+#include "gr_format.h"
+#include "gr_label.h"
+#include "gr_read.h"
+
+const int *
+gr_walk_vals(const gr_walk *w, const gr_read_row *r)
+{
+	return w->vals + r->first;
+}
+
+gr_str
+gr_walk_label(const gr_walk *w, const gr_read_row *r)
+{
+	const char *l;
+
+	if (r->label_tok >= 0)
+		return gr_tok_raw(w->rd->doc, &w->rd->grid.v[r->label_tok]);
+	l = r->row >= 0 ? gr_tabledefs[w->pol->table].rows[r->row].labels[0] : gr_tabledefs[w->pol->table].caption;
+	return (gr_str) {l, (uint32_t) strlen(l)};
+}
+
+/* The input line of a row: its label's, else its first value's. */
+int
+gr_walk_line(const gr_walk *w, const gr_read_row *r)
+{
+	int			li = r->line >= 0 ? r->line : r->n > 0 ? w->rd->grid.v[w->vals[r->first]].line : 0;
+
+	return w->rd->doc->lines[li].lineno;
+}
+
+void
+gr_walk_place(gr_walk *w, const gr_read_row *r, const int *keys, int ncols, const int *col_slots)
+{
+	gr_rd_place_row(w->rd, w->pol->name, gr_walk_label(w, r), keys, ncols, gr_walk_vals(w, r), r->n,
+					gr_walk_line(w, r), w->pol->table != GR_T2, col_slots);
+}
+
+/*
+ * Values on a row of their own, after a label that got none: the PDF put
+ * labels and numbers apart (上海市科委 2024), so the numbers may be the
+ * earlier label's.  Not placed.
+ */
+void
+gr_walk_apart(gr_walk *w, const gr_read_row *r, const int *keys, int ncols)
+{
+	gr_reader  *rd = w->rd;
+	gr_str		raw = gr_rd_values_raw(rd, gr_walk_vals(w, r), r->n);
+	gr_str		label = gr_walk_label(w, r);
+	int			line = rd->doc->lines[rd->grid.v[w->vals[r->first]].line].lineno;
+	gr_finding *f = gr_add_finding(rd->ctx, rd->rep, "R-PARSE-04", GR_SEV_WARNING, line,
+								   "%s“%.*s”之后的数值与其标签不在同一行，且前一行缺少数值，无法确定归属，未填入：%.*s",
+								   w->pol->name, (int) label.len, label.ptr, (int) raw.len, raw.ptr);
+
+	if (f)
+		f->raw = raw;
+	for (int c = 0; c < ncols; c++)
+		if (keys[c] >= 0 && rd->rep->cells[keys[c]].state == GR_CELL_ABSENT)
+		{
+			rd->rep->cells[keys[c]].state = GR_CELL_UNPLACED;
+			rd->rep->cells[keys[c]].raw = raw;
+			rd->rep->cells[keys[c]].line = line;
+			if (f && f->ncells < GR_FINDING_MAX_CELLS)
+				f->cells[f->ncells++] = keys[c];
+		}
+}
+
+/* ---- the walk ---- */
+
+/* Has a row of the table (not the implicit whole-table row) been read? */
+static bool
+any_row(const gr_walk *w)
+{
+	return w->nrows > (w->pol->whole_table_row ? 1 : 0);
+}
+
+
+/* The row being read is done: note whether its values stand apart from its label. */
+static void
+close_row(gr_walk *w)
+{
+	gr_read_row *r;
+	const gr_rowdef *def;
+
+	if (w->cur < 0)
+		return;
+	r = &w->rows[w->cur];
+	w->cur = -1;
+	if (r->row < 0)
+		return;
+	def = &gr_tabledefs[w->pol->table].rows[r->row];
+	if (def->part == GR_PK_CAPTION)
+		return;
+	r->apart = w->pol->layout_rows && r->n > 0 && w->prev_pending && gr_row_of(&w->rd->grid, &w->rd->grid.v[w->vals[r->first]])->multi &&
+		w->rd->grid.v[w->vals[r->first]].line != r->line;
+	if (!def->derived)
+		w->prev_pending = r->n == 0;
+}
+
+static void
+open_row(gr_walk *w, int row, int label_tok)
+{
+	gr_read_row *r = &w->rows[w->nrows];
+
+	close_row(w);
+	w->cur = w->nrows++;
+	r->row = row;
+	r->label_tok = label_tok;
+	r->line = label_tok >= 0 ? w->rd->grid.v[label_tok].line : -1;
+	r->first = w->nvals;
+	r->n = 0;
+	r->header = w->header;
+	w->row_done = false;
+	if (row < 0)
+		return;
+	if (!gr_tabledefs[w->pol->table].rows[row].derived &&
+		gr_tabledefs[w->pol->table].rows[row].part != GR_PK_CAPTION)
+		w->order = row > w->order ? row : w->order;
+	else if (row > w->order)
+		w->order = row - 1;		/* a group label: its items follow */
+}
+
+/* A value cell: the current row's, unless a new layout row or an orphan label's. */
+static void
+walk_value(gr_walk *w, int i, const gr_tok *t)
+{
+	if (w->pol->layout_rows)
+	{
+		/* a new row of the layout after the values: what follows is not ours */
+		if (gr_starts_row(&w->rd->grid, t) && w->cur >= 0 && w->rows[w->cur].n > 0)
+			w->row_done = true;
+		/* numbers after a label that named no row (（二）部 / 分公开… wrapped by a PDF) */
+		if (t->line == w->orphan_line && (w->cur < 0 || t->line != w->rows[w->cur].line))
+			return;
+	}
+	if (w->cur < 0 || w->row_done)
+		return;
+	w->vals[w->nvals++] = i;
+	w->rows[w->cur].n++;
+	w->any_values = true;
+}
+
+static bool
+accepted(const gr_walk *w, gr_label_match m)
+{
+	const gr_reader *rd = w->rd;
+
+	if (m.row < 0 || m.row >= w->pol->label_rows || m.tier > w->pol->max_tier)
+		return false;
+	if (m.tier == GR_LT_PART && rd->lflen < w->pol->min_part_bytes)
+		return false;
+	return w->pol->max_label_bytes == 0 || rd->lflen <= w->pol->max_label_bytes;
+}
+
+/*
+ * A label torn into cells of one line by a PDF (一、太白 / 言息公开申请数量,
+ * seed 001): the label joined with the text cell that follows on the line.
+ * On a match *j is that cell.
+ */
+static gr_label_match
+join_same_line(gr_walk *w, int i, int *jp, const gr_tok *t, int current)
+{
+	gr_reader  *rd = w->rd;
+	const gr_tabledef *td = &gr_tabledefs[w->pol->table];
+	gr_label_match none = {-1, GR_LT_NONE, 0, false};
+	int			j = i + 1;
+
+	while (j < rd->grid.n && rd->grid.v[j].line == t->line && rd->grid.v[j].kind == GR_TK_BLANK)
+		j++;
+	if (j < rd->grid.n && rd->grid.v[j].line == t->line &&
+		rd->grid.v[j].kind == GR_TK_TEXT && !gr_rd_is_narrative(rd, &rd->grid.v[j]))
+	{
+		size_t		n = gr_lfold(rd->doc->fold + rd->grid.v[j].f_from,
+								 rd->grid.v[j].f_to - rd->grid.v[j].f_from,
+								 rd->lf + rd->lflen, sizeof(rd->lf) - rd->lflen);
+		gr_label_match jm = gr_label_find(td->rows, w->pol->label_rows, rd->lf, rd->lflen + n, current);
+
+		rd->lf[rd->lflen] = '\0';
+		if (jm.row >= 0 && !jm.continuation)
+		{
+			*jp = j;
+			return jm;
+		}
+	}
+	return none;
+}
+
+/* The row a text cell names: as it stands, torn on its line, or wrapped onto the next. */
+static gr_label_match
+walk_match(gr_walk *w, int *i, const gr_tok *t)
+{
+	const gr_tabledef *td = &gr_tabledefs[w->pol->table];
+	int			current = w->pol->by_order ? w->order : -1;
+	gr_label_match none = {-1, GR_LT_NONE, 0, false};
+	gr_label_match m = gr_label_find(td->rows, w->pol->label_rows, w->rd->lf, w->rd->lflen, current);
+
+	if (accepted(w, m) || m.continuation)
+		return m;
+	if (m.row < 0)
+	{
+		int			j = *i;
+		gr_label_match jm = join_same_line(w, *i, &j, t, current);
+
+		if (accepted(w, jm))
+		{
+			*i = j;
+			return jm;
+		}
+	}
+	if (gr_row_of(&w->rd->grid, t)->multi)
+	{
+		int			cont;
+		gr_label_match jm = gr_rd_join_next_line(w->rd, *i, td->rows, w->pol->label_rows, current, &cont);
+
+		if (jm.row >= 0)
+		{
+			w->skip_tok = cont;
+			return jm;
+		}
+	}
+	return none;
+}
+
+/*
+ * A text cell: the row it starts (returned), or -1 when it starts none
+ * (header words, label pieces, a vertical group label, the label again
+ * where the row's value belongs).
+ */
+static int
+walk_text(gr_walk *w, int *i, const gr_tok *t)
+{
+	gr_label_match m = walk_match(w, i, t);
+
+	if (*i == w->skip_tok)
+		return -1;
+	if (m.row < 0 && any_row(w) && gr_row_of(&w->rd->grid, t)->multi)
+		w->orphan_line = t->line;	/* its numbers are not the current row's */
+	if (m.row < 0 || m.continuation)
+		return -1;
+	/* the label again where the row's value belongs: an unreadable value */
+	if (w->cur >= 0 && m.row == w->rows[w->cur].row && w->rows[w->cur].n == 0 &&
+		t->line == w->rows[w->cur].line && (m.tier == GR_LT_EXACT || w->pol->label_again_any_tier))
+	{
+		w->vals[w->nvals++] = *i;
+		w->rows[w->cur].n++;
+		return -1;
+	}
+	return m.row;
+}
+
+/* A sentence: the table may have ended. */
+static bool
+walk_narrative(gr_walk *w)
+{
+	switch (w->pol->narrative)
+	{
+		case GR_NARR_ENDS_AFTER_ROW:
+			return any_row(w);
+		case GR_NARR_ENDS_AFTER_VALUES:
+			return w->any_values;
+		default:
+			close_row(w);
+			return false;
+	}
+}
+
+static void
+walk_cell(gr_walk *w, int *i, bool *end)
+{
+	gr_reader  *rd = w->rd;
+	const gr_tok *t = &rd->grid.v[*i];
+	int			row;
+
+	if (t->kind != GR_TK_TEXT)
+	{
+		walk_value(w, *i, t);
+		return;
+	}
+	if (gr_rd_is_narrative(rd, t))
+	{
+		*end = walk_narrative(w);
+		return;
+	}
+	if (*i == w->skip_tok)
+		return;
+	gr_rd_lfold(rd, t);
+	switch (w->pol->header ? w->pol->header(w, *i, t, false) : GR_HDR_NONE)
+	{
+		case GR_HDR_TAKEN:
+			return;
+		case GR_HDR_BREAK:
+			close_row(w);		/* the model has begun a new header (w->header) */
+			return;
+		default:
+			break;
+	}
+	if ((row = walk_text(w, i, t)) >= 0)
+		open_row(w, row, *i);
+	else if (w->pol->header)
+		w->pol->header(w, *i, t, true);	/* text between a header and the rows */
+}
+
+void
+gr_read_table(gr_reader *rd, const gr_table_policy *pol, int from, int to)
+{
+	gr_walk		w;
+	bool		end = false;
+
+	if (gr_tokenize(rd->ctx, rd->doc, from, to, &rd->grid) != GR_OK)
+		return;
+	memset(&w, 0, sizeof(w));
+	w.rd = rd;
+	w.pol = pol;
+	w.cur = w.order = w.orphan_line = w.skip_tok = -1;
+	w.vals = gr_alloc(rd->ctx, sizeof(int) * (size_t) (rd->grid.n + 1));
+	w.rows = gr_alloc(rd->ctx, sizeof(gr_read_row) * (size_t) (rd->grid.n + 2));
+	w.model = gr_alloc0(rd->ctx, pol->model_size);
+	if (!w.vals || !w.rows || !w.model)
+		return;
+	if (pol->whole_table_row)
+		open_row(&w, GR_WHOLE_TABLE, -1);
+	for (int i = 0; i < rd->grid.n && !end; i++)
+	{
+		if (gr_poll(rd->ctx))
+			return;
+		walk_cell(&w, &i, &end);
+	}
+	close_row(&w);
+	pol->finish(&w);
+}
