@@ -114,6 +114,15 @@ CREATE TRIGGER enc_reject BEFORE INSERT ON enc_reports
 INSERT INTO enc_reports (id, body) SELECT 10 + id, body FROM enc_samples WHERE id = 1;
 INSERT INTO enc_reports (id, body) SELECT 10 + id, body FROM enc_samples WHERE id = 3;
 SELECT count(*) FROM enc_reports;
+-- the glue's own words (…) in its errors, converted as well
+CREATE TRIGGER enc_after AFTER INSERT ON enc_reports
+	FOR EACH ROW EXECUTE FUNCTION report_validate_trigger('body', 'reject');
+INSERT INTO enc_reports (id, body) VALUES (20, NULL);
+DROP TRIGGER enc_after ON enc_reports;
+CREATE TRIGGER enc_badcol BEFORE INSERT ON enc_reports
+	FOR EACH ROW EXECUTE FUNCTION report_validate_trigger('body', 'record', 'id');
+INSERT INTO enc_reports (id, body) VALUES (20, NULL);
+DROP TRIGGER enc_badcol ON enc_reports;
 
 -- the digests above, one per table, for the caller to compare across
 -- databases (compared, not printed, so that a change in what a report gives,
