@@ -81,6 +81,25 @@ fi
 [ -s regression.diffs ] && head -n 200 regression.diffs
 count "$reg_ok" "$reg_bad"
 
+echo "== interrupts from a second session: cancel, terminate, timeout, a barrier, memory contexts, parallel"
+# installed again right before, and checked after: on a shared machine
+# another tree's make install may land in between, and its results are not ours
+as_root make -s PG_CONFIG="$PG_CONFIG" install >/dev/null
+int_so="$($PG_CONFIG --pkglibdir)/govreport.so"
+int_out=$(pg_virtualenv -t -v 15 test/interrupts.sh 2>&1)
+echo "$int_out" | grep -E '^(not ok|#)' || true
+if ! cmp -s govreport.so "$int_so"; then
+	echo "   (the installed govreport.so is not this tree's any more: another make install on this machine during the run? re-run)"
+fi
+last=$(echo "$int_out" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -n 1)
+if [[ "$last" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+	count "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
+else
+	echo "$int_out" | tail -n 20
+	echo "not ok - interrupts test did not finish"
+	count 0 1
+fi
+
 echo "== the README's SQL examples, pasted as a new user would"
 readme_out=$(pg_virtualenv -t -v 15 test/readme/run.sh 2>&1)
 echo "$readme_out" | grep -E '^(not ok|#)' || true

@@ -1,6 +1,8 @@
 -- encodings: the same reports give the same answers in a UTF8, an EUC_CN
--- and a SQL_ASCII database; stray bytes that are not UTF-8 in a SQL_ASCII
--- database are replaced, never read past.
+-- and a SQL_ASCII database, through every function and every trigger mode
+-- (test/data/encodings_summary.sql); what EUC_CN cannot hold is replaced,
+-- never an error; stray bytes that are not UTF-8 in a SQL_ASCII database
+-- are replaced, never read past; a LATIN1 database is refused plainly.
 \set regdb :DBNAME
 \set ECHO none
 -- EUC_CN cannot hold seed 004's U+00A0 nor seed 001's U+2014 (in PostgreSQL's
@@ -11,56 +13,59 @@
 \set f002 `cat samples/002_76344675801c90f2.txt; printf x`
 \set f003 `cat samples/003_46e25f98fd9935f9.txt; printf x`
 \set f004 `sed 's/\xc2\xa0/ /g' samples/004_c93bc2a644177ce0.txt; printf x`
+-- sample 3 as a web page, &nbsp; in its title, paragraphs and empty cells
+\set html `cat test/data/003_46e25f98fd9935f9.nbsp.html; printf x`
 \set ECHO all
-SET datestyle = ISO;
-
-CREATE FUNCTION pg_temp.summary(b text) RETURNS text LANGUAGE sql AS $$
-  SELECT concat_ws(' | ', (r).org, (r).year, (r).edition, (r).edition_mixed, (r).period_start,
-                   (r).period_end, (r).published, (r).contact,
-                   (SELECT string_agg(key || '@' || line, ',' ORDER BY ord) FROM report_sections(b)))
-    FROM (SELECT parse_report(b) AS r) s $$;
-CREATE TEMP TABLE enc_samples AS
-SELECT * FROM (VALUES (0, left(:'f000', -1)), (1, left(:'f001', -1)), (2, left(:'f002', -1)),
-                      (3, left(:'f003', -1)), (4, left(:'f004', -1))) v(id, body);
-SELECT current_setting('server_encoding') AS db, id, pg_temp.summary(body) FROM enc_samples ORDER BY id;
+\i test/data/encodings_summary.sql
+\set utf8_texts :d_texts
+\set utf8_findings :d_findings
+\set utf8_others :d_others
+\set utf8_recorded :d_recorded
 
 CREATE DATABASE govreport_euc_cn TEMPLATE template0 ENCODING 'EUC_CN' LC_COLLATE 'C' LC_CTYPE 'C';
 CREATE DATABASE govreport_sql_ascii TEMPLATE template0 ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C';
 
 \c govreport_euc_cn
-SET client_encoding = 'UTF8';
-SET datestyle = ISO;
 CREATE EXTENSION govreport;
-CREATE FUNCTION pg_temp.summary(b text) RETURNS text LANGUAGE sql AS $$
-  SELECT concat_ws(' | ', (r).org, (r).year, (r).edition, (r).edition_mixed, (r).period_start,
-                   (r).period_end, (r).published, (r).contact,
-                   (SELECT string_agg(key || '@' || line, ',' ORDER BY ord) FROM report_sections(b)))
-    FROM (SELECT parse_report(b) AS r) s $$;
-CREATE TEMP TABLE enc_samples AS
-SELECT * FROM (VALUES (0, left(:'f000', -1)), (1, left(:'f001', -1)), (2, left(:'f002', -1)),
-                      (3, left(:'f003', -1)), (4, left(:'f004', -1))) v(id, body);
-SELECT current_setting('server_encoding') AS db, id, pg_temp.summary(body) FROM enc_samples ORDER BY id;
+\i test/data/encodings_summary.sql
+\set euc_cn_texts :d_texts
+\set euc_cn_findings :d_findings
+\set euc_cn_others :d_others
+\set euc_cn_recorded :d_recorded
 SELECT key, heading FROM enc_samples, report_sections(body) WHERE id = 3 AND ord = 1;
 
 \c govreport_sql_ascii
-SET client_encoding = 'UTF8';
-SET datestyle = ISO;
 CREATE EXTENSION govreport;
-CREATE FUNCTION pg_temp.summary(b text) RETURNS text LANGUAGE sql AS $$
-  SELECT concat_ws(' | ', (r).org, (r).year, (r).edition, (r).edition_mixed, (r).period_start,
-                   (r).period_end, (r).published, (r).contact,
-                   (SELECT string_agg(key || '@' || line, ',' ORDER BY ord) FROM report_sections(b)))
-    FROM (SELECT parse_report(b) AS r) s $$;
-CREATE TEMP TABLE enc_samples AS
-SELECT * FROM (VALUES (0, left(:'f000', -1)), (1, left(:'f001', -1)), (2, left(:'f002', -1)),
-                      (3, left(:'f003', -1)), (4, left(:'f004', -1))) v(id, body);
-SELECT current_setting('server_encoding') AS db, id, pg_temp.summary(body) FROM enc_samples ORDER BY id;
+\i test/data/encodings_summary.sql
+\set sql_ascii_texts :d_texts
+\set sql_ascii_findings :d_findings
+\set sql_ascii_others :d_others
+\set sql_ascii_recorded :d_recorded
 -- stray bytes: a truncated sequence in the name, a lone continuation byte
 -- and 0xFF before a heading; each becomes U+FFFD and parsing goes on
 SELECT (r).org, (r).year, (r).title
   FROM (SELECT parse_report(E'某县\xE4\xB8政府2022年政府信息公开工作年度报告\n\x80\xFF一、总体情况\n正文\n二、主动公开政府信息情况\n') AS r) s;
 SELECT key, line FROM report_sections(E'\xC3某县政府2022年政府信息公开工作年度报告\n\xFF\n一、总体情况\n正文\n二、主动公开政府信息情况\n\xE4\xB8');
 
+-- a database that cannot hold Chinese text: CREATE EXTENSION says why, with a SQLSTATE
+CREATE DATABASE govreport_latin1 TEMPLATE template0 ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C';
+\c govreport_latin1
+\set SHOW_CONTEXT never
+CREATE EXTENSION govreport;
+\echo SQLSTATE :LAST_ERROR_SQLSTATE
+SELECT count(*) FROM pg_extension WHERE extname = 'govreport';
+\set SHOW_CONTEXT errors
+
 \c :regdb
+-- every function and trigger mode gave the same in the three databases:
+-- texts (parse_report, report_sections, report_cells, report_cell), findings
+-- (report_check, report_is_valid, report_invalid_reason), others
+-- (report_check_pair, report_keys, report_rules, govreport_ruleset, the
+-- comments) and what the record trigger stored
+SELECT db, t = :'utf8_texts' AS texts, f = :'utf8_findings' AS findings, o = :'utf8_others' AS others,
+       r = :'utf8_recorded' AS recorded
+  FROM (VALUES ('EUC_CN', :'euc_cn_texts', :'euc_cn_findings', :'euc_cn_others', :'euc_cn_recorded'),
+               ('SQL_ASCII', :'sql_ascii_texts', :'sql_ascii_findings', :'sql_ascii_others', :'sql_ascii_recorded')) v(db, t, f, o, r);
 DROP DATABASE govreport_euc_cn;
 DROP DATABASE govreport_sql_ascii;
+DROP DATABASE govreport_latin1;

@@ -38,18 +38,24 @@ SELECT id, jsonb_array_length(findings) AS findings,
        (SELECT string_agg(DISTINCT f->>'rule', ' ' ORDER BY f->>'rule') FROM jsonb_array_elements(findings) f
          WHERE f->>'severity' = 'error') AS errors
   FROM reports ORDER BY id;
-SELECT f FROM reports, jsonb_array_elements(findings) f
+SELECT f - 'library' AS f FROM reports, jsonb_array_elements(findings) f
  WHERE id = 1 AND f->>'rule' = 'R-GEN-02' LIMIT 1;
+-- every finding records the rule set that found it and the library's version
+SELECT f->>'ruleset' AS ruleset, f->>'library' = (SELECT extversion FROM pg_extension WHERE extname = 'govreport') AS library,
+       count(*)
+  FROM reports, jsonb_array_elements(findings) f GROUP BY 1, 2;
 -- bad reports stay queryable: which rows break which rule
 SELECT f->>'rule' AS rule, count(*) FROM reports, jsonb_array_elements(findings) f
  WHERE f->>'severity' = 'error' GROUP BY 1 ORDER BY 1;
 DROP TRIGGER reports_record ON reports;
 
--- warn: the row is kept and each finding becomes a WARNING
+-- warn: the row is kept, and a row with findings raises one WARNING (how
+-- many, and the first error), however many findings it has
 CREATE TABLE warned (body text);
 CREATE TRIGGER warned_warn BEFORE INSERT ON warned
 	FOR EACH ROW EXECUTE FUNCTION report_validate_trigger('body', 'warn');
 INSERT INTO warned SELECT body FROM samples WHERE id = 4;
+INSERT INTO warned SELECT body FROM samples WHERE id IN (0, 2, 3) ORDER BY id;
 SELECT count(*) FROM warned;
 
 -- arguments are checked, never spliced into SQL
@@ -72,7 +78,50 @@ DROP TRIGGER t5 ON t;
 CREATE TRIGGER t6 AFTER INSERT ON t FOR EACH ROW EXECUTE FUNCTION report_validate_trigger('body', 'reject');
 INSERT INTO t VALUES ('x', 1);
 DROP TRIGGER t6 ON t;
+-- extra arguments are an error, not ignored
+CREATE TRIGGER t7 BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION report_validate_trigger('body', 'reject', '1', 'x');
+INSERT INTO t VALUES ('x', 1);
+DROP TRIGGER t7 ON t;
+CREATE TRIGGER t8 BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION report_validate_trigger('body', 'warn', 'findings');
+INSERT INTO t VALUES ('x', 1);
+DROP TRIGGER t8 ON t;
+ALTER TABLE t ADD COLUMN f jsonb;
+CREATE TRIGGER t9 BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION report_validate_trigger('body', 'record', 'f', '1', 'more');
+INSERT INTO t VALUES ('x', 1);
+DROP TRIGGER t9 ON t;
+-- a rule-set version this library lacks
+CREATE TRIGGER t10 BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION report_validate_trigger('body', 'reject', '99');
+INSERT INTO t VALUES ('x', 1);
+DROP TRIGGER t10 ON t;
 SELECT count(*) FROM t;
+
+-- generated columns: computed after BEFORE triggers, so refused, never silently useless
+CREATE TABLE gen (raw text, body text GENERATED ALWAYS AS (raw) STORED, findings jsonb);
+CREATE TRIGGER gen_reject BEFORE INSERT ON gen FOR EACH ROW EXECUTE FUNCTION report_validate_trigger('body', 'reject');
+INSERT INTO gen (raw) SELECT body FROM samples WHERE id = 4;
+DROP TRIGGER gen_reject ON gen;
+CREATE TABLE gen2 (body text, findings jsonb GENERATED ALWAYS AS ('[]'::jsonb) STORED);
+CREATE TRIGGER gen2_record BEFORE INSERT ON gen2 FOR EACH ROW EXECUTE FUNCTION report_validate_trigger('body', 'record', 'findings');
+INSERT INTO gen2 (body) SELECT body FROM samples WHERE id = 4;
+SELECT (SELECT count(*) FROM gen) AS gen, (SELECT count(*) FROM gen2) AS gen2;
+-- the CHECK that the first error's hint proposes does see the generated value
+ALTER TABLE gen ADD CHECK (report_is_valid(body, 1));
+\set VERBOSITY terse
+INSERT INTO gen (raw) SELECT body FROM samples WHERE id = 4;
+\set VERBOSITY default
+INSERT INTO gen (raw) SELECT body FROM samples WHERE id = 3;
+SELECT count(*) FROM gen;
+
+-- pinned to a rule set, as a CHECK is: the version is the last argument
+CREATE TABLE pinned (id int, body text, findings jsonb);
+CREATE TRIGGER pinned_reject BEFORE INSERT ON pinned
+	FOR EACH ROW EXECUTE FUNCTION report_validate_trigger('body', 'reject', '1');
+CREATE TRIGGER pinned_record BEFORE INSERT ON pinned
+	FOR EACH ROW EXECUTE FUNCTION report_validate_trigger('body', 'record', 'findings', '1');
+INSERT INTO pinned SELECT id, body FROM samples WHERE id IN (2, 3);
+INSERT INTO pinned SELECT id, body FROM samples WHERE id = 4;
+SELECT id, jsonb_array_length(findings), (SELECT array_agg(DISTINCT f->>'ruleset') FROM jsonb_array_elements(findings) f)
+  FROM pinned ORDER BY id;
 
 -- CHECK, pinned to rule set 1 so that its meaning survives upgrades
 CREATE TABLE checked (id int, body text CHECK (report_is_valid(body, 1)));
@@ -116,4 +165,4 @@ SELECT b.year, c.rule, c.severity, c.message, c.cells, c.expected, c.actual
 -- the same year twice: nothing to say but that
 SELECT rule, severity FROM samples, report_check_pair(body, body) WHERE id = 2;
 
-DROP TABLE reports, warned, t, checked, yearly;
+DROP TABLE reports, warned, t, checked, yearly, gen, gen2, pinned;

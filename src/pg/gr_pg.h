@@ -1,6 +1,7 @@
 /*
  * gr_pg.h — what the PostgreSQL glue files share: running the core on a
- * text datum, turning core strings and dates into datums, and raising core
+ * text datum, turning core strings and dates into datums, converting text
+ * between the database encoding and the core's UTF-8, and raising core
  * failures as errors with a SQLSTATE.
  */
 #ifndef GR_PG_H
@@ -41,5 +42,16 @@ extern Datum grpg_text_datum(gr_str s, bool *isnull);
 extern Datum grpg_cstring_text_datum(const char *s, bool *isnull);
 extern Datum grpg_date_datum(gr_date d, bool *isnull);
 extern Datum grpg_cell_value(const gr_cell *c, bool *isnull);
+
+/*
+ * Encodings (gr_pg_encoding.c).  Never an error for a character: what the
+ * database encoding cannot hold is replaced (a look-alike, else '?'), and
+ * input that does not convert to UTF-8 becomes U+FFFD.
+ */
+extern const char *gr_pg_to_utf8(const char *s, size_t n, size_t *outlen);
+extern char *gr_pg_from_utf8(const char *s, size_t n);
+extern text *gr_pg_text_from_utf8(const char *s, size_t n);
+extern char *gr_pg_srv(const char *utf8);
+extern bool gr_pg_is_ascii(const char *s, size_t n);
 
 #endif							/* GR_PG_H */

@@ -5,6 +5,8 @@
  */
 #include "postgres.h"
 
+#include <limits.h>
+
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
@@ -41,7 +43,7 @@ ruleset_arg(FunctionCallInfo fcinfo, int argno)
 	if (gr_ruleset_resolve(&v, &err) != GR_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s", err.message),
+				 errmsg("%s", gr_pg_srv(err.message)),
 				 errdetail("This version of govreport knows rule set versions 1 to %d.", GR_RULESET_VERSION),
 				 errhint("SELECT govreport_ruleset() gives the current version.")));
 	return v;
@@ -164,7 +166,12 @@ gr_report_invalid_reason(PG_FUNCTION_ARGS)
 
 	if (f == NULL)
 		PG_RETURN_NULL();
-	PG_RETURN_TEXT_P(cstring_to_text(psprintf("%s：%s", f->rule, text_to_cstring(grpg_text(f->message)))));
+	/* composed in UTF-8 (the full-width colon too), converted once */
+	{
+		char	   *utf8 = psprintf("%s：%.*s", f->rule, (int) f->message.len, f->message.ptr);
+
+		PG_RETURN_TEXT_P(gr_pg_text_from_utf8(utf8, strlen(utf8)));
+	}
 }
 
 Datum
@@ -175,18 +182,45 @@ gr_ruleset_version(PG_FUNCTION_ARGS)
 
 /* ---- the trigger ---- */
 
-/* The findings as a jsonb array of objects. */
+/*
+ * report_validate_trigger(column, mode [, findings column] [, rule set]):
+ * the findings column comes with 'record' and only with it; the rule-set
+ * version, last and optional, pins what the trigger accepts as a CHECK's
+ * report_is_valid(body, 1) is pinned.  The calls of 0.3.0 ('body',
+ * 'reject'), ('body', 'warn'), ('body', 'record', 'findings') keep their
+ * meaning: the current rule set.
+ */
+typedef enum gr_pg_trig_mode
+{
+	GR_PG_TRIG_REJECT,
+	GR_PG_TRIG_WARN,
+	GR_PG_TRIG_RECORD
+} gr_pg_trig_mode;
+
+typedef struct gr_pg_trig_args
+{
+	gr_pg_trig_mode mode;
+	int			text_att;
+	int			json_att;		/* 'record': the jsonb column; else 0 */
+	int			version;		/* the rule set, resolved (never 0) */
+} gr_pg_trig_args;
+
+#define GR_PG_TRIG_USAGE \
+	"Arguments: the text column; the mode, 'reject', 'warn', or 'record' followed by a jsonb column; " \
+	"then, optionally, the rule-set version to pin, such as '1'."
+
+/* The findings as a jsonb array of objects, composed in UTF-8 and converted once. */
 static Datum
-findings_jsonb(const gr_report *rep)
+gr_pg_findings_jsonb(const gr_report *rep, int version)
 {
 	StringInfoData s;
+	bool		isnull;
 
 	initStringInfo(&s);
 	appendStringInfoChar(&s, '[');
 	for (int i = 0; i < rep->nfindings; i++)
 	{
 		const gr_finding *f = &rep->findings[i];
-		bool		isnull;
 
 		if (i)
 			appendStringInfoString(&s, ", ");
@@ -195,7 +229,7 @@ findings_jsonb(const gr_report *rep)
 		appendStringInfoString(&s, ", \"severity\": ");
 		escape_json(&s, gr_severity_name(f->severity));
 		appendStringInfoString(&s, ", \"message\": ");
-		escape_json(&s, text_to_cstring(grpg_text(f->message)));
+		escape_json(&s, pnstrdup(f->message.ptr, f->message.len));
 		appendStringInfoString(&s, ", \"cells\": [");
 		for (int c = 0; c < f->ncells; c++)
 		{
@@ -212,15 +246,42 @@ findings_jsonb(const gr_report *rep)
 							 DatumGetCString(DirectFunctionCall1(numeric_out, num_datum(f->actual, &isnull))));
 		if (f->line)
 			appendStringInfo(&s, ", \"line\": %d", f->line);
+		/* which rules and which parser found it, for reading the row later */
+		appendStringInfo(&s, ", \"ruleset\": %d, \"library\": ", version);
+		escape_json(&s, GR_VERSION);
 		appendStringInfoChar(&s, '}');
 	}
 	appendStringInfoChar(&s, ']');
-	return DirectFunctionCall1(jsonb_in, CStringGetDatum(s.data));
+	return DirectFunctionCall1(jsonb_in, CStringGetDatum(gr_pg_srv(s.data)));
 }
 
-static int
-column_of(TriggerData *trig, const char *name, Oid *typid)
+/* BEFORE INSERT OR UPDATE FOR EACH ROW, called by the trigger manager. */
+static TriggerData *
+gr_pg_trig_data(FunctionCallInfo fcinfo)
 {
+	TriggerData *trig = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("report_validate_trigger() was not called by the trigger manager"),
+				 errdetail("It is a trigger function, not a function to call in a query."),
+				 errhint("%s", gr_pg_srv("Use it in CREATE TRIGGER … EXECUTE FUNCTION report_validate_trigger(…)."))));
+	if (!TRIGGER_FIRED_BEFORE(trig->tg_event) || !TRIGGER_FIRED_FOR_ROW(trig->tg_event) ||
+		!(TRIGGER_FIRED_BY_INSERT(trig->tg_event) || TRIGGER_FIRED_BY_UPDATE(trig->tg_event)))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("report_validate_trigger() must be fired BEFORE INSERT OR UPDATE FOR EACH ROW"),
+				 errdetail("Trigger \"%s\" is defined otherwise.", trig->tg_trigger->tgname),
+				 errhint("%s", gr_pg_srv("CREATE TRIGGER … BEFORE INSERT OR UPDATE ON … FOR EACH ROW EXECUTE FUNCTION report_validate_trigger('body', 'reject')."))));
+	return trig;
+}
+
+/* The column an argument names; generated columns are refused (see below). */
+static int
+gr_pg_trig_column(TriggerData *trig, int argno, Oid *typid, char *generated)
+{
+	const char *name = trig->tg_trigger->tgargs[argno];
 	TupleDesc	desc = RelationGetDescr(trig->tg_relation);
 	int			attno = SPI_fnumber(desc, name);
 
@@ -233,150 +294,261 @@ column_of(TriggerData *trig, const char *name, Oid *typid)
 						   trig->tg_trigger->tgname),
 				 errhint("Give the trigger the name of an existing column.")));
 	*typid = TupleDescAttr(desc, attno - 1)->atttypid;
+	*generated = TupleDescAttr(desc, attno - 1)->attgenerated;
 	return attno;
 }
 
-Datum
-gr_report_validate_trigger(PG_FUNCTION_ARGS)
+static gr_pg_trig_mode
+gr_pg_trig_mode_of(const Trigger *tg)
 {
-	TriggerData *trig = (TriggerData *) fcinfo->context;
-	Trigger    *tg;
-	HeapTuple	tuple;
-	TupleDesc	desc;
-	const char *mode;
-	int			text_att,
-				json_att = 0;
-	Oid			typid;
-	bool		isnull;
-	Datum		d;
-	const gr_report *rep;
-	int			nerrors = 0;
+	const char *mode = tg->tgargs[1];
 
-	if (!CALLED_AS_TRIGGER(fcinfo))
+	if (strcmp(mode, "reject") == 0)
+		return GR_PG_TRIG_REJECT;
+	if (strcmp(mode, "warn") == 0)
+		return GR_PG_TRIG_WARN;
+	if (strcmp(mode, "record") == 0)
+		return GR_PG_TRIG_RECORD;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown mode \"%s\" for report_validate_trigger()", mode),
+			 errdetail("Trigger \"%s\" gives it as its second argument.", tg->tgname),
+			 errhint("The mode is 'reject', 'warn' or 'record'.")));
+	pg_unreachable();
+}
+
+/* The optional last argument: a rule-set version as the functions take it. */
+static int
+gr_pg_trig_version(const Trigger *tg, int argno)
+{
+	const char *arg;
+	char	   *end;
+	long		v;
+	int			version;
+	gr_error	err;
+
+	if (argno >= tg->tgnargs)
+		return GR_RULESET_VERSION;
+	arg = tg->tgargs[argno];
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (arg[0] < '0' || arg[0] > '9' || *end != '\0' || errno != 0 || v > INT_MAX)
 		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("report_validate_trigger() was not called by the trigger manager"),
-				 errhint("Use it in CREATE TRIGGER … EXECUTE FUNCTION report_validate_trigger(…).")));
-	tg = trig->tg_trigger;
-	if (!TRIGGER_FIRED_BEFORE(trig->tg_event) || !TRIGGER_FIRED_FOR_ROW(trig->tg_event) ||
-		!(TRIGGER_FIRED_BY_INSERT(trig->tg_event) || TRIGGER_FIRED_BY_UPDATE(trig->tg_event)))
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("rule-set version \"%s\" of trigger \"%s\" is not a number", arg, tg->tgname),
+				 errdetail("Argument %d of report_validate_trigger() is the rule-set version.", argno + 1),
+				 errhint(GR_PG_TRIG_USAGE)));
+	version = (int) v;
+	if (gr_ruleset_resolve(&version, &err) != GR_OK)
 		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("report_validate_trigger() must be fired BEFORE INSERT OR UPDATE FOR EACH ROW"),
-				 errdetail("Trigger \"%s\" is defined otherwise.", tg->tgname),
-				 errhint("CREATE TRIGGER … BEFORE INSERT OR UPDATE ON … FOR EACH ROW EXECUTE FUNCTION report_validate_trigger('body', 'reject').")));
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s", gr_pg_srv(err.message)),
+				 errdetail("Trigger \"%s\" pins rule set %s; this version of govreport knows rule sets 1 to %d.",
+						   tg->tgname, arg, GR_RULESET_VERSION),
+				 errhint("SELECT govreport_ruleset() gives the current version.")));
+	return version;
+}
+
+/*
+ * Generated columns are computed after BEFORE triggers: a generated text
+ * column is still NULL when the trigger reads it (it would accept any
+ * report), and findings written into a generated column would be
+ * overwritten.  Both are refused rather than silently useless.
+ */
+static void
+gr_pg_trig_refuse_generated(const Trigger *tg, const char *column, bool is_findings)
+{
+	if (!is_findings)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("report_validate_trigger() cannot validate generated column \"%s\"", column),
+				 errdetail("A BEFORE trigger runs before generated columns are computed, so trigger \"%s\" would see NULL and accept any report.",
+						   tg->tgname),
+				 errhint("Validate the column the report is generated from, or add CHECK (report_is_valid(%s, 1)), which sees the generated value.",
+						 quote_identifier(column))));
+	ereport(ERROR,
+			(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+			 errmsg("report_validate_trigger() cannot record findings in generated column \"%s\"", column),
+			 errdetail("A generated column is computed after BEFORE triggers, so the findings trigger \"%s\" stored would be overwritten.",
+					   tg->tgname),
+			 errhint("%s", gr_pg_srv("Record the findings in an ordinary jsonb column: ALTER TABLE … ADD COLUMN findings jsonb."))));
+}
+
+/* Read and check every argument; nothing is spliced into SQL. */
+static void
+gr_pg_trig_args_read(TriggerData *trig, gr_pg_trig_args *a)
+{
+	Trigger    *tg = trig->tg_trigger;
+	Oid			typid;
+	char		generated;
+	int			fixed;
+
 	if (tg->tgnargs < 2)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("report_validate_trigger() needs a column and a mode"),
 				 errdetail("Trigger \"%s\" gives %d arguments.", tg->tgname, tg->tgnargs),
-				 errhint("Arguments: the text column, then 'reject', 'warn', or 'record' followed by a jsonb column.")));
-	mode = tg->tgargs[1];
-	if (strcmp(mode, "reject") != 0 && strcmp(mode, "warn") != 0 && strcmp(mode, "record") != 0)
+				 errhint(GR_PG_TRIG_USAGE)));
+	a->mode = gr_pg_trig_mode_of(tg);
+	fixed = (a->mode == GR_PG_TRIG_RECORD) ? 3 : 2;
+	if (tg->tgnargs < fixed)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("unknown mode \"%s\" for report_validate_trigger()", mode),
-				 errdetail("Trigger \"%s\" gives it as its second argument.", tg->tgname),
-				 errhint("The mode is 'reject', 'warn' or 'record'.")));
+				 errmsg("mode 'record' needs a jsonb column for the findings"),
+				 errdetail("Trigger \"%s\" gives no third argument.", tg->tgname),
+				 errhint("report_validate_trigger('body', 'record', 'findings')")));
+	if (tg->tgnargs > fixed + 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("report_validate_trigger() in mode '%s' takes at most %d arguments", tg->tgargs[1], fixed + 1),
+				 errdetail("Trigger \"%s\" gives %d.", tg->tgname, tg->tgnargs),
+				 errhint(GR_PG_TRIG_USAGE)));
 
-	tuple = TRIGGER_FIRED_BY_UPDATE(trig->tg_event) ? trig->tg_newtuple : trig->tg_trigtuple;
-	desc = RelationGetDescr(trig->tg_relation);
-	text_att = column_of(trig, tg->tgargs[0], &typid);
+	a->text_att = gr_pg_trig_column(trig, 0, &typid, &generated);
 	if (typid != TEXTOID && typid != VARCHAROID && typid != BPCHAROID)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("column \"%s\" is of type %s, not text", tg->tgargs[0], format_type_be(typid)),
 				 errdetail("Trigger \"%s\" validates it as a report.", tg->tgname),
 				 errhint("Name a text column.")));
-	if (strcmp(mode, "record") == 0)
+	if (generated)
+		gr_pg_trig_refuse_generated(tg, tg->tgargs[0], false);
+
+	a->json_att = 0;
+	if (a->mode == GR_PG_TRIG_RECORD)
 	{
-		if (tg->tgnargs < 3)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("mode 'record' needs a jsonb column for the findings"),
-					 errdetail("Trigger \"%s\" gives no third argument.", tg->tgname),
-					 errhint("report_validate_trigger('body', 'record', 'findings')")));
-		json_att = column_of(trig, tg->tgargs[2], &typid);
+		a->json_att = gr_pg_trig_column(trig, 2, &typid, &generated);
 		if (typid != JSONBOID)
 			ereport(ERROR,
 					(errcode(ERRCODE_DATATYPE_MISMATCH),
 					 errmsg("column \"%s\" is of type %s, not jsonb", tg->tgargs[2], format_type_be(typid)),
 					 errdetail("Trigger \"%s\" records the findings in it.", tg->tgname),
-					 errhint("ALTER TABLE … ADD COLUMN findings jsonb")));
+					 errhint("%s", gr_pg_srv("ALTER TABLE … ADD COLUMN findings jsonb"))));
+		if (generated)
+			gr_pg_trig_refuse_generated(tg, tg->tgargs[2], true);
 	}
+	a->version = gr_pg_trig_version(tg, fixed);
+}
 
-	d = heap_getattr(tuple, text_att, desc, &isnull);
-	if (isnull)
-	{
-		/* no report, nothing to find */
-		if (json_att)
-		{
-			Datum		v[1] = {(Datum) 0};
-			bool		n[1] = {true};
-			int			cols[1] = {json_att};
+static int
+gr_pg_count_errors(const gr_report *rep)
+{
+	int			n = 0;
 
-			tuple = heap_modify_tuple_by_cols(tuple, desc, 1, cols, v, n);
-		}
-		return PointerGetDatum(tuple);
-	}
-	rep = checked(DatumGetTextPP(d), GR_RULESET_VERSION);
 	for (int i = 0; i < rep->nfindings; i++)
-		nerrors += rep->findings[i].severity == GR_SEV_ERROR;
+		n += rep->findings[i].severity == GR_SEV_ERROR;
+	return n;
+}
 
-	if (strcmp(mode, "reject") == 0)
+/* 'reject': an error finding stops the row with 23514, the errors in the DETAIL. */
+static void
+gr_pg_trig_reject(TriggerData *trig, const gr_pg_trig_args *a, const gr_report *rep)
+{
+	int			nerrors = gr_pg_count_errors(rep);
+	const gr_finding *f = first_error(rep);
+	StringInfoData detail;
+	int			shown = 0;
+
+	if (nerrors == 0)
+		return;
+	/* composed in UTF-8, the core's messages and the glue's "…" alike */
+	initStringInfo(&detail);
+	for (int i = 0; i < rep->nfindings && shown < 20; i++)
 	{
-		if (nerrors > 0)
-		{
-			const gr_finding *f = first_error(rep);
-			StringInfoData detail;
-			int			shown = 0;
+		const gr_finding *g = &rep->findings[i];
 
-			initStringInfo(&detail);
-			for (int i = 0; i < rep->nfindings && shown < 20; i++)
-			{
-				const gr_finding *g = &rep->findings[i];
-
-				if (g->severity != GR_SEV_ERROR)
-					continue;
-				appendStringInfo(&detail, "%s%s%s: %s", shown ? "\n" : "", g->rule,
-								 g->line ? psprintf(" (line %d)", g->line) : "",
-								 text_to_cstring(grpg_text(g->message)));
-				shown++;
-			}
-			if (nerrors > shown)
-				appendStringInfo(&detail, "\n… and %d more.", nerrors - shown);
-			ereport(ERROR,
-					(errcode(ERRCODE_CHECK_VIOLATION),
-					 errmsg_plural("report violates rule %s (%d error finding)",
-								   "report violates rule %s (%d error findings)", nerrors, f->rule, nerrors),
-					 errdetail("%s", detail.data),
-					 errhint("SELECT * FROM report_check(%s) lists every finding with its cells and numbers.",
-							 quote_identifier(tg->tgargs[0])),
-					 errtablecol(trig->tg_relation, text_att)));
-		}
-		return PointerGetDatum(tuple);
+		if (g->severity != GR_SEV_ERROR)
+			continue;
+		appendStringInfo(&detail, "%s%s", shown ? "\n" : "", g->rule);
+		if (g->line)
+			appendStringInfo(&detail, " (line %d)", g->line);
+		appendStringInfo(&detail, ": %.*s", (int) g->message.len, g->message.ptr);
+		shown++;
 	}
-	if (strcmp(mode, "warn") == 0)
-	{
-		for (int i = 0; i < rep->nfindings; i++)
-		{
-			const gr_finding *g = &rep->findings[i];
+	if (nerrors > shown)
+		appendStringInfo(&detail, "\n… and %d more.", nerrors - shown);
+	ereport(ERROR,
+			(errcode(ERRCODE_CHECK_VIOLATION),
+			 errmsg_plural("report violates rule %s (%d error finding)",
+						   "report violates rule %s (%d error findings)", nerrors, f->rule, nerrors),
+			 errdetail("%s", gr_pg_srv(detail.data)),
+			 errhint("SELECT * FROM report_check(%s, %d) lists every finding with its cells and numbers.",
+					 quote_identifier(trig->tg_trigger->tgargs[0]), a->version),
+			 errtablecol(trig->tg_relation, a->text_att)));
+}
 
-			ereport(WARNING,
-					(errcode(g->severity == GR_SEV_ERROR ? ERRCODE_CHECK_VIOLATION : ERRCODE_WARNING),
-					 errmsg("%s (%s): %s", g->rule, gr_severity_name(g->severity),
-							text_to_cstring(grpg_text(g->message))),
-					 g->line ? errdetail("The finding is about line %d of the report.", g->line) : 0));
-		}
-		return PointerGetDatum(tuple);
-	}
-	{
-		Datum		v[1];
-		bool		n[1] = {false};
-		int			cols[1] = {json_att};
+/*
+ * 'warn': one WARNING per row, however many findings (a busy table would
+ * otherwise flood the log): how many, and the first error, else the first
+ * finding.
+ */
+static void
+gr_pg_trig_warn(TriggerData *trig, const gr_pg_trig_args *a, const gr_report *rep)
+{
+	int			n = rep->nfindings;
+	int			nerrors = gr_pg_count_errors(rep);
+	const gr_finding *f = first_error(rep);
+	char	   *counts;
+	char	   *message;
 
-		v[0] = findings_jsonb(rep);
-		tuple = heap_modify_tuple_by_cols(tuple, desc, 1, cols, v, n);
+	if (n == 0)
+		return;
+	if (f == NULL)
+		f = &rep->findings[0];
+	counts = psprintf("%d %s, %d %s", n, n == 1 ? "finding" : "findings",
+					  nerrors, nerrors == 1 ? "error" : "errors");
+	message = gr_pg_from_utf8(f->message.ptr, f->message.len);
+	ereport(WARNING,
+			(errcode(nerrors ? ERRCODE_CHECK_VIOLATION : ERRCODE_WARNING),
+			 errmsg("report has %s; first %s %s: %s", counts, nerrors ? "error" : "finding", f->rule, message),
+			 f->line ? errdetail("The %s is about line %d of the report.", nerrors ? "error" : "finding", f->line) : 0,
+			 errhint("SELECT * FROM report_check(%s, %d) lists every finding.",
+					 quote_identifier(trig->tg_trigger->tgargs[0]), a->version),
+			 errtablecol(trig->tg_relation, a->text_att)));
+}
+
+/* 'record': every row kept, its findings (NULL for a NULL report) in the jsonb column. */
+static HeapTuple
+gr_pg_trig_record(TriggerData *trig, const gr_pg_trig_args *a, HeapTuple tuple, const gr_report *rep)
+{
+	Datum		v[1] = {(Datum) 0};
+	bool		n[1] = {rep == NULL};
+	int			cols[1] = {a->json_att};
+
+	if (rep != NULL)
+		v[0] = gr_pg_findings_jsonb(rep, a->version);
+	return heap_modify_tuple_by_cols(tuple, RelationGetDescr(trig->tg_relation), 1, cols, v, n);
+}
+
+Datum
+gr_report_validate_trigger(PG_FUNCTION_ARGS)
+{
+	TriggerData *trig = gr_pg_trig_data(fcinfo);
+	gr_pg_trig_args a;
+	HeapTuple	tuple;
+	bool		isnull;
+	Datum		d;
+	const gr_report *rep = NULL;
+
+	gr_pg_trig_args_read(trig, &a);
+	tuple = TRIGGER_FIRED_BY_UPDATE(trig->tg_event) ? trig->tg_newtuple : trig->tg_trigtuple;
+	d = heap_getattr(tuple, a.text_att, RelationGetDescr(trig->tg_relation), &isnull);
+	if (!isnull)				/* no report, nothing to find */
+		rep = checked(DatumGetTextPP(d), a.version);
+
+	switch (a.mode)
+	{
+		case GR_PG_TRIG_REJECT:
+			if (rep)
+				gr_pg_trig_reject(trig, &a, rep);
+			break;
+		case GR_PG_TRIG_WARN:
+			if (rep)
+				gr_pg_trig_warn(trig, &a, rep);
+			break;
+		case GR_PG_TRIG_RECORD:
+			tuple = gr_pg_trig_record(trig, &a, tuple, rep);
+			break;
 	}
 	return PointerGetDatum(tuple);
 }

@@ -31,27 +31,88 @@ grpg_persist_alloc(size_t size)
 }
 
 /*
- * The core never longjmps: it returns GR_EINTR when this says so, and the
- * caller then lets CHECK_FOR_INTERRUPTS() raise the cancel or terminate.
+ * Interrupts.  The core polls env->interrupted() in its long loops, and it
+ * must not be longjmp'd through (it holds libxml2 and ICU state), so
+ * CHECK_FOR_INTERRUPTS() cannot be called from inside it as is.  Instead
+ * the poll runs ProcessInterrupts() under PG_TRY: every interrupt that
+ * does not end the statement (a ProcSignalBarrier from CREATE or DROP
+ * DATABASE, pg_log_backend_memory_contexts(), a parallel worker's
+ * messages, a client connection check) is served there and the parse goes
+ * on; an error it raises (a cancel, a statement or lock timeout, a
+ * recovery conflict, an error a parallel worker sent) is copied, the poll
+ * says stop, and the glue re-raises that very error once the core has
+ * returned.  A termination is FATAL: ProcessInterrupts exits the process
+ * from where it is, as it would from CHECK_FOR_INTERRUPTS().
  */
+static ErrorData *gr_pg_pending_error = NULL;
+
+static void grpg_raise(const gr_error *err) pg_attribute_noreturn();
+
 static int
-grpg_interrupted(void)
+gr_pg_interrupted(void)
 {
-	return INTERRUPTS_PENDING_CONDITION();
+	MemoryContext mcxt = CurrentMemoryContext;
+	uint32		holdoff = InterruptHoldoffCount;
+	uint32		cancel_holdoff = QueryCancelHoldoffCount;
+	uint32		crit = CritSectionCount;
+
+	if (gr_pg_pending_error != NULL)
+		return 1;
+	if (!INTERRUPTS_PENDING_CONDITION())
+		return 0;
+	PG_TRY();
+	{
+		ProcessInterrupts();
+	}
+	PG_CATCH();
+	{
+		/* errfinish() zeroed the holdoff counts for a handler; restore ours */
+		InterruptHoldoffCount = holdoff;
+		QueryCancelHoldoffCount = cancel_holdoff;
+		CritSectionCount = crit;
+		MemoryContextSwitchTo(mcxt);
+		gr_pg_pending_error = CopyErrorData();
+		FlushErrorState();
+	}
+	PG_END_TRY();
+	return gr_pg_pending_error != NULL;
 }
 
+/* Before each call into the core: no error is waiting. */
+static void
+gr_pg_core_begin(void)
+{
+	gr_pg_pending_error = NULL;
+}
+
+/* After it: the interrupt's own error first, else the core's failure. */
+static void
+gr_pg_core_end(gr_status st, const gr_error *err)
+{
+	ErrorData  *pending = gr_pg_pending_error;
+
+	gr_pg_pending_error = NULL;
+	if (pending != NULL)
+		ReThrowError(pending);
+	if (st != GR_OK)
+		grpg_raise(err);
+}
+
+/* A core failure as an error with its SQLSTATE; the core's texts are UTF-8. */
 static void
 grpg_raise(const gr_error *err)
 {
 	int			code;
 	const char *hint;
+	char	   *message = gr_pg_srv(err->message);
+	char	   *detail = gr_pg_srv(err->detail);
 
 	switch (err->status)
 	{
 		case GR_EINTR:
-			CHECK_FOR_INTERRUPTS();
-			code = ERRCODE_QUERY_CANCELED;
-			hint = "The parse was interrupted; run the statement again.";
+			/* the poll says stop only with an error pending: this is a bug */
+			code = ERRCODE_INTERNAL_ERROR;
+			hint = "This is a bug in govreport; please report it with the input text.";
 			break;
 		case GR_ENOMEM:
 			code = ERRCODE_OUT_OF_MEMORY;
@@ -73,49 +134,18 @@ grpg_raise(const gr_error *err)
 	if (err->line > 0)
 		ereport(ERROR,
 				(errcode(code),
-				 errmsg("%s", err->message),
+				 errmsg("%s", message),
 				 errdetail("%s%sThe problem was met at line %d of the report.",
-						   err->detail, err->detail[0] ? " " : "", err->line),
+						   detail, detail[0] ? " " : "", err->line),
 				 errhint("%s", hint)));
 	ereport(ERROR,
 			(errcode(code),
-			 errmsg("%s", err->message),
-			 err->detail[0] ? errdetail("%s", err->detail) : 0,
+			 errmsg("%s", message),
+			 detail[0] ? errdetail("%s", detail) : 0,
 			 errhint("%s", hint)));
 }
 
-gr_report *
-grpg_parse_text(text *body)
-{
-	const char *raw = VARDATA_ANY(body);
-	int			rawlen = VARSIZE_ANY_EXHDR(body);
-	const char *utf8;
-	size_t		len;
-	gr_env		env;
-	gr_error	err;
-	gr_report  *rep;
-
-	/*
-	 * Convert to UTF-8 once.  A SQL_ASCII database may hold any bytes: they
-	 * go to the core as they are (PostgreSQL would reject them while
-	 * "converting"), and the core replaces what is not UTF-8 by U+FFFD.
-	 */
-	if (GetDatabaseEncoding() == PG_SQL_ASCII || GetDatabaseEncoding() == PG_UTF8)
-		utf8 = raw;
-	else
-		utf8 = (const char *) pg_do_encoding_conversion((unsigned char *) raw, rawlen,
-														GetDatabaseEncoding(), PG_UTF8);
-	len = (utf8 == raw) ? (size_t) rawlen : strlen(utf8);
-
-	env.alloc = grpg_alloc;
-	env.alloc_ctx = CurrentMemoryContext;
-	env.persist_alloc = grpg_persist_alloc;
-	env.interrupted = grpg_interrupted;
-	if (gr_parse(&env, utf8, len, &rep, &err) != GR_OK)
-		grpg_raise(&err);
-	return rep;
-}
-
+/* What the core borrows: palloc in the current context, and the poll. */
 static gr_env
 grpg_env(void)
 {
@@ -124,8 +154,24 @@ grpg_env(void)
 	env.alloc = grpg_alloc;
 	env.alloc_ctx = CurrentMemoryContext;
 	env.persist_alloc = grpg_persist_alloc;
-	env.interrupted = grpg_interrupted;
+	env.interrupted = gr_pg_interrupted;
 	return env;
+}
+
+gr_report *
+grpg_parse_text(text *body)
+{
+	size_t		len;
+	const char *utf8 = gr_pg_to_utf8(VARDATA_ANY(body), VARSIZE_ANY_EXHDR(body), &len);
+	gr_env		env = grpg_env();
+	gr_error	err;
+	gr_report  *rep = NULL;
+	gr_status	st;
+
+	gr_pg_core_begin();
+	st = gr_parse(&env, utf8, len, &rep, &err);
+	gr_pg_core_end(st, &err);
+	return rep;
 }
 
 /* Evaluate the rules of a rule-set version over a parsed report. */
@@ -134,9 +180,11 @@ grpg_check(gr_report *rep, int version)
 {
 	gr_env		env = grpg_env();
 	gr_error	err;
+	gr_status	st;
 
-	if (gr_check(&env, rep, version, &err) != GR_OK)
-		grpg_raise(&err);
+	gr_pg_core_begin();
+	st = gr_check(&env, rep, version, &err);
+	gr_pg_core_end(st, &err);
 }
 
 gr_report *
@@ -144,27 +192,20 @@ grpg_check_pair(const gr_report *prev, const gr_report *cur, int version)
 {
 	gr_env		env = grpg_env();
 	gr_error	err;
-	gr_report  *out;
+	gr_report  *out = NULL;
+	gr_status	st;
 
-	if (gr_check_pair(&env, prev, cur, version, &out, &err) != GR_OK)
-		grpg_raise(&err);
+	gr_pg_core_begin();
+	st = gr_check_pair(&env, prev, cur, version, &out, &err);
+	gr_pg_core_end(st, &err);
 	return out;
 }
 
+/* A core string (UTF-8) as text in the database encoding. */
 text *
 grpg_text(gr_str s)
 {
-	char	   *conv;
-	text	   *t;
-
-	if (s.len == 0)
-		return cstring_to_text_with_len("", 0);
-	conv = pg_any_to_server(s.ptr, (int) s.len, PG_UTF8);
-	if (conv == s.ptr)
-		return cstring_to_text_with_len(s.ptr, (int) s.len);
-	t = cstring_to_text(conv);
-	pfree(conv);
-	return t;
+	return gr_pg_text_from_utf8(s.ptr, s.len);
 }
 
 Datum
@@ -177,14 +218,10 @@ grpg_text_datum(gr_str s, bool *isnull)
 Datum
 grpg_cstring_text_datum(const char *s, bool *isnull)
 {
-	gr_str		g;
-
 	*isnull = (s == NULL);
 	if (s == NULL)
 		return (Datum) 0;
-	g.ptr = s;
-	g.len = (uint32_t) strlen(s);
-	return PointerGetDatum(grpg_text(g));
+	return PointerGetDatum(gr_pg_text_from_utf8(s, strlen(s)));
 }
 
 Datum

@@ -5,6 +5,17 @@
 
 \echo Use "CREATE EXTENSION govreport" to load this file. \quit
 
+-- This file is ASCII only (since 0.4.0), so that PostgreSQL can read it in
+-- a database of any encoding and get as far as the check below: a database
+-- that cannot hold Chinese text (LATIN1, ...) is refused with a plain
+-- error, before anything is created.  The Chinese comments of the objects
+-- below are set by the upgrade scripts, which run only after this check.
+CREATE FUNCTION govreport_require_encoding() RETURNS void
+	AS 'MODULE_PATHNAME', 'gr_pg_require_encoding'
+	LANGUAGE C;
+SELECT govreport_require_encoding();
+DROP FUNCTION govreport_require_encoding();
+
 -- The contact data a report states, as written.
 CREATE TYPE govreport_contact AS (
 	phone	text,
@@ -30,14 +41,14 @@ CREATE TYPE govreport AS (
 );
 
 COMMENT ON TYPE govreport IS
-'A parsed 政府信息公开工作年度报告: reporting body, statistics year, format edition (gb2019 or gb2021), title, statistics period, publication date, contact.';
+'A parsed annual report on government information disclosure: reporting body, statistics year, format edition (gb2019 or gb2021), title, statistics period, publication date, contact.';
 
 CREATE FUNCTION parse_report(report text) RETURNS govreport
 	AS 'MODULE_PATHNAME', 'gr_parse_report'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 5000;
 
 COMMENT ON FUNCTION parse_report(text) IS
-'Parses the text of a 政府信息公开工作年度报告 (plain text from a web page, PDF or Word file) into a govreport value; a text that is not a report gives a value whose fields are all NULL.';
+'Parses the text of an annual report on government information disclosure (plain text from a web page, PDF or Word file) into a govreport value; a text that is not a report gives a value whose fields are all NULL.';
 
 CREATE FUNCTION report_sections(report text,
 	OUT ord integer, OUT key text, OUT heading text, OUT body text, OUT line integer)
@@ -46,4 +57,4 @@ CREATE FUNCTION report_sections(report text,
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 5000 ROWS 7;
 
 COMMENT ON FUNCTION report_sections(text) IS
-'The sections of a report as rows: ord 0 is the text before section 一 (key preamble), ord 1..6 the sections s1_overview to s6_other with the heading as printed, the body and the heading''s line number; a missing section has no row.';
+'The sections of a report as rows: ord 0 is the text before section 1 (key preamble), ord 1..6 the sections s1_overview to s6_other with the heading as printed, the body and the heading''s line number; a missing section has no row.';
