@@ -146,6 +146,7 @@ typedef struct gr_cell
 	gr_str		unit;			/* 万元, 元, 件 … when written in the cell */
 	int			line;			/* input line of the cell, 0 if none */
 	int			derived;		/* computed from other cells, not printed */
+	int			by_sum;			/* digits glued to others, read by the row's arithmetic (R-PARSE-06) */
 } gr_cell;
 
 /* ---- findings ---- */

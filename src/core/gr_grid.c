@@ -85,6 +85,20 @@ cell_init(gr_tok *t, const gr_doc *doc, const gr_grid *g, int li, uint32_t from,
 		t->v.unit_off += from;
 }
 
+/* The cell fold[from, to) of line li as one cell, however many words it has. */
+bool
+gr_grid_cell_whole(gr_ctx *ctx, const gr_doc *doc, int li, uint32_t from, uint32_t to, gr_grid *g)
+{
+	gr_tok		tok;
+
+	while (from < to && gr_ws(doc->fold[from]))
+		from++;
+	while (to > from && gr_ws(doc->fold[to - 1]))
+		to--;
+	cell_init(&tok, doc, g, li, from, to, -1);
+	return grid_push(ctx, g, &tok);
+}
+
 /*
  * The cell fold[from, to) of line li, into the open row.  A text cell
  * whose trailing words are numbers ("一、本年新收… 3001 53 0") is split
@@ -203,6 +217,11 @@ grid_line(gr_ctx *ctx, const gr_doc *doc, int li, bool cell_per_line, bool *new_
 			close_line_row(g, cell_per_line);
 		*new_row = !cell_per_line;
 		return html > 0;
+	}
+	if (l->glued)
+	{
+		*new_row = !cell_per_line;
+		return gr_layout_glued(ctx, doc, li, g);
 	}
 	if (cell_per_line)
 	{

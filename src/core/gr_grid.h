@@ -15,7 +15,9 @@
  *   GR_EV_ORDER    the cells come in order with their empty cells shown
  *                  (one cell per line behind a tab, cells ended by '|');
  *   GR_EV_VALUES   only the values, in order (space-aligned PDF text, one
- *                  cell per line without marks, numbers after a label).
+ *                  cell per line without marks, numbers after a label);
+ *   GR_EV_GLUED    the digits of the row's cells run together (text without
+ *                  line structure, gr_inline.c): read only by arithmetic.
  *
  * The table readers see only the grid, and place values by that evidence
  * alone (gr_place.c).
@@ -35,7 +37,8 @@ typedef enum gr_tok_kind
 
 typedef enum gr_evidence
 {
-	GR_EV_VALUES = 0,
+	GR_EV_GLUED = 0,			/* digits of several cells without separators (a crawler's text) */
+	GR_EV_VALUES,
 	GR_EV_ORDER,
 	GR_EV_FIELDS,
 	GR_EV_COLUMNS
@@ -123,6 +126,8 @@ extern size_t gr_lfold(const char *s, size_t len, char *out, size_t cap);
 /* ---- for the layout adapters (gr_layout_*.c) ---- */
 
 extern bool gr_grid_open_row(gr_ctx *ctx, gr_grid *g, gr_evidence ev, int width, bool bounded);
+extern bool gr_grid_cell_whole(gr_ctx *ctx, const gr_doc *doc, int li, uint32_t from, uint32_t to,
+							   gr_grid *g);
 extern bool gr_grid_cell(gr_ctx *ctx, const gr_doc *doc, int li, uint32_t from, uint32_t to, int pos,
 						 gr_grid *g);
 
@@ -139,5 +144,6 @@ extern bool gr_layout_tabs(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g);
 extern bool gr_layout_pipes(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g);
 extern bool gr_layout_spaced(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g);
 extern int	gr_layout_html(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g);
+extern bool gr_layout_glued(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g);
 
 #endif							/* GR_GRID_H */

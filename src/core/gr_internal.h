@@ -56,6 +56,7 @@ typedef struct gr_line
 	uint32_t	s_off;			/* the line in src, without its line break */
 	uint32_t	s_len;
 	int			lineno;			/* 1-based line number in the input */
+	bool		glued;			/* a row's digits without separators (gr_inline.c) */
 } gr_line;
 
 /* One slot of an HTML table's grid, in the rendered text (gr_html.c). */
@@ -98,6 +99,7 @@ extern gr_str gr_doc_cmp_span(const gr_doc *doc, uint32_t c_from, uint32_t c_to)
 extern gr_str gr_doc_joined(gr_ctx *ctx, const gr_doc *doc, uint32_t c_from, uint32_t c_to);
 extern int	gr_doc_line_of_cmp(const gr_doc *doc, uint32_t c_off);
 extern gr_str gr_trim_src(gr_str s);
+extern gr_status gr_inline_split(gr_ctx *ctx, gr_doc *doc);
 extern gr_status gr_doc_html_grid(gr_ctx *ctx, gr_doc *doc, const gr_html_cell *cells, int ncells);
 
 /* gr_fold.c */

@@ -508,3 +508,51 @@ gr_lfold(const char *s, size_t len, char *out, size_t cap)
 	}
 	return o;
 }
+
+/*
+ * Does text t begin with the label, punctuation aside on both sides (the
+ * folded text's quotes and brackets need not be the label's)?  Returns the
+ * bytes of t the label covers, 0 when it does not begin there.
+ */
+size_t
+gr_label_prefix_len(const char *t, size_t tlen, const char *label)
+{
+	size_t		i = 0,
+				j = 0,
+				llen = strlen(label),
+				end = 0;
+
+	while (j < llen)
+	{
+		uint32_t	a,
+					b;
+		int			na,
+					nb;
+
+		nb = gr_utf8_decode((const unsigned char *) label + j, llen - j, &b);
+		if (nb == 0)
+			return 0;
+		if (is_punct_cp(b))
+		{
+			j += (size_t) nb;
+			continue;
+		}
+		for (;;)
+		{
+			if (i >= tlen)
+				return 0;
+			na = gr_utf8_decode((const unsigned char *) t + i, tlen - i, &a);
+			if (na == 0)
+				return 0;
+			if (!is_punct_cp(a))
+				break;
+			i += (size_t) na;
+		}
+		if (a != b)
+			return 0;
+		i += (size_t) na;
+		j += (size_t) nb;
+		end = i;
+	}
+	return end;
+}

@@ -189,6 +189,18 @@ is_short_plain_line(const gr_doc *doc, int i)
  * the line with 报告 alone does not name the body.  Returns the index of
  * the title's last line, or -1.
  */
+/* A site crawler's field name before the title (标题: …): not part of it. */
+static uint32_t
+capture_label_len(const char *s, uint32_t len)
+{
+	static const char *const labels[] = {"标题:", "标题：", "名称:", "题名:", NULL};
+
+	for (int i = 0; labels[i]; i++)
+		if (gr_has_prefix(s, len, labels[i]))
+			return (uint32_t) strlen(labels[i]);
+	return 0;
+}
+
 static int
 find_title(gr_ctx *ctx, const gr_doc *doc, int limit, gr_report *rep,
 		   uint32_t *org_from, uint32_t *org_to)
@@ -207,7 +219,7 @@ find_title(gr_ctx *ctx, const gr_doc *doc, int limit, gr_report *rep,
 		seen++;
 		if (!title_candidate(doc->cmp + l->c_off, l->c_len))
 			continue;
-		t_from = l->c_off;
+		t_from = l->c_off + capture_label_len(doc->cmp + l->c_off, l->c_len);
 		t_to = l->c_off + l->c_len;
 		org_in_title(doc->cmp, t_from, t_to, org_from, org_to);
 		/* the name may be on the lines just above */
@@ -221,7 +233,7 @@ find_title(gr_ctx *ctx, const gr_doc *doc, int limit, gr_report *rep,
 		if (*org_from == *org_to)
 		{
 			first = i;
-			t_from = l->c_off;
+			t_from = l->c_off + capture_label_len(doc->cmp + l->c_off, l->c_len);
 		}
 		if (!is_title_text(doc->cmp + t_from, t_to - t_from))
 			continue;
@@ -351,11 +363,16 @@ find_published(const gr_doc *doc, int title_line, int last_part, gr_report *rep)
 			uint32_t	k = (uint32_t) (hit - doc->cmp) + (uint32_t) strlen(published_labels[m]);
 			gr_date		d;
 
+			uint32_t	f;
+
 			while (k < doc->cmp_len && (doc->cmp[k] == ':' || doc->cmp[k] == ']'))
 				k++;
 			if (gr_has_prefix(doc->cmp + k, doc->cmp_len - k, "为"))
 				k += 3;
-			if (gr_parse_date(doc->cmp + k, doc->cmp_len - k, 0, &d) > 0)
+			/* read where spaces still stand: 2022-02-08 16:34 is a date and a time */
+			f = doc->c2f[k];
+			if (gr_parse_date(doc->cmp + k, doc->cmp_len - k, 0, &d) > 0 ||
+				gr_parse_date(doc->fold + f, doc->fold_len - f, 0, &d) > 0)
 			{
 				rep->published = d;
 				return;

@@ -239,6 +239,13 @@ gr_rd_place_row(gr_reader *rd, const char *table_name, gr_str row_label, const i
 			gr_rd_set_cell(rd, keys[i], &rd->grid.v[vals[0]], GR_CELL_BLANK);
 		return;
 	}
+	/* digits glued together: only their arithmetic can place them */
+	for (int i = 0; i < n; i++)
+		if (gr_row_of(&rd->grid, &rd->grid.v[vals[i]])->ev == GR_EV_GLUED)
+		{
+			gr_digits_place(rd, table_name, row_label, keys, ncols, vals, n);
+			return;
+		}
 	for (size_t s = 0; n <= 256 && res == PLACE_NO && s < sizeof(strategies) / sizeof(strategies[0]); s++)
 		res = strategies[s] (&p);
 	if (res != PLACE_OK)

@@ -34,6 +34,10 @@ extern void gr_rd_place_row(gr_reader *rd, const char *table_name, gr_str row_la
 							int ncols, const int *vals, int n, int label_line, bool align_right,
 							const int *col_slots);
 
+/* gr_digits.c */
+extern void gr_digits_place(gr_reader *rd, const char *table_name, gr_str row_label, const int *keys,
+							int ncols, const int *vals, int n);
+
 /* gr_match.c */
 extern gr_label_match gr_rd_join_next_line(gr_reader *rd, int i, const gr_rowdef *rows, int nrows,
 										   int current, int *cont);

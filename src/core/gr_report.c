@@ -48,7 +48,8 @@ gr_parse(const gr_env *env, const char *text, size_t len, gr_report **out, gr_er
 			doc->html = true;
 		}
 	}
-	if (!doc->html && gr_doc_build(&ctx, text ? text : "", len, NULL, 0, doc) != GR_OK)
+	if (!doc->html && (gr_doc_build(&ctx, text ? text : "", len, NULL, 0, doc) != GR_OK ||
+					   gr_inline_split(&ctx, doc) != GR_OK))
 		return err->status;
 	rep->replaced_bytes = doc->replaced;
 

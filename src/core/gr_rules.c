@@ -131,6 +131,10 @@ static const gr_ruledef rules[] = {
 	"数值与其行标题不在同一行且前一行缺少数值，无法确定归属，不填"},
 	{"R-PARSE-05", GR_SEV_WARNING, 1, 0, EB, IN_REPORT, NULL, GR_OP_EQ, NULL, NULL,
 	"数值之和超出可精确计算的范围，该合计不计算、相关规则不检查"},
+	{"R-PARSE-06", GR_SEV_INFO, 1, 0, EB, IN_REPORT, NULL, GR_OP_EQ, NULL, NULL,
+	"一行的数字连写在一起，按本行合计关系只有一种读法，按此读取；该行合计因此不能独立检验"},
+	{"R-PARSE-07", GR_SEV_WARNING, 1, 0, EB, IN_REPORT, NULL, GR_OP_EQ, NULL, NULL,
+	"一行的数字连写在一起，有多种读法或没有合规读法，该行不填"},
 };
 
 /* Entry i of the table, NULL past the end: what gr_check runs. */

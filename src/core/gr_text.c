@@ -185,6 +185,7 @@ out_line(gr_ctx *ctx, fold_out *o, uint32_t f_start, uint32_t c_start,
 	l->s_off = s_start;
 	l->s_len = s_end - s_start;
 	l->lineno = lineno;
+	l->glued = false;
 	return true;
 }
 

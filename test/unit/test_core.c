@@ -461,6 +461,62 @@ test_malformed_cells(void)
 		  cell_value(rep, "t3.new_received.research") == 0, "malformed cell: 12件3 keeps its slot in 表三");
 }
 
+/*
+ * Text without line structure (a crawler's one-line page): headings and
+ * table rows inline, a row's digits glued.  A cell is read only where the
+ * row's arithmetic leaves one reading; with two, the row stays NULL.
+ */
+static void
+test_glued_text(void)
+{
+	char		text[4096];
+	gr_report  *rep;
+	int			amb = -1,
+				ok_row = -1;
+
+	snprintf(text, sizeof(text), "标题: 某县2021年政府信息公开工作年度报告\n%s",
+			 "某县2021年政府信息公开工作年度报告 一、总体情况 2021年，本县认真贯彻《条例》，全年主动公开政府信息。"
+			 "本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止。"
+			 "二、主动公开政府信息情况 第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章 000"
+			 "行政规范性文件123456第二十条第（五）项信息内容本年处理决定数量行政许可2418"
+			 "三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+			 "申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
+			 "一、本年新收政府信息公开申请数量120000012二、上年结转政府信息公开申请数量0000000"
+			 "三、本年度办理结果（一）予以公开110000011（二）部分公开（区分处理的，只计这一情形，不计其他情形）0000000"
+			 "（七）总计120000012四、结转下年度继续办理0000000 "
+			 "四、政府信息公开行政复议、行政诉讼情况 行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计"
+			 "未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计"
+			 "100010100100000"
+			 "五、存在的主要问题及改进情况 一是公开内容有待丰富。二是解读形式有待创新。六、其他需要报告的事项 本年度未收取信息处理费。");
+	rep = parse_str(text);
+	CHECK(rep != NULL && rep->nsections == 7, "glued text: the six headings found inline (%d sections)",
+		  rep ? rep->nsections : -1);
+	if (rep == NULL)
+		return;
+	CHECK(str_eq(rep->title, "某县2021年政府信息公开工作年度报告") && str_eq(rep->org, "某县"),
+		  "glued text: the crawler's 标题: is not part of the title (%.*s)", (int) rep->title.len, rep->title.ptr);
+	CHECK(cell_value(rep, "t3.new_received.natural_person") == 12 && cell_value(rep, "t3.new_received.total") == 12 &&
+		  cell_value(rep, "t3.new_received.business") == 0 &&
+		  rep->cells[gr_key_find("t3.new_received.total", strlen("t3.new_received.total"))].by_sum,
+		  "glued text: 120000012 has one reading under 总计 = Σ applicants, marked read by arithmetic");
+	CHECK(rep->cells[gr_key_find("t3.granted.natural_person", strlen("t3.granted.natural_person"))].state == GR_CELL_UNPLACED,
+		  "glued text: 110000011 has two readings (11 0 … 11, 1 10 … 11): NULL");
+	CHECK(cell_value(rep, "t2.licensing.decisions") == 2418 && cell_value(rep, "t2.rules.in_force") == 0 &&
+		  rep->cells[gr_key_find("t2.norm_docs.issued", strlen("t2.norm_docs.issued"))].state == GR_CELL_UNPLACED,
+		  "glued text: one column is one number, 000 is three zeros, 123456 in three columns is NULL");
+	CHECK(cell_value(rep, "t4.review.total") == 1 && cell_value(rep, "t4.suit_direct.total") == 1 &&
+		  cell_value(rep, "t4.suit_after_review.total") == 0 && cell_value(rep, "t4.review.corrected") == 0,
+		  "glued text: 表四's fifteen cells from its three totals");
+	for (int i = 0; i < rep->nfindings; i++)
+	{
+		if (strcmp(rep->findings[i].rule, "R-PARSE-07") == 0)
+			amb = i;
+		if (strcmp(rep->findings[i].rule, "R-PARSE-06") == 0)
+			ok_row = i;
+	}
+	CHECK(amb >= 0 && ok_row >= 0, "glued text: findings say which rows were read by arithmetic and which were not");
+}
+
 /* Cells of eighteen digits: sums leave 64 bits and are refused, never wrapped. */
 static void
 test_overflow(void)
@@ -1161,6 +1217,7 @@ main(int argc, char **argv)
 	test_long_line();
 	test_toy_edition();
 	test_malformed_cells();
+	test_glued_text();
 	test_samples(dir);
 	test_not_reports();
 	test_variants();

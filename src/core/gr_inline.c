@@ -1,0 +1,282 @@
+/*
+ * gr_inline.c — text without line structure: a site crawler's text of a
+ * report page puts the whole report on one line (pingtan-*.txt), its
+ * headings inline and every table row glued to its label, the cells of a
+ * row glued to one another (一、本年新收政府信息公开申请数量640020470).
+ *
+ * Such a line is recognised by the section headings it holds inline, in
+ * order.  It is then cut into the lines a reader would see: each heading
+ * a line of its own; inside sections 二 to 四 (the tables) a line before
+ * each row label, caption and group label of the format, and the digits
+ * after a label apart from it, marked as glued: their cells are read only
+ * where the arithmetic of the format leaves one reading (gr_digits.c).
+ * The numbering of the next label glued to the last value (…3252.没有…)
+ * goes with its label.  Lines of ordinary reports are never touched.
+ */
+#include <stdlib.h>
+
+#include "gr_format.h"
+#include "gr_internal.h"
+#include "gr_label.h"
+
+#define INLINE_MIN_BYTES 1200	/* a line this long may be a whole report */
+#define MAX_CUTS 4096
+
+/* Headings as printed besides the official wording (spec §2.3). */
+static const char *const heading_variants[][2] = {
+	{"四", "因政府信息公开申请行政复议、提起行政诉讼的情况"},
+	{"四", "因政府信息公开申请行政复议、行政诉讼情况"},
+	{"五", "政府信息公开工作存在的主要问题及改进情况"},
+	{"五", "存在的主要问题及改进措施"},
+};
+
+typedef struct cut
+{
+	uint32_t	at;				/* compact offset where a line begins */
+	bool		glued;			/* the line it begins is a row's glued digits */
+} cut;
+
+typedef struct cutter
+{
+	cut			v[MAX_CUTS];
+	int			n;
+} cutter;
+
+static void
+add_cut(cutter *c, uint32_t at, bool glued)
+{
+	if (c->n < MAX_CUTS)
+		c->v[c->n++] = (cut) {at, glued};
+}
+
+static bool
+is_digit(char ch)
+{
+	return ch >= '0' && ch <= '9';
+}
+
+/* Where the heading of section k stands in cmp[from, to), and its length; false if not there. */
+static bool
+find_heading(const char *cmp, uint32_t from, uint32_t to, int k, uint32_t *at, uint32_t *len)
+{
+	const char *num;
+	const char *off = gr_section_official((gr_section_key) k, &num);
+	char		want[200];
+	const char *p;
+
+	snprintf(want, sizeof(want), "%s、%s", num, off);
+	if ((p = gr_memmem(cmp + from, to - from, want)) == NULL)
+		for (size_t v = 0; p == NULL && v < sizeof(heading_variants) / sizeof(heading_variants[0]); v++)
+			if (strcmp(heading_variants[v][0], num) == 0)
+			{
+				snprintf(want, sizeof(want), "%s、%s", num, heading_variants[v][1]);
+				p = gr_memmem(cmp + from, to - from, want);
+			}
+	if (p == NULL)
+		return false;
+	*at = (uint32_t) (p - cmp);
+	*len = (uint32_t) strlen(want);
+	return true;
+}
+
+/* Does the compact text at p begin with one of the format's labels of the tables?  Its length. */
+static uint32_t
+label_at(const char *p, uint32_t room)
+{
+	uint32_t	best = 0;
+
+	for (int t = GR_T2; t <= GR_T4; t++)
+	{
+		const gr_tabledef *td = &gr_tabledefs[t];
+
+		for (int r = 0; r < td->nrows; r++)
+			for (int a = 0; a < GR_MAX_LABELS && td->rows[r].labels[a]; a++)
+			{
+				size_t		n = gr_label_prefix_len(p, room, td->rows[r].labels[a]);
+
+				if (n > best)
+					best = (uint32_t) n;
+			}
+		for (int w = 0; td->caption_words[w]; w++)
+			if (gr_has_prefix(p, room, td->caption_words[w]) && strlen(td->caption_words[w]) > best)
+				best = (uint32_t) strlen(td->caption_words[w]);
+	}
+	return best;
+}
+
+/*
+ * The cuts of a table region cmp[from, to): before each label (its
+ * numbering included), and before each run of digits that follows text,
+ * which is marked glued; the numbering of the next label stays with it.
+ */
+static void
+cut_tables(const char *cmp, uint32_t from, uint32_t to, cutter *c)
+{
+	uint32_t	i = from;
+
+	while (i < to)
+	{
+		uint32_t	l = label_at(cmp + i, to - i);
+
+		if (l > 0)
+		{
+			add_cut(c, i, false);
+			i += l;
+			continue;
+		}
+		if (is_digit(cmp[i]) && i > from && !is_digit(cmp[i - 1]) && cmp[i - 1] != '.' && cmp[i - 1] != ',')
+		{
+			uint32_t	j = i;
+
+			while (j < to && (is_digit(cmp[j]) || ((cmp[j] == '.' || cmp[j] == ',') && j + 1 < to && is_digit(cmp[j + 1]))))
+				j++;
+			/* a digit run only if text came before it, not inside a label's own words (第二十条) */
+			add_cut(c, i, true);
+			/* …3252.没有: the last digit before "." and text numbers the next label */
+			if (j < to && j - i >= 2 && (cmp[j] == '.' || gr_has_prefix(cmp + j, to - j, "、")) &&
+				label_at(cmp + j - 1, to - j + 1) > 0)
+				add_cut(c, j - 1, false);
+			i = j;
+			continue;
+		}
+		i++;
+	}
+}
+
+static int
+cut_cmp(const void *a, const void *b)
+{
+	const cut  *x = a,
+			   *y = b;
+
+	return x->at < y->at ? -1 : x->at > y->at ? 1 : 0;
+}
+
+/* Find the cuts of one long line; 0 when it is no whole report. */
+static int
+plan_cuts(const gr_doc *doc, const gr_line *l, cutter *c)
+{
+	uint32_t	at[GR_NSECTIONS] = {0},
+				len[GR_NSECTIONS] = {0};
+	uint32_t	from = l->c_off,
+				to = l->c_off + l->c_len,
+				pos = from;
+	int			found = 0;
+
+	c->n = 0;
+	for (int k = GR_SEC_OVERVIEW; k < GR_NSECTIONS; k++)
+		if (find_heading(doc->cmp, pos, to, k, &at[k], &len[k]))
+		{
+			pos = at[k] + len[k];
+			found++;
+		}
+	if (found < 3 || len[GR_SEC_PROACTIVE] == 0)
+		return 0;
+	for (int k = GR_SEC_OVERVIEW; k < GR_NSECTIONS; k++)
+		if (len[k])
+		{
+			add_cut(c, at[k], false);
+			add_cut(c, at[k] + len[k], false);
+		}
+	{
+		uint32_t	t_from = at[GR_SEC_PROACTIVE] + len[GR_SEC_PROACTIVE];
+		uint32_t	t_to = len[GR_SEC_PROBLEMS] ? at[GR_SEC_PROBLEMS] : len[GR_SEC_OTHER] ? at[GR_SEC_OTHER] : to;
+
+		for (int k = GR_SEC_REQUESTS; k <= GR_SEC_REVIEW; k++)
+			if (len[k] && at[k] > t_from && at[k] < t_to)
+			{
+				cut_tables(doc->cmp, t_from, at[k], c);
+				t_from = at[k] + len[k];
+			}
+		cut_tables(doc->cmp, t_from, t_to, c);
+	}
+	qsort(c->v, (size_t) c->n, sizeof(cut), cut_cmp);
+	return c->n;
+}
+
+/* The sub-line of l from compact offset a to b. */
+static gr_line
+sub_line(const gr_doc *doc, const gr_line *l, uint32_t a, uint32_t b)
+{
+	gr_line		s = *l;
+
+	s.c_off = a;
+	s.c_len = b - a;
+	s.f_off = a == l->c_off ? l->f_off : doc->c2f[a];
+	s.f_len = (b == l->c_off + l->c_len ? l->f_off + l->f_len : doc->c2f[b]) - s.f_off;
+	s.s_off = a == l->c_off ? l->s_off : doc->c2s[a];
+	s.s_len = (b == l->c_off + l->c_len ? l->s_off + l->s_len : doc->c2s[b]) - s.s_off;
+	s.glued = false;
+	return s;
+}
+
+gr_status
+gr_inline_split(gr_ctx *ctx, gr_doc *doc)
+{
+	cutter	   *c = NULL;
+	gr_line    *lines = NULL;
+	int			n = 0,
+				cap = 0;
+	bool		any = false;
+
+	for (int i = 0; i < doc->nlines; i++)
+		if (doc->lines[i].c_len >= INLINE_MIN_BYTES)
+			any = true;
+	if (!any)
+		return GR_OK;
+	c = gr_alloc(ctx, sizeof(cutter));
+	if (!c)
+		return ctx->err->status;
+	for (int pass = 0; pass < 2; pass++)
+	{
+		if (pass == 1)
+		{
+			if (n == doc->nlines)
+				return GR_OK;	/* nothing to cut */
+			lines = gr_alloc(ctx, sizeof(gr_line) * (size_t) n);
+			if (!lines)
+				return ctx->err->status;
+			cap = n;
+			n = 0;
+		}
+		for (int i = 0; i < doc->nlines; i++)
+		{
+			const gr_line *l = &doc->lines[i];
+			int			nc = l->c_len >= INLINE_MIN_BYTES ? plan_cuts(doc, l, c) : 0;
+			uint32_t	start = l->c_off;
+			bool		glued = false;
+
+			if (gr_poll(ctx))
+				return ctx->err->status;
+			if (nc == 0)
+			{
+				if (pass == 1)
+					lines[n] = *l;
+				n++;
+				continue;
+			}
+			for (int k = 0; k <= nc; k++)
+			{
+				uint32_t	end = k < nc ? c->v[k].at : l->c_off + l->c_len;
+
+				if (end > start)
+				{
+					if (pass == 1 && n < cap)
+					{
+						lines[n] = sub_line(doc, l, start, end);
+						lines[n].glued = glued;
+					}
+					n++;
+				}
+				if (k < nc && c->v[k].at >= start)
+				{
+					start = c->v[k].at;
+					glued = c->v[k].glued;
+				}
+			}
+		}
+	}
+	doc->lines = lines;
+	doc->nlines = n;
+	return GR_OK;
+}
