@@ -110,13 +110,17 @@ label_at(const char *p, uint32_t room)
  * which is marked glued; the numbering of the next label stays with it.
  */
 static void
-cut_tables(const char *cmp, uint32_t from, uint32_t to, cutter *c)
+cut_tables(gr_ctx *ctx, const char *cmp, uint32_t from, uint32_t to, cutter *c)
 {
 	uint32_t	i = from;
 
-	while (i < to)
+	while (i < to && c->n < MAX_CUTS)
 	{
-		uint32_t	l = label_at(cmp + i, to - i);
+		uint32_t	l;
+
+		if (gr_poll(ctx))
+			return;
+		l = label_at(cmp + i, to - i);
 
 		if (l > 0)
 		{
@@ -154,7 +158,7 @@ cut_cmp(const void *a, const void *b)
 
 /* Find the cuts of one long line; 0 when it is no whole report. */
 static int
-plan_cuts(const gr_doc *doc, const gr_line *l, cutter *c)
+plan_cuts(gr_ctx *ctx, const gr_doc *doc, const gr_line *l, cutter *c)
 {
 	uint32_t	at[GR_NSECTIONS] = {0},
 				len[GR_NSECTIONS] = {0};
@@ -185,10 +189,10 @@ plan_cuts(const gr_doc *doc, const gr_line *l, cutter *c)
 		for (int k = GR_SEC_REQUESTS; k <= GR_SEC_REVIEW; k++)
 			if (len[k] && at[k] > t_from && at[k] < t_to)
 			{
-				cut_tables(doc->cmp, t_from, at[k], c);
+				cut_tables(ctx, doc->cmp, t_from, at[k], c);
 				t_from = at[k] + len[k];
 			}
-		cut_tables(doc->cmp, t_from, t_to, c);
+		cut_tables(ctx, doc->cmp, t_from, t_to, c);
 	}
 	qsort(c->v, (size_t) c->n, sizeof(cut), cut_cmp);
 	return c->n;
@@ -242,11 +246,11 @@ gr_inline_split(gr_ctx *ctx, gr_doc *doc)
 		for (int i = 0; i < doc->nlines; i++)
 		{
 			const gr_line *l = &doc->lines[i];
-			int			nc = l->c_len >= INLINE_MIN_BYTES ? plan_cuts(doc, l, c) : 0;
+			int			nc = l->c_len >= INLINE_MIN_BYTES ? plan_cuts(ctx, doc, l, c) : 0;
 			uint32_t	start = l->c_off;
 			bool		glued = false;
 
-			if (gr_poll(ctx))
+			if (ctx->err->status != GR_OK || gr_poll(ctx))
 				return ctx->err->status;
 			if (nc == 0)
 			{
