@@ -290,6 +290,13 @@ extern gr_status gr_ruleset_resolve(int *version, gr_error *err);
 /* "error", "warning", "info" */
 extern const char *gr_severity_name(gr_severity sev);
 
+/*
+ * Is cell key a cell of the report to list (report_cells, the command-line
+ * tool)?  The cells of the report's edition, and whatever of another
+ * edition the report prints.
+ */
+extern int	gr_cell_listed(const gr_report *rep, int key);
+
 /* Does an error-severity finding exist? */
 extern int	gr_has_errors(const gr_report *rep);
 

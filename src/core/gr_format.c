@@ -471,3 +471,18 @@ gr_keys_in_order(gr_edition ed, int *out)
 			out[n++] = i;
 	return n;
 }
+
+int
+gr_cell_listed(const gr_report *rep, int key)
+{
+	const gr_keydef *k = &gr_keydefs()[key];
+	const gr_cell *c = &rep->cells[key];
+
+	if (c->state != GR_CELL_ABSENT && !c->derived)
+		return 1;
+	if (rep->edition == GR_ED_UNKNOWN)
+		return 0;
+	if (!(rep->tables_found & (1u << k->table)))
+		return (k->editions & GR_ED_MASK(rep->edition)) != 0 && rep->tables_found != 0;
+	return (k->editions & GR_ED_MASK(rep->edition)) != 0;
+}

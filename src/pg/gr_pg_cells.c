@@ -38,22 +38,6 @@ grpg_cell_value(const gr_cell *c, bool *isnull)
 							   Int32GetDatum(-1));
 }
 
-/*
- * Does report_cells list this cell?  The cells of the report's edition,
- * and whatever of the other edition the report prints.
- */
-static bool
-cell_listed(const gr_report *rep, const gr_keydef *k, const gr_cell *c)
-{
-	if (c->state != GR_CELL_ABSENT && !c->derived)
-		return true;
-	if (rep->edition == GR_ED_UNKNOWN)
-		return false;
-	if (!(rep->tables_found & (1u << k->table)))
-		return (k->editions & (1u << rep->edition)) != 0 && rep->tables_found != 0;
-	return (k->editions & (1u << rep->edition)) != 0;
-}
-
 Datum
 gr_report_cells(PG_FUNCTION_ARGS)
 {
@@ -78,7 +62,7 @@ gr_report_cells(PG_FUNCTION_ARGS)
 		Datum		values[6];
 		bool		nulls[6] = {false, false, false, false, false, false};
 
-		if (!cell_listed(rep, &keys[i], c))
+		if (!gr_cell_listed(rep, i))
 			continue;
 		values[0] = grpg_cstring_text_datum(keys[i].key, &nulls[0]);
 		values[1] = grpg_cell_value(c, &nulls[1]);
