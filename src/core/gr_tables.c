@@ -20,6 +20,44 @@
  */
 #include "gr_read.h"
 
+/* Does the compact line hold one of the words? */
+static bool
+line_has_word(const gr_doc *doc, int li, const char *const *words)
+{
+	for (int w = 0; words[w]; w++)
+		if (gr_memmem(doc->cmp + doc->lines[li].c_off, doc->lines[li].c_len, words[w]))
+			return true;
+	return false;
+}
+
+/*
+ * 表二 without its section heading (a page cut out of a report, a
+ * fragment): before the first heading of a later section, from the first
+ * line that holds one of 表二's caption or header words (第二十条, 信息内容)
+ * — the words show where the table is, so the narrative before is not
+ * read as one.
+ */
+static bool
+t2_without_heading(const gr_doc *doc, const gr_report *rep, int *from, int *to)
+{
+	const gr_tabledef *td = &gr_tabledefs[GR_T2];
+	int			end = -1;
+
+	for (int i = 0; i < rep->nsections && end < 0; i++)
+		if (rep->sections[i].key > GR_SEC_PROACTIVE)
+			end = rep->sections[i].head_doc_line;
+	if (end <= 0)
+		return false;
+	for (int li = 0; li < end; li++)
+		if (line_has_word(doc, li, td->caption_words) || line_has_word(doc, li, td->header_words))
+		{
+			*from = li;
+			*to = end;
+			return true;
+		}
+	return false;
+}
+
 /* ---- the step ---- */
 
 gr_status
@@ -41,6 +79,14 @@ gr_tables(gr_ctx *ctx, const gr_doc *doc, gr_report *rep)
 
 	if (s2)
 		gr_read_table(&rd, &gr_t2_policy, s2->first_doc_line, s2->end_doc_line);
+	else
+	{
+		int			from,
+					to;
+
+		if (t2_without_heading(doc, rep, &from, &to))
+			gr_read_table(&rd, &gr_t2_policy, from, to);
+	}
 	if (ctx->err->status == GR_OK && s3)
 		gr_read_table(&rd, &gr_t3_policy, s3->first_doc_line, s3->end_doc_line);
 	if (ctx->err->status == GR_OK && s4)
