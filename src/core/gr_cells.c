@@ -10,10 +10,59 @@
 
 /* ---- helpers ---- */
 
+/*
+ * What a bracket after text holds that is no part of the label: a note
+ * of four characters or more (规章(设区的市、自治州人民政府应提供相关数据),
+ * 行政规范性文件(行政机关制定发布的……)), or a pinyin gloss (規(guī)章,
+ * 本年制發(fā)件數(shù)).  Returns the bytes from s[0] = '(' to past its ')', 0
+ * when the bracket is kept (numbering such as (一), short words).
+ */
+static size_t
+label_note_len(const char *s, size_t len)
+{
+	size_t		i = 1;
+	int			chars = 0;
+	bool		latin = true;
+
+	while (i < len && s[i] != ')' && s[i] != '(')
+	{
+		uint32_t	cp;
+		int			n = gr_utf8_decode((const unsigned char *) s + i, len - i, &cp);
+
+		if (n == 0)
+			return 0;
+		/* pinyin: letters, with tone marks (ā á ǎ à, ü) */
+		if (!((cp >= 'a' && cp <= 'z') || (cp >= 0xC0 && cp <= 0x24F)))
+			latin = false;
+		chars++;
+		i += (size_t) n;
+	}
+	if (i >= len || s[i] != ')' || chars == 0)
+		return 0;
+	return latin || chars >= 4 ? i + 1 : 0;
+}
+
 void
 gr_rd_lfold(gr_reader *rd, const gr_tok *t)
 {
-	rd->lflen = gr_lfold(rd->doc->fold + t->f_from, t->f_to - t->f_from, rd->lf, sizeof(rd->lf));
+	const char *s = rd->doc->fold + t->f_from;
+	size_t		len = t->f_to - t->f_from,
+				o = 0,
+				from = 0;
+
+	/* notes and glosses after the first character are left out, the rest folded */
+	for (size_t i = 1; i < len; i++)
+	{
+		size_t		note;
+
+		if (s[i] != '(' || (note = label_note_len(s + i, len - i)) == 0)
+			continue;
+		o += gr_lfold(s + from, i - from, rd->lf + o, sizeof(rd->lf) - o);
+		from = i + note;
+		i = from - 1;
+	}
+	o += gr_lfold(s + from, len - from, rd->lf + o, sizeof(rd->lf) - o);
+	rd->lflen = o;
 }
 
 /* The original text of a token. */

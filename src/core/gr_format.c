@@ -59,7 +59,8 @@ static const gr_coldef t2_cols[T2_NCOLS] = {
 static const gr_rowdef t2_rows[GR_T2_NROWS] = {
 	[GR_R2_rules] = {DATA(GR_MBOTH), {"规章"}, {NULL},
 	{[GR_ED_2019] = C19_A20_1,[GR_ED_2021] = C21_A20_1}},
-	[GR_R2_norm_docs] = {DATA(GR_MBOTH), {"行政规范性文件", "规范性文件"},
+	/* 檔案 for 文件: a zh-TW converter's word (issue 8) */
+	[GR_R2_norm_docs] = {DATA(GR_MBOTH), {"行政规范性文件", "规范性文件", "行政规范性档案", "规范性档案"},
 		{[GR_ED_2019] = "规范性文件"},
 	{[GR_ED_2019] = C19_A20_1,[GR_ED_2021] = C21_A20_1}},
 	[GR_R2_licensing] = {DATA(GR_MBOTH), {"行政许可"}, {NULL},

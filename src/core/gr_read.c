@@ -133,18 +133,39 @@ open_row(gr_walk *w, int row, int label_tok)
 		w->order = row - 1;		/* a group label: its items follow */
 }
 
+/* A row the format does not have, with numbers: kept apart, and said so. */
+static void
+report_orphan(gr_walk *w)
+{
+	gr_reader  *rd = w->rd;
+	gr_str		label;
+
+	if (w->orphan_reported == w->orphan_line || w->pol->layout_rows)
+		return;					/* 表三's pieces of wrapped labels are no rows of their own */
+	w->orphan_reported = w->orphan_line;
+	label = gr_tok_raw(rd->doc, &rd->grid.v[w->orphan_tok]);
+	gr_add_finding(rd->ctx, rd->rep, "R-PARSE-08", GR_SEV_WARNING, rd->doc->lines[w->orphan_line].lineno,
+				   "%s“%.*s”一行不是格式中的行，其数值未计入任何一行", w->pol->name,
+				   (int) label.len, label.ptr);
+}
+
 /* A value cell: the current row's, unless a new layout row or an orphan label's. */
 static void
 walk_value(gr_walk *w, int i, const gr_tok *t)
 {
-	if (w->pol->layout_rows)
+	/* a new row of the layout after the values: what follows is not ours */
+	if (w->pol->layout_rows && gr_starts_row(&w->rd->grid, t) && w->cur >= 0 && w->rows[w->cur].n > 0)
+		w->row_done = true;
+	/*
+	 * Numbers after a label that named no row are that label's, never the
+	 * row read before: a label wrapped by a PDF (（二）部 / 分公开…), or a
+	 * row the format does not have (其他主动公开文件), reported once.
+	 */
+	if (t->line == w->orphan_line && (w->cur < 0 || t->line != w->rows[w->cur].line))
 	{
-		/* a new row of the layout after the values: what follows is not ours */
-		if (gr_starts_row(&w->rd->grid, t) && w->cur >= 0 && w->rows[w->cur].n > 0)
-			w->row_done = true;
-		/* numbers after a label that named no row (（二）部 / 分公开… wrapped by a PDF) */
-		if (t->line == w->orphan_line && (w->cur < 0 || t->line != w->rows[w->cur].line))
-			return;
+		if (t->kind != GR_TK_BLANK)
+			report_orphan(w);	/* a header's empty slots are nobody's numbers */
+		return;
 	}
 	if (w->cur < 0 || w->row_done)
 		return;
@@ -246,8 +267,11 @@ walk_text(gr_walk *w, int *i, const gr_tok *t)
 
 	if (*i == w->skip_tok)
 		return -1;
-	if (m.row < 0 && any_row(w) && gr_row_of(&w->rd->grid, t)->multi)
+	if (m.row < 0 && any_row(w) && gr_row_of(&w->rd->grid, t)->multi && w->orphan_line != t->line)
+	{
 		w->orphan_line = t->line;	/* its numbers are not the current row's */
+		w->orphan_tok = *i;
+	}
 	if (m.row < 0 || m.continuation)
 		return -1;
 	/* the label again where the row's value belongs: an unreadable value */
@@ -371,7 +395,7 @@ gr_read_table(gr_reader *rd, const gr_table_policy *pol, int from, int to)
 	memset(&w, 0, sizeof(w));
 	w.rd = rd;
 	w.pol = pol;
-	w.cur = w.order = w.orphan_line = w.skip_tok = -1;
+	w.cur = w.order = w.orphan_line = w.orphan_reported = w.skip_tok = -1;
 	w.vals = gr_alloc(rd->ctx, sizeof(int) * (size_t) (rd->grid.n + 1));
 	w.rows = gr_alloc(rd->ctx, sizeof(gr_read_row) * (size_t) (rd->grid.n + 2));
 	w.model = gr_alloc0(rd->ctx, pol->model_size);

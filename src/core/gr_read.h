@@ -131,6 +131,8 @@ struct gr_walk
 	int			cur;			/* index in rows of the row being read, -1 for none */
 	int			order;			/* furthest row read, for weak labels */
 	int			orphan_line;	/* a line whose label named no row */
+	int			orphan_tok;		/* … its label */
+	int			orphan_reported;	/* the orphan line last reported */
 	int			skip_tok;		/* the second line of a wrapped label */
 	int			header;			/* the header in force, as the column model counts them */
 	bool		row_done;		/* a new layout row began after the values */

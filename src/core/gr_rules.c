@@ -135,6 +135,8 @@ static const gr_ruledef rules[] = {
 	"一行的数字连写在一起，按本行合计关系只有一种读法，按此读取；该行合计因此不能独立检验"},
 	{"R-PARSE-07", GR_SEV_WARNING, 1, 0, EB, IN_REPORT, NULL, GR_OP_EQ, NULL, NULL,
 	"一行的数字连写在一起，有多种读法或没有合规读法，该行不填"},
+	{"R-PARSE-08", GR_SEV_WARNING, 1, 0, EB, IN_REPORT, NULL, GR_OP_EQ, NULL, NULL,
+	"表中有格式以外的行，其数值不计入任何一行"},
 };
 
 /* Entry i of the table, NULL past the end: what gr_check runs. */

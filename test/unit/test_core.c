@@ -517,6 +517,31 @@ test_glued_text(void)
 	CHECK(amb >= 0 && ok_row >= 0, "glued text: findings say which rows were read by arithmetic and which were not");
 }
 
+/* Labels with notes, pinyin glosses and a converter's words match their rows. */
+static void
+test_label_noise(void)
+{
+	const char *text =
+		"某县2021年政府信息公开工作年度报告\n"
+		"二、主动公开政府信息情况\n"
+		"第二十条第（一）项\n"
+		"信息內容\t本年制發(fā)件數(shù)\t本年廢止件數(shù)\t現行有效件數(shù)\n"
+		"規(guī)章(设区的市、自治州人民政府应提供相关数据)\t1\t0\t3\n"
+		"行政規範性檔案(行政机关制定发布的对公民、法人和其他组织具有普遍约束力的公文)\t4\t1\t9\n";
+	gr_report  *rep = parse_str(text);
+
+	CHECK(rep != NULL && cell_value(rep, "t2.rules.issued") == 1 && cell_value(rep, "t2.rules.in_force") == 3,
+		  "label noise: 規(guī)章 with a bracketed instruction is 规章");
+	CHECK(rep != NULL && cell_value(rep, "t2.norm_docs.issued") == 4 && cell_value(rep, "t2.norm_docs.in_force") == 9,
+		  "label noise: 行政規範性檔案 (a zh-TW converter's 文件) with a long note is 行政规范性文件");
+	rep = parse_str("某县2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n"
+					"信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t1\t0\t3\n行政规范性文件\n"
+					"其他主动公开文件\t7\t7\t7\n");
+	CHECK(rep != NULL && cell_value(rep, "t2.norm_docs.issued") < 0 && rep->nfindings > 0 &&
+		  strcmp(rep->findings[0].rule, "R-PARSE-08") == 0,
+		  "unknown row: 其他主动公开文件's numbers are kept apart, never merged into 行政规范性文件, and reported");
+}
+
 /* Cells of eighteen digits: sums leave 64 bits and are refused, never wrapped. */
 static void
 test_overflow(void)
@@ -1218,6 +1243,7 @@ main(int argc, char **argv)
 	test_toy_edition();
 	test_malformed_cells();
 	test_glued_text();
+	test_label_noise();
 	test_samples(dir);
 	test_not_reports();
 	test_variants();
