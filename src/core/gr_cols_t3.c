@@ -111,6 +111,7 @@ t3_finish(gr_walk *w)
 	if (w->nrows > 0)
 		w->rd->rep->tables_found |= 1u << GR_T3;
 	w->rd->rep->edition_t3 = gr_vote_result(votes);
+	gr_digits_balance(w->rd);
 }
 
 const gr_table_policy gr_t3_policy = {

@@ -41,8 +41,9 @@ typedef struct reading
 	int			nsums;
 	int			len[T4_PRINTED_GROUPS * T4_NCOLS];	/* digits of each column, current */
 	int64_t		val[T4_PRINTED_GROUPS * T4_NCOLS];
-	int			found;			/* readings found, up to 2 */
+	int			found;			/* readings found, up to GR_READINGS_MAX + 1 */
 	int			best_len[T4_PRINTED_GROUPS * T4_NCOLS];
+	int64_t		all[GR_READINGS_MAX][T3_NCOLS + 1];	/* each reading's values, when ncols fits */
 	long		steps;
 } reading;
 
@@ -117,19 +118,24 @@ sums_hold(const reading *r)
 	return true;
 }
 
-/* Every way to cut digits [at, n) into columns [col, ncols); stops at two readings. */
+/* Every way to cut digits [at, n) into columns [col, ncols), a few readings kept. */
 static void
 enumerate(reading *r, int col, int at)
 {
 	const digit_run *run = r->run;
 	int			left = r->ncols - col;
 
-	if (r->found >= 2 || ++r->steps > STEPS_MAX)
+	if (r->found > GR_READINGS_MAX || ++r->steps > STEPS_MAX)
 		return;
 	if (col == r->ncols)
 	{
-		if (at == run->n && sums_hold(r) && ++r->found == 1)
+		if (at != run->n || !sums_hold(r))
+			return;
+		if (r->found == 0)
 			memcpy(r->best_len, r->len, sizeof(int) * (size_t) r->ncols);
+		if (r->found < GR_READINGS_MAX && r->ncols <= T3_NCOLS + 1)
+			memcpy(r->all[r->found], r->val, sizeof(int64_t) * (size_t) r->ncols);
+		r->found++;
 		return;
 	}
 	for (int len = 1; len <= 18 && at + len <= run->n - (left - 1); len++)
@@ -197,6 +203,9 @@ one_column(gr_reader *rd, const int *keys, const int *vals, int n)
 	return true;
 }
 
+static void keep_pending(gr_reader *rd, const reading *r, const int *keys, int line, gr_str label,
+						 gr_str raw);
+
 void
 gr_digits_place(gr_reader *rd, const char *table_name, gr_str row_label, const int *keys, int ncols,
 				const int *vals, int n)
@@ -229,6 +238,8 @@ gr_digits_place(gr_reader *rd, const char *table_name, gr_str row_label, const i
 	}
 	else
 	{
+		if (r.found >= 2 && r.found <= GR_READINGS_MAX && r.steps <= STEPS_MAX && ncols <= T3_NCOLS + 1)
+			keep_pending(rd, &r, keys, line, row_label, raw);
 		for (int c = 0; c < ncols; c++)
 			if (keys[c] >= 0 && gr_cell_rank(rd->rep->cells[keys[c]].state) < gr_cell_rank(GR_CELL_UNPLACED))
 			{
@@ -247,5 +258,184 @@ gr_digits_place(gr_reader *rd, const char *table_name, gr_str row_label, const i
 		for (int c = 0; c < ncols && f->ncells < GR_FINDING_MAX_CELLS; c++)
 			if (keys[c] >= 0)
 				f->cells[f->ncells++] = keys[c];
+		if (rd->npending > 0 && rd->pending[rd->npending - 1].finding < 0 && r.found >= 2)
+			rd->pending[rd->npending - 1].finding = rd->rep->nfindings - 1;
+	}
+}
+
+/* A row with a few readings, kept for the table's balance to decide (gr_digits_balance). */
+static void
+keep_pending(gr_reader *rd, const reading *r, const int *keys, int line, gr_str label, gr_str raw)
+{
+	gr_digits_row *p;
+
+	if (rd->npending == GR_PENDING_MAX)
+		return;
+	p = &rd->pending[rd->npending++];
+	p->ncols = r->ncols;
+	p->nread = r->found;
+	p->line = line;
+	p->finding = -1;
+	p->label = label;
+	p->raw = raw;
+	memcpy(p->keys, keys, sizeof(int) * (size_t) r->ncols);
+	memcpy(p->val, r->all, sizeof(r->all));
+}
+
+/* ---- rows with several readings, and the balance of 表三's columns ---- */
+
+typedef struct balance
+{
+	gr_reader  *rd;
+	int			rows[GR_PENDING_MAX];	/* the pending rows of 表三 */
+	int			nrows;
+	int			pick[GR_PENDING_MAX];	/* the reading tried for each */
+	int			found;
+	int			chosen[GR_PENDING_MAX];
+	gr_edition	ed;
+	long		steps;
+} balance;
+
+/* The value of a cell under the readings tried: false when it is not known. */
+static bool
+value_of(const balance *b, int key, int64_t *v)
+{
+	const gr_cell *c = &b->rd->rep->cells[key];
+
+	for (int i = 0; i < b->nrows; i++)
+	{
+		const gr_digits_row *p = &b->rd->pending[b->rows[i]];
+
+		for (int k = 0; k < p->ncols; k++)
+			if (p->keys[k] == key)
+			{
+				*v = p->val[b->pick[i]][k];
+				return true;
+			}
+	}
+	if (c->state == GR_CELL_NUMBER && c->scale == 0 && !c->derived)
+		*v = c->mant;
+	else if (c->state == GR_CELL_BLANK || c->state == GR_CELL_DASH)
+		*v = 0;
+	else
+		return false;
+	return true;
+}
+
+/* Σ of the rows at column c; false when a cell is not known. */
+static bool
+sum_rows(const balance *b, const int *rows, int n, int c, int64_t *sum)
+{
+	*sum = 0;
+	for (int i = 0; i < n; i++)
+	{
+		int64_t		v;
+		int			k = gr_key_index(GR_T3, rows[i], c);
+
+		if (k < 0 || !value_of(b, k, &v))
+			return false;
+		*sum += v;
+	}
+	return true;
+}
+
+/* Does every printed column balance: 一+二 = （七）+四 (R-T3-01), （七） = Σ results (R-T3-03)? */
+static bool
+columns_balance(const balance *b)
+{
+	static const int in[] = {GR_R3_new_received, GR_R3_carried_in};
+	static const int out[] = {GR_R3_results_total, GR_R3_carried_out};
+	static const int total[] = {GR_R3_results_total};
+	int			leaves[GR_T3_NROWS];
+	int			nl = gr_row_leaves(GR_T3, GR_R3_results_total, b->ed, leaves);
+
+	for (int c = 0; c < T3_PRINTED_COLS; c++)
+	{
+		int64_t		a,
+					e,
+					t,
+					l;
+
+		if (!sum_rows(b, in, 2, c, &a) || !sum_rows(b, out, 2, c, &e) ||
+			!sum_rows(b, total, 1, c, &t) || !sum_rows(b, leaves, nl, c, &l) || a != e || t != l)
+			return false;
+	}
+	return true;
+}
+
+static void
+try_readings(balance *b, int i)
+{
+	if (b->found > 1 || ++b->steps > STEPS_MAX)
+		return;
+	if (i == b->nrows)
+	{
+		if (columns_balance(b) && ++b->found == 1)
+			memcpy(b->chosen, b->pick, sizeof(int) * (size_t) b->nrows);
+		return;
+	}
+	for (int k = 0; k < b->rd->pending[b->rows[i]].nread; k++)
+	{
+		b->pick[i] = k;
+		try_readings(b, i + 1);
+	}
+}
+
+/*
+ * 表三's rows that have several readings on their own: the one choice of
+ * readings under which every column balances (R-T3-01, R-T3-03) is read,
+ * if exactly one exists and every other cell of the balances is known;
+ * the rows say so (R-PARSE-06), and those balances are then no check.
+ */
+void
+gr_digits_balance(gr_reader *rd)
+{
+	balance		b;
+
+	memset(&b, 0, sizeof(b));
+	b.rd = rd;
+	b.ed = gr_table_edition(rd->rep, GR_T3);
+	for (int i = 0; i < rd->npending; i++)
+		if (rd->pending[i].keys[0] >= 0 && gr_keydefs()[rd->pending[i].keys[0]].table == GR_T3)
+			b.rows[b.nrows++] = i;
+	if (b.nrows == 0)
+		return;
+	try_readings(&b, 0);
+	if (b.found != 1 || b.steps > STEPS_MAX)
+		return;
+	for (int i = 0; i < b.nrows; i++)
+	{
+		gr_digits_row *p = &rd->pending[b.rows[i]];
+		gr_finding *f = p->finding >= 0 ? &rd->rep->findings[p->finding] : NULL;
+
+		for (int k = 0; k < p->ncols; k++)
+		{
+			gr_cell    *c = &rd->rep->cells[p->keys[k]];
+
+			c->state = GR_CELL_NUMBER;
+			c->mant = p->val[b.chosen[i]][k];
+			c->scale = 0;
+			c->by_sum = 1;
+		}
+		/* the row's warning becomes the note of how it was read */
+		if (f)
+		{
+			char		msg[1024];
+			char	   *m;
+			int			n = snprintf(msg, sizeof(msg),
+									 "表三“%.*s”一行的数字连写为“%.*s”，单看本行有多种读法，只有一种能使表三各列的勾稽关系成立，按此读取；R-T3-01、R-T3-03 因此不能独立检验",
+									 (int) p->label.len, p->label.ptr, (int) p->raw.len, p->raw.ptr);
+
+			n = (int) gr_utf8_valid_prefix(msg, n < (int) sizeof(msg) ? (size_t) n : sizeof(msg) - 1);
+			if ((m = gr_alloc(rd->ctx, (size_t) n + 1)) != NULL)
+			{
+				memcpy(m, msg, (size_t) n);
+				m[n] = '\0';
+				f->rule = "R-PARSE-06";
+				f->severity = GR_SEV_INFO;
+				f->message.ptr = m;
+				f->message.len = (uint32_t) n;
+			}
+		}
 	}
 }

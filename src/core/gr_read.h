@@ -10,6 +10,21 @@
 #include "gr_label.h"
 #include "gr_tables.h"
 
+/* A glued row with a few readings, left for its table's balance (gr_digits.c). */
+#define GR_READINGS_MAX 16
+#define GR_PENDING_MAX 8
+typedef struct gr_digits_row
+{
+	int			keys[9];
+	int			ncols;
+	int			nread;
+	int64_t		val[GR_READINGS_MAX][9];
+	int			line;
+	int			finding;		/* its R-PARSE-07, -1 when none */
+	gr_str		label;			/* the row's label and digits, for the finding */
+	gr_str		raw;
+} gr_digits_row;
+
 typedef struct gr_reader
 {
 	gr_ctx	   *ctx;
@@ -18,6 +33,8 @@ typedef struct gr_reader
 	gr_grid		grid;
 	char		lf[768];		/* the current token, label-folded */
 	size_t		lflen;
+	gr_digits_row pending[GR_PENDING_MAX];	/* glued rows with several readings */
+	int			npending;
 } gr_reader;
 
 /* gr_cells.c */
@@ -37,6 +54,8 @@ extern void gr_rd_place_row(gr_reader *rd, const char *table_name, gr_str row_la
 /* gr_digits.c */
 extern void gr_digits_place(gr_reader *rd, const char *table_name, gr_str row_label, const int *keys,
 							int ncols, const int *vals, int n);
+
+extern void gr_digits_balance(gr_reader *rd);
 
 /* gr_match.c */
 extern gr_label_match gr_rd_join_next_line(gr_reader *rd, int i, const gr_rowdef *rows, int nrows,
