@@ -18,10 +18,15 @@
 
 PG_MODULE_MAGIC;
 
+/*
+ * Huge allocations allowed: a report of a few hundred MB needs maps of
+ * more than 1 GB, and beyond what the server can give the core gets NULL
+ * and says "out of memory" (53200) instead of an internal error.
+ */
 static void *
 grpg_alloc(void *ctx, size_t size)
 {
-	return MemoryContextAllocExtended((MemoryContext) ctx, size, MCXT_ALLOC_NO_OOM);
+	return MemoryContextAllocExtended((MemoryContext) ctx, size, MCXT_ALLOC_HUGE | MCXT_ALLOC_NO_OOM);
 }
 
 static void *
