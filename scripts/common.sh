@@ -32,6 +32,9 @@ GOVREPORT_PACKAGES="postgresql-15 postgresql-server-dev-15 libicu-dev libxml2-de
 # build-essential is what dpkg-checkbuilddeps always asks for; unzip reads
 # what make dist writes.
 GOVREPORT_DEB_PACKAGES="build-essential debhelper postgresql-server-dev-all unzip"
+# What the short fuzz run of scripts/test.sh takes: clang and its
+# sanitizer and libFuzzer runtimes.
+GOVREPORT_FUZZ_PACKAGES="clang libclang-rt-14-dev"
 
 # Run a command as root: directly when we are root, else through sudo.
 as_root() {

@@ -16,7 +16,7 @@ count() {	# count <passed> <failed>
 	failed=$((failed + $2))
 }
 
-ensure_packages $GOVREPORT_DEB_PACKAGES
+ensure_packages $GOVREPORT_DEB_PACKAGES $GOVREPORT_FUZZ_PACKAGES
 if ! build_and_install; then
 	echo "not ok - build"
 	count 0 1
@@ -66,6 +66,26 @@ if [ -d ../shared/corpus ]; then
 else
 	echo "(no ../shared/corpus here: skipped)"
 fi
+
+echo "== fuzzing the core: 60 s under ASan and UBSan, from the samples, the corpus and generated reports"
+# A short run on every test: a crash, a leak report or undefined behaviour
+# fails it.  Its inputs go to a scratch folder, never into the tree; the
+# longer runs are documented in the notes of the issues.
+fuzz_out=""
+fuzz_dir=$(mktemp -d /tmp/govreport-fuzz.XXXXXX)
+cp samples/* "$fuzz_dir"/
+[ -d ../shared/corpus ] && cp ../shared/corpus/*.txt ../shared/corpus/*.html ../shared/corpus/*.md "$fuzz_dir"/ 2>/dev/null
+LAYOUT_DUMP="$fuzz_dir" test/unit/test_layouts 3 >/dev/null 2>&1 || true
+if make -s test/fuzz/fuzz_parse >/dev/null 2>&1 &&
+	fuzz_out=$(test/fuzz/fuzz_parse -max_total_time=60 -rss_limit_mb=4096 -max_len=200000 "$fuzz_dir" 2>&1); then
+	echo "ok - fuzzing: $(echo "$fuzz_out" | grep -o 'Done [0-9]* runs in [0-9]* second(s)' | tail -n 1), no crash"
+	count 1 0
+else
+	echo "$fuzz_out" | grep -E 'ERROR|SUMMARY|==[0-9]+==' | head -n 20
+	echo "not ok - fuzzing found a crash (or the fuzzer did not build)"
+	count 0 1
+fi
+rm -rf "$fuzz_dir"
 
 echo "== regression tests (pg_regress in a throwaway cluster)"
 # -t everywhere: a cluster in a temporary directory even for root, so that

@@ -200,6 +200,8 @@ typedef struct gr_facts
 	gr_fact		requests;		/* 收到/受理/办理…申请 N 件 (一, 三): the first count */
 	int			requests_include_carried;	/* its verb was 受理/办理, which may count 上年结转 */
 	gr_fact		no_cases;		/* 未发生行政复议、行政诉讼 … (一, 三, 四) */
+	gr_fact		review_cases;	/* 行政复议 N 件 (一, 四): the first count */
+	gr_fact		suit_cases;		/* 行政诉讼 N 件 (一, 四) */
 	gr_fact		fee_statement;	/* section 六 speaks of 信息处理费 (国办函〔2020〕109号) */
 	gr_fact		norm_docs;		/* section 一: 规范性文件 N 件 */
 	gr_fact		prev_year_problems; /* section 五 speaks of last year (上年, 去年 …) */

@@ -177,6 +177,39 @@ find_norm_docs(const gr_doc *doc, const char *t, uint32_t len, gr_facts *n)
 		stated(&n->norm_docs, gr_num_make(v, 0), line_at(doc, p));
 }
 
+/* What introduces a count of cases in the prose: 行政复议 2 件, 诉讼案件 7 件. */
+static const char *const review_words[] = {"行政复议", "复议", NULL};
+static const char *const suit_words[] = {"行政诉讼", "诉讼", NULL};
+static const char *const count_fillers[] = {"案件", "共", "为", "数量", NULL};
+
+/* The first "word [fillers] N 件" of the text into fact. */
+static void
+find_case_count(const gr_doc *doc, const char *t, uint32_t len, const char *const *words, gr_fact *fact)
+{
+	for (int w = 0; words[w] && !fact->stated; w++)
+	{
+		const char *p = t;
+
+		while (!fact->stated && (p = gr_memmem(p, (size_t) (t + len - p), words[w])) != NULL)
+		{
+			const char *q = p + strlen(words[w]);
+			int64_t		v;
+			int			k;
+
+			for (int f = 0; count_fillers[f]; f++)
+				if (gr_has_prefix(q, (size_t) (t + len - q), count_fillers[f]))
+				{
+					q += strlen(count_fillers[f]);
+					f = -1;		/* 案件共 … : another filler may follow */
+				}
+			k = read_int(q, t + len, &v);
+			if (k > 0 && gr_has_prefix(q + k, (size_t) (t + len - q - k), "件"))
+				stated(fact, gr_num_make(v, 0), line_at(doc, p));
+			p += strlen(words[w]);
+		}
+	}
+}
+
 /*
  * Is each heading line the official heading?  Both sides are folded as
  * labels are, so that punctuation and white space do not count (一、 and
@@ -226,6 +259,11 @@ gr_facts_read(const gr_doc *doc, gr_report *rep)
 		find_phrase(doc, t, len, no_case_phrases, &n->no_cases);
 		if (w < 2)				/* section 四 counts cases, not requests */
 			find_request_count(doc, t, len, n);
+		if (w != 1)				/* cases are counted in 一 or in 四 */
+		{
+			find_case_count(doc, t, len, review_words, &n->review_cases);
+			find_case_count(doc, t, len, suit_words, &n->suit_cases);
+		}
 	}
 	if (section_cmp(doc, gr_section_of(rep, GR_SEC_OTHER), &t, &len))
 		find_phrase(doc, t, len, fee_words, &n->fee_statement);

@@ -542,6 +542,19 @@ test_label_noise(void)
 		  "unknown row: 其他主动公开文件's numbers are kept apart, never merged into 行政规范性文件, and reported");
 }
 
+/* The prose's counts of review and litigation cases are facts of the report. */
+static void
+test_case_counts(void)
+{
+	gr_report  *rep = parse_str("某县2023年政府信息公开工作年度报告\n一、总体情况\n本年度做了许多工作。\n"
+								"四、政府信息公开行政复议、行政诉讼情况\n本年度共发生行政复议案件2件，行政诉讼7件。\n"
+								"五、存在的主要问题及改进情况\n无。\n");
+
+	CHECK(rep != NULL && rep->facts.review_cases.stated && rep->facts.review_cases.value.mant == 2 &&
+		  rep->facts.suit_cases.stated && rep->facts.suit_cases.value.mant == 7 && rep->facts.suit_cases.line == 5,
+		  "facts: 行政复议案件2件，行政诉讼7件 read once at parse time, with their line");
+}
+
 /* Cells of eighteen digits: sums leave 64 bits and are refused, never wrapped. */
 static void
 test_overflow(void)
@@ -1244,6 +1257,7 @@ main(int argc, char **argv)
 	test_malformed_cells();
 	test_glued_text();
 	test_label_noise();
+	test_case_counts();
 	test_samples(dir);
 	test_not_reports();
 	test_variants();
