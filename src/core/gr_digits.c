@@ -171,7 +171,10 @@ set_reading(gr_reader *rd, const reading *r, const int *keys, int line)
 	{
 		gr_cell    *cell;
 		uint32_t	a = rd->doc->f2s[r->run->f[at]],
-					b = rd->doc->f2s[r->run->f[at + r->best_len[c] - 1]] + 1;
+					b = rd->doc->f2s[r->run->f[at + r->best_len[c] - 1]];
+
+		/* a full-width digit is several bytes of the original */
+		b += (uint32_t) (gr_utf8_seqlen((unsigned char) rd->doc->src[b]) ? gr_utf8_seqlen((unsigned char) rd->doc->src[b]) : 1);
 
 		if (keys[c] >= 0 && gr_cell_rank(rd->rep->cells[keys[c]].state) < gr_cell_rank(GR_CELL_NUMBER))
 		{

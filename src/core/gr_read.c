@@ -343,8 +343,8 @@ malformed_value(const gr_reader *rd, const gr_tok *t)
 			i += (uint32_t) strlen(units[u]);
 		}
 	}
-	if (len >= 2 && (s[len - 1] == '.' || s[len - 1] == ')') && s[0] >= '0' && s[0] <= '9')
-		return false;			/* 1. or 2) : the numbering of a label */
+	if ((len >= 2 && (s[len - 1] == '.' || s[len - 1] == ')') && s[0] >= '0' && s[0] <= '9') || s[0] == '(')
+		return false;			/* 1. 2) (3): the numbering of a label */
 	return digit || query;
 }
 
