@@ -205,7 +205,8 @@ is_noise_line(const gr_doc *doc, const gr_line *l)
 
 /* The line by the adapter of its layout; false on failure (error set). */
 static bool
-grid_line(gr_ctx *ctx, const gr_doc *doc, int li, bool cell_per_line, bool *new_row, gr_grid *g)
+grid_line(gr_ctx *ctx, const gr_doc *doc, int li, bool cell_per_line, bool pipe_ended, bool *new_row,
+		  gr_grid *g)
 {
 	const gr_line *l = &doc->lines[li];
 	const char *s = doc->fold + l->f_off;
@@ -235,6 +236,14 @@ grid_line(gr_ctx *ctx, const gr_doc *doc, int li, bool cell_per_line, bool *new_
 		if (gr_layout_continue_cell(doc, li, *new_row, g))
 			return true;
 	}
+	if (pipe_ended && !memchr(s, '\t', l->f_len) && memchr(s, '|', l->f_len))
+	{
+		/* cells ended by '|': the row is the region's, not the line's */
+		if (!gr_layout_pipe_cells(ctx, doc, li, g))
+			return false;
+		*new_row = !cell_per_line;
+		return true;
+	}
 	if (!(memchr(s, '\t', l->f_len) ? gr_layout_tabs(ctx, doc, li, g) :
 		  memchr(s, '|', l->f_len) ? gr_layout_pipes(ctx, doc, li, g) :
 		  gr_layout_spaced(ctx, doc, li, g)))
@@ -248,6 +257,7 @@ gr_status
 gr_tokenize(gr_ctx *ctx, const gr_doc *doc, int line_from, int line_to, gr_grid *out)
 {
 	bool		cell_per_line = gr_layout_cell_per_line(doc, line_from, line_to);
+	bool		pipe_ended = gr_layout_pipe_ended(doc, line_from, line_to);
 	bool		new_row = true;
 
 	out->n = 0;
@@ -267,7 +277,7 @@ gr_tokenize(gr_ctx *ctx, const gr_doc *doc, int line_from, int line_to, gr_grid 
 		}
 		if (is_noise_line(doc, l))
 			continue;
-		if (!grid_line(ctx, doc, li, cell_per_line, &new_row, out))
+		if (!grid_line(ctx, doc, li, cell_per_line, pipe_ended, &new_row, out))
 			return ctx->err->status;
 	}
 	/* each cell's first cell on a later line, in one pass from the end */

@@ -5,6 +5,11 @@
  * header can name the field of each column (GR_EV_FIELDS); and cells
  * ended by '|', one a line (seed 002: "X |"), which show their order and
  * empty cells but no fields (GR_EV_ORDER, piped).
+ *
+ * The '|' convention is decided for the whole table region, not per line:
+ * where most pipe lines end a cell ("X |"), every '|' ends one — a lone
+ * '|' is an empty cell, "| 25 |" an empty cell then 25 — and such lines,
+ * filler pipes included ("8 | ||||||||"), never begin a row of their own.
  */
 #include "gr_grid.h"
 
@@ -86,5 +91,55 @@ gr_layout_pipes(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g)
 				return false;
 			start = i + 1;
 		}
+	return true;
+}
+
+/* Do most pipe lines of the region end a cell ("X |") rather than frame a Markdown row? */
+bool
+gr_layout_pipe_ended(const gr_doc *doc, int from, int to)
+{
+	int			ended = 0,
+				framed = 0;
+
+	for (int i = from; i < to; i++)
+	{
+		const char *s = doc->cmp + doc->lines[i].c_off;
+		uint32_t	n = doc->lines[i].c_len;
+
+		if (n < 2 || s[n - 1] != '|')
+			continue;
+		if (s[0] == '|')
+			framed++;
+		else
+			ended++;
+	}
+	return ended >= 3 && ended * 10 >= (ended + framed) * 7;
+}
+
+/* A line of a region where every '|' ends a cell: the cells in order, empty ones shown. */
+bool
+gr_layout_pipe_cells(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g)
+{
+	const gr_line *l = &doc->lines[li];
+	const char *s = doc->fold + l->f_off;
+	uint32_t	start = 0,
+				end = l->f_len;
+
+	while (end > 0 && gr_ws(s[end - 1]))
+		end--;
+	if (!gr_grid_open_row(ctx, g, GR_EV_ORDER, 0, false))
+		return false;
+	g->rows[g->nrows - 1].piped = true;
+	for (uint32_t i = 0; i < end; i++)
+		if (s[i] == '|')
+		{
+			if (!gr_grid_cell(ctx, doc, li, l->f_off + start, l->f_off + i, -1, g))
+				return false;
+			start = i + 1;
+		}
+	/* text after the last '|' is a cell not yet ended */
+	for (uint32_t i = start; i < end; i++)
+		if (!gr_ws(s[i]))
+			return gr_grid_cell(ctx, doc, li, l->f_off + start, l->f_off + end, -1, g);
 	return true;
 }

@@ -555,6 +555,31 @@ test_case_counts(void)
 		  "facts: 行政复议案件2件，行政诉讼7件 read once at parse time, with their line");
 }
 
+/*
+ * Cells ended by '|', one a line: the convention is the region's, so a
+ * lone '|' is an empty cell, "| 25 |" an empty cell then 25, and filler
+ * pipes after a row's last cell open no row (issue 8).
+ */
+static void
+test_pipe_region(void)
+{
+	const char *text =
+		"某县2021年政府信息公开工作年度报告\n"
+		"三、收到和处理政府信息公开申请情况\n"
+		"自然人 |\n商业企业 |\n科研机构 |\n社会公益组织 |\n法律服务机构 |\n其他 |\n总计 |\n"
+		"一、本年新收政府信息公开申请数量 |\n3 |\n|\n| 25 |\n0 |\n0 |\n28 | ||||||||\n"
+		"二、上年结转政府信息公开申请数量 |\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n";
+	gr_report  *rep = parse_str(text);
+	int			b = gr_key_find("t3.new_received.business", strlen("t3.new_received.business"));
+	int			r = gr_key_find("t3.new_received.research", strlen("t3.new_received.research"));
+
+	CHECK(rep != NULL && cell_value(rep, "t3.new_received.natural_person") == 3 &&
+		  rep->cells[b].state == GR_CELL_BLANK && rep->cells[r].state == GR_CELL_BLANK &&
+		  cell_value(rep, "t3.new_received.public_welfare") == 25 && cell_value(rep, "t3.new_received.total") == 28 &&
+		  cell_value(rep, "t3.carried_in.total") == 0,
+		  "pipe region: | is empty, | 25 | is empty then 25, filler pipes open no row");
+}
+
 /* Cells of eighteen digits: sums leave 64 bits and are refused, never wrapped. */
 static void
 test_overflow(void)
@@ -1258,6 +1283,7 @@ main(int argc, char **argv)
 	test_glued_text();
 	test_label_noise();
 	test_case_counts();
+	test_pipe_region();
 	test_samples(dir);
 	test_not_reports();
 	test_variants();
