@@ -258,6 +258,8 @@ gr_tokenize(gr_ctx *ctx, const gr_doc *doc, int line_from, int line_to, gr_grid 
 {
 	bool		cell_per_line = gr_layout_cell_per_line(doc, line_from, line_to);
 	bool		pipe_ended = gr_layout_pipe_ended(doc, line_from, line_to);
+	bool		blank_spaced = !cell_per_line && gr_layout_blank_spaced(doc, line_from, line_to);
+	int			blanks = -1;	/* blank lines since the last cell, -1 before the first */
 	bool		new_row = true;
 
 	out->n = 0;
@@ -273,12 +275,21 @@ gr_tokenize(gr_ctx *ctx, const gr_doc *doc, int line_from, int line_to, gr_grid 
 		if (l->c_len == 0 && (l->f_len == 0 || memchr(s, '\t', l->f_len) == NULL))
 		{
 			new_row = true;
+			blanks += blanks >= 0;
 			continue;
 		}
 		if (is_noise_line(doc, l))
 			continue;
+		/* cells one blank line apart: each further blank line is an empty cell */
+		if (blank_spaced && blanks > 1 && !gr_layout_blank_cells(ctx, doc, li, blanks - 1, out))
+			return ctx->err->status;
+		blanks = 0;
 		if (!grid_line(ctx, doc, li, cell_per_line, pipe_ended, &new_row, out))
 			return ctx->err->status;
+		/* … and the cells so shown come in order, empty ones included */
+		if (blank_spaced && out->nrows > 0 && out->rows[out->nrows - 1].ev == GR_EV_VALUES &&
+			out->rows[out->nrows - 1].n == 1)
+			out->rows[out->nrows - 1].ev = GR_EV_ORDER;
 	}
 	/* each cell's first cell on a later line, in one pass from the end */
 	for (int i = out->n - 1; i >= 0; i--)

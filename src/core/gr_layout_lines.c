@@ -6,7 +6,9 @@
  * a tab continues the cell above (上一年 / 项目数量).
  *
  * One cell per line without tabs (seed 004) cannot show an empty cell;
- * its lines reach gr_layout_spaced.c as lone cells, values only.
+ * its lines reach gr_layout_spaced.c as lone cells, values only — unless
+ * its cells are apart by one blank line each: then every further blank
+ * line is an empty cell, and the cells show their order (GR_EV_ORDER).
  */
 #include "gr_grid.h"
 
@@ -79,5 +81,73 @@ gr_layout_continue_cell(const gr_doc *doc, int li, bool new_row, gr_grid *g)
 		v.unit_off += prev->f_from;
 		prev->v = v;
 	}
+	return true;
+}
+
+/* A lone cell on its line: no tab, no '|', no run of two spaces. */
+static bool
+lone_cell(const gr_doc *doc, int i)
+{
+	const char *s = doc->fold + doc->lines[i].f_off;
+	uint32_t	n = doc->lines[i].f_len;
+
+	if (memchr(s, '\t', n) || memchr(s, '|', n))
+		return false;
+	for (uint32_t k = 0; k + 1 < n; k++)
+		if (s[k] == ' ' && s[k + 1] == ' ' && k > 0)
+		{
+			uint32_t	e = k;
+
+			while (e < n && s[e] == ' ')
+				e++;
+			if (e < n)
+				return false;	/* two spaces inside the line split cells */
+		}
+	return true;
+}
+
+/*
+ * Is this region one cell per line with one blank line between cells?
+ * Most lines lone cells, and most gaps between them exactly one blank line.
+ */
+bool
+gr_layout_blank_spaced(const gr_doc *doc, int from, int to)
+{
+	int			cells = 0,
+				lone = 0,
+				one = 0,
+				gaps = 0,
+				blanks = -1;
+
+	for (int i = from; i < to; i++)
+	{
+		if (doc->lines[i].c_len == 0)
+		{
+			if (blanks >= 0)
+				blanks++;
+			continue;
+		}
+		cells++;
+		lone += lone_cell(doc, i);
+		if (blanks >= 0)
+		{
+			gaps++;
+			one += blanks == 1;
+		}
+		blanks = 0;
+	}
+	return gaps >= 8 && lone * 10 >= cells * 9 && one * 10 >= gaps * 7;
+}
+
+/* k empty cells shown by the blank lines before line li, one row each. */
+bool
+gr_layout_blank_cells(gr_ctx *ctx, const gr_doc *doc, int li, int k, gr_grid *g)
+{
+	uint32_t	at = doc->lines[li].f_off;
+
+	for (int i = 0; i < k; i++)
+		if (!gr_grid_open_row(ctx, g, GR_EV_ORDER, 0, false) ||
+			!gr_grid_cell_whole(ctx, doc, li, at, at, g))
+			return false;
 	return true;
 }

@@ -580,6 +580,24 @@ test_pipe_region(void)
 		  "pipe region: | is empty, | 25 | is empty then 25, filler pipes open no row");
 }
 
+/* One cell per line, one blank line apart: each further blank line is an empty cell (issue 8). */
+static void
+test_blank_lines(void)
+{
+	const char *text =
+		"某县2021年政府信息公开工作年度报告\n"
+		"三、收到和处理政府信息公开申请情况\n"
+		"\n一、本年新收政府信息公开申请数量\n\n3\n\n\n0\n\n0\n\n0\n\n0\n\n3\n"
+		"\n二、上年结转政府信息公开申请数量\n\n1\n\n0\n\n0\n\n0\n\n0\n\n0\n\n1\n";
+	gr_report  *rep = parse_str(text);
+	int			b = gr_key_find("t3.new_received.business", strlen("t3.new_received.business"));
+
+	CHECK(rep != NULL && cell_value(rep, "t3.new_received.natural_person") == 3 &&
+		  rep->cells[b].state == GR_CELL_BLANK && cell_value(rep, "t3.new_received.research") == 0 &&
+		  cell_value(rep, "t3.new_received.total") == 3 && cell_value(rep, "t3.carried_in.total") == 1,
+		  "blank lines: two blank lines between cells one blank line apart are an empty cell, placed by position");
+}
+
 /* Cells of eighteen digits: sums leave 64 bits and are refused, never wrapped. */
 static void
 test_overflow(void)
@@ -1284,6 +1302,7 @@ main(int argc, char **argv)
 	test_label_noise();
 	test_case_counts();
 	test_pipe_region();
+	test_blank_lines();
 	test_samples(dir);
 	test_not_reports();
 	test_variants();
