@@ -388,6 +388,35 @@ render_children(render *r, const xmlNode *n, int depth)
 		render_node(r, c, depth + 1);
 }
 
+/*
+ * A page's publication date in its metadata (<meta name="PubDate"
+ * content="2024-01-17 10:00">): rendered as the line 发布日期:… that the
+ * metadata step reads like any printed one.
+ */
+static void
+render_pub_date(render *r, const xmlNode *n)
+{
+	static const char *const names[] = {"PubDate", "publishdate", "firstpublishedtime", "pubdate", NULL};
+	xmlChar    *name = xmlGetProp((xmlNode *) n, (const xmlChar *) "name");
+	xmlChar    *content = NULL;
+
+	for (int i = 0; name && names[i]; i++)
+		if (xmlStrcasecmp(name, (const xmlChar *) names[i]) == 0)
+		{
+			content = xmlGetProp((xmlNode *) n, (const xmlChar *) "content");
+			break;
+		}
+	if (content && content[0])
+	{
+		newline(r);
+		put_text(r, "发布日期:", node_line(n));
+		put_text(r, (const char *) content, node_line(n));
+		newline(r);
+	}
+	xmlFree(content);
+	xmlFree(name);
+}
+
 static void
 render_node(render *r, const xmlNode *n, int depth)
 {
@@ -412,6 +441,11 @@ render_node(render *r, const xmlNode *n, int depth)
 	}
 	if (skipped(n))
 		return;
+	if (name_is(n, "meta"))
+	{
+		render_pub_date(r, n);
+		return;
+	}
 	if (name_is(n, "br"))
 	{
 		if (!r->line_open)

@@ -189,6 +189,24 @@ is_short_plain_line(const gr_doc *doc, int i)
  * the line with 报告 alone does not name the body.  Returns the index of
  * the title's last line, or -1.
  */
+/*
+ * A web page's <title> ends with the site's name after the report's
+ * (…年度报告_政府信息公开年报_平潭综合实验区): the title ends at 报告.
+ */
+static uint32_t
+title_site_suffix(const char *cmp, uint32_t from, uint32_t to)
+{
+	static const char *const seps[] = {"_", "|", "｜", "--", "-", NULL};
+	const char *r = gr_memmem(cmp + from, to - from, "报告");
+
+	if (r == NULL)
+		return to;
+	for (int i = 0; seps[i]; i++)
+		if (gr_has_prefix(r + strlen("报告"), (size_t) (cmp + to - r - strlen("报告")), seps[i]))
+			return (uint32_t) (r - cmp) + (uint32_t) strlen("报告");
+	return to;
+}
+
 /* A site crawler's field name before the title (标题: …): not part of it. */
 static uint32_t
 capture_label_len(const char *s, uint32_t len)
@@ -241,6 +259,7 @@ find_title(gr_ctx *ctx, const gr_doc *doc, int limit, gr_report *rep,
 			t_from++;
 		while (t_to > t_from && doc->cmp[t_to - 1] == '*')
 			t_to--;
+		t_to = title_site_suffix(doc->cmp, t_from, t_to);
 		rep->title = gr_doc_joined(ctx, doc, t_from, t_to);
 		/* the statistics year as the title states it */
 		for (uint32_t k = t_from; k < t_to; k += char_len(doc->cmp + k))

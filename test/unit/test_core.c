@@ -598,6 +598,24 @@ test_blank_lines(void)
 		  "blank lines: two blank lines between cells one blank line apart are an empty cell, placed by position");
 }
 
+/* Page chrome: a <meta> publication date is read, a site's name after the title is not part of it. */
+static void
+test_page_chrome(void)
+{
+	const char *page =
+		"<html><head><title>某县2021年政府信息公开工作年度报告_政府信息公开年报_某县人民政府</title>"
+		"<meta name=\"PubDate\" content=\"2022-01-20 09:30\"></head><body>"
+		"<p>某县2021年政府信息公开工作年度报告_政府信息公开年报_某县人民政府</p>"
+		"<p>一、总体情况</p><p>本年度做了许多工作。</p><p>二、主动公开政府信息情况</p><p>三、收到和处理政府信息公开申请情况</p>"
+		"</body></html>";
+	gr_report  *rep = parse_str(page);
+
+	CHECK(rep != NULL && str_eq(rep->title, "某县2021年政府信息公开工作年度报告"),
+		  "page chrome: the site's name after the title is cut (%.*s)", rep ? (int) rep->title.len : 0,
+		  rep ? rep->title.ptr : "");
+	CHECK(rep != NULL && date_eq(rep->published, 2022, 1, 20), "page chrome: <meta name=PubDate> is the publication date");
+}
+
 /* Cells of eighteen digits: sums leave 64 bits and are refused, never wrapped. */
 static void
 test_overflow(void)
@@ -1303,6 +1321,7 @@ main(int argc, char **argv)
 	test_case_counts();
 	test_pipe_region();
 	test_blank_lines();
+	test_page_chrome();
 	test_samples(dir);
 	test_not_reports();
 	test_variants();
