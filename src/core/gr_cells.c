@@ -199,3 +199,25 @@ gr_rd_values_raw(gr_reader *rd, const int *vals, int n)
 	res.ptr = buf;
 	return res;
 }
+
+/*
+ * The cells of keys[] that nothing was read into become unplaced: the row's
+ * numbers are in the text but not in a column (raw keeps them, line says
+ * where).  Each cell so marked is added to finding f, when there is one.
+ */
+void
+gr_rd_mark_unplaced(gr_reader *rd, const int *keys, int n, gr_str raw, int line, gr_finding *f)
+{
+	for (int i = 0; i < n; i++)
+	{
+		gr_cell    *c;
+
+		if (keys[i] < 0 || (c = &rd->rep->cells[keys[i]])->state != GR_CELL_ABSENT)
+			continue;
+		c->state = GR_CELL_UNPLACED;
+		c->raw = raw;
+		c->line = line;
+		if (f && f->ncells < GR_FINDING_MAX_CELLS)
+			f->cells[f->ncells++] = keys[i];
+	}
+}

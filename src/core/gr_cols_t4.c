@@ -102,13 +102,11 @@ one_row(const gr_walk *w, const t4_runs *runs, int *cells)
 static void
 place_cells(gr_walk *w, int group, const int *keys, int ncols, const int *cells, int n)
 {
-	gr_read_row r = {group, -1, w->rd->grid.v[cells[0]].line, 0, n, 0, false};
-	const int  *saved = w->vals;
+	gr_str		label = {group >= 0 ? gr_t4_rows[group].labels[0] : gr_tabledefs[GR_T4].caption, 0};
 
-	/* gr_walk_place reads the values through the walk: lend it these cells */
-	w->vals = (int *) cells;
-	gr_walk_place(w, &r, keys, ncols, NULL);
-	w->vals = (int *) saved;
+	label.len = (uint32_t) strlen(label.ptr);
+	gr_rd_place_row(w->rd, w->pol->name, label, keys, ncols, cells, n,
+					w->rd->doc->lines[w->rd->grid.v[cells[0]].line].lineno, true, NULL);
 }
 
 static void

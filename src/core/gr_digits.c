@@ -154,13 +154,6 @@ enumerate(reading *r, int col, int at)
 	}
 }
 
-/* The row's raw digits for a finding. */
-static gr_str
-run_raw(const gr_reader *rd, const int *vals, int n)
-{
-	return gr_rd_values_raw((gr_reader *) rd, vals, n);
-}
-
 /* One reading: each column's number, its digits as raw text. */
 static void
 set_reading(gr_reader *rd, const reading *r, const int *keys, int line)
@@ -216,7 +209,7 @@ gr_digits_place(gr_reader *rd, const char *table_name, gr_str row_label, const i
 	digit_run	run;
 	sum_rule	sums[MAX_SUMS];
 	reading		r;
-	gr_str		raw = run_raw(rd, vals, n);
+	gr_str		raw = gr_rd_values_raw(rd, vals, n);
 	int			line = rd->doc->lines[rd->grid.v[vals[0]].line].lineno;
 	gr_finding *f;
 
@@ -243,13 +236,7 @@ gr_digits_place(gr_reader *rd, const char *table_name, gr_str row_label, const i
 	{
 		if (r.found >= 2 && r.found <= GR_READINGS_MAX && r.steps <= STEPS_MAX && ncols <= T3_NCOLS + 1)
 			keep_pending(rd, &r, keys, line, row_label, raw);
-		for (int c = 0; c < ncols; c++)
-			if (keys[c] >= 0 && gr_cell_rank(rd->rep->cells[keys[c]].state) < gr_cell_rank(GR_CELL_UNPLACED))
-			{
-				rd->rep->cells[keys[c]].state = GR_CELL_UNPLACED;
-				rd->rep->cells[keys[c]].raw = raw;
-				rd->rep->cells[keys[c]].line = line;
-			}
+		gr_rd_mark_unplaced(rd, keys, ncols, raw, line, NULL);
 		f = gr_add_finding(rd->ctx, rd->rep, "R-PARSE-07", GR_SEV_WARNING, line,
 						   "%s“%.*s”一行的数字连写为“%.*s”，%s，未填入", table_name, (int) row_label.len,
 						   row_label.ptr, (int) raw.len, raw.ptr,

@@ -84,25 +84,20 @@ gr_layout_continue_cell(const gr_doc *doc, int li, bool new_row, gr_grid *g)
 	return true;
 }
 
-/* A lone cell on its line: no tab, no '|', no run of two spaces. */
+/* A lone cell on its line: no tab, no '|', no run of two spaces between words. */
 static bool
 lone_cell(const gr_doc *doc, int i)
 {
 	const char *s = doc->fold + doc->lines[i].f_off;
 	uint32_t	n = doc->lines[i].f_len;
 
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
 	if (memchr(s, '\t', n) || memchr(s, '|', n))
 		return false;
-	for (uint32_t k = 0; k + 1 < n; k++)
-		if (s[k] == ' ' && s[k + 1] == ' ' && k > 0)
-		{
-			uint32_t	e = k;
-
-			while (e < n && s[e] == ' ')
-				e++;
-			if (e < n)
-				return false;	/* two spaces inside the line split cells */
-		}
+	for (uint32_t k = 1; k + 2 < n; k++)
+		if (s[k] == ' ' && s[k + 1] == ' ' && s[k - 1] != ' ')
+			return false;
 	return true;
 }
 

@@ -169,19 +169,17 @@ static void
 mark_no_values(gr_reader *rd, const char *table_name, gr_str row_label, const int *keys, int ncols,
 			   int label_line)
 {
-	gr_finding *f = NULL;
+	gr_str		none = {NULL, 0};
+	bool		any = false;
+	gr_finding *f;
 
 	for (int i = 0; i < ncols; i++)
-		if (keys[i] >= 0 && rd->rep->cells[keys[i]].state == GR_CELL_ABSENT)
-		{
-			rd->rep->cells[keys[i]].state = GR_CELL_UNPLACED;
-			rd->rep->cells[keys[i]].line = label_line;
-			if (f == NULL)
-				f = gr_add_finding(rd->ctx, rd->rep, "R-PARSE-03", GR_SEV_WARNING, label_line,
-								   "%s“%.*s”一行没有数值", table_name, (int) row_label.len, row_label.ptr);
-			if (f && f->ncells < GR_FINDING_MAX_CELLS)
-				f->cells[f->ncells++] = keys[i];
-		}
+		any |= keys[i] >= 0 && rd->rep->cells[keys[i]].state == GR_CELL_ABSENT;
+	if (!any)
+		return;
+	f = gr_add_finding(rd->ctx, rd->rep, "R-PARSE-03", GR_SEV_WARNING, label_line,
+					   "%s“%.*s”一行没有数值", table_name, (int) row_label.len, row_label.ptr);
+	gr_rd_mark_unplaced(rd, keys, ncols, none, label_line, f);
 }
 
 /* The columns of these values cannot be proved: the row stays NULL, the finding keeps them. */
@@ -193,14 +191,7 @@ mark_unplaced(const placement *p, const char *table_name, gr_str row_label)
 	int			line = rd->doc->lines[val(p, 0)->line].lineno;
 	gr_finding *f;
 
-	for (int i = 0; i < p->ncols; i++)
-		if (p->keys[i] >= 0 &&
-			gr_cell_rank(rd->rep->cells[p->keys[i]].state) < gr_cell_rank(GR_CELL_UNPLACED))
-		{
-			rd->rep->cells[p->keys[i]].state = GR_CELL_UNPLACED;
-			rd->rep->cells[p->keys[i]].raw = raw;
-			rd->rep->cells[p->keys[i]].line = line;
-		}
+	gr_rd_mark_unplaced(rd, p->keys, p->ncols, raw, line, NULL);
 	f = gr_add_finding(rd->ctx, rd->rep, "R-PARSE-01", GR_SEV_WARNING, line,
 					   "%s“%.*s”一行有%d个数值、%d个单元格，应有%d列，无法确定各数值所在列，未填入：%.*s",
 					   table_name, (int) row_label.len, row_label.ptr, p->nv, p->n, p->ncols,

@@ -67,15 +67,7 @@ gr_walk_apart(gr_walk *w, const gr_read_row *r, const int *keys, int ncols)
 
 	if (f)
 		f->raw = raw;
-	for (int c = 0; c < ncols; c++)
-		if (keys[c] >= 0 && rd->rep->cells[keys[c]].state == GR_CELL_ABSENT)
-		{
-			rd->rep->cells[keys[c]].state = GR_CELL_UNPLACED;
-			rd->rep->cells[keys[c]].raw = raw;
-			rd->rep->cells[keys[c]].line = line;
-			if (f && f->ncells < GR_FINDING_MAX_CELLS)
-				f->cells[f->ncells++] = keys[c];
-		}
+	gr_rd_mark_unplaced(rd, keys, ncols, raw, line, f);
 }
 
 /* ---- the walk ---- */

@@ -45,6 +45,8 @@ extern int	gr_cell_rank(gr_cell_state s);
 extern void gr_rd_set_cell(gr_reader *rd, int key, const gr_tok *t, gr_cell_state st);
 extern gr_cell_state gr_tok_state(const gr_tok *t);
 extern gr_str gr_rd_values_raw(gr_reader *rd, const int *vals, int n);
+extern void gr_rd_mark_unplaced(gr_reader *rd, const int *keys, int n, gr_str raw, int line,
+								gr_finding *f);
 
 /* gr_place.c */
 extern void gr_rd_place_row(gr_reader *rd, const char *table_name, gr_str row_label, const int *keys,
