@@ -36,6 +36,12 @@ SELECT id, report_is_valid(body), report_invalid_reason(body) FROM samples ORDER
 
 -- Not a report: invalid, never NULL; NULL in, NULL out (STRICT, as CHECK wants).
 SELECT report_is_valid(''), report_is_valid('hello'), report_invalid_reason('hello'), report_is_valid(NULL);
+-- A news item and a notice that name a report are not one: no year, no
+-- edition taken from their words, and one finding that says so.
+SELECT (p).year, (p).edition, (p).title, c.rule, c.severity
+  FROM (VALUES (E'我区发布2023年度政府信息公开工作年度报告\n日前，区政府办公室发布了报告。本年新收政府信息公开申请数量230件，本年制发件数12件，上一年项目数量3个。'),
+               (E'关于发布2023年度政府信息公开工作年度报告的通知\n各单位：现将本单位2023年政府信息公开工作年度报告予以公布。')) t(b),
+       LATERAL (SELECT parse_report(b) p OFFSET 0) x, report_check(b) c;
 
 -- Rule-set versions.
 SELECT govreport_ruleset();

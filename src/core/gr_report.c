@@ -9,6 +9,29 @@
 #include "gr_html.h"
 #include "gr_tables.h"
 
+/*
+ * Something is a report when its structure says so: an outline of at least
+ * two of the six sections, or one of the three tables read, or a report's
+ * title over one section or over the preamble's statistics period
+ * (本报告统计期限为…, the opening of every report).  Words alone never make one: a
+ * news item or a notice that names the report (关于发布2023年度…年度报告的
+ * 通知), a README that quotes its column headers, has a title and stray
+ * fingerprints but no outline, no period and no table, and gets no fields
+ * at all rather than a year and an edition guessed from them (report_check
+ * then says so in one finding).
+ */
+static bool
+gr_report_evidence(const gr_report *rep)
+{
+	int			headings = 0;
+
+	for (int i = 0; i < rep->nsections; i++)
+		if (rep->sections[i].key != GR_SEC_PREAMBLE)
+			headings++;
+	return headings >= 2 || rep->tables_found != 0 ||
+		(rep->title.len > 0 && (headings == 1 || rep->period_start.year != 0));
+}
+
 gr_status
 gr_parse(const gr_env *env, const char *text, size_t len, gr_report **out, gr_error *err)
 {
@@ -62,20 +85,7 @@ gr_parse(const gr_env *env, const char *text, size_t len, gr_report **out, gr_er
 	if (gr_tables(&ctx, doc, rep) != GR_OK)
 		return err->status;
 
-	/*
-	 * Something is a report when it has an outline of at least two sections,
-	 * or a title of one, or the tables of one.  Anything else gets no
-	 * fields at all rather than fields guessed from stray dates.
-	 */
-	{
-		int			headings = 0;
-
-		for (int i = 0; i < rep->nsections; i++)
-			if (rep->sections[i].key != GR_SEC_PREAMBLE)
-				headings++;
-		rep->is_report = headings >= 2 || rep->title.len > 0 || rep->fp2019 + rep->fp2021 >= 2 ||
-			rep->tables_found != 0;
-	}
+	rep->is_report = gr_report_evidence(rep);
 	if (!rep->is_report)
 	{
 		gr_cell    *cells = rep->cells;

@@ -892,6 +892,21 @@ test_samples(const char *dir)
 	}
 }
 
+/* Texts that mention a report, quote its headers or announce it. */
+static const struct
+{
+	const char *what;
+	const char *text;
+}			not_reports[] =
+{
+	{"a news item", "我区发布2023年度政府信息公开工作年度报告\n来源：区政府办公室  发布时间：2024-01-20\n"
+		"日前，区政府办公室发布《2023年度政府信息公开工作年度报告》。报告显示，本年新收政府信息公开申请数量230件，"
+		"上年结转政府信息公开申请数量5件。\n报告从总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况等六个方面进行了介绍。\n"},
+	{"a two-line notice", "关于发布2023年度政府信息公开工作年度报告的通知\n各单位：现将本单位2023年政府信息公开工作年度报告予以公布。\n"},
+	{"a README quoting both editions' headers", "# 年报解析工具\n\n本工具读取政府信息公开工作年度报告。\n"
+		"支持两版格式：本年制发件数、本年废止件数、现行有效件数、上一年项目数量、本年增/减、对外公开总数量。\n\n## 安装\nmake && make install\n"},
+};
+
 static void
 test_not_reports(void)
 {
@@ -904,6 +919,20 @@ test_not_reports(void)
 		  "stray dates: not a report, no fields");
 	rep = parse("\0\0\0", 3);
 	CHECK(rep && !rep->is_report, "NUL bytes: not a report");
+
+	/* texts that name a report without being one (issue 8 part 9) */
+	for (int i = 0; i < (int) (sizeof(not_reports) / sizeof(not_reports[0])); i++)
+	{
+		rep = parse_str(not_reports[i].text);
+		CHECK(rep && !rep->is_report && rep->year == 0 && rep->edition == GR_ED_UNKNOWN &&
+			  rep->title.len == 0 && rep->org.len == 0 && rep->published.year == 0,
+			  "%s: not a report, every field NULL", not_reports[i].what);
+		CHECK(rep && gr_check(&test_env, rep, 0, &test_err) == GR_OK && rep->nfindings == 1 &&
+			  gr_has_errors(rep), "%s: report_check says so in one error", not_reports[i].what);
+	}
+	/* and a report with one section under its title still is one */
+	rep = parse_str("XX县财政局2023年政府信息公开工作年度报告\n一、总体情况\n本年主动公开信息12条。\n");
+	CHECK(rep && rep->is_report && rep->year == 2023, "title and one section: a report");
 }
 
 static void
