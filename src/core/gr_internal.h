@@ -143,6 +143,11 @@ extern bool gr_findings_reserve(gr_ctx *ctx, gr_report *rep);
 /* gr_meta.c */
 extern gr_status gr_meta(gr_ctx *ctx, const gr_doc *doc, gr_report *rep);
 
+/* gr_published.c */
+extern bool gr_meta_line_date(const gr_doc *doc, int i, gr_date *d, uint32_t *date_from);
+extern void gr_meta_published(const gr_doc *doc, int title_line, int first_heading_line,
+							  int last_part, gr_report *rep);
+
 /* gr_edition.c */
 extern void gr_edition_detect(const gr_doc *doc, gr_report *rep);
 extern gr_edition gr_edition_for_year(int year);

@@ -27,11 +27,6 @@ static const struct
 	{"特向社会公开", {"政府信息公开", "政务公开", "年度", "信息公开"}},
 };
 
-/* Labels in front of a publication date (web pages, document headers). */
-static const char *const published_labels[] = {
-	"发布时间", "发布日期", "公开日期", "成文日期", "发文日期", "印发日期", "生成日期",
-};
-
 /* Words near a date range that make it the statistics period. */
 static const char *const period_words[] = {
 	"统计", "期限", "期间", "周期", "时限", "时段",
@@ -332,109 +327,6 @@ org_in_phrases(const gr_doc *doc, uint32_t from, uint32_t to, uint32_t *o_from, 
 	return false;
 }
 
-/* ---- dates ---- */
-
-/* Is the compact line a date alone, or "name date"?  Returns the date's start. */
-/* Words that make a dated line part of a sentence, not a signature. */
-static const char *const not_signature[] = {"期限", "统计", "期间", "自", "至", "起", "截至", "截止", "于"};
-
-static bool
-line_date(const gr_doc *doc, int i, gr_date *d, uint32_t *date_from)
-{
-	const gr_line *l = &doc->lines[i];
-	const char *s = doc->cmp + l->c_off;
-	uint32_t	len = l->c_len;
-
-	while (len > 0 && (s[len - 1] == ')' || s[len - 1] == ']' || s[len - 1] == '.'))
-		len--;
-	for (uint32_t k = 0; k < len; k += char_len(s + k))
-	{
-		int			n = gr_parse_date(s + k, len - k, 0, d);
-
-		if (n > 0 && (uint32_t) n == len - k)
-		{
-			if (memchr(s, ',', k) || gr_memmem(s, k, "。") || memchr(s, ':', k))
-				return false;
-			for (size_t w = 0; w < NELEM(not_signature); w++)
-				if (gr_memmem(s, k, not_signature[w]))
-					return false;
-			*date_from = l->c_off + k;
-			return true;
-		}
-		if (gr_utf8_chars(s, k) > 30)
-			break;
-	}
-	return false;
-}
-
-static void
-find_published(const gr_doc *doc, int title_line, int last_part, gr_report *rep)
-{
-	int			nonblank = 0;
-
-	/* 发布时间:21年01月29日 */
-	for (size_t m = 0; m < NELEM(published_labels); m++)
-	{
-		const char *hit = gr_memmem(doc->cmp, doc->cmp_len, published_labels[m]);
-
-		if (hit)
-		{
-			uint32_t	k = (uint32_t) (hit - doc->cmp) + (uint32_t) strlen(published_labels[m]);
-			gr_date		d;
-
-			uint32_t	f;
-
-			while (k < doc->cmp_len && (doc->cmp[k] == ':' || doc->cmp[k] == ']'))
-				k++;
-			if (gr_has_prefix(doc->cmp + k, doc->cmp_len - k, "为"))
-				k += 3;
-			/* read where spaces still stand: 2022-02-08 16:34 is a date and a time */
-			f = doc->c2f[k];
-			if (gr_parse_date(doc->cmp + k, doc->cmp_len - k, 0, &d) > 0 ||
-				gr_parse_date(doc->fold + f, doc->fold_len - f, 0, &d) > 0)
-			{
-				rep->published = d;
-				return;
-			}
-		}
-	}
-
-	/* a dated signature at the end: 第十一师办公室 2022年2月10日 */
-	for (int i = doc->nlines - 1; i >= last_part && nonblank < 4; i--)
-	{
-		gr_date		d;
-		uint32_t	at;
-
-		if (doc->lines[i].c_len == 0 || gr_is_page_mark(doc->cmp + doc->lines[i].c_off,
-														 doc->lines[i].c_len))
-			continue;
-		nonblank++;
-		if (line_date(doc, i, &d, &at))
-		{
-			rep->published = d;
-			return;
-		}
-	}
-
-	/* a date on its own line under the title: (2026年1月23日) */
-	if (title_line >= 0)
-	{
-		for (int i = title_line + 1; i < doc->nlines && i <= title_line + 3; i++)
-		{
-			gr_date		d;
-			uint32_t	at;
-
-			if (doc->lines[i].c_len == 0)
-				continue;
-			if (line_date(doc, i, &d, &at))
-			{
-				rep->published = d;
-				return;
-			}
-		}
-	}
-}
-
 /* The statistics period: 统计期限为2021年1月1日至2021年12月31日. */
 static void
 find_period(const gr_doc *doc, uint32_t from, uint32_t to, gr_report *rep)
@@ -664,7 +556,7 @@ org_in_signature(const gr_doc *doc, int last_part, uint32_t *o_from, uint32_t *o
 		if (doc->lines[i].c_len == 0)
 			continue;
 		nonblank++;
-		if (!line_date(doc, i, &d, &at))
+		if (!gr_meta_line_date(doc, i, &d, &at))
 			continue;
 		if (at > doc->lines[i].c_off)
 		{
@@ -780,7 +672,7 @@ gr_meta(gr_ctx *ctx, const gr_doc *doc, gr_report *rep)
 	else
 		rep->year = year_in_text(doc, p_from, s1_to);
 
-	find_published(doc, title_line, last_part, rep);
+	gr_meta_published(doc, title_line, first_heading_line, last_part, rep);
 
 	find_contact(ctx, doc, p_from, p_to, s6, rep);
 	return ctx->err->status;

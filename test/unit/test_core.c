@@ -614,6 +614,15 @@ test_page_chrome(void)
 		  "page chrome: the site's name after the title is cut (%.*s)", rep ? (int) rep->title.len : 0,
 		  rep ? rep->title.ptr : "");
 	CHECK(rep != NULL && date_eq(rep->published, 2022, 1, 20), "page chrome: <meta name=PubDate> is the publication date");
+
+	/* a bare 时间： field of the chrome, full-width colon and spaces, an ISO date and a time */
+	rep = parse_str("XX县财政局2023年政府信息公开工作年度报告\n来源：县财政局\u3000\u3000时间：2024-01-20 09:30\u3000浏览次数：12\n"
+					"本报告统计期限为2023年1月1日至12月31日。\n一、总体情况\n二、主动公开政府信息情况\n");
+	CHECK(rep != NULL && date_eq(rep->published, 2024, 1, 20), "page chrome: a bare 时间： field is the publication date");
+	/* in a sentence, or below the headings, it is not */
+	rep = parse_str("XX县财政局2023年政府信息公开工作年度报告\n本报告统计时间：2023年1月1日至12月31日。\n"
+					"一、总体情况\n办理时间：2024年3月1日\n二、主动公开政府信息情况\n");
+	CHECK(rep != NULL && rep->published.year == 0, "page chrome: 统计时间： in a sentence and 办理时间 in a section are no publication date");
 }
 
 /* Cells of eighteen digits: sums leave 64 bits and are refused, never wrapped. */
