@@ -49,8 +49,9 @@
  * Environment: LAYOUT_SHOW=N prints up to N failure lines per layout
  * (default 12); LAYOUT_DUMP=DIR writes every rendered report to
  * DIR/<layout>_<index>.txt; LAYOUT_AVOID=negative,blanks,pad,wrap-head,
- * wrap-narrow leaves out a kind of mess (the same values otherwise), to
- * tell which one a failure needs.
+ * wrap-narrow,malformed,notes,pinyin,pipes,blank-lines,stray leaves out a
+ * kind of mess (the same values otherwise), to tell which one a failure
+ * needs.
  */
 #include <stdarg.h>
 #include <stdbool.h>
@@ -75,7 +76,13 @@ enum
 	AV_BLANKS = 2,				/* empty cells */
 	AV_PAD = 4,					/* (b), (f): colspans written as empty cells */
 	AV_WRAP_HEAD = 8,			/* (d): column headers wrapped onto a second line */
-	AV_WRAP_NARROW = 16			/* (d): labels wrapped right after the numbering and a character */
+	AV_WRAP_NARROW = 16,		/* (d): labels wrapped right after the numbering and a character */
+	AV_MALFORMED = 32,			/* cells that are not numbers */
+	AV_NOTES = 64,				/* bracketed instructions after 表二's labels */
+	AV_PINYIN = 128,			/* pinyin glosses in 表二's labels */
+	AV_PIPES = 256,				/* (c): "| 25 |" and trailing filler pipes */
+	AV_BLANK_LINES = 512,		/* (a2): blank lines as empty cells */
+	AV_STRAY = 1024				/* (g): stray spaces between glued values */
 };
 
 static const struct
@@ -84,10 +91,20 @@ static const struct
 	unsigned	flag;
 }			avoid_names[] = {
 	{"negative", AV_NEGATIVE}, {"blanks", AV_BLANKS}, {"pad", AV_PAD},
-	{"wrap-head", AV_WRAP_HEAD}, {"wrap-narrow", AV_WRAP_NARROW},
+	{"wrap-head", AV_WRAP_HEAD}, {"wrap-narrow", AV_WRAP_NARROW}, {"malformed", AV_MALFORMED},
+	{"notes", AV_NOTES}, {"pinyin", AV_PINYIN}, {"pipes", AV_PIPES}, {"blank-lines", AV_BLANK_LINES},
+	{"stray", AV_STRAY},
 };
 
 static unsigned avoid;
+
+/*
+ * Messes the parser does not read yet: left out unless LAYOUT_AVOID is set
+ * (LAYOUT_AVOID= with nothing after it turns every mess on).  Each is
+ * taken out of this mask as the parser learns it.
+ */
+#define AV_NOT_YET (AV_MALFORMED | AV_NOTES | AV_PINYIN | AV_PIPES | AV_BLANK_LINES | AV_STRAY)
+static bool glued_not_yet = true;	/* layout (g) likewise */
 
 /* ---- TAP ---- */
 
@@ -1152,7 +1169,7 @@ static ttable tables[2][3];
 
 enum
 {
-	LY_A, LY_A2, LY_B, LY_C, LY_D, LY_E, LY_F, NLAYOUTS
+	LY_A, LY_A2, LY_B, LY_C, LY_D, LY_E, LY_F, LY_G, NLAYOUTS
 };
 
 typedef struct mess
@@ -1169,6 +1186,14 @@ typedef struct mess
 	bool		double_spaced;	/* (a2): a blank line after every line (seed 004) */
 	bool		centred;		/* (d): group labels in the middle of their rows */
 	bool		head_low;		/* (d): two-row headers on their lower line */
+	/* drawn from a second stream, so the reports above stay as they were */
+	bool		blank_lines;	/* (a2) double-spaced: each further blank line an empty cell */
+	bool		c_inline;		/* (c): an empty cell before a value as "| 25 |" */
+	bool		c_trail;		/* (c): a row's filler pipes after its last cell ("8 | ||||") */
+	bool		annotate;		/* 表二's row labels with bracketed instructions */
+	bool		pinyin;			/* 表二's labels with pinyin glosses (規(guī)章) */
+	bool		malformed;		/* a cell or two not a number (--253, ?, 12件3) */
+	int			stray_space;	/* (g): percent of value boundaries with a stray space */
 } mess;
 
 enum
@@ -1186,6 +1211,7 @@ typedef struct layout_def
 	bool		blanks;			/* can show an empty cell */
 	bool		can_break;		/* labels broken over lines make sense */
 	bool		can_page;		/* a page mark can stand between rows */
+	bool		glued;			/* cells without separators: a cell may be NULL with a finding */
 	void		(*table) (rctx *rc, const ttable *t);
 } layout_def;
 
@@ -1196,14 +1222,21 @@ struct rctx
 	const genreport *g;
 	const mess *m;
 	rng		   *r;
+	rng		   *r2;				/* the draws of the newer messes */
 	sbuf	   *out;
+	bool		blanks;			/* this text can show an empty cell */
 	char		vtext[F_MAX_CELLS][64];	/* each value as written in this text */
+	bool		bad[F_MAX_CELLS];	/* written malformed: must not come back as a number */
+	int			nbad;
+	const ttable *tab;			/* the table being written */
+	char		lbuf[4][768];	/* labels as written (notes, glosses), a ring */
+	int			lnext;
 };
 
 static bool
 is_blank(const rctx *rc, int key)
 {
-	return rc->L->blanks && !(avoid & AV_BLANKS) && rc->g->v[key].blank;
+	return rc->blanks && !(avoid & AV_BLANKS) && rc->g->v[key].blank;
 }
 
 /* ASCII digits to full-width ０-９. */
@@ -1243,13 +1276,71 @@ prepare_values(rctx *rc)
 			to_fullwidth(v->text, rc->vtext[k], sizeof(rc->vtext[k]));
 		else
 			snprintf(rc->vtext[k], sizeof(rc->vtext[k]), "%s", v->text);
+		if (rc->m->malformed && rc->nbad < 2 && rng_chance(rc->r2, 3))
+		{
+			/* what real reports print where a number belongs */
+			static const char *const junk[] = {"--253", "?", "12件3", "约5", "1.2.3", "x"};
+
+			snprintf(rc->vtext[k], sizeof(rc->vtext[k]), "%s", junk[rng_below(rc->r2, 6)]);
+			rc->bad[k] = true;
+			rc->nbad++;
+		}
 	}
 }
 
-static const char *
-cell_text(const rctx *rc, const tcell *c)
+/* Characters of 表二's labels a zh-TW converter glosses with pinyin. */
+static const struct
 {
-	return c->kind == CK_VALUE ? rc->vtext[c->key] : c->text;
+	const char *ch;
+	const char *py;
+}			glosses[] = {
+	{"规", "guī"}, {"发", "fā"}, {"数", "shù"}, {"废", "fèi"}, {"许", "xǔ"},
+	{"罚", "fá"}, {"强", "qiáng"}, {"费", "fèi"}, {"现", "xiàn"}, {"处", "chǔ"},
+};
+
+/* Bracketed instructions some templates print after 表二's row labels. */
+static const char *const label_notes[] = {
+	"（设区的市、自治州人民政府应提供相关数据）",
+	"（行政机关制定发布的涉及公民、法人和其他组织权利义务的文件）",
+	"（含行政许可、行政确认等）",
+	"(单位:件)",
+};
+
+/* A label of 表二 as written: with a note after it, glosses inside. */
+static const char *
+label_text(rctx *rc, const ttable *t, const tcell *c)
+{
+	char	   *out = rc->lbuf[rc->lnext++ % 4];
+	size_t		o = 0,
+				cap = sizeof(rc->lbuf[0]);
+	unsigned	h;
+
+	if (t == NULL || t->id != 0 || (!rc->m->pinyin && !rc->m->annotate) || c->text == NULL)
+		return c->text;
+	h = (unsigned) (c - &t->r[0].c[0]) * 2654435761u;
+	for (const char *p = c->text; *p && o + 16 < cap;)
+	{
+		int			n = 1;
+
+		while (((unsigned char) p[n] & 0xC0) == 0x80)
+			n++;
+		memcpy(out + o, p, (size_t) n);
+		o += (size_t) n;
+		for (size_t g = 0; rc->m->pinyin && g < sizeof(glosses) / sizeof(glosses[0]); g++)
+			if (strncmp(p, glosses[g].ch, (size_t) n) == 0 && strlen(glosses[g].ch) == (size_t) n)
+				o += (size_t) snprintf(out + o, cap - o, "(%s)", glosses[g].py);
+		p += n;
+	}
+	out[o] = '\0';
+	if (rc->m->annotate && c->kind == CK_LABEL && (h >> 7) % 3 == 0)
+		snprintf(out + o, cap - o, "%s", label_notes[(h >> 11) % 4]);
+	return out;
+}
+
+static const char *
+cell_text(rctx *rc, const tcell *c)
+{
+	return c->kind == CK_VALUE ? rc->vtext[c->key] : label_text(rc, rc->tab, c);
 }
 
 static bool
@@ -1322,6 +1413,8 @@ render_a2_table(rctx *rc, const ttable *t)
 				split_at(cell->text, 3, a, b);
 				sb_printf(o, "%s\n%s\n", a, b);
 			}
+			else if (cell->kind == CK_VALUE && is_blank(rc, cell->key))
+				sb_put(o, "\x01\n");	/* one blank line more, once double-spaced */
 			else
 				sb_printf(o, "%s\n", cell_text(rc, cell));
 		}
@@ -1361,6 +1454,11 @@ render_b_table(rctx *rc, const ttable *t)
 
 /* ---- (c) a cell per line ended by " |", filler pipes (seed 002) ---- */
 
+/*
+ * An empty cell is a lone "|"; with c_inline an empty cell before a value
+ * shares its line ("| 25 |"), and with c_trail the pipes of a row's merged
+ * cells follow its last cell ("8 | ||||") instead of a line of their own.
+ */
 static void
 render_c_table(rctx *rc, const ttable *t)
 {
@@ -1369,6 +1467,8 @@ render_c_table(rctx *rc, const ttable *t)
 	for (int r = 0; r < t->n; r++)
 	{
 		int			covered = 0;
+		bool		open = false;	/* a lone "|" waits for the value after it */
+		bool		line = false;	/* the last cell's line is not ended yet */
 
 		if (page_mark_before(rc, t, r))
 			sb_printf(o, "— %d —\n", rc->m->page_no);
@@ -1382,13 +1482,36 @@ render_c_table(rctx *rc, const ttable *t)
 				covered++;
 				continue;
 			}
+			if (line)
+				sb_put(o, "\n");
+			line = false;
 			text = cell_text(rc, &t->r[s->row].c[s->cell]);
 			if (text[0])
-				sb_printf(o, "%s |\n", text);
-			else
+			{
+				sb_printf(o, "%s%s |", open ? "| " : "", text);
+				line = true;
+				open = false;
+				continue;
+			}
+			if (open)
+				sb_put(o, "|\n");
+			open = rc->m->c_inline && c + 1 < t->ncols;
+			if (!open)
 				sb_put(o, "|\n");
 		}
-		/* the merged cells of the row, as one line of pipes after it */
+		if (open)
+			sb_put(o, "|\n");
+		/* the merged cells of the row, as pipes after it */
+		if (line && covered && rc->m->c_trail)
+		{
+			sb_put(o, " ");
+			for (int i = 0; i < covered; i++)
+				sb_put(o, "|");
+			sb_put(o, "\n");
+			continue;
+		}
+		if (line)
+			sb_put(o, "\n");
 		if (covered)
 		{
 			for (int i = 0; i < covered; i++)
@@ -1452,7 +1575,7 @@ pline_emit(sbuf *o, pline *l)
 
 /* Column starts x0[0..ncols]: each column the widest text plus three spaces. */
 static void
-d_columns(const rctx *rc, const ttable *t, int *x0)
+d_columns(rctx *rc, const ttable *t, int *x0)
 {
 	int			w[MAX_TCOLS] = {0};
 	int			note_pieces = 3;
@@ -1772,14 +1895,44 @@ render_f_table(rctx *rc, const ttable *t)
 	sb_put(o, "\n");
 }
 
+/* ---- (g) a site crawler's text: the whole report on one line (pingtan-*) ---- */
+
+/*
+ * Every cell of a row follows the one before with nothing between: labels,
+ * headers and values glued (行政许可2418, 一、本年新收…230000023).  Now and
+ * then a stray space stands between two values of a row, as crawlers leave
+ * them (230 000023); it is always at a real boundary of two cells.
+ */
+static void
+render_g_table(rctx *rc, const ttable *t)
+{
+	sbuf	   *o = rc->out;
+
+	for (int r = 0; r < t->n; r++)
+	{
+		bool		prev_value = false;
+
+		for (int i = 0; i < t->r[r].n; i++)
+		{
+			const tcell *cell = &t->r[r].c[i];
+
+			if (cell->kind == CK_VALUE && prev_value && rng_chance(rc->r2, rc->m->stray_space))
+				sb_put(o, " ");
+			sb_put(o, cell_text(rc, cell));
+			prev_value = cell->kind == CK_VALUE;
+		}
+	}
+}
+
 static const layout_def layouts[NLAYOUTS] = {
-	[LY_A] = {"a", true, true, true, render_a_table},
-	[LY_A2] = {"a2", false, true, true, render_a2_table},
-	[LY_B] = {"b", true, false, true, render_b_table},
-	[LY_C] = {"c", true, false, true, render_c_table},
-	[LY_D] = {"d", false, true, true, render_d_table},
-	[LY_E] = {"e", true, true, false, render_e_table},
-	[LY_F] = {"f", true, false, false, render_f_table},
+	[LY_A] = {"a", true, true, true, false, render_a_table},
+	[LY_A2] = {"a2", false, true, true, false, render_a2_table},
+	[LY_B] = {"b", true, false, true, false, render_b_table},
+	[LY_C] = {"c", true, false, true, false, render_c_table},
+	[LY_D] = {"d", false, true, true, false, render_d_table},
+	[LY_E] = {"e", true, true, false, false, render_e_table},
+	[LY_F] = {"f", true, false, false, false, render_f_table},
+	[LY_G] = {"g", false, false, false, true, render_g_table},
 };
 
 /* ---- the whole report ---- */
@@ -1823,6 +1976,15 @@ put_text(rctx *rc, int kind, const char *text)
 		case LY_A2:
 			sb_printf(o, "%s\n", text);
 			break;
+		case LY_G:
+			/* a crawler's header of fields, then everything on one line */
+			if (kind == TX_TITLE)
+				sb_printf(o, "标题: %s\n发布时间: %d-03-%02d 15:34\n文号: \n发布机构: %s\n"
+						  "栏目: 政府信息公开年报\n==================== 正文 ====================\n",
+						  text, rc->g->year + 1, 1 + rng_below(rc->r2, 28), rc->g->org);
+			else
+				sb_printf(o, "%s%s", text, kind == TX_PARA || rng_chance(rc->r2, 50) ? " " : "");
+			break;
 		default:
 			sb_printf(o, "%s\n", text);
 			if (kind == TX_TITLE)
@@ -1857,16 +2019,19 @@ render_report(rctx *rc)
 	put_text(rc, TX_PARA, buf);
 
 	put_text(rc, TX_HEADING, "二、主动公开政府信息情况");
-	rc->L->table(rc, &tables[ei][0]);
+	rc->L->table(rc, rc->tab = &tables[ei][0]);
 	put_text(rc, TX_HEADING, "三、收到和处理政府信息公开申请情况");
-	rc->L->table(rc, &tables[ei][1]);
+	rc->L->table(rc, rc->tab = &tables[ei][1]);
 	put_text(rc, TX_HEADING, "四、政府信息公开行政复议、行政诉讼情况");
-	rc->L->table(rc, &tables[ei][2]);
+	rc->L->table(rc, rc->tab = &tables[ei][2]);
+	rc->tab = NULL;
 
 	put_text(rc, TX_HEADING, "五、存在的主要问题及改进情况");
 	put_text(rc, TX_PARA, "主要问题是公开内容不够全面，政策解读形式较为单一。下一步将加强业务培训，提升公开质量。");
 	put_text(rc, TX_HEADING, "六、其他需要报告的事项");
 	put_text(rc, TX_PARA, closing[g->closing]);
+	if (rc->layout == LY_G)
+		sb_put(rc->out, "\n");
 	if (rc->layout == LY_E)
 		sb_put(rc->out, "</div>\n</body>\n</html>\n");
 }
@@ -1897,17 +2062,34 @@ pick_mess(mess *m, int layout, const genreport *g, rng *r)
 	m->head_low = rng_chance(r, 50) && layout == LY_D;
 }
 
+/* The newer messes, from a stream of their own (the draws above stay as they were). */
+static void
+pick_mess2(mess *m, int layout, rng *r2)
+{
+	m->blank_lines = m->double_spaced && rng_chance(r2, 60) && !(avoid & AV_BLANK_LINES);
+	m->c_inline = layout == LY_C && rng_chance(r2, 50) && !(avoid & AV_PIPES);
+	m->c_trail = layout == LY_C && rng_chance(r2, 50) && !(avoid & AV_PIPES);
+	m->annotate = layout != LY_G && rng_chance(r2, 20) && !(avoid & AV_NOTES);
+	m->pinyin = m->hant && rng_chance(r2, 50) && !(avoid & AV_PINYIN);
+	m->malformed = layout != LY_G && rng_chance(r2, 15) && !(avoid & AV_MALFORMED);
+	m->stray_space = layout == LY_G && !(avoid & AV_STRAY) ? (int) rng_range(r2, 0, 30) : 0;
+}
+
 static char *
 mess_desc(const mess *m, int layout, char *buf, size_t cap)
 {
 	static const char *const md_names[] = {"", " md-omit", " md-empty", " md-fill"};
 
-	snprintf(buf, cap, "%s%s%s%s%s%s%s%s%s%s",
+	snprintf(buf, cap, "%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s",
 			 m->broken ? " broken-labels" : "", m->fullwidth ? " full-width" : "",
 			 m->hant ? " traditional" : "", m->crlf ? " crlf" : "",
 			 m->page_table >= 0 ? " page-mark" : "", m->pad ? " pad" : "",
 			 m->double_spaced ? " double-spaced" : "", m->centred ? " centred-labels" : "",
-			 m->head_low ? " low-headers" : "", layout == LY_F ? md_names[m->md_mode + 1] : "");
+			 m->head_low ? " low-headers" : "", layout == LY_F ? md_names[m->md_mode + 1] : "",
+			 m->blank_lines ? " blank-line-empties" : "", m->c_inline ? " inline-empty-pipe" : "",
+			 m->c_trail ? " trailing-filler" : "", m->annotate ? " label-notes" : "",
+			 m->pinyin ? " pinyin" : "", m->malformed ? " malformed-cells" : "",
+			 m->stray_space ? " stray-spaces" : "");
 	return buf;
 }
 
@@ -1947,6 +2129,23 @@ to_traditional(sbuf *b)
 	b->p = out;
 	b->n = (size_t) olen;
 	b->cap = (size_t) olen + 1;
+}
+
+/* (a2) blank-line empties: a marked line becomes one further blank line. */
+static void
+blank_line_empties(sbuf *b)
+{
+	size_t		o = 0;
+
+	for (size_t i = 0; i < b->n; i++)
+		if (b->p[i] == '\x01' && i + 2 < b->n && b->p[i + 1] == '\n' && b->p[i + 2] == '\n')
+		{
+			b->p[o++] = '\n';
+			i += 2;
+		}
+		else
+			b->p[o++] = b->p[i];
+	b->n = o;
 }
 
 /* Every "\n" becomes rep. */
@@ -2055,6 +2254,9 @@ typedef struct tally
 	int			derived;		/* derived cells checked */
 	int			derived_bad;
 	int			meta_bad;		/* status, is_report, year, edition */
+	int			nulled;			/* (g) cells left NULL, each named by an R-PARSE finding */
+	int			by_sum;			/* (g) cells read by a row's arithmetic, so marked */
+	int			malformed;		/* cells written malformed, none read as a number */
 	int			failed_reports;
 	int			shown;
 	int			saved;
@@ -2122,6 +2324,18 @@ parsed_cell(const gr_report *rep, int k)
 	return fc[k].idx >= 0 && fc[k].idx < rep->ncells ? &rep->cells[fc[k].idx] : NULL;
 }
 
+/* Does an R-PARSE finding name the parser's cell idx (a value it could not read)? */
+static bool
+named_by_parse_finding(const gr_report *rep, int idx)
+{
+	for (int f = 0; f < rep->nfindings; f++)
+		if (strncmp(rep->findings[f].rule, "R-PARSE-", 8) == 0)
+			for (int c = 0; c < rep->findings[f].ncells; c++)
+				if (rep->findings[f].cells[c] == idx)
+					return true;
+	return false;
+}
+
 /* One printed cell against what was written; true when they agree. */
 static bool
 check_printed(rctx *rc, const gr_report *rep, int k, uint64_t seed, tally *t)
@@ -2142,6 +2356,17 @@ check_printed(rctx *rc, const gr_report *rep, int k, uint64_t seed, tally *t)
 		return false;
 	}
 	cell_got(c, got, sizeof(got));
+	if (rc->bad[k])
+	{
+		/* written malformed: kept as what it is, never a number */
+		t->malformed++;
+		if (c->state != GR_CELL_NUMBER)
+			return true;
+		t->wrong++;
+		show(t, "layout (%s) report %d seed %llu: WRONG NUMBER %s written malformed (%s), got %s", ln,
+			 g->index, (unsigned long long) seed, fc[k].key, rc->vtext[k], got);
+		return false;
+	}
 	if (is_blank(rc, k))
 	{
 		if (c->state == GR_CELL_BLANK)
@@ -2162,7 +2387,16 @@ check_printed(rctx *rc, const gr_report *rep, int k, uint64_t seed, tally *t)
 	}
 	dec_format(v->mant, v->scale, exp, sizeof(exp));
 	if (c->state == GR_CELL_NUMBER && dec_eq(c->mant, c->scale, v->mant, v->scale))
+	{
+		t->by_sum += c->by_sum != 0;
 		return true;
+	}
+	/* glued digits: a cell is exact, or NULL and named by a finding that says why */
+	if (rc->L->glued && c->state != GR_CELL_NUMBER && named_by_parse_finding(rep, fc[k].idx))
+	{
+		t->nulled++;
+		return true;
+	}
 	if (c->state == GR_CELL_NUMBER)
 	{
 		t->wrong++;
@@ -2260,11 +2494,13 @@ check_report(rctx *rc, const sbuf *text, uint64_t seed, const mess *m, tally *t)
 		}
 		bad++;
 	}
+	int			nulled = t->nulled;
+
 	for (int k = 0; k < nfc; k++)
 		if (g->v[k].in_report && !check_printed(rc, rep, k, seed, t))
 			bad++;
-	/* derived cells, when every part was read right */
-	if (bad == 0)
+	/* derived cells, when every part was read, and read right */
+	if (bad == 0 && rc->nbad == 0 && t->nulled == nulled)
 		bad += check_derived(rc, rep, seed, t);
 
 	if (bad)
@@ -2274,7 +2510,7 @@ check_report(rctx *rc, const sbuf *text, uint64_t seed, const mess *m, tally *t)
 		{
 			printf("#   layout (%s) report %d: %d cells disagree (%s, blanks %s, mess:%s)\n", rc->L->name,
 				   g->index, bad, gr_edition_name(g->ed),
-				   rc->L->blanks ? blank_mode_names[g->blank_mode] : "none",
+				   rc->blanks ? blank_mode_names[g->blank_mode] : "none",
 				   mess_desc(m, rc->layout, md, sizeof(md)));
 			save_text(rc->L->name, g->index, text, t);
 		}
@@ -2374,24 +2610,32 @@ run_one(int ly, int i, uint64_t seed, const char *dump_dir, tally *t)
 	static rctx rc;
 	genreport	g;
 	mess		m;
-	rng			r;
+	rng			r,
+				r2;
 	sbuf		text = {0};
 
 	generate(&g, seed, i);
 	r = rng_make(seed, (uint64_t) i, 0x1A40 + (uint64_t) ly);
+	r2 = rng_make(seed, (uint64_t) i, 0x2B50 + (uint64_t) ly);
 	pick_mess(&m, ly, &g, &r);
+	pick_mess2(&m, ly, &r2);
+	memset(&rc, 0, sizeof(rc));
 	rc.layout = ly;
 	rc.L = &layouts[ly];
 	rc.g = &g;
 	rc.m = &m;
 	rc.r = &r;
+	rc.r2 = &r2;
 	rc.out = &text;
+	rc.blanks = layouts[ly].blanks || m.blank_lines;
 	prepare_values(&rc);
 	render_report(&rc);
 	if (m.hant)
 		to_traditional(&text);
 	if (m.double_spaced)
 		replace_newlines(&text, "\n\n");
+	if (m.blank_lines)
+		blank_line_empties(&text);
 	if (m.crlf)
 		replace_newlines(&text, "\r\n");
 	if (dump_dir)
@@ -2412,7 +2656,25 @@ tally_add(tally *total, const tally *t)
 	total->derived += t->derived;
 	total->derived_bad += t->derived_bad;
 	total->meta_bad += t->meta_bad;
+	total->nulled += t->nulled;
+	total->by_sum += t->by_sum;
+	total->malformed += t->malformed;
 	total->failed_reports += t->failed_reports;
+}
+
+/* (g): how many cells were certain, and how many of those by a row's arithmetic. */
+static const char *
+glued_note(const tally *t)
+{
+	static char buf[160];
+
+	buf[0] = '\0';
+	if (t->nulled || t->by_sum)
+		snprintf(buf, sizeof(buf), "; %d cells read (%.1f %%), %d of them by a row's arithmetic, %d left NULL with a finding",
+				 t->cells - t->nulled - t->missed - t->wrong,
+				 t->cells ? 100.0 * (t->cells - t->nulled - t->missed - t->wrong) / t->cells : 0.0,
+				 t->by_sum, t->nulled);
+	return buf;
 }
 
 /* All reports of one layout, one TAP line. */
@@ -2428,9 +2690,9 @@ run_layout(int ly, int nrep, int one, uint64_t seed, tally *total)
 		  t.derived_bad == 0 && t.meta_bad == 0,
 		  "layout (%s): %d reports, %d wrong numbers, %d missed cells "
 		  "(%d cells; %d blanks read as numbers, %d blanks misread, %d/%d derived wrong, "
-		  "%d bad year/edition, %d reports failing)",
+		  "%d bad year/edition, %d reports failing; %d malformed cells kept as text%s)",
 		  layouts[ly].name, t.reports, t.wrong, t.missed, t.cells, t.invented, t.blank_bad,
-		  t.derived_bad, t.derived, t.meta_bad, t.failed_reports);
+		  t.derived_bad, t.derived, t.meta_bad, t.failed_reports, t.malformed, glued_note(&t));
 	tally_add(total, &t);
 }
 
@@ -2444,6 +2706,10 @@ set_up(void)
 
 	if (getenv("LAYOUT_SHOW"))
 		show_max = atoi(getenv("LAYOUT_SHOW"));
+	if (getenv("LAYOUT_AVOID") == NULL)
+		avoid = AV_NOT_YET;
+	else
+		glued_not_yet = false;
 	for (size_t i = 0; i < sizeof(avoid_names) / sizeof(avoid_names[0]); i++)
 		if (getenv("LAYOUT_AVOID") && layout_selected(getenv("LAYOUT_AVOID"), avoid_names[i].name))
 			avoid |= avoid_names[i].flag;
@@ -2481,7 +2747,7 @@ main(int argc, char **argv)
 	test_generator();
 
 	for (int ly = 0; ly < NLAYOUTS; ly++)
-		if (layout_selected(only, layouts[ly].name))
+		if (layout_selected(only, layouts[ly].name) && !(ly == LY_G && glued_not_yet && only == NULL))
 			run_layout(ly, nrep, one, seed, &total);
 	printf("# totals: %d reports, %d cells, %d wrong numbers, %d missed cells, %d blanks read as numbers, "
 		   "%d blanks misread, %d/%d derived wrong, %d bad year/edition, %d reports failing\n",
