@@ -294,15 +294,18 @@ walk_narrative(gr_walk *w)
 }
 
 /*
- * A cell where a number belongs that is not one (--253, ?, 12件3): short,
- * of digits, signs and units, with a digit or a question mark, and not a
+ * A cell where a number belongs that is not one (--253, ?, 12件3, 约5):
+ * short, of digits, signs, units and the words of an estimate, with a
+ * digit or a question mark, and not a
  * numbering (1. 2、).  It keeps its slot in the row, so that the other
  * cells stay aligned, and reads as text.
  */
 static bool
 malformed_value(const gr_reader *rd, const gr_tok *t)
 {
-	static const char *const units[] = {"件", "项", "个", "条", "次", "人", "元", "万", NULL};
+	/* units, and the words of an estimate (约5, 5余, 近10): never in a label */
+	static const char *const units[] = {"件", "项", "个", "条", "次", "人", "元", "万",
+	"约", "余", "近", "多", NULL};
 	const char *s = rd->doc->fold + t->f_from;
 	uint32_t	len = t->f_to - t->f_from;
 	bool		digit = false,

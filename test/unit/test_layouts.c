@@ -103,7 +103,7 @@ static unsigned avoid;
  * (LAYOUT_AVOID= with nothing after it turns every mess on).  Each is
  * taken out of this mask as the parser learns it.
  */
-#define AV_NOT_YET (AV_MALFORMED | AV_NOTES | AV_PINYIN | AV_PIPES | AV_BLANK_LINES | AV_STRAY)
+#define AV_NOT_YET (AV_NOTES | AV_PINYIN | AV_PIPES | AV_BLANK_LINES | AV_STRAY)
 static bool glued_not_yet = true;	/* layout (g) likewise */
 
 /* ---- TAP ---- */
@@ -1279,9 +1279,9 @@ prepare_values(rctx *rc)
 		if (rc->m->malformed && rc->nbad < 2 && rng_chance(rc->r2, 3))
 		{
 			/* what real reports print where a number belongs */
-			static const char *const junk[] = {"--253", "?", "12件3", "约5", "1.2.3", "x"};
+			static const char *const junk[] = {"--253", "?", "12件3", "约5", "1.2.3", "5余", "x"};
 
-			snprintf(rc->vtext[k], sizeof(rc->vtext[k]), "%s", junk[rng_below(rc->r2, 6)]);
+			snprintf(rc->vtext[k], sizeof(rc->vtext[k]), "%s", junk[rng_below(rc->r2, 7)]);
 			rc->bad[k] = true;
 			rc->nbad++;
 		}
