@@ -94,7 +94,42 @@ gr_layout_pipes(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g)
 	return true;
 }
 
-/* Do most pipe lines of the region end a cell ("X |") rather than frame a Markdown row? */
+/*
+ * Where the filler of a line begins: pipes after white space behind a
+ * cell's closing pipe ("8 | ||||", "| 0 | ||") stand for the row's merged
+ * cells, as a line of pipes does between rows, and are no cells.  An empty
+ * cell after a value has a line of its own ("|"), so nothing is lost.
+ */
+static uint32_t
+filler_start(const char *s, uint32_t end)
+{
+	uint32_t	k = end,
+				j,
+				i;
+
+	while (k > 0 && s[k - 1] == '|')
+		k--;
+	if (k == end || k == 0 || !gr_ws(s[k - 1]))
+		return end;				/* no pipes at the end, or glued to the cell */
+	j = k;
+	while (j > 0 && gr_ws(s[j - 1]))
+		j--;
+	if (j == 0 || s[j - 1] != '|')
+		return end;
+	for (i = j - 1; i > 0 && s[i - 1] != '|'; i--)
+		;
+	for (; i < j - 1; i++)
+		if (!gr_ws(s[i]))
+			return j;			/* behind a cell with text: filler */
+	return end;
+}
+
+/*
+ * Do most pipe lines of the region end a cell ("X |") rather than frame a
+ * Markdown row?  Lines that read either way say nothing: filler of pipes
+ * only ("||||"), and "| 25 |", which is an empty cell then 25 as much as a
+ * Markdown row of one cell.  A framed row has two cells at least.
+ */
 bool
 gr_layout_pipe_ended(const gr_doc *doc, int from, int to)
 {
@@ -104,14 +139,28 @@ gr_layout_pipe_ended(const gr_doc *doc, int from, int to)
 	for (int i = from; i < to; i++)
 	{
 		const char *s = doc->cmp + doc->lines[i].c_off;
-		uint32_t	n = doc->lines[i].c_len;
+		uint32_t	n = doc->lines[i].c_len,
+					fn;
+		const char *f;
+		int			pipes = 0;
 
 		if (n < 2 || s[n - 1] != '|')
 			continue;
-		if (s[0] == '|')
-			framed++;
-		else
+		if (s[0] != '|')
+		{
 			ended++;
+			continue;
+		}
+		/* the pipes of "| 0 | ||" without its filler: two, one cell */
+		f = doc->fold + doc->lines[i].f_off;
+		fn = doc->lines[i].f_len;
+		while (fn > 0 && gr_ws(f[fn - 1]))
+			fn--;
+		fn = filler_start(f, fn);
+		for (uint32_t k = 0; k < fn; k++)
+			pipes += f[k] == '|';
+		if (pipes >= 3 && (uint32_t) pipes < n)
+			framed++;
 	}
 	return ended >= 3 && ended * 10 >= (ended + framed) * 7;
 }
@@ -127,6 +176,7 @@ gr_layout_pipe_cells(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g)
 
 	while (end > 0 && gr_ws(s[end - 1]))
 		end--;
+	end = filler_start(s, end);
 	if (!gr_grid_open_row(ctx, g, GR_EV_ORDER, 0, false))
 		return false;
 	g->rows[g->nrows - 1].piped = true;
