@@ -279,7 +279,12 @@ gr_tokenize(gr_ctx *ctx, const gr_doc *doc, int line_from, int line_to, gr_grid 
 			continue;
 		}
 		if (is_noise_line(doc, l))
+		{
+			/* the blank lines around a page mark are the mark's, no empty cells */
+			if (blank_spaced && blanks > 0)
+				blanks = 0;
 			continue;
+		}
 		/* cells one blank line apart: each further blank line is an empty cell */
 		if (blank_spaced && blanks > 1 && !gr_layout_blank_cells(ctx, doc, li, blanks - 1, out))
 			return ctx->err->status;
@@ -290,6 +295,18 @@ gr_tokenize(gr_ctx *ctx, const gr_doc *doc, int line_from, int line_to, gr_grid 
 		if (blank_spaced && out->nrows > 0 && out->rows[out->nrows - 1].ev == GR_EV_VALUES &&
 			out->rows[out->nrows - 1].n == 1)
 			out->rows[out->nrows - 1].ev = GR_EV_ORDER;
+	}
+	/*
+	 * Empty cells at the end of the region: the blank lines before what
+	 * follows (a section's body ends at its last text, so they lie beyond).
+	 */
+	if (blank_spaced && blanks >= 0)
+	{
+		for (int li = line_to; li < doc->nlines && doc->lines[li].c_len == 0 &&
+			 memchr(doc->fold + doc->lines[li].f_off, '\t', doc->lines[li].f_len) == NULL; li++)
+			blanks++;
+		if (blanks > 1 && !gr_layout_blank_cells(ctx, doc, line_to - 1, blanks - 1, out))
+			return ctx->err->status;
 	}
 	/* each cell's first cell on a later line, in one pass from the end */
 	for (int i = out->n - 1; i >= 0; i--)

@@ -103,7 +103,9 @@ lone_cell(const gr_doc *doc, int i)
 
 /*
  * Is this region one cell per line with one blank line between cells?
- * Most lines lone cells, and most gaps between them exactly one blank line.
+ * Most lines lone cells, next to no two of them without a blank line
+ * between, and many gaps of exactly one blank line — not most: a table of
+ * many empty cells has many wider gaps, one blank line more per empty cell.
  */
 bool
 gr_layout_blank_spaced(const gr_doc *doc, int from, int to)
@@ -111,6 +113,7 @@ gr_layout_blank_spaced(const gr_doc *doc, int from, int to)
 	int			cells = 0,
 				lone = 0,
 				one = 0,
+				zero = 0,
 				gaps = 0,
 				blanks = -1;
 
@@ -128,10 +131,11 @@ gr_layout_blank_spaced(const gr_doc *doc, int from, int to)
 		{
 			gaps++;
 			one += blanks == 1;
+			zero += blanks == 0;
 		}
 		blanks = 0;
 	}
-	return gaps >= 8 && lone * 10 >= cells * 9 && one * 10 >= gaps * 7;
+	return gaps >= 8 && lone * 10 >= cells * 9 && one * 10 >= gaps * 4 && zero * 10 <= gaps;
 }
 
 /* k empty cells shown by the blank lines before line li, one row each. */

@@ -103,7 +103,7 @@ static unsigned avoid;
  * (LAYOUT_AVOID= with nothing after it turns every mess on).  Each is
  * taken out of this mask as the parser learns it.
  */
-#define AV_NOT_YET (AV_NOTES | AV_PINYIN | AV_BLANK_LINES | AV_STRAY)
+#define AV_NOT_YET (AV_NOTES | AV_PINYIN | AV_STRAY)
 static bool glued_not_yet = true;	/* layout (g) likewise */
 
 /* ---- TAP ---- */
