@@ -14,8 +14,10 @@
  * What a bracket after text holds that is no part of the label: a note
  * of four characters or more (规章(设区的市、自治州人民政府应提供相关数据),
  * 行政规范性文件(行政机关制定发布的……)), or a pinyin gloss (規(guī)章,
- * 本年制發(fā)件數(shù)).  Returns the bytes from s[0] = '(' to past its ')', 0
- * when the bracket is kept (numbering such as (一), short words).
+ * 本年制發(fā)件數(shù)), or a bracket still open at the end of the token,
+ * a note broken over lines (行政许可(单 / 位:件)).  Returns the bytes from
+ * s[0] = '(' to past its ')', 0 when the bracket is kept (numbering such
+ * as (一), short words).
  */
 static size_t
 label_note_len(const char *s, size_t len)
@@ -37,32 +39,39 @@ label_note_len(const char *s, size_t len)
 		chars++;
 		i += (size_t) n;
 	}
-	if (i >= len || s[i] != ')' || chars == 0)
+	/* a note broken over lines: open at the token's end (行政许可(单 / 位:件)) */
+	if (i >= len)
+		return chars > 0 && !latin ? len : 0;
+	if (s[i] != ')' || chars == 0)
 		return 0;
 	return latin || chars >= 4 ? i + 1 : 0;
 }
 
-void
-gr_rd_lfold(gr_reader *rd, const gr_tok *t)
+/* A label folded for matching, its notes and glosses after the first character left out. */
+size_t
+gr_label_fold(const char *s, size_t len, char *out, size_t cap)
 {
-	const char *s = rd->doc->fold + t->f_from;
-	size_t		len = t->f_to - t->f_from,
-				o = 0,
+	size_t		o = 0,
 				from = 0;
 
-	/* notes and glosses after the first character are left out, the rest folded */
 	for (size_t i = 1; i < len; i++)
 	{
 		size_t		note;
 
 		if (s[i] != '(' || (note = label_note_len(s + i, len - i)) == 0)
 			continue;
-		o += gr_lfold(s + from, i - from, rd->lf + o, sizeof(rd->lf) - o);
+		o += gr_lfold(s + from, i - from, out + o, cap - o);
 		from = i + note;
 		i = from - 1;
 	}
-	o += gr_lfold(s + from, len - from, rd->lf + o, sizeof(rd->lf) - o);
-	rd->lflen = o;
+	o += gr_lfold(s + from, len - from, out + o, cap - o);
+	return o;
+}
+
+void
+gr_rd_lfold(gr_reader *rd, const gr_tok *t)
+{
+	rd->lflen = gr_label_fold(rd->doc->fold + t->f_from, t->f_to - t->f_from, rd->lf, sizeof(rd->lf));
 }
 
 /* The original text of a token. */

@@ -38,11 +38,13 @@ gr_rd_join_next_line(gr_reader *rd, int i, const gr_rowdef *rows, int nrows, int
 		if (end - j >= GR_WRAP_PIECES || rd->grid.v[end].kind != GR_TK_TEXT ||
 			gr_rd_is_narrative(rd, &rd->grid.v[end]))
 			return none;
-	n = gr_lfold(rd->doc->fold + t->f_from, t->f_to - t->f_from, buf, sizeof(buf));
+	/* the label as the walk folded it, notes and glosses left out (gr_rd_lfold) */
+	n = rd->lflen < sizeof(buf) ? rd->lflen : sizeof(buf) - 1;
+	memcpy(buf, rd->lf, n);
 	for (int k = j; k < end && k < j + 4; k++)
 	{
-		size_t		m = gr_lfold(rd->doc->fold + rd->grid.v[k].f_from,
-								 rd->grid.v[k].f_to - rd->grid.v[k].f_from, buf + n, sizeof(buf) - n);
+		size_t		m = gr_label_fold(rd->doc->fold + rd->grid.v[k].f_from,
+									  rd->grid.v[k].f_to - rd->grid.v[k].f_from, buf + n, sizeof(buf) - n);
 		gr_label_match jm = gr_label_find(rows, nrows, buf, n + m, current);
 
 		if (jm.row >= 0 && !jm.continuation && jm.tier <= GR_LT_CONTAINS)

@@ -54,6 +54,7 @@
  * needs.
  */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -103,7 +104,7 @@ static unsigned avoid;
  * (LAYOUT_AVOID= with nothing after it turns every mess on).  Each is
  * taken out of this mask as the parser learns it.
  */
-#define AV_NOT_YET (AV_NOTES | AV_PINYIN | AV_STRAY)
+#define AV_NOT_YET AV_STRAY
 static bool glued_not_yet = true;	/* layout (g) likewise */
 
 /* ---- TAP ---- */
@@ -322,6 +323,24 @@ split_label(rng *r, const char *s, int min_len, int min_ideo, bool wide_first, c
 		return false;
 	k = (int) rng_range(r, kmin, n - 1);
 	off = u8_offset(s, k);
+	/* never inside a pinyin gloss (數(shù)): a wrap comes before or after it */
+	{
+		const char *open = NULL;
+
+		for (const char *p = s; p < s + off; p++)
+			if (*p == '(')
+				open = p;
+			else if (*p == ')')
+				open = NULL;
+		if (open)
+		{
+			const char *close = strchr(s + off, ')');
+
+			off = close && close[1] ? (size_t) (close + 1 - s) : (size_t) (open - s);
+			if (off == 0)
+				return false;
+		}
+	}
 	if (off >= cap || strlen(s + off) >= cap)
 		return false;
 	memcpy(a, s, off);
@@ -1229,8 +1248,7 @@ struct rctx
 	bool		bad[F_MAX_CELLS];	/* written malformed: must not come back as a number */
 	int			nbad;
 	const ttable *tab;			/* the table being written */
-	char		lbuf[4][768];	/* labels as written (notes, glosses), a ring */
-	int			lnext;
+	char		ltext[MAX_TROWS][MAX_TCELLS][320];	/* 表二's labels as written (notes, glosses) */
 };
 
 static bool
@@ -1310,14 +1328,20 @@ static const char *const label_notes[] = {
 static const char *
 label_text(rctx *rc, const ttable *t, const tcell *c)
 {
-	char	   *out = rc->lbuf[rc->lnext++ % 4];
 	size_t		o = 0,
-				cap = sizeof(rc->lbuf[0]);
+				cap = sizeof(rc->ltext[0][0]);
 	unsigned	h;
+	int			row,
+				cell;
+	char	   *out;
 
 	if (t == NULL || t->id != 0 || (!rc->m->pinyin && !rc->m->annotate) || c->text == NULL)
 		return c->text;
-	h = (unsigned) (c - &t->r[0].c[0]) * 2654435761u;
+	/* a buffer per cell: layouts keep the texts of a whole table before writing */
+	row = (int) (((const char *) c - (const char *) &t->r[0]) / (ptrdiff_t) sizeof(trow));
+	cell = (int) (c - &t->r[row].c[0]);
+	out = rc->ltext[row][cell];
+	h = (unsigned) (row * MAX_TCELLS + cell + 1) * 2654435761u;
 	for (const char *p = c->text; *p && o + 16 < cap;)
 	{
 		int			n = 1;
