@@ -124,6 +124,12 @@ cut_tables(gr_ctx *ctx, const char *cmp, uint32_t from, uint32_t to, cutter *c)
 
 		if (l > 0)
 		{
+			/* a bracket closing what came before is not the label's (數(shù)規章) */
+			while (l > 1 && (cmp[i] == ')' || cmp[i] == ']'))
+			{
+				i++;
+				l--;
+			}
 			add_cut(c, i, false);
 			i += l;
 			continue;

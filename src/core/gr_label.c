@@ -509,10 +509,31 @@ gr_lfold(const char *s, size_t len, char *out, size_t cap)
 	return o;
 }
 
+/* A pinyin gloss at t ("(guī)", letters with tone marks in brackets): its bytes, else 0. */
+static size_t
+gloss_len(const char *t, size_t tlen)
+{
+	size_t		i = 1;
+
+	if (tlen < 3 || t[0] != '(')
+		return 0;
+	while (i < tlen && t[i] != ')')
+	{
+		uint32_t	cp;
+		int			n = gr_utf8_decode((const unsigned char *) t + i, tlen - i, &cp);
+
+		if (n == 0 || !((cp >= 'a' && cp <= 'z') || (cp >= 0xC0 && cp <= 0x24F)))
+			return 0;
+		i += (size_t) n;
+	}
+	return i < tlen && i > 1 ? i + 1 : 0;
+}
+
 /*
- * Does text t begin with the label, punctuation aside on both sides (the
- * folded text's quotes and brackets need not be the label's)?  Returns the
- * bytes of t the label covers, 0 when it does not begin there.
+ * Does text t begin with the label, punctuation and pinyin glosses aside
+ * (the folded text's quotes and brackets need not be the label's; a
+ * zh-TW page glosses characters: 規(guī)章)?  Returns the bytes of t the
+ * label covers, 0 when it does not begin there.
  */
 size_t
 gr_label_prefix_len(const char *t, size_t tlen, const char *label)
@@ -539,6 +560,10 @@ gr_label_prefix_len(const char *t, size_t tlen, const char *label)
 		}
 		for (;;)
 		{
+			if (i >= tlen)
+				return 0;
+			if (end > 0)
+				i += gloss_len(t + i, tlen - i);	/* after a matched character */
 			if (i >= tlen)
 				return 0;
 			na = gr_utf8_decode((const unsigned char *) t + i, tlen - i, &a);

@@ -350,7 +350,9 @@ walk_cell(gr_walk *w, int *i, bool *end)
 	const gr_tok *t = &rd->grid.v[*i];
 	int			row;
 
-	if (t->kind != GR_TK_TEXT || (w->cur >= 0 && malformed_value(rd, t)))
+	/* a glued run of digits is values however long (gr_digits.c reads it) */
+	if (t->kind != GR_TK_TEXT || gr_row_of(&rd->grid, t)->ev == GR_EV_GLUED ||
+		(w->cur >= 0 && malformed_value(rd, t)))
 	{
 		walk_value(w, *i, t);
 		return;
