@@ -187,6 +187,27 @@ else
 	not_ok "parallel query: $good of 10 runs gave the serial answer; last: $got"
 fi
 
+# ---- 7. a cancel during libxml2's parse of one 32 MB page: it reads the
+# page in chunks and the parse polls between them (it used to ignore a
+# cancel for the 4-5 s of the whole parse)
+$PSQL -d $DB -c "CREATE TABLE page AS SELECT '<html><head><title>x</title></head><body><table>' ||
+  repeat('<tr><td><span>行政许可</span></td><td><p>1</p></td><td>2</td></tr>' || E'\n', 330000) ||
+  '</table></body></html>' AS body" >/dev/null
+start_a gr_html "SELECT (parse_report(body)).year FROM page"
+pid=$(pid_of gr_html)
+sleep 0.4
+t0=$(now)
+$PSQL -d $DB -At -c "SELECT pg_cancel_backend($pid)" >/dev/null
+wait_a; t1=$T_END
+lat=$(elapsed "$t0" "$t1")
+size=$($PSQL -d $DB -At -c "SELECT pg_size_pretty(octet_length(body)::bigint) FROM page")
+echo "# html: a page of $size stopped $lat s after pg_cancel_backend()"
+if grep -q "ERROR:  57014: canceling statement due to user request" "$WORK/gr_html.out" && below "$lat" 1.0; then
+	ok "a cancel stops the parse of a $size HTML page with 57014, in $lat s"
+else
+	not_ok "html cancel: $(head -n 2 "$WORK/gr_html.out" | tr '\n' ' ') after $lat s"
+fi
+
 $PSQL -d postgres -c "DROP DATABASE $DB" >/dev/null 2>&1
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

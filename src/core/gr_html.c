@@ -17,6 +17,8 @@
  * and sections name lines of the HTML as stored.
  */
 #include <libxml/HTMLparser.h>
+#include <libxml/encoding.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 
 #include "gr_html.h"
@@ -494,6 +496,58 @@ gr_html_detect(const char *text, size_t len)
 	return hits >= 3 && gr_memmem(text, n, "</") != NULL;
 }
 
+/*
+ * libxml2 reads the page in chunks of this size through its push parser,
+ * and the parse polls between two: a 32 MB page answers a cancel within a
+ * chunk's time (a few milliseconds) instead of after the whole parse.
+ */
+#define HTML_CHUNK (256 * 1024)
+
+#define HTML_OPTIONS (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | \
+					  HTML_PARSE_NONET | HTML_PARSE_NOBLANKS)
+
+/*
+ * The tree of the page, NULL when libxml2 cannot read it or the parse was
+ * stopped (then ctx's error is set).  The text is UTF-8 whatever the page's
+ * <meta charset> says (the database gave it so), as htmlReadMemory is told
+ * with its encoding argument.
+ */
+static htmlDocPtr
+parse_page(gr_ctx *ctx, const char *text, size_t len)
+{
+	htmlParserCtxtPtr pc;
+	xmlCharEncodingHandlerPtr utf8 = xmlFindCharEncodingHandler("UTF-8");
+	htmlDocPtr	doc;
+	size_t		off = len < 4 ? len : 4;	/* libxml2 looks at the first bytes first */
+
+	pc = htmlCreatePushParserCtxt(NULL, NULL, text, (int) off, NULL, XML_CHAR_ENCODING_NONE);
+	if (pc == NULL)
+		return NULL;
+	htmlCtxtUseOptions(pc, HTML_OPTIONS);
+	pc->linenumbers = 1;		/* values and sections name lines of the page */
+	if (utf8 != NULL)
+		xmlSwitchToEncoding(pc, utf8);
+	while (off < len)
+	{
+		size_t		n = len - off < HTML_CHUNK ? len - off : HTML_CHUNK;
+
+		if (gr_poll_now(ctx))
+		{
+			if (pc->myDoc)
+				xmlFreeDoc(pc->myDoc);
+			htmlFreeParserCtxt(pc);
+			return NULL;
+		}
+		htmlParseChunk(pc, text + off, (int) n, 0);
+		off += n;
+	}
+	htmlParseChunk(pc, NULL, 0, 1);
+	doc = pc->myDoc;
+	pc->myDoc = NULL;
+	htmlFreeParserCtxt(pc);
+	return doc;
+}
+
 gr_status
 gr_html_render(gr_ctx *ctx, const char *text, size_t len, gr_html_text *out)
 {
@@ -505,9 +559,9 @@ gr_html_render(gr_ctx *ctx, const char *text, size_t len, gr_html_text *out)
 	r.ctx = ctx;
 	if (len > INT32_MAX)
 		return gr_fail(ctx, GR_ETOOBIG, 0, "report text is too long", "");
-	doc = htmlReadMemory(text, (int) len, NULL, "UTF-8",
-						 HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-						 HTML_PARSE_NONET | HTML_PARSE_NOBLANKS);
+	doc = parse_page(ctx, text, len);
+	if (ctx->err->status != GR_OK)
+		return ctx->err->status;	/* stopped */
 	if (doc == NULL)
 		return GR_OK;			/* not HTML we can read: the caller reads it as text */
 	render_node(&r, (xmlNode *) doc, 0);

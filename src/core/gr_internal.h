@@ -42,6 +42,7 @@ extern void *gr_alloc0(gr_ctx *ctx, size_t size);
 extern gr_status gr_fail(gr_ctx *ctx, gr_status st, int line,
 						 const char *message, const char *detail);
 extern bool gr_poll(gr_ctx *ctx);	/* true: stop now (error already set) */
+extern bool gr_poll_now(gr_ctx *ctx);	/* the same, not one call in 16,384 */
 
 /*
  * One line of the document.  The folded copy is used for matching only;

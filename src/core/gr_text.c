@@ -53,6 +53,15 @@ gr_poll(gr_ctx *ctx)
 {
 	if (ctx->env->interrupted == NULL || (++ctx->polls & 0x3FFF) != 0)
 		return false;
+	return gr_poll_now(ctx);
+}
+
+/* The same, asked at once: after a large unit of work (a chunk of HTML). */
+bool
+gr_poll_now(gr_ctx *ctx)
+{
+	if (ctx->env->interrupted == NULL)
+		return false;
 	if (ctx->env->interrupted())
 	{
 		gr_fail(ctx, GR_EINTR, 0, "parsing interrupted", "");
