@@ -5,13 +5,14 @@
 # database per document.  Needs a running server (scripts/test.sh starts
 # one with pg_virtualenv).  One TAP line per block and "N passed, N failed".
 #
+# A folder the blocks name, /srv/reports, is replaced by a folder holding
+# the five samples and two reports made from them (see make_folder).
+#
 # README.md and README.zh-CN.md: the first block is CREATE EXTENSION in the
 # new database; then the database holds the two valid sample reports in a
 # table reports(id, org, year, body), and :'body' is set to one of them.
 #
-# docs/cookbook.md: its own blocks create the table and load a folder into
-# it; the folder they name, /srv/reports, is replaced by a folder holding
-# the five samples and two reports made from them (see make_folder).  A
+# docs/cookbook.md: its own blocks create the table and load the folder.  A
 # line <!-- expect: REGEX --> after a block is a check: some line of the
 # block's output (psql -A -t, fields split by |) must match REGEX
 # (grep -E, /srv/reports replaced too); <!-- check: SQL --> is a query,
@@ -61,16 +62,14 @@ make_folder() {	# make_folder <dir>
 
 # run_doc <markdown file> <database> <kind: readme|cookbook>
 run_doc() {
-	local doc=$1 db=$2 kind=$3 n=0 dir folder block first out rc line re sql
+	local doc=$1 db=$2 kind=$3 n=0 dir block first out rc line re sql
 	dir="$tmp/$db"
-	folder="$tmp/folder"
 	mkdir -p "$dir"
 	psql -X -q -c "DROP DATABASE IF EXISTS $db" postgres >/dev/null 2>&1
 	if ! psql -X -q -c "CREATE DATABASE $db" postgres >/dev/null; then
 		not_ok "$doc: CREATE DATABASE $db" ""
 		return
 	fi
-	[ "$kind" = cookbook ] && make_folder "$folder"
 	# each ```sql block in a file of its own, its checks in NNN.expect and NNN.check
 	awk -v dir="$dir" '/^```sql$/ {n++; f = sprintf("%s/%03d.sql", dir, n); inb = 1; next}
 		/^```$/ {inb = 0; next}
@@ -81,8 +80,8 @@ run_doc() {
 		n=$((n + 1))
 		[ "$kind" = readme ] && [ "$n" -eq 2 ] && readme_setup "$db"
 		first=$(grep -v '^--' "$block" | head -n 1)
+		sed -i "s|/srv/reports|$folder|g" "$block"
 		if [ "$kind" = cookbook ]; then
-			sed -i "s|/srv/reports|$folder|g" "$block"
 			out=$(psql -X -q -A -t -F '|' -v ON_ERROR_STOP=1 -d "$db" -f "$block" 2>&1)
 			rc=$?
 		else
@@ -120,6 +119,8 @@ run_doc() {
 	psql -X -q -c "DROP DATABASE $db" postgres >/dev/null 2>&1
 }
 
+folder="$tmp/folder"
+make_folder "$folder"
 run_doc README.md govreport_readme readme
 [ -f README.zh-CN.md ] && run_doc README.zh-CN.md govreport_readme_zh readme
 run_doc docs/cookbook.md govreport_cookbook cookbook
