@@ -62,7 +62,11 @@ cell_state_name(const gr_cell *c)
 		return "by_sum";
 	if ((unsigned) c->state < lengthof(names) && names[c->state])
 		return names[c->state];
-	elog(ERROR, "unknown cell state %d", (int) c->state);
+	ereport(ERROR,
+			(errcode(ERRCODE_INTERNAL_ERROR),
+			 errmsg("unknown cell state %d", (int) c->state),
+			 errdetail("The parser gave a cell a state that report_cells has no name for."),
+			 errhint("The library was built from mismatched sources; rebuild and reinstall govreport.")));
 	return NULL;				/* not reached */
 }
 
