@@ -83,7 +83,7 @@ SELECT file, report_is_valid(body) AS valid, report_invalid_reason(body) AS firs
 \echo == findings per report and rule (report_check)
 SELECT t.file, c.rule, c.severity, count(*) AS n, min(c.line) AS first_line
   FROM reports t, report_check(t.body) c
- GROUP BY 1, 2, 3 ORDER BY 1, array_position(ARRAY['error', 'warning', 'info'], c.severity), 2;
+ GROUP BY 1, 2, 3 ORDER BY 1, c.severity DESC, 2;   -- errors first: severities sort info < warning < error
 \echo == the cells of one report, 表三 一 to 四 (report_cells)
 SELECT c.key, c.value, c.raw, c.line
   FROM reports t, report_cells(t.body) c

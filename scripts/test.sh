@@ -120,7 +120,7 @@ else
 	count 0 1
 fi
 
-echo "== the README's SQL examples, pasted as a new user would"
+echo "== the SQL of README.md, README.zh-CN.md and docs/cookbook.md, pasted as a new user would"
 readme_out=$(pg_virtualenv -t -v 15 test/readme/run.sh 2>&1)
 echo "$readme_out" | grep -E '^(not ok|#)' || true
 last=$(echo "$readme_out" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -n 1)

@@ -11,7 +11,7 @@ LANGUAGE sql AS $$
          string_agg(DISTINCT raw, ' | ') FILTER (WHERE raw IS DISTINCT FROM value::text),
          min(line) || '-' || max(line),
          bool_and(derived)
-    FROM report_cells(b) WITH ORDINALITY AS c(key, value, raw, unit, derived, line, n)
+    FROM report_cells(b) WITH ORDINALITY AS c(key, value, raw, unit, derived, line, state, ord, row_label, col_label, n)
    GROUP BY 1 ORDER BY min(n) $$;
 
 SELECT id, (r).edition, (r).proactive.edition AS t2, (r).requests.edition AS t3, (r).edition_mixed

@@ -7,6 +7,14 @@ SELECT extversion FROM pg_extension WHERE extname = 'govreport';
 SELECT (parse_report(body)).* FROM samples WHERE id = 3;
 SELECT count(*) FROM pg_proc WHERE proname = 'report_cells';
 
+-- the 0.3.0 declarations, served by this library: report_cells with its
+-- six columns, severities as text (report_rules: one row per rule, as this
+-- library lists them)
+ALTER EXTENSION govreport UPDATE TO '0.3.0';
+SELECT * FROM report_cells((SELECT body FROM samples WHERE id = 3)) WHERE key LIKE 't4.review.%';
+SELECT pg_typeof(severity), count(*) FROM samples, report_check(body) WHERE id = 0 GROUP BY 1;
+SELECT pg_typeof(severity), count(*), count(DISTINCT rule) FROM report_rules() GROUP BY 1;
+
 ALTER EXTENSION govreport UPDATE;
 SELECT extversion FROM pg_extension WHERE extname = 'govreport';
 SELECT (parse_report(body)).requests.new_received.total, report_cell(body, 't3.results_total.total')

@@ -18,6 +18,13 @@ extern gr_report *grpg_parse_text(text *body);
 extern void grpg_check(gr_report *rep, int version);
 extern gr_report *grpg_check_pair(const gr_report *prev, const gr_report *cur, int version);
 
+/* The findings, as the SQL functions sum them up (gr_pg_check.c). */
+extern int	grpg_ruleset_arg(FunctionCallInfo fcinfo, int argno);	/* resolved, never 0 */
+extern int	grpg_count_findings(const gr_report *rep, gr_severity sev);
+extern text *grpg_invalid_reason(const gr_report *rep); /* NULL: no error */
+/* A severity as text or as govreport_severity (typid); cache: GR_SEV_INFO + 1 zeroed datums. */
+extern Datum grpg_severity_datum(gr_severity sev, Oid typid, Datum *cache);
+
 /*
  * The per-backend cache of parsed texts (gr_pg_cache.c): every function
  * and the trigger get their report here, so that one text is parsed once.

@@ -1,6 +1,8 @@
 /*
  * gr_pg_cells.c — the cells of 表二/三/四 as SQL values: report_cells(),
- * report_cell() and report_keys().
+ * report_cell() and report_keys(), with each cell's state, its place in
+ * the format (ord) and the Chinese labels of its row and column, read from
+ * the spec (gr_format.h), never written here.
  */
 #include "postgres.h"
 
@@ -9,6 +11,7 @@
 #include "utils/numeric.h"
 
 #include "gr_pg.h"
+#include "gr_format.h"
 
 PG_FUNCTION_INFO_V1(gr_report_cells);
 PG_FUNCTION_INFO_V1(gr_report_cell);
@@ -38,6 +41,89 @@ grpg_cell_value(const gr_cell *c, bool *isnull)
 							   Int32GetDatum(-1));
 }
 
+/*
+ * How a cell was read, as report_cells() names it: the core's state, except
+ * that a cell the format computes is "derived" (its value NULL when a part
+ * is not a number) and a number read from glued digits by the row's
+ * arithmetic (R-PARSE-06) is "by_sum", so that a query can tell the cells
+ * the text states outright from those it only implies.
+ */
+static const char *
+cell_state_name(const gr_cell *c)
+{
+	static const char *const names[] = {
+		[GR_CELL_ABSENT] = "absent",[GR_CELL_BLANK] = "blank",[GR_CELL_NUMBER] = "number",
+		[GR_CELL_DASH] = "dash",[GR_CELL_TEXT] = "text",[GR_CELL_UNPLACED] = "unplaced"
+	};
+
+	if (c->derived)
+		return "derived";
+	if (c->by_sum && c->state == GR_CELL_NUMBER)
+		return "by_sum";
+	if ((unsigned) c->state < lengthof(names) && names[c->state])
+		return names[c->state];
+	ereport(ERROR,
+			(errcode(ERRCODE_INTERNAL_ERROR),
+			 errmsg("unknown cell state %d", (int) c->state),
+			 errdetail("The parser gave a cell a state that report_cells has no name for."),
+			 errhint("The library was built from mismatched sources; rebuild and reinstall govreport.")));
+	return NULL;				/* not reached */
+}
+
+/*
+ * The edition whose official labels name key k in a report of edition ed:
+ * ed itself when its format has the key, else the newest edition that has
+ * it (a gb2019 cell printed by a gb2021 report keeps its gb2019 label).
+ */
+static gr_edition
+label_edition(const gr_keydef *k, gr_edition ed)
+{
+	if (ed != GR_ED_UNKNOWN && (k->editions & GR_ED_MASK(ed)))
+		return ed;
+	for (int e = gr_neditions - 1; e >= 0; e--)
+		if (k->editions & GR_ED_MASK(gr_editions[e].ed))
+			return gr_editions[e].ed;
+	return GR_ED_UNKNOWN;
+}
+
+/* A column's header: the row's own header for it where the row has one (表二's amounts). */
+static const char *
+col_label(const gr_keydef *k)
+{
+	const gr_rowdef *row = &gr_tabledefs[k->table].rows[k->row];
+
+	for (int a = 0; a < (int) lengthof(row->own_labels) && row->own_labels[a]; a++)
+		if (row->own_cols[a] == k->col)
+			return row->own_labels[a];
+	return gr_col_label(k->table, k->col);
+}
+
+/*
+ * ord, row_label, col_label: the columns report_cells and report_keys
+ * share.  ord is the key's place in the format order of an edition (as
+ * gr_keys_in_order gives it, from 1): table, row, then column as that
+ * edition prints them, so ORDER BY ord lays the tables out as printed.
+ * It is the same number for every edition but in 表二, whose rows print
+ * their columns in another order in gb2019 (上一年项目数量 before 处理决定数量).
+ */
+static void
+put_place(int key, int ord, gr_edition ed, Datum *values, bool *nulls)
+{
+	const gr_keydef *k = &gr_keydefs()[key];
+
+	values[0] = Int32GetDatum(ord);
+	nulls[0] = false;
+	values[1] = grpg_cstring_text_datum(gr_row_label(k->table, k->row, label_edition(k, ed)), &nulls[1]);
+	values[2] = grpg_cstring_text_datum(col_label(k), &nulls[2]);
+}
+
+/*
+ * The result columns are filled as far as the installed declaration has
+ * them: a library newer than the SQL (before ALTER EXTENSION UPDATE) gives
+ * the six columns of 0.3.0, tuplestore_putvalues reading only those.
+ */
+#define GR_PG_CELL_COLS 10
+
 Datum
 gr_report_cells(PG_FUNCTION_ARGS)
 {
@@ -59,8 +145,8 @@ gr_report_cells(PG_FUNCTION_ARGS)
 	{
 		int			i = order[o];
 		const gr_cell *c = &rep->cells[i];
-		Datum		values[6];
-		bool		nulls[6] = {false, false, false, false, false, false};
+		Datum		values[GR_PG_CELL_COLS];
+		bool		nulls[GR_PG_CELL_COLS] = {false};
 
 		if (!gr_cell_listed(rep, i))
 			continue;
@@ -71,6 +157,8 @@ gr_report_cells(PG_FUNCTION_ARGS)
 		values[4] = BoolGetDatum(c->derived != 0);
 		values[5] = Int32GetDatum(c->line);
 		nulls[5] = c->line == 0;
+		values[6] = grpg_cstring_text_datum(cell_state_name(c), &nulls[6]);
+		put_place(i, o + 1, rep->edition, &values[7], &nulls[7]);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;
@@ -108,12 +196,18 @@ gr_report_keys(PG_FUNCTION_ARGS)
 	const gr_keydef *keys = gr_keydefs();
 	int			n = gr_nkeys();
 	static const char *const tabs[] = {"t2", "t3", "t4"};
+	int		   *ords = palloc(sizeof(int) * n);
+	int		   *order = palloc(sizeof(int) * n);
 
+	/* ord: the place in the newest edition's order (the order of the list itself) */
+	n = gr_keys_in_order(gr_editions[gr_neditions - 1].ed, order);
+	for (int o = 0; o < n; o++)
+		ords[order[o]] = o + 1;
 	InitMaterializedSRF(fcinfo, 0);
 	for (int i = 0; i < n; i++)
 	{
-		Datum		values[7];
-		bool		nulls[7] = {false, false, false, false, false, false, false};
+		Datum		values[10];
+		bool		nulls[10] = {false};
 
 		values[0] = grpg_cstring_text_datum(keys[i].key, &nulls[0]);
 		values[1] = grpg_cstring_text_datum(tabs[keys[i].table], &nulls[1]);
@@ -122,6 +216,7 @@ gr_report_keys(PG_FUNCTION_ARGS)
 		values[4] = BoolGetDatum((keys[i].editions & (1u << GR_ED_2019)) != 0);
 		values[5] = BoolGetDatum((keys[i].editions & (1u << GR_ED_2021)) != 0);
 		values[6] = BoolGetDatum(keys[i].derived != 0);
+		put_place(i, ords[i], GR_ED_UNKNOWN, &values[7], &nulls[7]);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;

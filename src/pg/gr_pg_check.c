@@ -2,6 +2,7 @@
  * gr_pg_check.c — the rules in SQL: report_check(), report_check_pair(),
  * report_is_valid(), report_invalid_reason() and the validating trigger
  * report_validate_trigger().
+ * Severities: see gr_pg_rules.c.
  */
 #include "postgres.h"
 
@@ -90,6 +91,9 @@ num_datum(gr_num n, bool *isnull)
 static void
 put_findings(ReturnSetInfo *rsinfo, const gr_report *rep)
 {
+	Oid			sevtype = TupleDescAttr(rsinfo->setDesc, 1)->atttypid;
+	Datum		sevcache[GR_SEV_INFO + 1] = {0};
+
 	for (int i = 0; i < rep->nfindings; i++)
 	{
 		const gr_finding *f = &rep->findings[i];
@@ -97,7 +101,7 @@ put_findings(ReturnSetInfo *rsinfo, const gr_report *rep)
 		bool		nulls[7] = {false, false, false, false, false, false, false};
 
 		values[0] = CStringGetTextDatum(f->rule);
-		values[1] = CStringGetTextDatum(gr_severity_name(f->severity));
+		values[1] = grpg_severity_datum(f->severity, sevtype, sevcache);
 		values[2] = grpg_text_datum(f->message, &nulls[2]);
 		values[3] = cells_array(f, &nulls[3]);
 		values[4] = num_datum(f->expected, &nulls[4]);
@@ -157,21 +161,37 @@ gr_report_is_valid(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(first_error(checked(body, version)) == NULL);
 }
 
+/* The first error as one sentence (rule id：message), NULL when there is none. */
+text *
+grpg_invalid_reason(const gr_report *rep)
+{
+	const gr_finding *f = first_error(rep);
+	char	   *utf8;
+
+	if (f == NULL)
+		return NULL;
+	/* composed in UTF-8 (the full-width colon too), converted once */
+	utf8 = psprintf("%s：%.*s", f->rule, (int) f->message.len, f->message.ptr);
+	return gr_pg_text_from_utf8(utf8, strlen(utf8));
+}
+
+/* report_summary() and report_invalid_reason() share it. */
+int
+grpg_ruleset_arg(FunctionCallInfo fcinfo, int argno)
+{
+	return ruleset_arg(fcinfo, argno);
+}
+
 Datum
 gr_report_invalid_reason(PG_FUNCTION_ARGS)
 {
 	text	   *body = PG_GETARG_TEXT_PP(0);
 	int			version = ruleset_arg(fcinfo, 1);
-	const gr_finding *f = first_error(checked(body, version));
+	text	   *reason = grpg_invalid_reason(checked(body, version));
 
-	if (f == NULL)
+	if (reason == NULL)
 		PG_RETURN_NULL();
-	/* composed in UTF-8 (the full-width colon too), converted once */
-	{
-		char	   *utf8 = psprintf("%s：%.*s", f->rule, (int) f->message.len, f->message.ptr);
-
-		PG_RETURN_TEXT_P(gr_pg_text_from_utf8(utf8, strlen(utf8)));
-	}
+	PG_RETURN_TEXT_P(reason);
 }
 
 Datum
@@ -430,14 +450,21 @@ gr_pg_trig_args_read(TriggerData *trig, gr_pg_trig_args *a)
 	a->version = gr_pg_trig_version(tg, fixed);
 }
 
-static int
-gr_pg_count_errors(const gr_report *rep)
+/* How many findings of severity sev. */
+int
+grpg_count_findings(const gr_report *rep, gr_severity sev)
 {
 	int			n = 0;
 
 	for (int i = 0; i < rep->nfindings; i++)
-		n += rep->findings[i].severity == GR_SEV_ERROR;
+		n += rep->findings[i].severity == sev;
 	return n;
+}
+
+static int
+gr_pg_count_errors(const gr_report *rep)
+{
+	return grpg_count_findings(rep, GR_SEV_ERROR);
 }
 
 /* 'reject': an error finding stops the row with 23514, the errors in the DETAIL. */
@@ -551,42 +578,4 @@ gr_report_validate_trigger(PG_FUNCTION_ARGS)
 			break;
 	}
 	return PointerGetDatum(tuple);
-}
-
-PG_FUNCTION_INFO_V1(gr_report_rules);
-
-/* The rule table, for users: report_rules(). */
-Datum
-gr_report_rules(PG_FUNCTION_ARGS)
-{
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-
-	InitMaterializedSRF(fcinfo, 0);
-	for (int i = 0; i < gr_rule_count(); i++)
-	{
-		gr_severity sev;
-		int			since,
-					until;
-		unsigned	eds;
-		const char *what;
-		const char *id = gr_rule_info(i, &sev, &since, &until, &eds, &what);
-		Datum		values[6];
-		bool		nulls[6] = {false, false, false, false, false, false};
-		Datum		ed[2];
-		int			ned = 0;
-
-		if (eds & (1u << GR_ED_2019))
-			ed[ned++] = CStringGetTextDatum("gb2019");
-		if (eds & (1u << GR_ED_2021))
-			ed[ned++] = CStringGetTextDatum("gb2021");
-		values[0] = CStringGetTextDatum(id);
-		values[1] = CStringGetTextDatum(gr_severity_name(sev));
-		values[2] = PointerGetDatum(construct_array(ed, ned, TEXTOID, -1, false, TYPALIGN_INT));
-		values[3] = Int32GetDatum(since);
-		values[4] = Int32GetDatum(until);
-		nulls[4] = until == 0;
-		values[5] = grpg_cstring_text_datum(what, &nulls[5]);
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-	}
-	return (Datum) 0;
 }
