@@ -120,6 +120,18 @@ else
 	count 0 1
 fi
 
+echo "== 8 concurrent writers through the record and reject triggers, every row accounted for"
+wr_out=$(pg_virtualenv -t -v 15 test/writers.sh 10 2>&1)
+echo "$wr_out" | grep -E '^(not ok|#)' || true
+last=$(echo "$wr_out" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -n 1)
+if [[ "$last" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+	count "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
+else
+	echo "$wr_out" | tail -n 20
+	echo "not ok - writers test did not finish"
+	count 0 1
+fi
+
 echo "== the SQL of README.md, README.zh-CN.md and docs/cookbook.md, pasted as a new user would"
 readme_out=$(pg_virtualenv -t -v 15 test/readme/run.sh 2>&1)
 echo "$readme_out" | grep -E '^(not ok|#)' || true
