@@ -92,6 +92,9 @@ t3_finish(gr_walk *w)
 	bool		have_slots = t3_header_slots(m, slots);
 	int			votes[GR_NED] = {0};
 
+	/* rows of values whose labels the text printed elsewhere (gr_loose.c) */
+	gr_loose_place(w, gr_table_edition(w->rd->rep, GR_T3), m->ncols);
+
 	for (int k = 0; k < w->nrows; k++)
 	{
 		const gr_read_row *r = &w->rows[k];

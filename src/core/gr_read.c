@@ -157,10 +157,16 @@ walk_value(gr_walk *w, int i, const gr_tok *t)
 	{
 		if (t->kind != GR_TK_BLANK)
 			report_orphan(w);	/* a header's empty slots are nobody's numbers */
+		if (w->pol->layout_rows)
+			gr_loose_add(w, i, t, w->orphan_tok);
 		return;
 	}
 	if (w->cur < 0 || w->row_done)
+	{
+		if (w->pol->layout_rows)
+			gr_loose_add(w, i, t, -1);	/* perhaps a row whose label stands elsewhere */
 		return;
+	}
 	w->vals[w->nvals++] = i;
 	w->rows[w->cur].n++;
 	w->any_values = true;
@@ -398,6 +404,13 @@ gr_read_table(gr_reader *rd, const gr_table_policy *pol, int from, int to)
 	w.model = gr_alloc0(rd->ctx, pol->model_size);
 	if (!w.vals || !w.rows || !w.model)
 		return;
+	if (pol->layout_rows)
+	{
+		w.loose = gr_alloc(rd->ctx, sizeof(gr_loose_run) * (size_t) (rd->grid.n + 1));
+		w.loose_vals = gr_alloc(rd->ctx, sizeof(int) * (size_t) (rd->grid.n + 1));
+		if (!w.loose || !w.loose_vals)
+			return;
+	}
 	if (pol->whole_table_row)
 		open_row(&w, GR_WHOLE_TABLE, -1);
 	for (int i = 0; i < rd->grid.n && !end; i++)

@@ -99,6 +99,16 @@ typedef struct gr_read_row
 
 typedef struct gr_walk gr_walk;
 
+/* Values the walk found no row for: a row of the layout with no label, or a piece of one. */
+typedef struct gr_loose_run
+{
+	int			first;			/* walk->loose_vals[first .. first + n) */
+	int			n;
+	int			after;			/* the walk's rows read before it */
+	int			label_tok;		/* the piece of label on its line, -1 for none */
+	int			line;			/* its grid line */
+} gr_loose_run;
+
 /* What a header cell did: nothing, was taken by the header, or began a new header. */
 typedef enum gr_hdr
 {
@@ -161,6 +171,10 @@ struct gr_walk
 	bool		prev_pending;	/* the last data row had no values */
 	bool		any_values;
 	void	   *model;			/* the column model's state */
+	gr_loose_run *loose;		/* layout_rows tables: values that found no row (gr_loose.c) */
+	int			nloose;
+	int		   *loose_vals;
+	int			nloose_vals;
 };
 
 extern void gr_read_table(gr_reader *rd, const gr_table_policy *pol, int from, int to);
@@ -175,5 +189,9 @@ extern int	gr_walk_line(const gr_walk *w, const gr_read_row *r);
 extern void gr_walk_place(gr_walk *w, const gr_read_row *r, const int *keys, int ncols,
 						  const int *col_slots);
 extern void gr_walk_apart(gr_walk *w, const gr_read_row *r, const int *keys, int ncols);
+
+/* gr_loose.c */
+extern void gr_loose_add(gr_walk *w, int i, const gr_tok *t, int label_tok);
+extern void gr_loose_place(gr_walk *w, gr_edition ed, int ncols);
 
 #endif							/* GR_READ_H */

@@ -580,6 +580,60 @@ test_pipe_region(void)
 		  "pipe region: | is empty, | 25 | is empty then 25, filler pipes open no row");
 }
 
+/*
+ * Rows of values whose labels the extractor put elsewhere (shanghai-office
+ * 2025): placed where the format's order leaves one way, never otherwise.
+ */
+static void
+test_loose_rows(void)
+{
+	static const char head[] =
+		"某县2021年政府信息公开工作年度报告\n"
+		"三、收到和处理政府信息公开申请情况\n"
+		"| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n"
+		"|---|---|---|---|---|---|---|---|\n"
+		"| 一、本年新收政府信息公开申请数量 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |\n"
+		"5.要求行政机关确认或重新出具已获取信息\n";
+	static const char tail[] =
+		"| 4.无正当理由大量反复申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+		"| 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n"
+		"| 行政机关不再处理其政府信息公 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n"
+		"| 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+		"四、结转下年度继续办理\n";
+	char		text[2048];
+	gr_report  *rep;
+
+	/* both labels printed apart: the two runs are those rows, in order */
+	snprintf(text, sizeof(text), "%s%s%s", head, "1.申请人无正当理由逾期不补正、\n", tail);
+	rep = parse_str(text);
+	CHECK(rep != NULL && cell_value(rep, "t3.declined_reconfirm.total") == 2 &&
+		  cell_value(rep, "t3.other_no_supplement.natural_person") == 3 &&
+		  cell_value(rep, "t3.other_unpaid_fee.total") == 0,
+		  "loose rows: runs between two rows read are the rows whose labels stood apart, in order");
+	/* two runs without labels, one label printed apart: no certainty, nothing placed */
+	snprintf(text, sizeof(text), "%s%s", head,
+			 "| 4.无正当理由大量反复申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+			 "| 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n"
+			 "| 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n"
+			 "| 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+			 "四、结转下年度继续办理\n");
+	rep = parse_str(text);
+	CHECK(rep != NULL && cell_value(rep, "t3.declined_reconfirm.total") == -1 &&
+		  cell_value(rep, "t3.other_no_supplement.total") == -1,
+		  "loose rows: two runs and one label apart place nothing");
+	/* both labels apart, but a run short of a column: nothing placed */
+	snprintf(text, sizeof(text), "%s%s%s", head, "1.申请人无正当理由逾期不补正、\n",
+			 "| 4.无正当理由大量反复申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+			 "| 2 | 0 | 0 | 0 | 0 | 2 |\n"
+			 "| 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n"
+			 "| 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+			 "四、结转下年度继续办理\n");
+	rep = parse_str(text);
+	CHECK(rep != NULL && cell_value(rep, "t3.declined_reconfirm.total") == -1 &&
+		  cell_value(rep, "t3.other_no_supplement.total") == -1,
+		  "loose rows: a run of six values for seven columns places nothing");
+}
+
 /* One cell per line, one blank line apart: each further blank line is an empty cell (issue 8). */
 static void
 test_blank_lines(void)
@@ -1359,6 +1413,7 @@ main(int argc, char **argv)
 	test_case_counts();
 	test_pipe_region();
 	test_blank_lines();
+	test_loose_rows();
 	test_page_chrome();
 	test_samples(dir);
 	test_not_reports();

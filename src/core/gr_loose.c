@@ -1,0 +1,164 @@
+/*
+ * gr_loose.c — rows of values whose labels stand elsewhere.  A PDF
+ * extractor can pull a table's labels away from their numbers: the labels
+ * of a few rows come out in a block of their own (5.要求行政机关确认或重新
+ * 出具 / 1.申请人无正当理由逾期不补正、), and their numbers further down as
+ * rows with no label (| 0 | 0 | 0 | 0 | 0 | 0 | 0 |) or with a piece of
+ * one that names no row alone (行政机关不再处理其政府信息公 | 40 | …).  The
+ * walk keeps such values apart as loose runs instead of dropping them.
+ *
+ * A loose run is placed only where the format's order leaves one reading:
+ * between the rows read before and after it (the anchors), the format has
+ * exactly as many rows of this edition as there are loose runs there,
+ * every one of those rows was printed as a label without numbers, each run
+ * has a value for every column, and a run's piece of label, if any, is
+ * part of its row's label.  Then the runs are those rows, in order.  Any
+ * doubt, and they stay unplaced, as before.
+ */
+#include "gr_format.h"
+#include "gr_label.h"
+#include "gr_read.h"
+
+/* Values i of grid line t->line, dropped by the walk: one more loose run or a longer one. */
+void
+gr_loose_add(gr_walk *w, int i, const gr_tok *t, int label_tok)
+{
+	gr_loose_run *r = w->nloose > 0 ? &w->loose[w->nloose - 1] : NULL;
+
+	if (w->loose == NULL || w->loose_vals == NULL)
+		return;
+	if (r == NULL || r->line != t->line || r->after != w->nrows || r->label_tok != label_tok)
+	{
+		r = &w->loose[w->nloose++];
+		r->first = w->nloose_vals;
+		r->n = 0;
+		r->after = w->nrows;
+		r->label_tok = label_tok;
+		r->line = t->line;
+	}
+	w->loose_vals[w->nloose_vals++] = i;
+	r->n++;
+}
+
+/* Is row k of the walk one with values, a data row of the format? */
+static bool
+anchor(const gr_walk *w, int k)
+{
+	const gr_read_row *r = &w->rows[k];
+
+	return r->row >= 0 && r->n > 0;
+}
+
+/* The walk's label-only row for spec row s, -1 when the text printed none. */
+static int
+label_only(const gr_walk *w, int s)
+{
+	for (int k = 0; k < w->nrows; k++)
+		if (w->rows[k].row == s)
+			return w->rows[k].n == 0 ? k : -1;
+	return -1;
+}
+
+/* Is the run's piece of label, if any, part of one of the row's labels? */
+static bool
+piece_fits(gr_walk *w, const gr_loose_run *run, int s)
+{
+	const gr_rowdef *def = &gr_tabledefs[w->pol->table].rows[s];
+	const gr_tok *t;
+	char		piece[256],
+				label[512];
+	size_t		n;
+
+	if (run->label_tok < 0)
+		return true;
+	t = &w->rd->grid.v[run->label_tok];
+	n = gr_label_fold(w->rd->doc->fold + t->f_from, t->f_to - t->f_from, piece, sizeof(piece) - 1);
+	piece[n] = '\0';
+	if (n == 0)
+		return false;
+	for (int a = 0; a < GR_MAX_LABELS && def->labels[a]; a++)
+	{
+		size_t		m = gr_lfold(def->labels[a], strlen(def->labels[a]), label, sizeof(label) - 1);
+
+		label[m] = '\0';
+		if (strstr(label, piece) != NULL)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The runs [g, h) lie between anchors a and b (spec rows, -1 / label_rows
+ * at the table's ends): give them their rows when the order leaves one way.
+ */
+static void
+place_group(gr_walk *w, int g, int h, int a, int b, gr_edition ed, int ncols)
+{
+	const gr_tabledef *td = &gr_tabledefs[w->pol->table];
+	int			rows[8],
+				n = 0;
+
+	for (int s = a + 1; s < b; s++)
+	{
+		const gr_rowdef *def = &td->rows[s];
+
+		if (def->part == GR_PK_CAPTION || (def->derived & GR_ED_MASK(ed)) || !(def->printed & GR_ED_MASK(ed)))
+			continue;
+		if (n == 8 || label_only(w, s) < 0)
+			return;				/* a row between that has numbers, or none printed */
+		rows[n++] = s;
+	}
+	if (n != h - g)
+		return;
+	for (int i = 0; i < n; i++)
+		if (w->loose[g + i].n != ncols || !piece_fits(w, &w->loose[g + i], rows[i]))
+			return;
+	for (int i = 0; i < n; i++)
+	{
+		gr_read_row *r = &w->rows[label_only(w, rows[i])];
+		const gr_loose_run *run = &w->loose[g + i];
+
+		r->first = w->nvals;
+		r->n = run->n;
+		memcpy(w->vals + w->nvals, w->loose_vals + run->first, sizeof(int) * (size_t) run->n);
+		w->nvals += run->n;
+	}
+}
+
+void
+gr_loose_place(gr_walk *w, gr_edition ed, int ncols)
+{
+	int			g = 0;
+
+	if (ed == GR_ED_UNKNOWN)
+		return;
+	while (g < w->nloose)
+	{
+		int			after = w->loose[g].after,
+					h = g + 1,
+					a = -1,
+					b = w->pol->label_rows;
+
+		/* the anchors: the rows with values read before and after the run */
+		for (int k = after - 1; k >= 0 && a < 0; k--)
+			if (anchor(w, k))
+				a = w->rows[k].row;
+		for (int k = after; k < w->nrows && b == w->pol->label_rows; k++)
+			if (anchor(w, k))
+				b = w->rows[k].row;
+		/* the runs between the same anchors */
+		while (h < w->nloose)
+		{
+			bool		row_between = false;
+
+			for (int k = w->loose[h - 1].after; k < w->loose[h].after; k++)
+				row_between |= anchor(w, k);
+			if (row_between)
+				break;
+			h++;
+		}
+		if (a < b)
+			place_group(w, g, h, a, b, ed, ncols);
+		g = h;
+	}
+}
