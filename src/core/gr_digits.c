@@ -44,6 +44,7 @@ typedef struct reading
 	int			found;			/* readings found, up to GR_READINGS_MAX + 1 */
 	int			best_len[T4_PRINTED_GROUPS * T4_NCOLS];
 	int64_t		all[GR_READINGS_MAX][T3_NCOLS + 1];	/* each reading's values, when ncols fits */
+	int8_t		all_len[GR_READINGS_MAX][T3_NCOLS + 1];	/* … and the digits of each */
 	long		steps;
 } reading;
 
@@ -134,7 +135,11 @@ enumerate(reading *r, int col, int at)
 		if (r->found == 0)
 			memcpy(r->best_len, r->len, sizeof(int) * (size_t) r->ncols);
 		if (r->found < GR_READINGS_MAX && r->ncols <= T3_NCOLS + 1)
+		{
 			memcpy(r->all[r->found], r->val, sizeof(int64_t) * (size_t) r->ncols);
+			for (int c = 0; c < r->ncols; c++)
+				r->all_len[r->found][c] = (int8_t) r->len[c];
+		}
 		r->found++;
 		return;
 	}
@@ -202,6 +207,51 @@ one_column(gr_reader *rd, const int *keys, const int *vals, int n)
 static void keep_pending(gr_reader *rd, const reading *r, const int *keys, int line, gr_str label,
 						 gr_str raw);
 
+/*
+ * A row of several readings, all of them known: the cells every reading
+ * cuts alike (the same digits, at the same place) are certain, and read;
+ * agreed[c] says which.  Returns how many.  行政强制1800 under three columns
+ * reads 1|80|0 or 18|0|0: its 处理决定数量 is 0 either way.
+ */
+static int
+agreed_cells(gr_reader *rd, reading *r, const int *keys, int line, bool *agreed)
+{
+	int			n = 0;
+
+	for (int c = 0, at0 = 0; c < r->ncols; at0 += r->all_len[0][c], c++)
+	{
+		bool		same = true;
+
+		for (int k = 1; k < r->found && same; k++)
+		{
+			int			at = 0;
+
+			for (int d = 0; d < c; d++)
+				at += r->all_len[k][d];
+			same = at == at0 && r->all_len[k][c] == r->all_len[0][c];
+		}
+		agreed[c] = same && keys[c] >= 0;
+		if (!agreed[c])
+			continue;
+		{
+			gr_cell    *cell = &rd->rep->cells[keys[c]];
+			uint32_t	a = rd->doc->f2s[r->run->f[at0]],
+						b = rd->doc->f2s[r->run->f[at0 + r->all_len[0][c] - 1]];
+
+			b += (uint32_t) (gr_utf8_seqlen((unsigned char) rd->doc->src[b]) ?
+							 gr_utf8_seqlen((unsigned char) rd->doc->src[b]) : 1);
+			memset(cell, 0, sizeof(*cell));
+			cell->state = GR_CELL_NUMBER;
+			cell->mant = r->all[0][c];
+			cell->raw = gr_doc_src_span(rd->doc, a, b);
+			cell->line = line;
+			cell->by_sum = 1;
+			n++;
+		}
+	}
+	return n;
+}
+
 void
 gr_digits_place(gr_reader *rd, const char *table_name, gr_str row_label, const int *keys, int ncols,
 				const int *vals, int n)
@@ -212,6 +262,8 @@ gr_digits_place(gr_reader *rd, const char *table_name, gr_str row_label, const i
 	gr_str		raw = gr_rd_values_raw(rd, vals, n);
 	int			line = rd->doc->lines[rd->grid.v[vals[0]].line].lineno;
 	gr_finding *f;
+	bool		agreed[T3_NCOLS + 1] = {false};
+	int			nagreed = 0;
 
 	if (ncols == 1 && one_column(rd, keys, vals, n))
 		return;
@@ -237,16 +289,19 @@ gr_digits_place(gr_reader *rd, const char *table_name, gr_str row_label, const i
 		if (r.found >= 2 && r.found <= GR_READINGS_MAX && r.steps <= STEPS_MAX && ncols <= T3_NCOLS + 1)
 			keep_pending(rd, &r, keys, line, row_label, raw);
 		gr_rd_mark_unplaced(rd, keys, ncols, raw, line, NULL);
+		if (r.found >= 2 && r.found <= GR_READINGS_MAX && r.steps <= STEPS_MAX && ncols <= T3_NCOLS + 1)
+			nagreed = agreed_cells(rd, &r, keys, line, agreed);
 		f = gr_add_finding(rd->ctx, rd->rep, "R-PARSE-07", GR_SEV_WARNING, line,
-						   "%s“%.*s”一行的数字连写为“%.*s”，%s，未填入", table_name, (int) row_label.len,
+						   "%s“%.*s”一行的数字连写为“%.*s”，%s，未填入%s", table_name, (int) row_label.len,
 						   row_label.ptr, (int) raw.len, raw.ptr,
-						   r.found >= 2 || r.steps > STEPS_MAX ? "有多种读法" : "没有合规的读法");
+						   r.found >= 2 || r.steps > STEPS_MAX ? "有多种读法" : "没有合规的读法",
+						   nagreed ? "（各种读法都相同的单元格已按此读取）" : "");
 	}
 	if (f)
 	{
 		f->raw = raw;
 		for (int c = 0; c < ncols && f->ncells < GR_FINDING_MAX_CELLS; c++)
-			if (keys[c] >= 0)
+			if (keys[c] >= 0 && !(c <= T3_NCOLS && agreed[c]))
 				f->cells[f->ncells++] = keys[c];
 		if (rd->npending > 0 && rd->pending[rd->npending - 1].finding < 0 && r.found >= 2)
 			rd->pending[rd->npending - 1].finding = rd->rep->nfindings - 1;

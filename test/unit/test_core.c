@@ -501,6 +501,9 @@ test_glued_text(void)
 		  "glued text: 120000012 has one reading under 总计 = Σ applicants, marked read by arithmetic");
 	CHECK(rep->cells[gr_key_find("t3.granted.natural_person", strlen("t3.granted.natural_person"))].state == GR_CELL_UNPLACED,
 		  "glued text: 110000011 has two readings (11 0 … 11, 1 10 … 11): NULL");
+	CHECK(cell_value(rep, "t3.granted.total") == 11 && cell_value(rep, "t3.granted.research") == 0 &&
+		  rep->cells[gr_key_find("t3.granted.business", strlen("t3.granted.business"))].state == GR_CELL_UNPLACED,
+		  "glued text: … but both readings cut 科研机构 … 总计 alike: those cells are certain");
 	CHECK(cell_value(rep, "t2.licensing.decisions") == 2418 && cell_value(rep, "t2.rules.in_force") == 0 &&
 		  rep->cells[gr_key_find("t2.norm_docs.issued", strlen("t2.norm_docs.issued"))].state == GR_CELL_UNPLACED,
 		  "glued text: one column is one number, 000 is three zeros, 123456 in three columns is NULL");
