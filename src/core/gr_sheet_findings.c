@@ -19,6 +19,31 @@ num_cell(gr_sheet *sh, gr_num n)
 	gr_sb_puts(sh->b, "</td>");
 }
 
+/*
+ * The cells, each a link to its place in the tables; a run of cells of
+ * one row is written once with its row: t3.granted: natural_person total.
+ */
+static void
+finding_keys(gr_sheet *sh, const gr_finding *f)
+{
+	const gr_keydef *k = gr_keydefs();
+	int			prev = -1;
+
+	for (int c = 0; c < f->ncells; c++)
+	{
+		const gr_keydef *d;
+
+		if (f->cells[c] < 0 || f->cells[c] >= sh->nkeys)
+			continue;
+		d = &k[f->cells[c]];
+		if (prev < 0 || k[prev].table != d->table || k[prev].row != d->row)
+			gr_sb_printf(sh->b, "%s<span class=\"kr\">t%d.%s:</span>", prev < 0 ? "" : "<br>",
+						 (int) d->table + 2, d->row_key);
+		gr_sb_printf(sh->b, " <a href=\"#c-%s\">%s</a>", d->key, d->col_key);
+		prev = f->cells[c];
+	}
+}
+
 static void
 finding_row(gr_sheet *sh, const gr_finding *f)
 {
@@ -37,15 +62,7 @@ finding_row(gr_sheet *sh, const gr_finding *f)
 		gr_sb_puts(sh->b, "</small>");
 	}
 	gr_sb_puts(sh->b, "</td><td class=\"keys\">");
-	for (int c = 0; c < f->ncells; c++)
-	{
-		const char *key;
-
-		if (f->cells[c] < 0 || f->cells[c] >= sh->nkeys)
-			continue;
-		key = gr_keydefs()[f->cells[c]].key;
-		gr_sb_printf(sh->b, "<a href=\"#c-%s\">%s</a> ", key, key);
-	}
+	finding_keys(sh, f);
 	gr_sb_puts(sh->b, "</td>");
 	num_cell(sh, f->expected);
 	num_cell(sh, f->actual);
