@@ -19,7 +19,7 @@ OBJS = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
 # (CREATE EXTENSION runs the chain up to default_version).
 DATA = $(wildcard src/sql/govreport--*.sql)
 
-REGRESS = setup parse_report sections cells checks analyst validation encodings interrupts trusted upgrade cache
+REGRESS = setup parse_report sections cells checks analyst validation encodings interrupts trusted upgrade cache sheet
 REGRESS_OPTS = --load-extension=govreport
 ENCODING = UTF8
 NO_LOCALE = 1

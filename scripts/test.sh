@@ -144,6 +144,17 @@ else
 	count 0 1
 fi
 
+echo "== review sheets in headless Chromium: screenshots kept in test/sheet/out/, highlights against the findings"
+sheet_out=$(test/sheet/run.sh 2>&1)
+echo "$sheet_out" | grep -v '^ok ' || true
+last=$(echo "$sheet_out" | tail -n 1)
+if [[ "$last" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+	count "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
+else
+	echo "not ok - review sheet test did not finish"
+	count 0 1
+fi
+
 echo "== repository checks"
 # the install script must load into EUC_CN and GBK databases too
 if iconv -f UTF-8 -t GB2312 src/sql/*.sql >/dev/null 2>&1; then

@@ -44,10 +44,15 @@ static const gr_coldef t2_cols[T2_NCOLS] = {
 	[T2C_TOTAL_PUBLISHED] = {"total_published", GR_KIND_COUNT, GR_PK_DATA, GR_NO_PARENT, 0, {"对外公开总数量"}},
 	[T2C_PREV_ITEMS] = {"prev_items", GR_KIND_COUNT, GR_PK_DATA, GR_NO_PARENT, 0, {"上一年项目数量", "上年项目数量"}},
 	[T2C_DELTA] = {"delta", GR_KIND_SIGNED, GR_PK_DATA, GR_NO_PARENT, 0, {"本年增/减", "本年增减"}},
-	[T2C_DECISIONS] = {"decisions", GR_KIND_COUNT, GR_PK_DATA, GR_NO_PARENT, 0, {"本年处理决定数量", "处理决定数量"}},
+	[T2C_DECISIONS] = {"decisions", GR_KIND_COUNT, GR_PK_DATA, GR_NO_PARENT, 0, {"本年处理决定数量", "处理决定数量"},
+	{[GR_ED_2019] = "处理决定数量"}},
 	[T2C_ITEMS] = {"items", GR_KIND_COUNT, GR_PK_DATA, GR_NO_PARENT, 0, {"采购项目数量"}},
-	/* the amount's header depends on the row: see own_labels below */
-	[T2C_AMOUNT_WAN] = {"amount_wan", GR_KIND_MONEY, GR_PK_DATA, GR_NO_PARENT, 0, {NULL}},
+	/*
+	 * the amount's header depends on the row: see own_labels below; each
+	 * edition prints it in one row only (gb2019 （九）, gb2021 （八）)
+	 */
+	[T2C_AMOUNT_WAN] = {"amount_wan", GR_KIND_MONEY, GR_PK_DATA, GR_NO_PARENT, 0, {NULL},
+	{[GR_ED_2019] = "采购总金额",[GR_ED_2021] = "本年收费金额（单位：万元）"}},
 };
 
 #define C19_A20_1 (BIT(T2C_MADE) | BIT(T2C_PUBLISHED) | BIT(T2C_TOTAL_PUBLISHED))
@@ -81,6 +86,14 @@ static const gr_rowdef t2_rows[GR_T2_NROWS] = {
 	{"采购总金额", "总金额"}, {T2C_AMOUNT_WAN, T2C_AMOUNT_WAN}},
 };
 
+/* The caption of the sub-table that prints each row: the item of 条例 Art. 20. */
+static const char *const t2_row_groups[GR_T2_NROWS] = {
+	[GR_R2_rules] = "第二十条第（一）项",[GR_R2_norm_docs] = "第二十条第（一）项",
+	[GR_R2_licensing] = "第二十条第（五）项",[GR_R2_other_services] = "第二十条第（五）项",
+	[GR_R2_penalty] = "第二十条第（六）项",[GR_R2_coercion] = "第二十条第（六）项",
+	[GR_R2_admin_fees] = "第二十条第（八）项",[GR_R2_central_procurement] = "第二十条第（九）项",
+};
+
 /* 第二十条第（一）项 …, also OCR'd as 第二十条约 (seed 001) */
 static const char *const t2_caption_words[] = {"第二十条", "第二十条约", "第20条", NULL};
 static const char *const t2_header_words[] = {"信息内容", NULL};
@@ -96,7 +109,8 @@ static const gr_coldef t3_cols[T3_NCOLS] = {
 	[T3C_OTHER_ORG] = {"other_org", GR_KIND_COUNT, GR_PK_DATA, T3C_ORG_SUM, 0, {"其他", "其他组织"}},
 	[T3C_TOTAL] = {"total", GR_KIND_COUNT, GR_PK_TOTAL, GR_NO_PARENT, 0, {"总计", "合计"}},
 	/* 法人或其他组织: derived; a printed 小计 column is a local variant */
-	[T3C_ORG_SUM] = {"org_sum", GR_KIND_COUNT, GR_PK_SUBTOTAL, T3C_TOTAL, GR_MBOTH, {"小计"}},
+	[T3C_ORG_SUM] = {"org_sum", GR_KIND_COUNT, GR_PK_SUBTOTAL, T3C_TOTAL, GR_MBOTH, {"小计"}, {NULL},
+	"法人或其他组织"},
 };
 
 #define ITEM(parent) GR_PK_DATA, GR_R3_##parent, GR_MBOTH, 0
@@ -172,11 +186,12 @@ static const char *const no_words[] = {NULL};
 
 static const gr_tabledef national_tables[3] = {
 	[GR_T2] = {GR_T2, "表二", "主动公开政府信息情况", t2_rows, t2_row_keys, GR_T2_NROWS,
-	t2_cols, T2_NCOLS, t2_caption_words, t2_header_words},
+	t2_cols, T2_NCOLS, t2_caption_words, t2_header_words, {false, NULL, NULL, "信息内容", t2_row_groups}},
 	[GR_T3] = {GR_T3, "表三", "收到和处理政府信息公开申请情况", t3_rows, t3_row_keys, GR_T3_NROWS,
-	t3_cols, T3_NCOLS, no_words, no_words},
+		t3_cols, T3_NCOLS, no_words, no_words,
+	{false, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况", NULL, NULL}},
 	[GR_T4] = {GR_T4, "表四", "政府信息公开行政复议、行政诉讼情况", t4_rows, t4_row_keys, GR_T4_NROWS,
-	t4_cols, T4_NCOLS, no_words, no_words},
+	t4_cols, T4_NCOLS, no_words, no_words, {true, NULL, NULL, NULL, NULL}},
 };
 
 const gr_spec gr_spec_national = {
@@ -218,6 +233,14 @@ const char *
 gr_col_label(gr_table t, int col)
 {
 	return gr_tabledefs[t].cols[col].labels[0];
+}
+
+const char *
+gr_col_label_in(gr_table t, int col, gr_edition ed)
+{
+	const gr_coldef *c = &gr_tabledefs[t].cols[col];
+
+	return (unsigned) ed < GR_NED && c->official[ed] ? c->official[ed] : c->labels[0];
 }
 
 bool

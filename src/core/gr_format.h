@@ -75,6 +75,9 @@ typedef struct gr_coldef
 	int			parent;			/* the column it is counted in, GR_NO_PARENT */
 	unsigned	derived;		/* editions in which the column is computed */
 	const char *labels[GR_MAX_LABELS];	/* header texts that name the column */
+	/* the printed layout (gr_sheet): an edition's own header, where it differs from labels[0] */
+	const char *official[GR_NED];
+	const char *group_label;	/* a subtotal's header over its columns (法人或其他组织) */
 } gr_coldef;
 
 typedef struct gr_rowdef
@@ -147,6 +150,22 @@ enum
 };
 #define T4_PRINTED_GROUPS 3
 
+/*
+ * How the format prints a table, beyond its rows and columns: the header
+ * texts that hold no cell, and the table's shape.  Nothing in the parser
+ * reads this; the review sheet (gr_sheet) draws the table from it.
+ */
+typedef struct gr_printed
+{
+	bool		groups_across;	/* the spec's rows are printed side by side as groups of
+								 * columns over one line of values (表四) */
+	const char *corner;			/* the header over the row labels (表三: the balance note) */
+	const char *col_caption;	/* a header over every column (表三: 申请人情况) */
+	const char *row_header;		/* the labels' header in each sub-table (表二: 信息内容) */
+	const char *const *row_groups;	/* per row, the caption of the sub-table printing it
+									 * (表二: 第二十条第（一）项); NULL: no sub-tables */
+} gr_printed;
+
 /* One table of the format. */
 typedef struct gr_tabledef
 {
@@ -160,6 +179,7 @@ typedef struct gr_tabledef
 	int			ncols;
 	const char *const *caption_words;	/* words of captions and headers that hold no cell */
 	const char *const *header_words;
+	gr_printed	printed;		/* how the format prints it */
 } gr_tabledef;
 
 /*
@@ -196,6 +216,7 @@ extern void gr_spec_use(const gr_spec *spec);	/* NULL: the national format */
 extern const char *gr_row_key(gr_table t, int row);
 extern const char *gr_row_label(gr_table t, int row, gr_edition ed);	/* official */
 extern const char *gr_col_label(gr_table t, int col);
+extern const char *gr_col_label_in(gr_table t, int col, gr_edition ed);	/* official in ed */
 extern bool gr_row_in(gr_table t, int row, gr_edition ed);	/* printed or derived */
 extern bool gr_row_printed(gr_table t, int row, gr_edition ed);
 extern bool gr_row_derived(gr_table t, int row, gr_edition ed);

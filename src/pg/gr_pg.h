@@ -12,11 +12,15 @@
 #include "utils/date.h"
 
 #include "gr_core.h"
+#include "gr_sheet.h"
 
 /* Parse a text datum (in the database encoding); raises on failure. */
 extern gr_report *grpg_parse_text(text *body);
 extern void grpg_check(gr_report *rep, int version);
 extern gr_report *grpg_check_pair(const gr_report *prev, const gr_report *cur, int version);
+extern gr_str grpg_sheet_html(const gr_report *rep, const gr_sheet_opts *opts);
+/* The rule-set argument argno (absent, NULL or 0: the current set), resolved; raises if unknown. */
+extern int	gr_pg_ruleset_arg(FunctionCallInfo fcinfo, int argno);
 
 /* The findings, as the SQL functions sum them up (gr_pg_check.c). */
 extern int	grpg_ruleset_arg(FunctionCallInfo fcinfo, int argno);	/* resolved, never 0 */

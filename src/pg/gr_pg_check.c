@@ -50,6 +50,12 @@ ruleset_arg(FunctionCallInfo fcinfo, int argno)
 	return v;
 }
 
+int
+gr_pg_ruleset_arg(FunctionCallInfo fcinfo, int argno)
+{
+	return ruleset_arg(fcinfo, argno);
+}
+
 /* Parse and check (or find both in the cache); the findings are in the returned report. */
 static const gr_report *
 checked(text *body, int version)

@@ -206,6 +206,21 @@ grpg_check_pair(const gr_report *prev, const gr_report *cur, int version)
 	return out;
 }
 
+/* The review sheet of a parsed (and checked) report, as UTF-8 in the caller's memory. */
+gr_str
+grpg_sheet_html(const gr_report *rep, const gr_sheet_opts *opts)
+{
+	gr_env		env = grpg_env();
+	gr_error	err;
+	gr_str		page = {NULL, 0};
+	gr_status	st;
+
+	gr_pg_core_begin();
+	st = gr_sheet_html(&env, rep, opts, &page, &err);
+	gr_pg_core_end(st, &err);
+	return page;
+}
+
 /* A core string (UTF-8) as text in the database encoding. */
 text *
 grpg_text(gr_str s)

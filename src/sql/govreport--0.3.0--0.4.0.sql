@@ -127,3 +127,17 @@ CREATE FUNCTION report_summary(report text, ruleset integer DEFAULT 0,
 COMMENT ON FUNCTION report_summary(text, integer) IS
 'A report in one row: org, year, edition; the 总计 of 表三''s 一、本年新收 (new_received), 二、上年结转 (carried_in), （七）总计 (results_total), 四、结转下年度 (carried_out) and （一）予以公开 (granted); 表四''s 行政复议 and 行政诉讼 totals (review_total, suit_total); the numbers of error and warning findings, and the first error as report_invalid_reason gives it.';
 -- ---- end of issue 10, part 5 ----
+
+-- ---- issue 10, part 4: the review sheet ----
+-- One self-contained HTML page per report (inline CSS, no script, nothing
+-- loaded from elsewhere): the header, the sections, tables 2 to 4 drawn as
+-- the report's edition prints them, every cell with its value and state,
+-- the cells each finding names highlighted (data-key, data-rules), the
+-- findings listed under the tables.  The rule-set version is that of
+-- report_check.
+CREATE FUNCTION report_html(report text, ruleset integer DEFAULT 0) RETURNS text
+	AS 'MODULE_PATHNAME', 'gr_report_html'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 10000;
+COMMENT ON FUNCTION report_html(text, integer) IS
+'The review sheet of a report as one self-contained HTML page (UTF-8, inline CSS, no script): title, org, year, edition and dates; the sections found and missing; tables 2, 3 and 4 laid out as the edition prints them, blank cells as empty boxes, derived and unplaced cells marked; every cell named by a finding of report_check(report, ruleset) highlighted, with data-key and data-rules attributes and the messages in its title; the findings listed under the tables with their cells and lines.';
+-- ---- end of issue 10, part 4 ----

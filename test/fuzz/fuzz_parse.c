@@ -2,7 +2,7 @@
  * fuzz_parse.c — libFuzzer entry point: any bytes into gr_parse().
  *
  * The core must return a result or a status for every input, and the rules
- * must run over it: no crash, no read out of bounds, no leak, no hang.  Built with clang's
+ * and the review sheet must run over it: no crash, no read out of bounds, no leak, no hang.  Built with clang's
  * -fsanitize=fuzzer,address,undefined by `make fuzz`; run with
  *   test/fuzz/fuzz_parse -max_total_time=600 test/fuzz/corpus samples
  */
@@ -12,6 +12,7 @@
 
 #include "gr_core.h"
 #include "gr_internal.h"
+#include "gr_sheet.h"
 #include "test_alloc.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -43,6 +44,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					abort();
 				sink += rep->findings[i].message.len;
 			}
+		/* and the review sheet of it: a whole page of valid UTF-8 */
+		{
+			gr_str		page;
+
+			if (gr_sheet_html(&env, rep, NULL, &page, &err) == GR_OK &&
+				gr_utf8_valid_prefix(page.ptr, page.len) != page.len)
+				abort();
+		}
 		(void) sink;
 	}
 	ta_arena_free(&arena);

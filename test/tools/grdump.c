@@ -10,6 +10,9 @@
  *   grdump -k             the key dictionary (docs/keys.md is its output)
  *   grdump -f FILE...     fields and the findings of the rules (report_check)
  *   grdump -R             the rule list (docs/rules.md is its output)
+ *   grdump -H FILE        the review sheet of FILE (report_html's page) on stdout
+ *   grdump -K FILE...     "== FILE", then each cell key a finding names, once,
+ *                         sorted: what the sheet must highlight (test/sheet)
  *   grdump -v FILE...     "== FILE", then meta.report.year=…, meta.report.fmt=…,
  *                         and every cell as key=value (a number, or blank,
  *                         dash, text, unplaced, absent; " derived" after a
@@ -23,6 +26,7 @@
 
 #include "gr_core.h"
 #include "gr_format.h"
+#include "gr_sheet.h"
 #include "test_alloc.h"
 
 static void
@@ -318,6 +322,69 @@ print_keys(void)
 	printf("```\n");
 }
 
+/* -H: parse, check with the current rule set, write the sheet. */
+static int
+print_sheet(const char *file)
+{
+	size_t		len;
+	char	   *text = ta_read_file(file, &len);
+	ta_arena	arena = {0};
+	gr_env		env = ta_env(&arena);
+	gr_report  *rep;
+	gr_error	err;
+	gr_str		page;
+	int			rc = 0;
+
+	if (!text)
+	{
+		fprintf(stderr, "grdump: cannot read %s\n", file);
+		return 1;
+	}
+	if (gr_parse(&env, text, len, &rep, &err) != GR_OK || gr_check(&env, rep, 0, &err) != GR_OK ||
+		gr_sheet_html(&env, rep, NULL, &page, &err) != GR_OK)
+	{
+		fprintf(stderr, "grdump: %s: %s\n", file, err.message);
+		rc = 1;
+	}
+	else
+		fwrite(page.ptr, 1, page.len, stdout);
+	ta_arena_free(&arena);
+	free(text);
+	return rc;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *) a, *(const char *const *) b);
+}
+
+/* -K: the keys the findings name, once each, sorted. */
+static void
+print_named_keys(const gr_report *rep)
+{
+	const char **keys = malloc(sizeof(char *) * (size_t) (gr_nkeys() + 1));
+	char	   *seen = calloc((size_t) gr_nkeys() + 1, 1);
+	int			n = 0;
+
+	for (int i = 0; i < rep->nfindings; i++)
+		for (int c = 0; c < rep->findings[i].ncells; c++)
+		{
+			int			k = rep->findings[i].cells[c];
+
+			if (k >= 0 && k < gr_nkeys() && !seen[k])
+			{
+				seen[k] = 1;
+				keys[n++] = gr_keydefs()[k].key;
+			}
+		}
+	qsort(keys, (size_t) n, sizeof(char *), cmp_str);
+	for (int i = 0; i < n; i++)
+		printf("%s\n", keys[i]);
+	free(keys);
+	free(seen);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -359,7 +426,11 @@ main(int argc, char **argv)
 		}
 		return 0;
 	}
+	if (argc == 3 && strcmp(argv[1], "-H") == 0)
+		return print_sheet(argv[2]);
+
 	int			cells = 0;
+	int			named = 0;
 	int			rows = 0;
 	int			check = 0;
 	int			values = 0;
@@ -374,6 +445,11 @@ main(int argc, char **argv)
 		if (strcmp(argv[a], "-r") == 0)
 		{
 			rows = 1;
+			continue;
+		}
+		if (strcmp(argv[a], "-K") == 0)
+		{
+			named = 1;
 			continue;
 		}
 		if (strcmp(argv[a], "-v") == 0)
@@ -409,6 +485,12 @@ main(int argc, char **argv)
 		}
 		else if (values)
 			print_values(rep);
+		else if (named)
+		{
+			if (gr_check(&env, rep, 0, &err) != GR_OK)
+				printf("check error: %s\n", err.message);
+			print_named_keys(rep);
+		}
 		else
 		{
 			print_str("org", rep->org);

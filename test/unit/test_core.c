@@ -24,6 +24,7 @@
 #include "gr_label.h"
 #include "gr_format.h"
 #include "gr_num.h"
+#include "gr_sheet.h"
 #include "test_alloc.h"
 
 static int	n_pass,
@@ -1035,6 +1036,71 @@ test_variants(void)
 		  "a sub-part named like section 二 gives way to the official heading");
 }
 
+/* ---- the review sheet ---- */
+
+/* The sheet of text, checked; NULL on failure.  opts may be NULL. */
+static const char *
+sheet_of(const char *text, size_t len, const gr_sheet_opts *opts, size_t *outlen)
+{
+	gr_report  *rep = parse(text, len);
+	gr_str		page;
+
+	if (rep == NULL || gr_check(&test_env, rep, 0, &test_err) != GR_OK ||
+		gr_sheet_html(&test_env, rep, opts, &page, &test_err) != GR_OK)
+		return NULL;
+	*outlen = page.len;
+	return page.ptr;
+}
+
+static void
+test_sheet(void)
+{
+	/* markup, a control character and bytes that are not UTF-8 in the title */
+	static const char text[] = "<script>x</script>某县\x01人民政府\xff\xfe" "2022年政府信息公开工作年度报告\n"
+		"一、总体情况\n本机关未收到政府信息公开申请。\n";
+	gr_sheet_opts ascii = {1, 0};
+	size_t		len = 0;
+	const char *page = sheet_of(text, sizeof(text) - 1, NULL, &len);
+	int			plain = 1;
+
+	CHECK(page && len == strlen(page) && gr_utf8_valid_prefix(page, len) == len,
+		  "sheet: a NUL-terminated page of valid UTF-8, whatever the report's bytes");
+	CHECK(page && !strstr(page, "<script") && strstr(page, "&lt;script&gt;x&lt;/script&gt;") &&
+		  strstr(page, "\xEF\xBF\xBD") && !strchr(page, '\x01'),
+		  "sheet: report text escaped, invalid bytes as U+FFFD, no control character");
+	CHECK(page && strstr(page, "<table class=\"sheet t2\">") && strstr(page, "<table class=\"sheet t3\">") &&
+		  strstr(page, "<table class=\"sheet t4\">") && strstr(page, "文本中没有找到这张表"),
+		  "sheet: all three tables drawn, marked as not found in the text");
+	page = sheet_of(text, sizeof(text) - 1, &ascii, &len);
+	for (size_t i = 0; page && i < len; i++)
+		plain &= (unsigned char) page[i] < 0x80;
+	CHECK(page && plain && strstr(page, "&#x8868;&#x4E09;"), "sheet in ASCII: every other character a reference");
+
+	/* out of memory on the way: a status, never a half page (the sheet in an arena of its own) */
+	{
+		gr_report  *rep = parse(text, sizeof(text) - 1);
+		ta_arena	sheet_arena = {0};
+		gr_env		sheet_env = ta_env(&sheet_arena);
+		gr_str		out;
+		int			nomem = 0,
+					done = 0;
+
+		if (rep)
+			gr_check(&test_env, rep, 0, &test_err);
+		for (size_t limit = 1024; rep && !done && limit < 4000000; limit *= 2)
+		{
+			gr_status	st;
+
+			sheet_arena.limit = limit;
+			st = gr_sheet_html(&sheet_env, rep, NULL, &out, &test_err);
+			nomem += st == GR_ENOMEM && out.ptr == NULL;
+			done = st == GR_OK && out.len > 1000;
+			ta_arena_free(&sheet_arena);
+		}
+		CHECK(nomem > 0 && done, "sheet: out of memory gives GR_ENOMEM and no page (%d limits), then a page", nomem);
+	}
+}
+
 /* ---- failure paths ---- */
 
 static int	interrupt_after;
@@ -1420,6 +1486,7 @@ main(int argc, char **argv)
 	test_page_chrome();
 	test_samples(dir);
 	test_not_reports();
+	test_sheet();
 	test_variants();
 	test_failures(dir);
 	test_random(dir);
