@@ -70,7 +70,8 @@ SELECT key, state, value, raw, line FROM samples, report_cells(body)
 SELECT key, state, value, raw FROM report_cells(E'某局2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t—\t/\t无\n行政规范性文件\t12件3\t?\t4\n')
  WHERE key LIKE 't2.rules.%' OR key LIKE 't2.norm_docs.%' ORDER BY ord;
 -- glued digits read by the row's arithmetic: 120000012 has one reading
--- (12 0 0 0 0 0 12), 110000011 two (11 0 … 11, 1 10 … 11)
+-- (12 0 0 0 0 0 12), 110000011 two (11 0 … 11, 1 10 … 11), which cut its
+-- last five cells alike: those are read, 自然人 and 商业企业 stay NULL
 CREATE TEMP TABLE glued AS SELECT E'标题: 某县2021年政府信息公开工作年度报告\n某县2021年政府信息公开工作年度报告 一、总体情况 2021年，本县认真贯彻《条例》，全年主动公开政府信息。本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止。二、主动公开政府信息情况 第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章 000行政规范性文件123456第二十条第（五）项信息内容本年处理决定数量行政许可2418三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他一、本年新收政府信息公开申请数量120000012二、上年结转政府信息公开申请数量0000000三、本年度办理结果（一）予以公开110000011（二）部分公开（区分处理的，只计这一情形，不计其他情形）0000000（七）总计120000012四、结转下年度继续办理0000000 四、政府信息公开行政复议、行政诉讼情况 行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计100010100100000五、存在的主要问题及改进情况 一是公开内容有待丰富。二是解读形式有待创新。六、其他需要报告的事项 本年度未收取信息处理费。' AS body;
 SELECT key, state, value FROM glued, report_cells(body)
  WHERE key LIKE 't3.new_received.%' OR key LIKE 't3.granted.%' ORDER BY ord;
