@@ -14,17 +14,19 @@
  *      anything else (pages re-saved as UTF-8 keep their old <meta>);
  *   4. an HTML page's <meta charset=…> or content="…; charset=…", when it
  *      names a Chinese encoding and the bytes convert cleanly under it;
- *   5. ICU's charset detector (ucsdet), its candidates in order of
- *      confidence, keeping those a Chinese report can be in (UTF-16/32,
- *      GB18030, Big5), then GB18030 itself: a detector needs many
- *      characters to be sure, and a short GBK text is still GBK.
+ *   5. NUL bytes: UTF-16 without a byte order mark, told by where the
+ *      NULs of its ASCII characters fall (else not text at all);
+ *   6. ICU's charset detector (ucsdet), for the choice between GB18030
+ *      and Big5, the two legacy encodings of Chinese; GB18030 when it has
+ *      too little text to be sure (a short GBK text is still GBK).
  *
  * GB2312 and GBK are read with ICU's GB18030 converter, as browsers do
  * (WHATWG's "gbk" decoder is gb18030's): each is a subset of GB18030, and
  * pages labelled gb2312 routinely hold GBK characters.  A candidate is
  * accepted only if every byte converts; with --replace, invalid sequences
- * become U+FFFD instead and are counted.  Files in no such encoding (a PDF,
- * a Word file, Latin-1 text) are refused with a reason, never guessed.
+ * become U+FFFD instead and are counted.  Files that are not text (a PDF,
+ * a Word file, NUL bytes) or that do not convert are refused with a reason;
+ * when the detector's choice does not convert, no second guess is made.
  */
 #include <ctype.h>
 #include <string.h>
@@ -95,20 +97,6 @@ static const struct
 	{"utf-8", "UTF-8"}, {"utf8", "UTF-8"}, {"unicode-1-1-utf-8", "UTF-8"},
 	{"big5", "Big5"}, {"big5-hkscs", "Big5"}, {"cn-big5", "Big5"}, {"csbig5", "Big5"}, {"x-x-big5", "Big5"},
 };
-
-/* What the detector may say that a Chinese report can be in. */
-static const char *const grt_plausible[] = {
-	"UTF-8", "UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE", "GB18030", "Big5",
-};
-
-static bool
-grt_is_plausible(const char *name)
-{
-	for (size_t i = 0; i < sizeof(grt_plausible) / sizeof(grt_plausible[0]); i++)
-		if (strcmp(name, grt_plausible[i]) == 0)
-			return true;
-	return false;
-}
 
 /* ---- UTF-8 validity (strict: no overlong forms, surrogates or > U+10FFFF) ---- */
 
@@ -318,16 +306,50 @@ grt_try(const char *name, const char *how, bool replace, grt_buf *text, size_t s
 	return true;
 }
 
-/* The detector's candidates a report can be in, best first, then GB18030. */
-static int
-grt_detect(const char *s, size_t len, const char **names, int *conf, int max)
+/*
+ * UTF-16 without a byte order mark, told by where its NUL bytes fall: a
+ * report's line breaks, digits and spaces are ASCII, whose high byte is 0,
+ * so UTF-16LE has its NULs at odd offsets and UTF-16BE at even ones.  (ICU's
+ * detector gives UTF-16 a confidence of 10 for any input: no help.)
+ */
+static const char *
+grt_utf16_by_nuls(const char *s, size_t len)
+{
+	size_t		even = 0,
+				odd = 0;
+
+	for (size_t i = 0; i < len; i++)
+		if (s[i] == '\0')
+		{
+			if (i & 1)
+				odd++;
+			else
+				even++;
+		}
+	if (len % 2 == 0 && odd > 8 * even && odd >= len / 50)
+		return "UTF-16LE";
+	if (len % 2 == 0 && even > 8 * odd && even >= len / 50)
+		return "UTF-16BE";
+	return NULL;
+}
+
+/*
+ * The detector's choice between the two legacy Chinese encodings, GB18030
+ * (GB2312, GBK) and Big5, with its confidence: GB18030 unless Big5 is more
+ * likely (a short text leaves the detector at 10 for everything).  Only
+ * this one is tried: when the detector's choice does not convert, another
+ * candidate that happens to would give garbage, not the report (ICU's Big5
+ * is windows-950, which maps most byte pairs to something).
+ */
+static const char *
+grt_detect(const char *s, size_t len, int *conf)
 {
 	static UCharsetDetector *csd;
 	UErrorCode	st = U_ZERO_ERROR;
 	const UCharsetMatch **m;
 	int32_t		nm = 0;
-	int			n = 0;
-	bool		gb = false;
+	int			gb = -1,
+				big5 = -1;
 
 	if (!csd)
 		csd = ucsdet_open(&st);
@@ -337,52 +359,40 @@ grt_detect(const char *s, size_t len, const char **names, int *conf, int max)
 		ucsdet_setText(csd, s, (int32_t) (len < 262144 ? len : 262144), &st);
 		ucsdet_enableInputFilter(csd, memchr(s, '<', len < 4096 ? len : 4096) != NULL);
 		m = ucsdet_detectAll(csd, &nm, &st);
-		for (int32_t i = 0; U_SUCCESS(st) && i < nm && n < max - 1; i++)
+		for (int32_t i = 0; U_SUCCESS(st) && i < nm; i++)
 		{
 			const char *name = ucsdet_getName(m[i], &st);
+			int			c = ucsdet_getConfidence(m[i], &st);
 
-			if (U_FAILURE(st) || !grt_is_plausible(name) || strcmp(name, "UTF-8") == 0)
-				continue;
-			gb |= strcmp(name, "GB18030") == 0;
-			conf[n] = ucsdet_getConfidence(m[i], &st);
-			names[n++] = name;
+			if (U_SUCCESS(st) && strcmp(name, "GB18030") == 0 && gb < 0)
+				gb = c;
+			else if (U_SUCCESS(st) && strcmp(name, "Big5") == 0 && big5 < 0)
+				big5 = c;
 		}
 	}
-	if (!gb)
-	{
-		conf[n] = -1;
-		names[n++] = "GB18030";
-	}
-	return n;
+	*conf = big5 > gb ? big5 : gb;
+	return big5 > gb ? "Big5" : "GB18030";
 }
 
 /*
- * --replace and no candidate converts every byte: the one that needs the
- * fewest replacements (UTF-8 among them: a UTF-8 file with a few broken
+ * --replace, and the detector's choice does not convert every byte: it or
+ * UTF-8, whichever needs fewer replacements (a UTF-8 file with a few broken
  * bytes stays UTF-8).
  */
 static bool
-grt_replace_best(grt_buf *text, const char **names, int n, grt_decoded *d, grt_buf *scratch)
+grt_replace_best(grt_buf *text, const char *guess, grt_decoded *d, grt_buf *scratch)
 {
-	const char *best = "UTF-8";
-	size_t		best_count = (size_t) -1;
+	size_t		n_utf8 = 0,
+				n_guess = 0,
+				bad_at;
 	char		how[128];
+	const char *best;
 
-	for (int i = -1; i < n; i++)
-	{
-		const char *name = i < 0 ? "UTF-8" : names[i];
-		size_t		replaced = 0,
-					bad_at = 0;
-
-		if (grt_convert(name, text->data, text->len, true, scratch, &replaced, &bad_at) == GRT_CONV_OK &&
-			replaced < best_count)
-		{
-			best = name;
-			best_count = replaced;
-		}
-	}
-	snprintf(how, sizeof(how), "no encoding converts every byte; %s needs the fewest replacements", best);
-	return grt_try(best, how, true, text, 0, d, scratch, &(size_t) {0});
+	grt_convert("UTF-8", text->data, text->len, true, scratch, &n_utf8, &bad_at);
+	grt_convert(guess, text->data, text->len, true, scratch, &n_guess, &bad_at);
+	best = n_utf8 <= n_guess ? "UTF-8" : guess;
+	snprintf(how, sizeof(how), "--replace: %s needs the fewest replacements", best);
+	return grt_try(best, how, true, text, 0, d, scratch, &bad_at);
 }
 
 static bool
@@ -390,47 +400,44 @@ grt_decode_guess(grt_buf *text, const grt_enc_opts *o, grt_decoded *d, grt_buf *
 				 char *why, size_t whylen)
 {
 	char		label[40],
-				how[128];
-	const char *names[16];
-	int			conf[16];
-	int			n;
-	size_t		bad_at = 0,
-				utf8_bad = grt_utf8_invalid_at((const unsigned char *) text->data, text->len);
-	char		note[96] = "";
+				how[160],
+				note[96] = "";
+	const char *name;
+	int			conf;
+	size_t		bad_at = 0;
 
 	if (grt_meta_charset(text->data, text->len, label, sizeof(label)))
 	{
-		const char *name = grt_label_encoding(label);
-
+		name = grt_label_encoding(label);
 		snprintf(how, sizeof(how), "<meta charset=%s>", label);
 		if (name && strcmp(name, "UTF-8") != 0 && grt_try(name, how, false, text, 0, d, scratch, &bad_at))
 			return true;
 		snprintf(note, sizeof(note), "; the page's <meta charset=%s> %s", label,
 				 name ? "does not fit its bytes" : "is not a Chinese encoding");
 	}
-	n = grt_detect(text->data, text->len, names, conf, 16);
-	for (int i = 0; i < n; i++)
+	if (memchr(text->data, '\0', text->len))
 	{
-		if (conf[i] >= 0)
-			snprintf(how, sizeof(how), "ICU's charset detector, confidence %d%s", conf[i], note);
-		else
-			snprintf(how, sizeof(how), "not UTF-8, and every byte converts as GB18030%s", note);
-		if (grt_try(names[i], how, false, text, 0, d, scratch, &bad_at))
+		name = grt_utf16_by_nuls(text->data, text->len);
+		if (name && grt_try(name, "no byte order mark; NUL bytes where UTF-16's ASCII has them", o->replace,
+							text, 0, d, scratch, &bad_at))
 			return true;
-	}
-	if (o->replace)
-		return grt_replace_best(text, names, n, d, scratch);
-	if (utf8_bad == text->len)
-	{
-		snprintf(why, whylen, "holds NUL bytes (the first at byte %zu): a binary file, not text "
-				 "(UTF-16 without a byte order mark? --encoding UTF-16LE)",
-				 (size_t) ((char *) memchr(text->data, '\0', text->len) - text->data));
+		snprintf(why, whylen, "holds NUL bytes: a binary file, not text%s",
+				 name ? " (nor UTF-16 without a byte order mark)" : "");
 		return false;
 	}
-	grt_convert("GB18030", text->data, text->len, false, scratch, &(size_t) {0}, &bad_at);
-	snprintf(why, whylen, "not text in a Chinese encoding: not UTF-8 (invalid at byte %zu), "
-			 "not GB18030 (invalid at byte %zu)%s; --encoding NAME reads it as NAME, --replace with U+FFFD",
-			 utf8_bad, bad_at, n > 1 ? ", nor what the detector suggests" : "");
+	name = grt_detect(text->data, text->len, &conf);
+	if (conf > 10)
+		snprintf(how, sizeof(how), "ICU's charset detector, confidence %d%s", conf, note);
+	else
+		snprintf(how, sizeof(how), "GB18030 by default: too little text for ICU's charset detector%s", note);
+	if (grt_try(name, how, false, text, 0, d, scratch, &bad_at))
+		return true;
+	if (o->replace)
+		return grt_replace_best(text, name, d, scratch);
+	snprintf(why, whylen, "not text in a Chinese encoding: neither UTF-8 (invalid at byte %zu) nor %s "
+			 "(invalid at byte %zu)%s; --encoding NAME reads it as NAME, --replace with U+FFFD",
+			 grt_utf8_invalid_at((const unsigned char *) text->data, text->len), name, bad_at,
+			 conf > 10 ? ", the detector's choice" : "");
 	return false;
 }
 
@@ -494,7 +501,7 @@ grt_decode(grt_buf *text, const grt_enc_opts *o, grt_decoded *d, char *why, size
 					return false;
 				}
 			}
-		/* NUL bytes: UTF-16 without a mark, for the detector to see */
+		/* with NUL bytes, valid UTF-8 may be UTF-16 without a mark: guessed below */
 		if (!ok && grt_utf8_invalid_at((const unsigned char *) text->data, text->len) == text->len &&
 			!memchr(text->data, '\0', text->len))
 		{

@@ -20,17 +20,19 @@
 #define GRT_BATCH_BYTES (32u * 1024 * 1024)
 #define GRT_MAX_ENCODINGS 32
 
+typedef struct grt_enc_count
+{
+	char		name[32];
+	size_t		n;
+} grt_enc_count;
+
 typedef struct grt_loader
 {
 	const grt_opts *o;
 	grt_progress bar;
 	grt_files	files;
 	unsigned char *enc_of;		/* per file: its index in encs */
-	struct
-	{
-		char		name[32];
-		size_t		n;
-	}			encs[GRT_MAX_ENCODINGS];
+	grt_enc_count encs[GRT_MAX_ENCODINGS];
 	int			nencs;
 	size_t		loaded;
 	uint64_t	loaded_bytes;
@@ -121,8 +123,20 @@ grt_load_row(grt_loader *L, size_t i, grt_buf *text, grt_buf *row)
 	return true;
 }
 
+/* most files first, then by name */
+static int
+grt_enc_cmp(const void *a, const void *b)
+{
+	const grt_enc_count *x = a,
+			   *y = b;
+
+	if (x->n != y->n)
+		return x->n > y->n ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
 static void
-grt_load_summary(const grt_loader *L, const char *target, double secs)
+grt_load_summary(grt_loader *L, const char *target, double secs)
 {
 	double		mb = (double) L->loaded_bytes / 1e6;
 	bool		first = true;
@@ -132,6 +146,7 @@ grt_load_summary(const grt_loader *L, const char *target, double secs)
 		   secs > 0 ? (double) L->loaded / secs : 0, secs > 0 ? mb / secs : 0);
 	printf("skipped %zu file%s%s\n", L->skipped, L->skipped == 1 ? "" : "s",
 		   L->skipped ? " (listed above with the reason)" : "");
+	qsort(L->encs, (size_t) L->nencs, sizeof(L->encs[0]), grt_enc_cmp);
 	printf("by encoding:");
 	for (int i = 0; i < L->nencs; i++)
 		if (L->encs[i].n)

@@ -8,7 +8,8 @@
  * line), check report_check's (rule, severity, message, cells, expected,
  * actual, line), sections report_sections' (ord, key, heading, body,
  * line), from the same core calls the glue makes, so a value reads the
- * same in SQL and here.  summary is one row per file.
+ * same in SQL and here.  summary is one row per file: the encoding it was
+ * read as, then the columns of report_summary.
  *
  * Every command runs the rules, so that the exit status says the same
  * whatever was asked: 1 when a file has an error-severity finding, 2 when
@@ -33,14 +34,20 @@ static const grt_col grt_sections_cols[] = {
 	{"body", GRT_TEXT}, {"line", GRT_INT},
 };
 
-/* summary: the 表三 totals a reader looks at first, by key */
+/*
+ * summary: the totals a reader looks at first, by key, in the order and
+ * under the names of report_summary's columns: 表三's 新收, 上年结转, 办理结果
+ * 总计, 结转下年度 and 予以公开, 表四's 行政复议 and 行政诉讼 totals.
+ */
 static const char *const grt_summary_keys[] = {
 	"t3.new_received.total", "t3.carried_in.total", "t3.results_total.total", "t3.carried_out.total",
+	"t3.granted.total", "t4.review.total", "t4.suit_all.total",
 };
 static const grt_col grt_summary_cols[] = {
 	{"file", GRT_TEXT}, {"encoding", GRT_TEXT}, {"org", GRT_TEXT}, {"year", GRT_INT},
 	{"edition", GRT_TEXT}, {"new_received", GRT_NUM}, {"carried_in", GRT_NUM},
-	{"results_total", GRT_NUM}, {"carried_out", GRT_NUM}, {"errors", GRT_INT},
+	{"results_total", GRT_NUM}, {"carried_out", GRT_NUM}, {"granted", GRT_NUM},
+	{"review_total", GRT_NUM}, {"suit_total", GRT_NUM}, {"errors", GRT_INT},
 	{"warnings", GRT_INT}, {"first_error", GRT_TEXT},
 };
 
