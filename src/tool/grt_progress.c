@@ -6,7 +6,8 @@
  * Drawn only where somebody watches (standard error a terminal, unless
  * --progress or --no-progress says otherwise), at most ten times a second,
  * and erased before any message so that messages never mix with it.  The
- * time left is the bytes still to read at the rate so far.
+ * time left is the bytes still to read at the rate so far; the last
+ * drawing, left on screen, says how long the whole took.
  */
 #include <string.h>
 #include <sys/ioctl.h>
@@ -45,7 +46,7 @@ grt_term_width(void)
 }
 
 static void
-grt_progress_draw(grt_progress *p, double now)
+grt_progress_draw(grt_progress *p, double now, bool done)
 {
 	double		elapsed = now - p->t0;
 	double		mb = (double) p->bytes / 1e6;
@@ -56,7 +57,9 @@ grt_progress_draw(grt_progress *p, double now)
 	int			width,
 				filled;
 
-	if (rate > 0 && elapsed >= 0.5 && p->bytes_total >= p->bytes)
+	if (done)
+		snprintf(left, sizeof(left), "%ld:%02ld in all", (long) elapsed / 60, (long) elapsed % 60);
+	else if (rate > 0 && elapsed >= 0.5 && p->bytes_total >= p->bytes)
 	{
 		long		s = (long) ((double) (p->bytes_total - p->bytes) / 1e6 / rate + 0.5);
 
@@ -95,7 +98,7 @@ grt_progress_step(grt_progress *p, size_t files, uint64_t bytes)
 		return;
 	now = grt_now();
 	if (p->drawn_at == 0 || now - p->drawn_at >= 0.1)
-		grt_progress_draw(p, now);
+		grt_progress_draw(p, now, false);
 }
 
 void
@@ -114,7 +117,7 @@ grt_progress_end(grt_progress *p)
 {
 	if (!p->on)
 		return;
-	grt_progress_draw(p, grt_now());
+	grt_progress_draw(p, grt_now(), true);
 	fputc('\n', stderr);
 	p->drawn_at = 0;
 }
