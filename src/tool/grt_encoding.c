@@ -16,17 +16,17 @@
  *      names a Chinese encoding and the bytes convert cleanly under it;
  *   5. NUL bytes: UTF-16 without a byte order mark, told by where the
  *      NULs of its ASCII characters fall (else not text at all);
- *   6. ICU's charset detector (ucsdet), for the choice between GB18030
- *      and Big5, the two legacy encodings of Chinese; GB18030 when it has
- *      too little text to be sure (a short GBK text is still GBK).
+ *   6. GB18030 or Big5, the two legacy encodings of Chinese: the one of
+ *      them that converts every byte; when both do, ICU's charset detector
+ *      (ucsdet) chooses, and GB18030 when it has too little text to be
+ *      sure (a short GBK text is still GBK).
  *
  * GB2312 and GBK are read with ICU's GB18030 converter, as browsers do
  * (WHATWG's "gbk" decoder is gb18030's): each is a subset of GB18030, and
  * pages labelled gb2312 routinely hold GBK characters.  A candidate is
  * accepted only if every byte converts; with --replace, invalid sequences
  * become U+FFFD instead and are counted.  Files that are not text (a PDF,
- * a Word file, NUL bytes) or that do not convert are refused with a reason;
- * when the detector's choice does not convert, no second guess is made.
+ * a Word file, NUL bytes) or that do not convert are refused with a reason.
  */
 #include <ctype.h>
 #include <string.h>
@@ -80,6 +80,14 @@ static const struct
 };
 
 /*
+ * Big5 is read with ICU's Big5-HKSCS converter, as browsers read it (WHATWG's
+ * big5 is Big5-HKSCS), and called Big5.  Not with ICU's "Big5", which is
+ * windows-950: it maps nearly every byte pair to something (its
+ * user-defined area), so a GBK file would convert "cleanly" into nonsense.
+ */
+#define GRT_BIG5 "Big5-HKSCS"
+
+/*
  * Charset labels a page may declare, lower case, and the converter each
  * is read with.  Only encodings a Chinese report is written in: a page
  * that declares iso-8859-1 or windows-1252 (a server default, often wrong)
@@ -95,7 +103,8 @@ static const struct
 	{"csiso58gb231280", "GB18030"}, {"iso-ir-58", "GB18030"}, {"cp936", "GB18030"},
 	{"windows-936", "GB18030"}, {"ms936", "GB18030"}, {"euc-cn", "GB18030"}, {"gb18030", "GB18030"},
 	{"utf-8", "UTF-8"}, {"utf8", "UTF-8"}, {"unicode-1-1-utf-8", "UTF-8"},
-	{"big5", "Big5"}, {"big5-hkscs", "Big5"}, {"cn-big5", "Big5"}, {"csbig5", "Big5"}, {"x-x-big5", "Big5"},
+	{"big5", GRT_BIG5}, {"big5-hkscs", GRT_BIG5}, {"cn-big5", GRT_BIG5}, {"csbig5", GRT_BIG5},
+	{"x-x-big5", GRT_BIG5},
 };
 
 /* ---- UTF-8 validity (strict: no overlong forms, surrogates or > U+10FFFF) ---- */
@@ -300,7 +309,7 @@ grt_try(const char *name, const char *how, bool replace, grt_buf *text, size_t s
 	if (grt_convert(name, text->data + skip, text->len - skip, replace, scratch, &replaced, bad_at) != GRT_CONV_OK)
 		return false;
 	grt_buf_swap(text, scratch);
-	snprintf(d->name, sizeof(d->name), "%s", name);
+	snprintf(d->name, sizeof(d->name), "%s", strcmp(name, GRT_BIG5) == 0 ? "Big5" : name);
 	snprintf(d->how, sizeof(d->how), "%s", how);
 	d->replaced = replaced;
 	return true;
@@ -334,12 +343,12 @@ grt_utf16_by_nuls(const char *s, size_t len)
 }
 
 /*
- * The detector's choice between the two legacy Chinese encodings, GB18030
- * (GB2312, GBK) and Big5, with its confidence: GB18030 unless Big5 is more
- * likely (a short text leaves the detector at 10 for everything).  Only
- * this one is tried: when the detector's choice does not convert, another
- * candidate that happens to would give garbage, not the report (ICU's Big5
- * is windows-950, which maps most byte pairs to something).
+ * ICU's detector choosing between GB18030 (GB2312, GBK) and Big5, for a
+ * text valid in both (a GB2312-only text is a valid byte sequence in Big5
+ * too): Big5 only when the detector finds it more likely; *conf is the
+ * winner's confidence (a short text leaves it at 10 for everything).  Run
+ * only then: it costs a millisecond for a few KB, far more than the
+ * conversions.
  */
 static const char *
 grt_detect(const char *s, size_t len, int *conf)
@@ -355,8 +364,8 @@ grt_detect(const char *s, size_t len, int *conf)
 		csd = ucsdet_open(&st);
 	if (U_SUCCESS(st))
 	{
-		/* a few hundred KB tell as much as the whole file */
-		ucsdet_setText(csd, s, (int32_t) (len < 262144 ? len : 262144), &st);
+		/* 64 KB tell as much as the whole file */
+		ucsdet_setText(csd, s, (int32_t) (len < 65536 ? len : 65536), &st);
 		ucsdet_enableInputFilter(csd, memchr(s, '<', len < 4096 ? len : 4096) != NULL);
 		m = ucsdet_detectAll(csd, &nm, &st);
 		for (int32_t i = 0; U_SUCCESS(st) && i < nm; i++)
@@ -375,26 +384,65 @@ grt_detect(const char *s, size_t len, int *conf)
 }
 
 /*
- * --replace, and the detector's choice does not convert every byte: it or
- * UTF-8, whichever needs fewer replacements (a UTF-8 file with a few broken
+ * GB18030 or Big5: the one that converts every byte, the detector's choice
+ * when both do.  On success the UTF-8 is in *text; else *gb_bad and
+ * *big5_bad say where each failed.
+ */
+static bool
+grt_decode_legacy(grt_buf *text, const char *note, grt_decoded *d, grt_buf *scratch,
+				  size_t *gb_bad, size_t *big5_bad)
+{
+	grt_buf		big5 = {0};
+	size_t		replaced;
+	bool		gb_ok = grt_convert("GB18030", text->data, text->len, false, scratch, &replaced, gb_bad) == GRT_CONV_OK;
+	bool		big5_ok = grt_convert(GRT_BIG5, text->data, text->len, false, &big5, &replaced, big5_bad) == GRT_CONV_OK;
+	const char *name = big5_ok ? "Big5" : "GB18030";
+	int			conf = 0;
+
+	if (gb_ok && big5_ok)
+	{
+		name = grt_detect(text->data, text->len, &conf);
+		if (conf > 10)
+			snprintf(d->how, sizeof(d->how), "valid GB18030 and Big5; ICU's charset detector, confidence %d%s",
+					 conf, note);
+		else
+			snprintf(d->how, sizeof(d->how), "valid GB18030 and Big5; GB18030, as ICU's charset detector "
+					 "has too little text%s", note);
+	}
+	else
+		snprintf(d->how, sizeof(d->how), "every byte converts as %s, not as %s%s", name,
+				 big5_ok ? "GB18030" : "Big5", note);
+	if (gb_ok || big5_ok)
+	{
+		grt_buf_swap(text, strcmp(name, "Big5") == 0 ? &big5 : scratch);
+		snprintf(d->name, sizeof(d->name), "%s", name);
+	}
+	grt_buf_free(&big5);
+	return gb_ok || big5_ok;
+}
+
+/*
+ * --replace, and no encoding converts every byte: UTF-8 or GB18030,
+ * whichever needs fewer replacements (a UTF-8 file with a few broken
  * bytes stays UTF-8).
  */
 static bool
-grt_replace_best(grt_buf *text, const char *guess, grt_decoded *d, grt_buf *scratch)
+grt_replace_best(grt_buf *text, grt_decoded *d, grt_buf *scratch)
 {
 	size_t		n_utf8 = 0,
-				n_guess = 0,
+				n_gb = 0,
 				bad_at;
 	char		how[128];
 	const char *best;
 
 	grt_convert("UTF-8", text->data, text->len, true, scratch, &n_utf8, &bad_at);
-	grt_convert(guess, text->data, text->len, true, scratch, &n_guess, &bad_at);
-	best = n_utf8 <= n_guess ? "UTF-8" : guess;
+	grt_convert("GB18030", text->data, text->len, true, scratch, &n_gb, &bad_at);
+	best = n_utf8 <= n_gb ? "UTF-8" : "GB18030";
 	snprintf(how, sizeof(how), "--replace: %s needs the fewest replacements", best);
 	return grt_try(best, how, true, text, 0, d, scratch, &bad_at);
 }
 
+/* Not UTF-8, no byte order mark: a page's declaration, UTF-16 by its NULs, GB18030 or Big5. */
 static bool
 grt_decode_guess(grt_buf *text, const grt_enc_opts *o, grt_decoded *d, grt_buf *scratch,
 				 char *why, size_t whylen)
@@ -403,8 +451,9 @@ grt_decode_guess(grt_buf *text, const grt_enc_opts *o, grt_decoded *d, grt_buf *
 				how[160],
 				note[96] = "";
 	const char *name;
-	int			conf;
-	size_t		bad_at = 0;
+	size_t		bad_at = 0,
+				gb_bad = 0,
+				big5_bad = 0;
 
 	if (grt_meta_charset(text->data, text->len, label, sizeof(label)))
 	{
@@ -425,19 +474,13 @@ grt_decode_guess(grt_buf *text, const grt_enc_opts *o, grt_decoded *d, grt_buf *
 				 name ? " (nor UTF-16 without a byte order mark)" : "");
 		return false;
 	}
-	name = grt_detect(text->data, text->len, &conf);
-	if (conf > 10)
-		snprintf(how, sizeof(how), "ICU's charset detector, confidence %d%s", conf, note);
-	else
-		snprintf(how, sizeof(how), "GB18030 by default: too little text for ICU's charset detector%s", note);
-	if (grt_try(name, how, false, text, 0, d, scratch, &bad_at))
+	if (grt_decode_legacy(text, note, d, scratch, &gb_bad, &big5_bad))
 		return true;
 	if (o->replace)
-		return grt_replace_best(text, name, d, scratch);
-	snprintf(why, whylen, "not text in a Chinese encoding: neither UTF-8 (invalid at byte %zu) nor %s "
-			 "(invalid at byte %zu)%s; --encoding NAME reads it as NAME, --replace with U+FFFD",
-			 grt_utf8_invalid_at((const unsigned char *) text->data, text->len), name, bad_at,
-			 conf > 10 ? ", the detector's choice" : "");
+		return grt_replace_best(text, d, scratch);
+	snprintf(why, whylen, "not text in a Chinese encoding: neither UTF-8 (invalid at byte %zu) nor GB18030 "
+			 "(at byte %zu) nor Big5 (at byte %zu); --encoding NAME reads it as NAME, --replace with U+FFFD",
+			 grt_utf8_invalid_at((const unsigned char *) text->data, text->len), gb_bad, big5_bad);
 	return false;
 }
 
