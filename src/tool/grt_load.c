@@ -19,6 +19,8 @@
 /* a batch ends at --batch files or at this many bytes of rows */
 #define GRT_BATCH_BYTES (32u * 1024 * 1024)
 #define GRT_MAX_ENCODINGS 32
+/* PostgreSQL's limit for one value (and COPY's data messages take an int) */
+#define GRT_TEXT_MAX ((size_t) 1 << 30)
 
 typedef struct grt_enc_count
 {
@@ -95,6 +97,11 @@ grt_load_row(grt_loader *L, size_t i, grt_buf *text, grt_buf *row)
 	if (!grt_read_file(path, text, why, sizeof(why)) || !grt_decode(text, &L->o->enc, &d, why, sizeof(why)))
 	{
 		grt_load_skip(L, path, why);
+		return false;
+	}
+	if (text->len >= GRT_TEXT_MAX)
+	{
+		grt_load_skip(L, path, "over 1 GB of text: more than a PostgreSQL text value holds");
 		return false;
 	}
 	grt_name_utf8(path, &name);
