@@ -5,7 +5,7 @@
  *
  * The columns are those of the SQL functions, after a first column
  * `file`: cells gives report_cells' (key, value, raw, unit, derived,
- * line), check report_check's (rule, severity, message, cells, expected,
+ * line, state, ord, row_label, col_label), check report_check's (rule, severity, message, cells, expected,
  * actual, line), sections report_sections' (ord, key, heading, body,
  * line), from the same core calls the glue makes, so a value reads the
  * same in SQL and here.  summary is one row per file: the encoding it was
@@ -23,7 +23,8 @@
 
 static const grt_col grt_cells_cols[] = {
 	{"file", GRT_TEXT}, {"key", GRT_TEXT}, {"value", GRT_NUM}, {"raw", GRT_TEXT},
-	{"unit", GRT_TEXT}, {"derived", GRT_BOOL}, {"line", GRT_INT},
+	{"unit", GRT_TEXT}, {"derived", GRT_BOOL}, {"line", GRT_INT}, {"state", GRT_TEXT},
+	{"ord", GRT_INT}, {"row_label", GRT_TEXT}, {"col_label", GRT_TEXT},
 };
 static const grt_col grt_check_cols[] = {
 	{"file", GRT_TEXT}, {"rule", GRT_TEXT}, {"severity", GRT_TEXT}, {"message", GRT_TEXT},
@@ -101,6 +102,10 @@ grt_emit_cells(grt_out *o, const char *file, const gr_report *rep)
 		grt_out_text(o, c->unit.ptr, c->unit.len);
 		grt_out_bool(o, c->derived != 0);
 		grt_line_or_null(o, c->line);
+		grt_out_cstr(o, gr_cell_state_name(c));
+		grt_out_int(o, i + 1);	/* the place in the edition's format order, as report_cells' ord */
+		grt_out_cstr(o, gr_key_row_label(order[i], rep->edition));
+		grt_out_cstr(o, gr_key_col_label(order[i]));
 		grt_out_row_end(o);
 	}
 	free(order);

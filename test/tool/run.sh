@@ -79,7 +79,7 @@ ok $? "docs/govreport.1 is a manual page with EXIT STATUS and ENCODINGS sections
 # ---- cells: facts of the samples ----
 "$G" cells "$s004" >"$tmp/c004"
 is "$?" 1 "cells on 004 (an error finding: no section 六) exits 1"
-is "$(head -n 1 "$tmp/c004")" "$(printf 'file\tkey\tvalue\traw\tunit\tderived\tline')" \
+is "$(head -n 1 "$tmp/c004")" "$(printf 'file\tkey\tvalue\traw\tunit\tderived\tline\tstate\tord\trow_label\tcol_label')" \
 	"cells: the header is file and report_cells' columns"
 # 兵团民政局 2020, 表二 行政许可: 上一年项目数量 0, 本年增/减 72, 处理决定数量 72 (lines 63-67)
 is "$(field t2.licensing.decisions 3 <"$tmp/c004"):$(field t2.licensing.decisions 7 <"$tmp/c004")" "72:67" \
@@ -89,6 +89,10 @@ is "$(field t2.licensing.prev_items 3 <"$tmp/c004")" 0 "cells: 004's t2.licensin
 is "$("$G" cells "$s001" | field t2.norm_docs.in_force 3)" 20 "cells: 001's t2.norm_docs.in_force is 20"
 # 大竹县团坝镇: 表四's 行政复议 cells are blank, so NULL, never 0
 is "$("$G" cells "$s003" | field t4.review.total 3)" '\N' "cells: 003's blank t4.review.total is NULL (\\N)"
+is "$("$G" cells "$s003" | field t4.review.total 8)" blank "cells: 003's t4.review.total is in state blank"
+# gb2021's 表二 (spec: 行政许可 → licensing, 本年处理决定数量 → decisions)
+is "$("$G" cells "$s003" | awk -F '\t' '$2 == "t2.licensing.decisions" {print $10 ":" $11}')" "行政许可:本年处理决定数量" \
+	"cells: row_label and col_label are the format's Chinese labels (003, gb2021: 行政许可, 本年处理决定数量)"
 "$G" cells "$s002" >/dev/null
 is "$?" 0 "cells on 002 (no error finding) exits 0"
 
