@@ -219,7 +219,7 @@ grt_load_run(const grt_opts *o, char **args, int nargs)
 	if (!c)
 	{
 		grt_warn("cannot load into %s: %s", o->table, why);
-		if (strstr(why, "does not exist"))
+		if (strncmp(why, "relation \"", 10) == 0 && strstr(why, "does not exist"))
 			fprintf(stderr, "Create the table first, for example: CREATE TABLE %s (id bigserial PRIMARY KEY, "
 					"file text, body text NOT NULL); and name its columns with --column and --name-column.\n",
 					o->table);
