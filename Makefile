@@ -5,6 +5,8 @@
 #   make installcheck            the pg_regress suite (needs a running server)
 #   make unit                    the core's unit tests, no server needed
 #   make tools                   test/tools/grdump, the command-line parser
+#   (make and make install also build and install src/tool/govreport, the
+#   command-line tool, into $(bindir), and its manual page docs/govreport.1)
 #   make dist                    dist/govreport-$(EXTVERSION).zip, the PGXN distribution
 
 EXTENSION = govreport
@@ -29,7 +31,8 @@ GR_DEP_LIBS := $(shell pkg-config --libs icu-uc icu-i18n libxml-2.0)
 
 PG_CPPFLAGS = -Isrc/core $(GR_DEP_CFLAGS)
 SHLIB_LINK = $(GR_DEP_LIBS)
-EXTRA_CLEAN = test/unit/test_core test/unit/test_layouts test/tools/grdump test/fuzz/fuzz_parse
+EXTRA_CLEAN = test/unit/test_core test/unit/test_layouts test/tools/grdump test/fuzz/fuzz_parse \
+	src/tool/govreport src/tool/*.o
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -37,6 +40,36 @@ include $(PGXS)
 
 # every object depends on every header (the headers are few and small)
 $(OBJS): $(wildcard src/core/*.h src/pg/*.h)
+
+# ---- govreport, the command-line tool (src/tool) ----
+# PGXS builds one MODULE_big; the tool is a program of its own, linked with
+# the core's objects (the very ones in govreport.so) and libpq.
+
+TOOL = src/tool/govreport
+TOOL_SRCS = $(sort $(wildcard src/tool/*.c))
+TOOL_OBJS = $(TOOL_SRCS:.c=.o)
+CORE_OBJS = $(CORE_SRCS:.c=.o)
+LIBPQ_CFLAGS := $(shell pkg-config --cflags libpq)
+LIBPQ_LIBS := $(shell pkg-config --libs libpq)
+
+all: $(TOOL)
+
+src/tool/%.o: src/tool/%.c $(wildcard src/tool/*.h) src/core/gr_core.h
+	$(CC) $(CFLAGS) -D_GNU_SOURCE -Isrc/core $(GR_DEP_CFLAGS) $(LIBPQ_CFLAGS) -c -o $@ $<
+
+$(TOOL): $(TOOL_OBJS) $(CORE_OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TOOL_OBJS) $(CORE_OBJS) $(GR_DEP_LIBS) $(LIBPQ_LIBS)
+
+.PHONY: install-tool uninstall-tool
+install: install-tool
+install-tool: $(TOOL)
+	$(MKDIR_P) '$(DESTDIR)$(bindir)' '$(DESTDIR)$(mandir)/man1'
+	$(INSTALL_PROGRAM) $(TOOL) '$(DESTDIR)$(bindir)/govreport'
+	$(INSTALL_DATA) docs/govreport.1 '$(DESTDIR)$(mandir)/man1/govreport.1'
+
+uninstall: uninstall-tool
+uninstall-tool:
+	rm -f '$(DESTDIR)$(bindir)/govreport' '$(DESTDIR)$(mandir)/man1/govreport.1'
 
 # ---- programs that call the core without PostgreSQL ----
 

@@ -25,7 +25,8 @@ done
 export PGPORT
 unset _try
 
-GOVREPORT_PACKAGES="postgresql-15 postgresql-server-dev-15 libicu-dev libxml2-dev pkg-config make gcc"
+# libpq-dev: govreport, the command-line tool, loads files over libpq.
+GOVREPORT_PACKAGES="postgresql-15 postgresql-server-dev-15 libicu-dev libxml2-dev libpq-dev pkg-config make gcc"
 # What building the Debian package takes besides (scripts/deb.sh, and the
 # package test of scripts/test.sh): pg_buildext and dh's pgxs build system
 # come with postgresql-server-dev-all, dpkg-buildpackage with debhelper;

@@ -1,11 +1,11 @@
 #!/bin/bash
 # demo.sh — the main job on the bundled sample reports: installs what is
 # missing, builds and installs govreport, starts a throwaway PostgreSQL 15
-# cluster (pg_virtualenv -t), loads samples/*.txt into a table and shows
-# what govreport finds in each report.  Pass other report files to load
-# those.
+# cluster (pg_virtualenv -t), loads samples/*.txt into a table with
+# govreport load (the command-line tool) and shows what govreport finds in
+# each report.  Pass other report files or folders to load those.
 #
-#   scripts/demo.sh [--psql] [FILE…]
+#   scripts/demo.sh [--psql] [FILE|DIR…]
 #
 # --psql then leaves you in psql, in the database that holds the reports
 # (table reports: id, file, body); the cluster goes away when psql ends.
@@ -45,18 +45,23 @@ if [ "${1:-}" = --psql ]; then
 		echo "(--psql: no terminal here, so just the demo)"
 	fi
 fi
-[ $# -gt 0 ] || set -- samples/*.txt
-
 psql -X -q -v ON_ERROR_STOP=1 <<'SQL'
 CREATE EXTENSION govreport;
 CREATE TABLE reports (id serial PRIMARY KEY, file text NOT NULL, body text NOT NULL);
 SQL
-for f in "$@"; do
-	# the trailing x keeps the file's last newline, which psql would strip
-	printf "INSERT INTO reports (file, body) VALUES (:'file', left(:'body', -1));\n" |
-		psql -X -q -v ON_ERROR_STOP=1 -v file="$(basename "$f")" -v body="$(cat "$f"; printf x)"
-done
-echo "== loaded $# reports"
+# govreport load, the command-line tool installed with the extension: each
+# file's encoding found (UTF-8, GBK, UTF-16 …), one COPY per batch of files;
+# a file it cannot read is listed with its reason and the demo goes on
+govreport="$("${PG_CONFIG:-pg_config}" --bindir)/govreport"
+echo "== $govreport load --table reports --name-column file …"
+if [ $# -eq 0 ]; then
+	# the samples by their own names
+	(cd samples && "$govreport" load --table reports --name-column file *.txt) ||
+		echo "(govreport load skipped some files: see above)"
+else
+	"$govreport" load --table reports --name-column file "$@" || echo "(govreport load skipped some files: see above)"
+fi
+echo "== loaded $(psql -X -tA -c 'SELECT count(*) FROM reports') reports"
 
 psql -X -v ON_ERROR_STOP=1 <<'SQL'
 \pset null '·'

@@ -155,6 +155,18 @@ else
 	count 0 1
 fi
 
+echo "== govreport, the command-line tool: every command on the samples, every encoding, load into a throwaway cluster"
+tool_out=$(test/tool/run.sh 2>&1)
+echo "$tool_out" | grep -E '^(not ok|#)' || true
+last=$(echo "$tool_out" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -n 1)
+if [[ "$last" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+	count "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
+else
+	echo "$tool_out" | tail -n 20
+	echo "not ok - the tool's tests did not finish"
+	count 0 1
+fi
+
 echo "== repository checks"
 # the install script must load into EUC_CN and GBK databases too
 if iconv -f UTF-8 -t GB2312 src/sql/*.sql >/dev/null 2>&1; then
@@ -343,6 +355,25 @@ deb_step() {
 	else
 		tail -n 20 "$tmp/dpkg-i.log"
 		echo "not ok - dpkg -i $(basename "$deb")"
+		count 0 1
+	fi
+
+	# the command-line tool: in PostgreSQL's bindir, on PATH as /usr/bin/govreport, with its manual page
+	if dpkg -S "$("$PG_CONFIG" --bindir)/govreport" 2>/dev/null | grep -q "^$deb_pkg: " &&
+		[ "$(/usr/bin/govreport --version 2>&1)" = "govreport $make_v" ] &&
+		[ -e /usr/share/man/man1/govreport.1.gz ]; then
+		/usr/bin/govreport check samples/004_c93bc2a644177ce0.txt >/dev/null 2>&1
+		check_rc=$?
+		/usr/bin/govreport check samples/003_46e25f98fd9935f9.txt >/dev/null 2>&1
+		if [ "$check_rc" -eq 1 ] && [ $? -eq 0 ]; then
+			echo "ok - the package's /usr/bin/govreport runs (check: 1 on a broken sample, 0 on a clean one) and man govreport is there"
+			count 1 0
+		else
+			echo "not ok - the package's /usr/bin/govreport check gives $check_rc on a broken sample"
+			count 0 1
+		fi
+	else
+		echo "not ok - the package has no govreport tool in $("$PG_CONFIG" --bindir), /usr/bin or no manual page"
 		count 0 1
 	fi
 

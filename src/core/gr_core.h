@@ -299,6 +299,17 @@ extern const char *gr_severity_name(gr_severity sev);
  */
 extern int	gr_cell_listed(const gr_report *rep, int key);
 
+/*
+ * What report_cells and govreport cells say of a cell (gr_keyinfo.c): the
+ * name of its state (number, blank, dash, text, unplaced, absent, derived,
+ * by_sum; NULL for a state this build does not know), and the official
+ * Chinese labels of its row (as edition ed prints it, else the newest
+ * edition that has the key) and of its column.
+ */
+extern const char *gr_cell_state_name(const gr_cell *c);
+extern const char *gr_key_row_label(int key, gr_edition ed);
+extern const char *gr_key_col_label(int key);
+
 /* Does an error-severity finding exist? */
 extern int	gr_has_errors(const gr_report *rep);
 

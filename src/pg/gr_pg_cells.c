@@ -2,7 +2,8 @@
  * gr_pg_cells.c — the cells of 表二/三/四 as SQL values: report_cells(),
  * report_cell() and report_keys(), with each cell's state, its place in
  * the format (ord) and the Chinese labels of its row and column, read from
- * the spec (gr_format.h), never written here.
+ * the spec by the core (gr_keyinfo.c, which govreport cells shares), never
+ * written here.
  */
 #include "postgres.h"
 
@@ -42,60 +43,22 @@ grpg_cell_value(const gr_cell *c, bool *isnull)
 }
 
 /*
- * How a cell was read, as report_cells() names it: the core's state, except
- * that a cell the format computes is "derived" (its value NULL when a part
- * is not a number) and a number read from glued digits by the row's
- * arithmetic (R-PARSE-06) is "by_sum", so that a query can tell the cells
- * the text states outright from those it only implies.
+ * How a cell was read, as report_cells() names it (gr_cell_state_name, in
+ * the core, which govreport cells shares).
  */
 static const char *
 cell_state_name(const gr_cell *c)
 {
-	static const char *const names[] = {
-		[GR_CELL_ABSENT] = "absent",[GR_CELL_BLANK] = "blank",[GR_CELL_NUMBER] = "number",
-		[GR_CELL_DASH] = "dash",[GR_CELL_TEXT] = "text",[GR_CELL_UNPLACED] = "unplaced"
-	};
+	const char *name = gr_cell_state_name(c);
 
-	if (c->derived)
-		return "derived";
-	if (c->by_sum && c->state == GR_CELL_NUMBER)
-		return "by_sum";
-	if ((unsigned) c->state < lengthof(names) && names[c->state])
-		return names[c->state];
+	if (name)
+		return name;
 	ereport(ERROR,
 			(errcode(ERRCODE_INTERNAL_ERROR),
 			 errmsg("unknown cell state %d", (int) c->state),
 			 errdetail("The parser gave a cell a state that report_cells has no name for."),
 			 errhint("The library was built from mismatched sources; rebuild and reinstall govreport.")));
 	return NULL;				/* not reached */
-}
-
-/*
- * The edition whose official labels name key k in a report of edition ed:
- * ed itself when its format has the key, else the newest edition that has
- * it (a gb2019 cell printed by a gb2021 report keeps its gb2019 label).
- */
-static gr_edition
-label_edition(const gr_keydef *k, gr_edition ed)
-{
-	if (ed != GR_ED_UNKNOWN && (k->editions & GR_ED_MASK(ed)))
-		return ed;
-	for (int e = gr_neditions - 1; e >= 0; e--)
-		if (k->editions & GR_ED_MASK(gr_editions[e].ed))
-			return gr_editions[e].ed;
-	return GR_ED_UNKNOWN;
-}
-
-/* A column's header: the row's own header for it where the row has one (表二's amounts). */
-static const char *
-col_label(const gr_keydef *k)
-{
-	const gr_rowdef *row = &gr_tabledefs[k->table].rows[k->row];
-
-	for (int a = 0; a < (int) lengthof(row->own_labels) && row->own_labels[a]; a++)
-		if (row->own_cols[a] == k->col)
-			return row->own_labels[a];
-	return gr_col_label(k->table, k->col);
 }
 
 /*
@@ -109,12 +72,10 @@ col_label(const gr_keydef *k)
 static void
 put_place(int key, int ord, gr_edition ed, Datum *values, bool *nulls)
 {
-	const gr_keydef *k = &gr_keydefs()[key];
-
 	values[0] = Int32GetDatum(ord);
 	nulls[0] = false;
-	values[1] = grpg_cstring_text_datum(gr_row_label(k->table, k->row, label_edition(k, ed)), &nulls[1]);
-	values[2] = grpg_cstring_text_datum(col_label(k), &nulls[2]);
+	values[1] = grpg_cstring_text_datum(gr_key_row_label(key, ed), &nulls[1]);
+	values[2] = grpg_cstring_text_datum(gr_key_col_label(key), &nulls[2]);
 }
 
 /*
