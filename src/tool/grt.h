@@ -146,6 +146,8 @@ typedef struct grt_opts
 	const char *conninfo;
 	int			batch_files;	/* files per COPY */
 	int			progress;		/* -1 never, 0 on a terminal, 1 always */
+	/* html */
+	const char *output_dir;		/* one DIR/<file>.html per file; NULL: standard output */
 } grt_opts;
 
 typedef enum grt_report_cmd
@@ -153,11 +155,16 @@ typedef enum grt_report_cmd
 	GRT_CMD_CELLS,
 	GRT_CMD_CHECK,
 	GRT_CMD_SECTIONS,
-	GRT_CMD_SUMMARY
+	GRT_CMD_SUMMARY,
+	GRT_CMD_HTML
 } grt_report_cmd;
 
-/* cells, check, sections, summary over files; returns the exit status. */
+/* cells, check, sections, summary, html over files; returns the exit status. */
 extern int	grt_report_run(grt_report_cmd cmd, const grt_opts *o, char **files, int nfiles);
+
+/* grt_html.c: one file's review sheet, to stdout or o->output_dir; false after saying why. */
+extern bool grt_emit_html(const gr_env *env, const char *file, const char *name, const gr_report *rep,
+						  const grt_opts *o);
 
 /* ---- grt_walk.c: the files under the folders and files named ---- */
 

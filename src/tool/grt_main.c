@@ -1,7 +1,8 @@
 /*
  * grt_main.c — govreport's command line: which command, which options,
  * and the help text.  The commands themselves are in grt_report.c
- * (cells, check, sections, summary) and grt_load.c (load); docs/govreport.1
+ * (cells, check, sections, summary, html), grt_html.c (the page) and
+ * grt_load.c (load); docs/govreport.1
  * is the manual.
  *
  * Bad use — an unknown command or option, an option of another command, a
@@ -22,15 +23,17 @@ static const char grt_usage[] =
 "  govreport check    [OPTION]... FILE...   every finding of the rules (as report_check)\n"
 "  govreport sections [OPTION]... FILE...   the six sections (as report_sections)\n"
 "  govreport summary  [OPTION]... FILE...   one line per file: who, year, 表三 totals, findings\n"
+"  govreport html     [OPTION]... FILE...   the review sheet, a self-contained page (as report_html)\n"
 "  govreport load --table TABLE [OPTION]... DIR|FILE...\n"
 "                                           files into a table, with COPY over libpq\n"
 "\n"
 "A FILE of - is standard input.  Output is TSV (PostgreSQL's COPY text format, with\n"
 "a header line); the first column is the file.\n"
 "\n"
-"Options of cells, check, sections, summary:\n"
-"      --json             JSON: an array of objects, one per row\n"
+"Options of cells, check, sections, summary, html:\n"
+"      --json             JSON: an array of objects, one per row (not html)\n"
 "      --ruleset N        the rules of rule-set version N (default: the current one)\n"
+"  -o, --output-dir DIR   html: each file's sheet as DIR/<file>.html (else one FILE, to stdout)\n"
 "\n"
 "Options of load:\n"
 "  -t, --table TABLE      the table to fill (TABLE or SCHEMA.TABLE, names as stored)\n"
@@ -87,6 +90,7 @@ static const struct option grt_longopts[] = {
 	{"batch", required_argument, NULL, OPT_BATCH},
 	{"progress", no_argument, NULL, OPT_PROGRESS},
 	{"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
+	{"output-dir", required_argument, NULL, 'o'},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, OPT_VERSION},
 	{NULL, 0, NULL, 0}
@@ -95,7 +99,7 @@ static const struct option grt_longopts[] = {
 /* the options only load takes, and those only the report commands take */
 static const int grt_load_only[] = {'q', 't', 'c', 'n', OPT_ENCODING_COLUMN, 'd', OPT_BATCH,
 OPT_PROGRESS, OPT_NO_PROGRESS};
-static const int grt_report_only[] = {OPT_JSON, OPT_RULESET};
+static const int grt_report_only[] = {OPT_JSON, OPT_RULESET, 'o'};
 
 static int
 grt_bad_use(const char *fmt, const char *arg)
@@ -158,6 +162,7 @@ grt_set_opt(grt_opts *o, int c, const char *arg, bool load)
 		case 'd': o->conninfo = arg; break;
 		case OPT_PROGRESS: o->progress = 1; break;
 		case OPT_NO_PROGRESS: o->progress = -1; break;
+		case 'o': o->output_dir = arg; break;
 		case OPT_RULESET:
 			{
 				gr_error	err;
@@ -181,7 +186,7 @@ main(int argc, char **argv)
 {
 	grt_opts	o = {0};
 	const char *cmd = argc > 1 ? argv[1] : NULL;
-	static const char *const report_cmds[] = {"cells", "check", "sections", "summary"};
+	static const char *const report_cmds[] = {"cells", "check", "sections", "summary", "html"};
 	int			report = -1,
 				c,
 				rc;
@@ -192,19 +197,19 @@ main(int argc, char **argv)
 	if (cmd && strcmp(cmd, "--version") == 0)
 		return printf("govreport %s\n", GR_VERSION) < 0 ? GRT_EXIT_USAGE : GRT_EXIT_OK;
 	if (!cmd)
-		return grt_bad_use("%s", "a command is wanted: cells, check, sections, summary or load");
-	for (int i = 0; i < 4; i++)
+		return grt_bad_use("%s", "a command is wanted: cells, check, sections, summary, html or load");
+	for (int i = 0; i < 5; i++)
 		if (strcmp(cmd, report_cmds[i]) == 0)
 			report = i;
 	load = strcmp(cmd, "load") == 0;
 	if (report < 0 && !load)
-		return grt_bad_use("unknown command \"%s\" (cells, check, sections, summary, load)", cmd);
+		return grt_bad_use("unknown command \"%s\" (cells, check, sections, summary, html, load)", cmd);
 
 	o.column = "body";
 	o.batch_files = 1000;
 	optind = 2;
 	opterr = 0;					/* said here, without argv[0]'s path */
-	while ((c = getopt_long(argc, argv, ":e:vqt:c:n:d:h", grt_longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, ":e:vqt:c:n:d:o:h", grt_longopts, NULL)) != -1)
 	{
 		if (c == 'h')
 			return fputs(grt_usage, stdout) == EOF ? GRT_EXIT_USAGE : GRT_EXIT_OK;
@@ -228,5 +233,11 @@ main(int argc, char **argv)
 			return grt_bad_use("%s", "load: --table is wanted");
 		return grt_load_run(&o, argv + optind, argc - optind);
 	}
+	if (report == GRT_CMD_HTML && o.json)
+		return grt_bad_use("%s", "html: --json is not an option of html");
+	if (report != GRT_CMD_HTML && o.output_dir)
+		return grt_bad_use("%s", "--output-dir is an option of html only");
+	if (report == GRT_CMD_HTML && !o.output_dir && argc - optind > 1)
+		return grt_bad_use("%s", "html: one FILE to standard output, or --output-dir DIR for several");
 	return grt_report_run((grt_report_cmd) report, &o, argv + optind, argc - optind);
 }

@@ -253,6 +253,8 @@ grt_begin(grt_out *out, grt_report_cmd cmd, bool json)
 		case GRT_CMD_SUMMARY:
 			grt_out_begin(out, stdout, json, grt_summary_cols, NCOLS(grt_summary_cols));
 			break;
+		case GRT_CMD_HTML:
+			break;				/* pages, not rows */
 	}
 }
 
@@ -287,12 +289,15 @@ grt_report_run(grt_report_cmd cmd, const grt_opts *o, char **files, int nfiles)
 			grt_emit_check(&out, name.data, rep);
 		else if (cmd == GRT_CMD_SECTIONS)
 			grt_emit_sections(&out, name.data, rep);
+		else if (cmd == GRT_CMD_HTML)
+			unreadable += !grt_emit_html(&env, files[i], name.data, rep, o);
 		else
 			grt_emit_summary(&out, name.data, &d, rep);
 		errors |= gr_has_errors(rep) != 0;
 		grt_arena_reset(arena);
 	}
-	grt_out_end(&out);
+	if (cmd != GRT_CMD_HTML)
+		grt_out_end(&out);
 	grt_buf_free(&text);
 	grt_buf_free(&name);
 	free(arena);

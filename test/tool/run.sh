@@ -117,6 +117,20 @@ is "$keys" "preamble s1_overview s2_proactive s3_requests s4_review_litigation s
 is "$("$G" sections "$s003" | awk -F '\t' '$3 == "s1_overview" {print $4 "@" $6}')" "一、政府信息公开总体情况@7" \
 	"sections: 003's section 一 heading as printed, on line 7"
 
+# ---- html: the review sheet, as report_html ----
+"$G" html "$s004" >"$tmp/h004"
+rc=$?
+is "$rc:$(head -c 15 "$tmp/h004")" "1:<!DOCTYPE html>" "html: 004's sheet on standard output, exit 1 (it has errors)"
+keys_sheet=$(grep -o 'data-key="[^"]*"' "$tmp/h004" | sort -u | sed 's/data-key="//; s/"$//' | tr '\n' ' ')
+keys_check=$("$G" check "$s004" | awk -F '\t' 'NR > 1 && $5 != "\\N" {print $5}' | tr -d '{}' | tr ',' '\n' |
+	grep . | sort -u | tr '\n' ' ')
+is "$keys_sheet" "$keys_check" "html: the cells highlighted in 004's sheet are those its findings name"
+mkdir -p "$tmp/sheets"
+"$G" html -o "$tmp/sheets" samples/*.txt
+is "$?:$(ls "$tmp/sheets" | wc -l)" "1:5" "html -o DIR: one page per sample, exit 1 (some have errors)"
+"$G" html "$s003" "$s004" >/dev/null 2>&1
+is "$?" 2 "html: several files without --output-dir is bad use"
+
 # ---- summary ----
 "$G" summary samples/*.txt >"$tmp/sum"
 is "$?:$(wc -l <"$tmp/sum")" "1:6" "summary: a header and one line per sample, exit 1 (three have errors)"
