@@ -308,7 +308,7 @@ extern int	gr_cell_listed(const gr_report *rep, int key);
  */
 extern const char *gr_cell_state_name(const gr_cell *c);
 extern const char *gr_key_row_label(int key, gr_edition ed);
-extern const char *gr_key_col_label(int key);
+extern const char *gr_key_col_label(int key, gr_edition ed);
 
 /* Does an error-severity finding exist? */
 extern int	gr_has_errors(const gr_report *rep);

@@ -55,13 +55,22 @@ gr_key_row_label(int key, gr_edition ed)
 	return gr_row_label(k->table, k->row, gr_label_edition(k, ed));
 }
 
-/* A column's header: the row's own header for it where the row has one (表二's amounts). */
+/*
+ * A column's header as the key's edition prints it (处理决定数量 in gb2019,
+ * 本年处理决定数量 in gb2021); where the spec has no official header for
+ * that edition, the row's own header for the column (表二's amounts), else
+ * the column's first label.
+ */
 const char *
-gr_key_col_label(int key)
+gr_key_col_label(int key, gr_edition ed)
 {
 	const gr_keydef *k = &gr_keydefs()[key];
 	const gr_rowdef *row = &gr_tabledefs[k->table].rows[k->row];
+	const gr_coldef *col = &gr_tabledefs[k->table].cols[k->col];
+	gr_edition	le = gr_label_edition(k, ed);
 
+	if ((unsigned) le < GR_NED && col->official[le])
+		return col->official[le];
 	for (int a = 0; a < (int) (sizeof(row->own_labels) / sizeof(row->own_labels[0])) && row->own_labels[a]; a++)
 		if (row->own_cols[a] == k->col)
 			return row->own_labels[a];

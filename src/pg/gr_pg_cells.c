@@ -75,7 +75,7 @@ put_place(int key, int ord, gr_edition ed, Datum *values, bool *nulls)
 	values[0] = Int32GetDatum(ord);
 	nulls[0] = false;
 	values[1] = grpg_cstring_text_datum(gr_key_row_label(key, ed), &nulls[1]);
-	values[2] = grpg_cstring_text_datum(gr_key_col_label(key), &nulls[2]);
+	values[2] = grpg_cstring_text_datum(gr_key_col_label(key, ed), &nulls[2]);
 }
 
 /*

@@ -105,7 +105,7 @@ grt_emit_cells(grt_out *o, const char *file, const gr_report *rep)
 		grt_out_cstr(o, gr_cell_state_name(c));
 		grt_out_int(o, i + 1);	/* the place in the edition's format order, as report_cells' ord */
 		grt_out_cstr(o, gr_key_row_label(order[i], rep->edition));
-		grt_out_cstr(o, gr_key_col_label(order[i]));
+		grt_out_cstr(o, gr_key_col_label(order[i], rep->edition));
 		grt_out_row_end(o);
 	}
 	free(order);
