@@ -15,6 +15,19 @@ count() {	# count <passed> <failed>
 	passed=$((passed + $1))
 	failed=$((failed + $2))
 }
+# count_run <output> <what>: add a step's last "N passed, N failed" line to the
+# totals; a step that printed none did not finish, and counts as one failure
+count_run() {
+	local last
+	last=$(echo "$1" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -n 1)
+	if [[ "$last" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+		count "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
+	else
+		echo "$1" | tail -n 20
+		echo "not ok - $2 did not finish"
+		count 0 1
+	fi
+}
 
 ensure_packages $GOVREPORT_DEB_PACKAGES $GOVREPORT_FUZZ_PACKAGES
 if ! build_and_install; then
@@ -30,25 +43,13 @@ echo "== unit tests of the core (no server)"
 make -s PG_CONFIG="$PG_CONFIG" test/unit/test_core >/dev/null
 unit_out=$(test/unit/test_core samples 2>&1)
 echo "$unit_out" | grep -v '^ok ' || true
-last=$(echo "$unit_out" | tail -n 1)
-if [[ "$last" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
-	count "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
-else
-	echo "not ok - unit test program did not finish"
-	count 0 1
-fi
+count_run "$unit_out" "unit test program"
 
 echo "== layout generator: generated reports in every layout must give their cells back"
 make -s PG_CONFIG="$PG_CONFIG" test/unit/test_layouts >/dev/null
 layout_out=$(test/unit/test_layouts 500 2>&1)
 echo "$layout_out" | grep -v '^ok ' || true
-last=$(echo "$layout_out" | tail -n 1)
-if [[ "$last" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
-	count "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
-else
-	echo "not ok - layout generator did not finish"
-	count 0 1
-fi
+count_run "$layout_out" "layout generator"
 
 echo "== corpus: real reports of ../shared/corpus against what their text makes certain"
 if [ -d ../shared/corpus ]; then
@@ -56,13 +57,7 @@ if [ -d ../shared/corpus ]; then
 	corpus_out=$(test/corpus/run.sh ../shared/corpus 2>&1)
 	# known gaps (TODO facts) are counted in its "# facts:" line, not listed
 	echo "$corpus_out" | grep -v '^ok ' | grep -v '^not ok .*# TODO' || true
-	last=$(echo "$corpus_out" | tail -n 1)
-	if [[ "$last" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
-		count "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
-	else
-		echo "not ok - corpus test did not finish"
-		count 0 1
-	fi
+	count_run "$corpus_out" "corpus test"
 else
 	echo "(no ../shared/corpus here: skipped)"
 fi
@@ -111,61 +106,27 @@ echo "$int_out" | grep -E '^(not ok|#)' || true
 if ! cmp -s govreport.so "$int_so"; then
 	echo "   (the installed govreport.so is not this tree's any more: another make install on this machine during the run? re-run)"
 fi
-last=$(echo "$int_out" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -n 1)
-if [[ "$last" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
-	count "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
-else
-	echo "$int_out" | tail -n 20
-	echo "not ok - interrupts test did not finish"
-	count 0 1
-fi
+count_run "$int_out" "interrupts test"
 
 echo "== 8 concurrent writers through the record and reject triggers, every row accounted for"
 wr_out=$(pg_virtualenv -t -v 15 test/writers.sh 10 2>&1)
 echo "$wr_out" | grep -E '^(not ok|#)' || true
-last=$(echo "$wr_out" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -n 1)
-if [[ "$last" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
-	count "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
-else
-	echo "$wr_out" | tail -n 20
-	echo "not ok - writers test did not finish"
-	count 0 1
-fi
+count_run "$wr_out" "writers test"
 
 echo "== the SQL of README.md, README.zh-CN.md and docs/cookbook.md, pasted as a new user would"
 readme_out=$(pg_virtualenv -t -v 15 test/readme/run.sh 2>&1)
 echo "$readme_out" | grep -E '^(not ok|#)' || true
-last=$(echo "$readme_out" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -n 1)
-if [[ "$last" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
-	count "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
-else
-	echo "$readme_out" | tail -n 20
-	echo "not ok - README examples did not run"
-	count 0 1
-fi
+count_run "$readme_out" "the README examples"
 
 echo "== review sheets in headless Chromium: screenshots kept in test/sheet/out/, highlights against the findings"
 sheet_out=$(test/sheet/run.sh 2>&1)
 echo "$sheet_out" | grep -v '^ok ' || true
-last=$(echo "$sheet_out" | tail -n 1)
-if [[ "$last" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
-	count "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
-else
-	echo "not ok - review sheet test did not finish"
-	count 0 1
-fi
+count_run "$sheet_out" "review sheet test"
 
 echo "== govreport, the command-line tool: every command on the samples, every encoding, load into a throwaway cluster"
 tool_out=$(test/tool/run.sh 2>&1)
 echo "$tool_out" | grep -E '^(not ok|#)' || true
-last=$(echo "$tool_out" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -n 1)
-if [[ "$last" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
-	count "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
-else
-	echo "$tool_out" | tail -n 20
-	echo "not ok - the tool's tests did not finish"
-	count 0 1
-fi
+count_run "$tool_out" "the tool's tests"
 
 echo "== repository checks"
 # the install script must load into EUC_CN and GBK databases too
@@ -217,13 +178,7 @@ fi
 # the PGXN metadata follows the Meta Spec (and the validator rejects what it should)
 meta_out=$(test/tools/validate_meta.pl --self-test META.json 2>&1)
 echo "$meta_out" | grep -v '^ok ' || true
-last=$(echo "$meta_out" | tail -n 1)
-if [[ "$last" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
-	count "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
-else
-	echo "not ok - META.json validator did not finish"
-	count 0 1
-fi
+count_run "$meta_out" "META.json validator"
 if meta_bad=$(test/tools/validate_meta.pl --dist . META.json 2>&1); then
 	echo "ok - META.json names files that are in the tree"
 	count 1 0
