@@ -32,7 +32,7 @@ GR_DEP_LIBS := $(shell pkg-config --libs icu-uc icu-i18n libxml-2.0)
 PG_CPPFLAGS = -Isrc/core $(GR_DEP_CFLAGS)
 SHLIB_LINK = $(GR_DEP_LIBS)
 EXTRA_CLEAN = test/unit/test_core test/unit/test_layouts test/tools/grdump test/fuzz/fuzz_parse \
-	src/tool/govreport src/tool/*.o
+	src/tool/govreport src/tool/*.o bench/core
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -84,6 +84,11 @@ test/tools/grdump: test/tools/grdump.c $(CORE_SRCS) $(wildcard src/core/*.h test
 
 test/unit/test_layouts: test/unit/test_layouts.c $(CORE_SRCS) $(wildcard src/core/*.h test/tools/*.h)
 	$(CC) $(TEST_CFLAGS) -o $@ test/unit/test_layouts.c $(CORE_SRCS) $(GR_DEP_LIBS)
+
+# the core's speed and memory without a server (bench/run.sh; the header
+# that marks what callgrind counts comes with Debian's valgrind package)
+bench/core: bench/core.c $(CORE_SRCS) $(wildcard src/core/*.h test/tools/*.h)
+	$(CC) $(TEST_CFLAGS) -o $@ bench/core.c $(CORE_SRCS) $(GR_DEP_LIBS)
 
 # the fuzzer needs clang and its sanitizer runtimes (Debian: clang, libclang-rt-14-dev)
 FUZZ_CC ?= clang

@@ -24,12 +24,9 @@ n=${1:-1400}
 if [ "${GOVREPORT_BENCH_INSIDE:-}" != 1 ]; then
 	. scripts/common.sh
 	ensure_packages
-	make -s PG_CONFIG="$PG_CONFIG" test/unit/test_layouts >/dev/null
+	. bench/corpus.sh
 	dir=$(mktemp -d /tmp/govreport-copy.XXXXXX)
-	chmod 755 "$dir"
-	LAYOUT_DUMP="$dir" test/unit/test_layouts "$n" >/dev/null || true
-	cp samples/*.txt "$dir"/
-	chmod 644 "$dir"/*
+	bench_corpus "$dir" "$n"
 	echo "== $(ls "$dir" | wc -l) reports, $(cat "$dir"/* | wc -c) bytes"
 	# installed last, just before the cluster loads it
 	build_and_install

@@ -1,0 +1,155 @@
+/*
+ * core.c — the core's own speed and memory, without a server: the
+ * repeatable figures of the benchmark.
+ *
+ *   bench/core [-n ROUNDS] [-c] [-q] FILE...
+ *
+ * Reads every file, parses the first once to set up what a process sets
+ * up once (ICU, the folding table: its time is printed as the first call),
+ * then parses every file ROUNDS times (default 3), with -c also checking
+ * (gr_check, as report_check does).  Prints bytes, the time, MB/s, and the
+ * arena bytes a parse takes per byte of input (the median file's ratio and
+ * the largest).  Under callgrind the timed rounds alone are measured
+ * (CALLGRIND_START_INSTRUMENTATION), so that
+ *
+ *   valgrind --tool=callgrind --instr-atstart=no bench/core -n 1 FILE...
+ *
+ * counts the instructions of the steady-state core, a figure that does not
+ * depend on how busy the machine is: bench/run.sh divides it by the KB of
+ * input.  -q prints only the figures, as name=value lines.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <valgrind/callgrind.h>
+
+#include "gr_core.h"
+#include "test_alloc.h"
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double		x = *(const double *) a,
+				y = *(const double *) b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* One parse (and check); the arena's bytes per byte of input, or -1 on failure. */
+static double
+parse_one(const char *text, size_t len, int check)
+{
+	ta_arena	arena = {0};
+	gr_env		env = ta_env(&arena);
+	gr_report  *rep;
+	gr_error	err;
+	double		ratio = -1;
+
+	if (gr_parse(&env, text, len, &rep, &err) == GR_OK &&
+		(!check || gr_check(&env, rep, 0, &err) == GR_OK))
+		ratio = len ? (double) arena.total / len : 0;
+	ta_arena_free(&arena);
+	return ratio;
+}
+
+int
+main(int argc, char **argv)
+{
+	int			rounds = 3,
+				check = 0,
+				quiet = 0,
+				opt;
+	int			nfiles;
+	char	  **texts;
+	size_t	   *lens,
+				total = 0;
+	double	   *ratios,
+				t0,
+				first_ms,
+				ms;
+
+	while ((opt = getopt(argc, argv, "n:cq")) != -1)
+	{
+		if (opt == 'n')
+			rounds = atoi(optarg);
+		else if (opt == 'c')
+			check = 1;
+		else if (opt == 'q')
+			quiet = 1;
+		else
+		{
+			fprintf(stderr, "usage: %s [-n ROUNDS] [-c] [-q] FILE...\n", argv[0]);
+			return 2;
+		}
+	}
+	nfiles = argc - optind;
+	if (nfiles <= 0)
+	{
+		fprintf(stderr, "usage: %s [-n ROUNDS] [-c] [-q] FILE...\n", argv[0]);
+		return 2;
+	}
+	texts = calloc(nfiles, sizeof(char *));
+	lens = calloc(nfiles, sizeof(size_t));
+	ratios = calloc(nfiles, sizeof(double));
+	for (int i = 0; i < nfiles; i++)
+	{
+		texts[i] = ta_read_file(argv[optind + i], &lens[i]);
+		if (!texts[i])
+		{
+			perror(argv[optind + i]);
+			return 1;
+		}
+		total += lens[i];
+	}
+
+	t0 = now_ms();
+	if (parse_one(texts[0], lens[0], check) < 0)
+	{
+		fprintf(stderr, "%s: the parse failed\n", argv[optind]);
+		return 1;
+	}
+	first_ms = now_ms() - t0;
+
+	CALLGRIND_START_INSTRUMENTATION;
+	t0 = now_ms();
+	for (int r = 0; r < rounds; r++)
+		for (int i = 0; i < nfiles; i++)
+			ratios[i] = parse_one(texts[i], lens[i], check);
+	ms = now_ms() - t0;
+	CALLGRIND_STOP_INSTRUMENTATION;
+
+	for (int i = 0; i < nfiles; i++)
+		if (ratios[i] < 0)
+		{
+			fprintf(stderr, "%s: the parse failed\n", argv[optind + i]);
+			return 1;
+		}
+	qsort(ratios, nfiles, sizeof(double), cmp_double);
+	if (quiet)
+		printf("files=%d\nbytes=%zu\nrounds=%d\nms=%.3f\nfirst_ms=%.3f\n"
+			   "mb_per_s=%.2f\nus_per_report=%.2f\narena_x_median=%.2f\narena_x_max=%.2f\n",
+			   nfiles, total, rounds, ms, first_ms,
+			   total * (double) rounds / 1e3 / ms,
+			   ms * 1e3 / ((double) rounds * nfiles),
+			   ratios[nfiles / 2], ratios[nfiles - 1]);
+	else
+		printf("%d files, %zu bytes, %d rounds%s: %.1f ms, %.2f MB/s, %.1f us a report; "
+			   "first call %.2f ms; arena %.1fx the input (median), %.1fx (largest)\n",
+			   nfiles, total, rounds, check ? " with gr_check" : "", ms,
+			   total * (double) rounds / 1e3 / ms,
+			   ms * 1e3 / ((double) rounds * nfiles), first_ms,
+			   ratios[nfiles / 2], ratios[nfiles - 1]);
+	return 0;
+}

@@ -1,0 +1,28 @@
+# corpus.sh — the reports the benchmarks run over, shared by bench/run.sh
+# and bench/copy.sh.  Sourced, not run.
+#
+#   bench_corpus DIR N     N generated reports in each of the seven layouts
+#                          (test/unit/test_layouts, LAYOUT_DUMP) and the five
+#                          samples, written to DIR (created, readable by the
+#                          server, which reads them with pg_read_file)
+#   bench_html DIR         the real web pages of ../shared/corpus, when present
+
+bench_corpus() {
+	local dir=$1 n=$2
+	make -s PG_CONFIG="${PG_CONFIG:-pg_config}" test/unit/test_layouts >/dev/null
+	mkdir -p "$dir"
+	chmod 755 "$dir"
+	LAYOUT_DUMP="$dir" test/unit/test_layouts "$n" >/dev/null || true
+	cp samples/*.txt "$dir"/
+	chmod 644 "$dir"/*
+}
+
+bench_html() {
+	local dir=$1 corpus=${GOVREPORT_CORPUS:-../shared/corpus}
+	mkdir -p "$dir"
+	chmod 755 "$dir"
+	if ls "$corpus"/*.html >/dev/null 2>&1; then
+		cp "$corpus"/*.html "$dir"/
+		chmod 644 "$dir"/*
+	fi
+}
