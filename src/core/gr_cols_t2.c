@@ -238,7 +238,7 @@ t2_vote_edition(gr_reader *rd)
 		for (int c = 0; c < T2_NCOLS; c++)
 			if (m == (1u << c))
 				gr_vote_col(votes, c);
-		lm = gr_label_find(gr_t2_rows, GR_T2_NROWS, rd->lf, rd->lflen, -1);
+		lm = gr_label_find(rd->ctx, gr_t2_rows, GR_T2_NROWS, rd->lf, rd->lflen, -1);
 		if (lm.row >= 0 && lm.tier <= GR_LT_CONTAINS)
 		{
 			gr_vote_row(votes, GR_T2, lm.row, false);

@@ -107,9 +107,69 @@ extern gr_status gr_doc_html_grid(gr_ctx *ctx, gr_doc *doc, const gr_html_cell *
 extern gr_status gr_fold_codepoint(gr_ctx *ctx, uint32_t cp, const char **out, int *outlen);
 
 /* gr_utf8.c */
-extern int	gr_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
 extern int	gr_utf8_encode(uint32_t cp, char *out);
-extern int	gr_utf8_seqlen(unsigned char lead);
+
+/* Length of a sequence announced by its lead byte, 0 if it cannot lead. */
+static inline int
+gr_utf8_seqlen(unsigned char lead)
+{
+	if (lead < 0x80)
+		return 1;
+	if (lead >= 0xC2 && lead <= 0xDF)
+		return 2;
+	if (lead >= 0xE0 && lead <= 0xEF)
+		return 3;
+	if (lead >= 0xF0 && lead <= 0xF4)
+		return 4;
+	return 0;
+}
+
+/*
+ * Decode one character at s.  Returns its length in bytes, or 0 when the
+ * bytes at s are not a well-formed UTF-8 sequence (overlong forms,
+ * surrogates and truncated sequences are rejected: the input may come
+ * from a SQL_ASCII database holding stray bytes).
+ */
+static inline int
+gr_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
+{
+	int			n;
+	uint32_t	c;
+
+	if (len == 0)
+		return 0;
+	if (s[0] < 0x80)
+	{
+		*cp = s[0];
+		return 1;
+	}
+	n = gr_utf8_seqlen(s[0]);
+	if (n == 0 || (size_t) n > len)
+		return 0;
+	for (int i = 1; i < n; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	switch (n)
+	{
+		case 2:
+			c = ((uint32_t) (s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+			break;
+		case 3:
+			c = ((uint32_t) (s[0] & 0x0F) << 12) | ((uint32_t) (s[1] & 0x3F) << 6) |
+				(s[2] & 0x3F);
+			if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))
+				return 0;
+			break;
+		default:
+			c = ((uint32_t) (s[0] & 0x07) << 18) | ((uint32_t) (s[1] & 0x3F) << 12) |
+				((uint32_t) (s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+			if (c < 0x10000 || c > 0x10FFFF)
+				return 0;
+			break;
+	}
+	*cp = c;
+	return n;
+}
 extern size_t gr_utf8_valid_prefix(const char *s, size_t len);
 extern int	gr_utf8_chars(const char *s, size_t len);
 

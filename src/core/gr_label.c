@@ -13,6 +13,7 @@
  *
  * The folded labels are computed once per process.
  */
+#include "gr_acm.h"
 #include "gr_label.h"
 
 #define LAB_MAX 200
@@ -34,6 +35,11 @@ typedef struct folded_table
 	const gr_rowdef *rows;
 	int			nrows;
 	folded_label (*labels)[GR_MAX_LABELS];
+	/* every label and alias in one matcher; pattern p is label pat_row[p], pat_alias[p] */
+	gr_acm	   *acm;
+	int			npat;
+	int16_t		pat_row[GR_T3_NROWS * GR_MAX_LABELS];
+	int16_t		pat_alias[GR_T3_NROWS * GR_MAX_LABELS];
 } folded_table;
 
 /*
@@ -55,10 +61,30 @@ numbering_len(const char *s, size_t len)
 		i++;
 	if (i > 0)
 		return (uint16_t) i;
-	for (size_t k = 0; k < sizeof(cjk_numerals) / sizeof(cjk_numerals[0]); k++)
-		if (gr_has_prefix(s, len, cjk_numerals[k]))
-			return 3;
+	/* the numerals are all three bytes long: compare them in place */
+	if (len >= 3)
+		for (size_t k = 0; k < sizeof(cjk_numerals) / sizeof(cjk_numerals[0]); k++)
+			if (s[0] == cjk_numerals[k][0] && s[1] == cjk_numerals[k][1] && s[2] == cjk_numerals[k][2])
+				return 3;
 	return 0;
+}
+
+/* Insertion sort: a label has at most MAX_BIGRAMS pairs. */
+static void
+sort_bigrams(uint64_t *v, int n)
+{
+	for (int i = 1; i < n; i++)
+	{
+		uint64_t	x = v[i];
+		int			j = i;
+
+		while (j > 0 && v[j - 1] > x)
+		{
+			v[j] = v[j - 1];
+			j--;
+		}
+		v[j] = x;
+	}
 }
 
 /* The pairs of successive characters of s. */
@@ -80,6 +106,7 @@ bigrams(const char *s, size_t len, uint64_t *out)
 		prev = cp;
 		i += k;
 	}
+	sort_bigrams(out, n);		/* bigram_dice merges sorted sets */
 	return n;
 }
 
@@ -92,8 +119,30 @@ fold_label(const char *text, folded_label *out)
 	out->nbig = (uint16_t) bigrams(out->s, out->len, out->big);
 }
 
+/* The matcher of a folded table's labels, built once; NULL if memory fails. */
+static void
+table_matcher(folded_table *ft, void *(*alloc) (size_t))
+{
+	const char *pats[GR_T3_NROWS * GR_MAX_LABELS];
+	uint32_t	lens[GR_T3_NROWS * GR_MAX_LABELS];
+	int			n = 0;
+
+	for (int r = 0; r < ft->nrows; r++)
+		for (int a = 0; a < GR_MAX_LABELS && ft->rows[r].labels[a]; a++)
+			if (ft->labels[r][a].len > 0)
+			{
+				pats[n] = ft->labels[r][a].s;
+				lens[n] = ft->labels[r][a].len;
+				ft->pat_row[n] = (int16_t) r;
+				ft->pat_alias[n] = (int16_t) a;
+				n++;
+			}
+	ft->npat = n;
+	ft->acm = gr_acm_build(alloc, pats, lens, n);
+}
+
 static folded_table *
-table_for(const gr_rowdef *rows, int nrows)
+table_for(const gr_rowdef *rows, int nrows, void *(*alloc) (size_t))
 {
 	for (int i = 0; i < MAX_TABLES; i++)
 		if (tables[i].rows == rows && tables[i].nrows >= nrows)
@@ -114,6 +163,7 @@ table_for(const gr_rowdef *rows, int nrows)
 			tables[i].labels = label_store[i];
 			tables[i].nrows = nrows;
 			tables[i].rows = rows;
+			table_matcher(&tables[i], alloc);
 			return &tables[i];
 		}
 	return NULL;
@@ -170,23 +220,32 @@ common_suffix_chars(const char *a, size_t alen, const char *b, size_t blen)
 	return chars;
 }
 
-/* Dice coefficient of two sets of character pairs, 0..100. */
+/*
+ * Dice coefficient of two sets of character pairs, 0..100: the pairs in
+ * common counted as a multiset intersection, by merging the sorted lists.
+ */
 static int
 bigram_dice(const uint64_t *a, int na, const uint64_t *b, int nb)
 {
-	bool		used[MAX_BIGRAMS] = {false};
-	int			common = 0;
+	int			common = 0,
+				i = 0,
+				j = 0;
 
 	if (na == 0 || nb == 0)
 		return 0;
-	for (int i = 0; i < na; i++)
-		for (int j = 0; j < nb; j++)
-			if (!used[j] && a[i] == b[j])
-			{
-				used[j] = true;
-				common++;
-				break;
-			}
+	while (i < na && j < nb)
+	{
+		if (a[i] == b[j])
+		{
+			common++;
+			i++;
+			j++;
+		}
+		else if (a[i] < b[j])
+			i++;
+		else
+			j++;
+	}
 	return 200 * common / (na + nb);
 }
 
@@ -282,22 +341,73 @@ compare(const probe *pr, const folded_label *l, int *quality, bool weak)
 	return GR_LT_NONE;
 }
 
-gr_label_match
-gr_label_find(const gr_rowdef *rows, int nrows, const char *t, size_t tlen, int current)
+/* The best so far: lower tier, then higher quality, then the first row and alias. */
+static inline bool
+better(gr_label_tier tier, int q, int r, int a, const gr_label_match *best, int best_a)
 {
-	folded_table *ft = table_for(rows, nrows);
+	if (tier != best->tier)
+		return tier < best->tier;
+	if (q != best->quality)
+		return q > best->quality;
+	return r < best->row || (r == best->row && a < best_a);
+}
+
+/* What the matcher's scan collects: the best exact or containing label. */
+typedef struct scan_best
+{
+	const folded_table *ft;
+	const probe *pr;
+	int			nrows;
+	gr_label_match best;
+	int			best_a;
+} scan_best;
+
+/* A label found in the cell: the whole cell (exact) or a part of it (contains). */
+static void
+scan_hit(void *arg, int p, size_t end)
+{
+	scan_best  *sb = arg;
+	int			r = sb->ft->pat_row[p],
+				a = sb->ft->pat_alias[p];
+	const folded_label *l = &sb->ft->labels[r][a];
+	gr_label_tier tier;
+	int			q;
+
+	if (r >= sb->nrows)
+		return;
+	if (l->len == sb->pr->tlen)
+	{
+		tier = GR_LT_EXACT;
+		q = 100;
+	}
+	else if (sb->pr->tchars <= l->chars + 16 && l->chars >= 2)
+	{
+		tier = GR_LT_CONTAINS;
+		q = 100 * l->chars / sb->pr->tchars;
+	}
+	else
+		return;
+	(void) end;
+	if (sb->best.row < 0 || better(tier, q, r, a, &sb->best, sb->best_a))
+	{
+		sb->best.row = r;
+		sb->best.tier = tier;
+		sb->best.quality = q;
+		sb->best_a = a;
+	}
+}
+
+/*
+ * Every label compared with the cell: the reference the matcher must
+ * agree with, and what runs if the matcher could not be built.
+ */
+static gr_label_match
+find_by_compare(const folded_table *ft, const gr_rowdef *rows, int nrows, probe *pr,
+				int current, int from, int to)
+{
 	gr_label_match best = {-1, GR_LT_NONE, 0, false};
-	probe		pr;
 
-	if (ft == NULL || tlen == 0)
-		return best;
-	pr.t = t;
-	pr.tlen = tlen;
-	pr.tchars = gr_utf8_chars(t, tlen);
-	pr.tnum = numbering_len(t, tlen);
-	pr.nbig = bigrams(t, tlen, pr.big);
-
-	for (int r = 0; r < nrows; r++)
+	for (int r = from; r < to && r < nrows; r++)
 	{
 		/* weak evidence only for a row a little ahead of the current one */
 		bool		weak = r > current && r <= current + 8;
@@ -305,7 +415,7 @@ gr_label_find(const gr_rowdef *rows, int nrows, const char *t, size_t tlen, int 
 		for (int a = 0; a < GR_MAX_LABELS && rows[r].labels[a]; a++)
 		{
 			int			q;
-			gr_label_tier tier = compare(&pr, &ft->labels[r][a], &q, weak);
+			gr_label_tier tier = compare(pr, &ft->labels[r][a], &q, weak);
 
 			if (tier == GR_LT_NONE)
 				continue;
@@ -316,6 +426,47 @@ gr_label_find(const gr_rowdef *rows, int nrows, const char *t, size_t tlen, int 
 				best.quality = q;
 			}
 		}
+	}
+	return best;
+}
+
+gr_label_match
+gr_label_find(gr_ctx *ctx, const gr_rowdef *rows, int nrows, const char *t, size_t tlen,
+			  int current)
+{
+	folded_table *ft = table_for(rows, nrows, ctx->env->persist_alloc);
+	gr_label_match best = {-1, GR_LT_NONE, 0, false};
+	probe		pr;
+
+	if (ft == NULL || tlen == 0)
+		return best;
+	pr.t = t;
+	pr.tlen = tlen;
+	pr.tchars = gr_utf8_chars(t, tlen);
+	pr.tnum = numbering_len(t, tlen);
+	pr.nbig = -1;
+
+	if (ft->acm)
+	{
+		/*
+		 * One pass over the cell finds every label it is or holds (the only
+		 * tiers a row that is not just ahead can reach); the weaker tiers,
+		 * for the few rows just ahead, only when no label was found.
+		 */
+		scan_best	sb = {ft, &pr, nrows, {-1, GR_LT_NONE, 0, false}, 0};
+
+		gr_acm_scan(ft->acm, t, tlen, scan_hit, &sb);
+		best = sb.best;
+		if (best.row < 0 && current + 1 < nrows)
+		{
+			pr.nbig = bigrams(t, tlen, pr.big);
+			best = find_by_compare(ft, rows, nrows, &pr, current, current + 1, current + 9);
+		}
+	}
+	else
+	{
+		pr.nbig = bigrams(t, tlen, pr.big);
+		best = find_by_compare(ft, rows, nrows, &pr, current, 0, nrows);
 	}
 
 	/*
@@ -487,13 +638,24 @@ is_punct_cp(uint32_t cp)
 size_t
 gr_lfold(const char *s, size_t len, char *out, size_t cap)
 {
+	const unsigned char *u = (const unsigned char *) s;
 	size_t		o = 0;
 
 	for (size_t i = 0; i < len;)
 	{
 		uint32_t	cp;
-		int			n = gr_utf8_decode((const unsigned char *) s + i, len - i, &cp);
+		int			n;
 
+		if (u[i] < 0x80)
+		{
+			/* ASCII: letters and digits stay, the rest is punctuation */
+			unsigned char c = u[i++];
+
+			if (((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) && o < cap)
+				out[o++] = (char) c;
+			continue;
+		}
+		n = gr_utf8_decode(u + i, len - i, &cp);
 		if (n == 0)
 		{
 			i++;
@@ -501,7 +663,8 @@ gr_lfold(const char *s, size_t len, char *out, size_t cap)
 		}
 		if (!is_punct_cp(cp) && o + (size_t) n <= cap)
 		{
-			memcpy(out + o, s + i, n);
+			for (int k = 0; k < n; k++)
+				out[o + k] = s[i + k];
 			o += n;
 		}
 		i += n;

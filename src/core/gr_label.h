@@ -26,8 +26,8 @@ typedef struct gr_label_match
 } gr_label_match;
 
 /* t is folded (gr_lfold); current is the row read last, -1 at the start. */
-extern gr_label_match gr_label_find(const gr_rowdef *rows, int nrows, const char *t, size_t tlen,
-									int current);
+extern gr_label_match gr_label_find(gr_ctx *ctx, const gr_rowdef *rows, int nrows, const char *t,
+									size_t tlen, int current);
 extern size_t gr_label_prefix_len(const char *t, size_t tlen, const char *label);
 extern bool gr_label_equals(const char *t, size_t tlen, const char *label);
 extern size_t gr_label_word_len(const char *t, size_t tlen, const char *const *words);

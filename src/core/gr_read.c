@@ -205,7 +205,7 @@ join_same_line(gr_walk *w, int i, int *jp, const gr_tok *t, int current)
 		size_t		n = gr_lfold(rd->doc->fold + rd->grid.v[j].f_from,
 								 rd->grid.v[j].f_to - rd->grid.v[j].f_from,
 								 rd->lf + rd->lflen, sizeof(rd->lf) - rd->lflen);
-		gr_label_match jm = gr_label_find(td->rows, w->pol->label_rows, rd->lf, rd->lflen + n, current);
+		gr_label_match jm = gr_label_find(rd->ctx, td->rows, w->pol->label_rows, rd->lf, rd->lflen + n, current);
 
 		rd->lf[rd->lflen] = '\0';
 		if (jm.row >= 0 && !jm.continuation)
@@ -224,7 +224,7 @@ walk_match(gr_walk *w, int *i, const gr_tok *t)
 	const gr_tabledef *td = &gr_tabledefs[w->pol->table];
 	int			current = w->pol->by_order ? w->order : -1;
 	gr_label_match none = {-1, GR_LT_NONE, 0, false};
-	gr_label_match m = gr_label_find(td->rows, w->pol->label_rows, w->rd->lf, w->rd->lflen, current);
+	gr_label_match m = gr_label_find(w->rd->ctx, td->rows, w->pol->label_rows, w->rd->lf, w->rd->lflen, current);
 
 	if (accepted(w, m) || m.continuation)
 		return m;

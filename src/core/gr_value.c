@@ -10,12 +10,22 @@
 #include "gr_grid.h"
 
 /* Whole-cell texts that stand for "none": kept as raw text, value NULL. */
-static const char *const dash_words[] = {
-	"-", "--", "---", "—", "——", "–", "/", "//", "\\", "无", "空", "—/—", "-/-", "×", "x", "X",
+#define W(s) {s, sizeof(s) - 1}
+static const struct
+{
+	const char *s;
+	size_t		len;
+}			dash_words[] = {
+	W("-"), W("--"), W("---"), W("—"), W("——"), W("–"), W("/"), W("//"), W("\\"), W("无"), W("空"),
+	W("—/—"), W("-/-"), W("×"), W("x"), W("X"),
 };
 
 /* Units written after a number; the cell keeps the unit apart. */
-static const char *const units[] = {"万元", "元", "件", "项", "个", "条", "次", "人次", "人"};
+static const struct
+{
+	const char *s;
+	size_t		len;
+}			units[] = {W("万元"), W("元"), W("件"), W("项"), W("个"), W("条"), W("次"), W("人次"), W("人")};
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -50,7 +60,7 @@ gr_value_parse(const char *s, size_t len, gr_value *v)
 		return GR_TK_BLANK;
 
 	for (size_t k = 0; k < NELEM(dash_words); k++)
-		if (strlen(dash_words[k]) == end - i && memcmp(dash_words[k], s + i, end - i) == 0)
+		if (dash_words[k].len == end - i && memcmp(dash_words[k].s, s + i, end - i) == 0)
 			return GR_TK_DASH;
 
 	if (s[i] == '+' || s[i] == '-')
@@ -101,9 +111,9 @@ gr_value_parse(const char *s, size_t len, gr_value *v)
 		i++;
 	for (size_t k = 0; k < NELEM(units); k++)
 	{
-		size_t		n = strlen(units[k]);
+		size_t		n = units[k].len;
 
-		if (end - i >= n && memcmp(s + i, units[k], n) == 0)
+		if (end - i >= n && memcmp(s + i, units[k].s, n) == 0)
 		{
 			v->unit_off = (uint32_t) i;
 			v->unit_len = (uint32_t) n;

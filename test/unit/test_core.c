@@ -754,7 +754,7 @@ test_labels(void)
 
 		gr_doc_build(ctx, cases[i].text, strlen(cases[i].text), NULL, 0, &doc);
 		n = gr_lfold(doc.fold, doc.fold_len, lf, sizeof(lf));
-		m = gr_label_find(gr_t3_rows, GR_T3_NROWS, lf, n, cur);
+		m = gr_label_find(ctx, gr_t3_rows, GR_T3_NROWS, lf, n, cur);
 		if (m.continuation || (m.row >= 0 && gr_t3_rows[m.row].part == GR_PK_CAPTION))
 			m.row = -1;
 		CHECK(m.row == cases[i].expect, "label: [%s] after %s -> %s (got %s)", cases[i].text,
