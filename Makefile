@@ -14,6 +14,8 @@ EXTVERSION = 0.4.0
 
 MODULE_big = govreport
 CORE_SRCS = $(sort $(wildcard src/core/*.c))
+# the folding table, generated at build time from ICU's data (src/gen/gr_foldgen.c)
+GR_FOLDTAB = src/core/gr_foldtab.h
 PG_SRCS = $(sort $(wildcard src/pg/*.c))
 OBJS = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
 
@@ -32,14 +34,20 @@ GR_DEP_LIBS := $(shell pkg-config --libs icu-uc icu-i18n libxml-2.0)
 PG_CPPFLAGS = -Isrc/core $(GR_DEP_CFLAGS)
 SHLIB_LINK = $(GR_DEP_LIBS)
 EXTRA_CLEAN = test/unit/test_core test/unit/test_layouts test/tools/grdump test/fuzz/fuzz_parse \
-	src/tool/govreport src/tool/*.o bench/core
+	src/tool/govreport src/tool/*.o bench/core $(GR_FOLDTAB) src/gen/gr_foldgen
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
 # every object depends on every header (the headers are few and small)
-$(OBJS): $(wildcard src/core/*.h src/pg/*.h)
+$(OBJS): $(wildcard src/core/*.h src/pg/*.h) $(GR_FOLDTAB)
+
+# ICU asked once per code point, by a program built and run here
+$(GR_FOLDTAB): src/gen/gr_foldgen.c src/core/gr_foldextra.h
+	$(CC) -O2 -o src/gen/gr_foldgen src/gen/gr_foldgen.c $(GR_DEP_CFLAGS) $(GR_DEP_LIBS)
+	src/gen/gr_foldgen > $@.tmp
+	mv $@.tmp $@
 
 # ---- govreport, the command-line tool (src/tool) ----
 # PGXS builds one MODULE_big; the tool is a program of its own, linked with
@@ -76,23 +84,23 @@ uninstall-tool:
 TEST_CFLAGS = -std=c11 -O2 -g -Wall -Wextra -Wno-unused-parameter -Wno-unused-function -Wno-missing-field-initializers -Wno-format-truncation \
 	-D_GNU_SOURCE $(COPT) -Isrc/core -Itest/tools $(GR_DEP_CFLAGS)
 
-test/unit/test_core: test/unit/test_core.c $(CORE_SRCS) $(wildcard src/core/*.h test/tools/*.h)
+test/unit/test_core: test/unit/test_core.c $(CORE_SRCS) $(wildcard src/core/*.h test/tools/*.h) $(GR_FOLDTAB)
 	$(CC) $(TEST_CFLAGS) -o $@ test/unit/test_core.c $(CORE_SRCS) $(GR_DEP_LIBS)
 
-test/tools/grdump: test/tools/grdump.c $(CORE_SRCS) $(wildcard src/core/*.h test/tools/*.h)
+test/tools/grdump: test/tools/grdump.c $(CORE_SRCS) $(wildcard src/core/*.h test/tools/*.h) $(GR_FOLDTAB)
 	$(CC) $(TEST_CFLAGS) -o $@ test/tools/grdump.c $(CORE_SRCS) $(GR_DEP_LIBS)
 
-test/unit/test_layouts: test/unit/test_layouts.c $(CORE_SRCS) $(wildcard src/core/*.h test/tools/*.h)
+test/unit/test_layouts: test/unit/test_layouts.c $(CORE_SRCS) $(wildcard src/core/*.h test/tools/*.h) $(GR_FOLDTAB)
 	$(CC) $(TEST_CFLAGS) -o $@ test/unit/test_layouts.c $(CORE_SRCS) $(GR_DEP_LIBS)
 
 # the core's speed and memory without a server (bench/run.sh; the header
 # that marks what callgrind counts comes with Debian's valgrind package)
-bench/core: bench/core.c $(CORE_SRCS) $(wildcard src/core/*.h test/tools/*.h)
+bench/core: bench/core.c $(CORE_SRCS) $(wildcard src/core/*.h test/tools/*.h) $(GR_FOLDTAB)
 	$(CC) $(TEST_CFLAGS) -o $@ bench/core.c $(CORE_SRCS) $(GR_DEP_LIBS)
 
 # the fuzzer needs clang and its sanitizer runtimes (Debian: clang, libclang-rt-14-dev)
 FUZZ_CC ?= clang
-test/fuzz/fuzz_parse: test/fuzz/fuzz_parse.c $(CORE_SRCS) $(wildcard src/core/*.h test/tools/*.h)
+test/fuzz/fuzz_parse: test/fuzz/fuzz_parse.c $(CORE_SRCS) $(wildcard src/core/*.h test/tools/*.h) $(GR_FOLDTAB)
 	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 		-Isrc/core -Itest/tools $(GR_DEP_CFLAGS) -o $@ test/fuzz/fuzz_parse.c $(CORE_SRCS) $(GR_DEP_LIBS)
 

@@ -83,9 +83,9 @@ gr_tok_raw(const gr_doc *doc, const gr_tok *t)
 	int			n;
 
 	if (t->f_to <= t->f_from)
-		return gr_doc_src_span(doc, doc->f2s[t->f_from], doc->f2s[t->f_from]);
-	s_from = doc->f2s[t->f_from];
-	s_to = doc->f2s[t->f_to - 1];
+		return gr_doc_src_span(doc, gr_doc_f2s(doc, t->f_from), gr_doc_f2s(doc, t->f_from));
+	s_from = gr_doc_f2s(doc, t->f_from);
+	s_to = gr_doc_f2s(doc, t->f_to - 1);
 	n = gr_utf8_seqlen((unsigned char) doc->src[s_to]);
 	s_to += n ? (uint32_t) n : 1;
 	return gr_trim_src(gr_doc_src_span(doc, s_from, s_to));
@@ -133,8 +133,8 @@ gr_rd_set_cell(gr_reader *rd, int key, const gr_tok *t, gr_cell_state st)
 			c->scale = t->v.scale;
 			if (t->v.unit_len)
 			{
-				uint32_t	a = rd->doc->f2s[t->v.unit_off];
-				uint32_t	b = rd->doc->f2s[t->v.unit_off + t->v.unit_len - 1];
+				uint32_t	a = gr_doc_f2s(rd->doc, t->v.unit_off);
+				uint32_t	b = gr_doc_f2s(rd->doc, t->v.unit_off + t->v.unit_len - 1);
 
 				c->unit = gr_doc_src_span(rd->doc, a, b + (uint32_t) gr_utf8_seqlen((unsigned char) rd->doc->src[b]));
 				/*

@@ -168,8 +168,8 @@ set_reading(gr_reader *rd, const reading *r, const int *keys, int line)
 	for (int c = 0; c < r->ncols; c++)
 	{
 		gr_cell    *cell;
-		uint32_t	a = rd->doc->f2s[r->run->f[at]],
-					b = rd->doc->f2s[r->run->f[at + r->best_len[c] - 1]];
+		uint32_t	a = gr_doc_f2s(rd->doc, r->run->f[at]),
+					b = gr_doc_f2s(rd->doc, r->run->f[at + r->best_len[c] - 1]);
 
 		/* a full-width digit is several bytes of the original */
 		b += (uint32_t) (gr_utf8_seqlen((unsigned char) rd->doc->src[b]) ? gr_utf8_seqlen((unsigned char) rd->doc->src[b]) : 1);
@@ -235,8 +235,8 @@ agreed_cells(gr_reader *rd, reading *r, const int *keys, int line, bool *agreed)
 			continue;
 		{
 			gr_cell    *cell = &rd->rep->cells[keys[c]];
-			uint32_t	a = rd->doc->f2s[r->run->f[at0]],
-						b = rd->doc->f2s[r->run->f[at0 + r->all_len[0][c] - 1]];
+			uint32_t	a = gr_doc_f2s(rd->doc, r->run->f[at0]),
+						b = gr_doc_f2s(rd->doc, r->run->f[at0 + r->all_len[0][c] - 1]);
 
 			b += (uint32_t) (gr_utf8_seqlen((unsigned char) rd->doc->src[b]) ?
 							 gr_utf8_seqlen((unsigned char) rd->doc->src[b]) : 1);

@@ -212,10 +212,10 @@ sub_line(const gr_doc *doc, const gr_line *l, uint32_t a, uint32_t b)
 
 	s.c_off = a;
 	s.c_len = b - a;
-	s.f_off = a == l->c_off ? l->f_off : doc->c2f[a];
-	s.f_len = (b == l->c_off + l->c_len ? l->f_off + l->f_len : doc->c2f[b]) - s.f_off;
-	s.s_off = a == l->c_off ? l->s_off : doc->c2s[a];
-	s.s_len = (b == l->c_off + l->c_len ? l->s_off + l->s_len : doc->c2s[b]) - s.s_off;
+	s.f_off = a == l->c_off ? l->f_off : gr_doc_c2f(doc, a);
+	s.f_len = (b == l->c_off + l->c_len ? l->f_off + l->f_len : gr_doc_c2f(doc, b)) - s.f_off;
+	s.s_off = a == l->c_off ? l->s_off : gr_doc_c2s(doc, a);
+	s.s_len = (b == l->c_off + l->c_len ? l->s_off + l->s_len : gr_doc_c2s(doc, b)) - s.s_off;
 	s.glued = false;
 	return s;
 }

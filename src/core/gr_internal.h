@@ -71,17 +71,38 @@ typedef struct gr_html_cell
 	bool		covered;		/* a slot under a span, no cell of its own */
 } gr_html_cell;
 
+/*
+ * The map from the folded text back to the input, sparse: from anchor f
+ * on, the folded text runs in step with the input from s (each byte maps
+ * to the start of its character), or, when collapsed, every byte up to
+ * the next anchor maps to s (a character folded to another length).
+ */
+typedef struct gr_anchor
+{
+	uint32_t	f;
+	uint32_t	s;
+	bool		collapsed;
+} gr_anchor;
+
+/* A run of the compact text: compact bytes from c on are fold bytes from f on. */
+typedef struct gr_crun
+{
+	uint32_t	c;
+	uint32_t	f;
+} gr_crun;
+
 typedef struct gr_doc
 {
 	const char *src;			/* UTF-8 input (a repaired copy if it was not valid) */
 	uint32_t	src_len;
 	char	   *fold;			/* NFKC, Hant→Hans, invisibles dropped, '\n' kept */
 	uint32_t	fold_len;
-	uint32_t   *f2s;			/* fold byte → src byte of the same character */
+	const gr_anchor *anchors;	/* fold → src (gr_doc_f2s) */
+	int			nanchors;
 	char	   *cmp;			/* fold without white space and line breaks */
 	uint32_t	cmp_len;
-	uint32_t   *c2s;			/* compact byte → src byte */
-	uint32_t   *c2f;			/* compact byte → fold byte */
+	const gr_crun *cruns;		/* compact → fold (gr_doc_c2f) */
+	int			ncruns;
 	gr_line    *lines;
 	int			nlines;
 	int			replaced;		/* invalid UTF-8 sequences replaced */
@@ -94,6 +115,9 @@ typedef struct gr_doc
 /* gr_text.c */
 extern gr_status gr_doc_build(gr_ctx *ctx, const char *text, size_t len, const int *line_map,
 							  int nmap, gr_doc *doc);
+extern uint32_t gr_doc_f2s(const gr_doc *doc, uint32_t f);	/* fold byte → src byte of its character */
+extern uint32_t gr_doc_c2f(const gr_doc *doc, uint32_t c);	/* compact byte → fold byte */
+extern uint32_t gr_doc_c2s(const gr_doc *doc, uint32_t c);	/* compact byte → src byte */
 extern gr_str gr_doc_src_span(const gr_doc *doc, uint32_t s_from, uint32_t s_to);
 extern uint32_t gr_doc_cmp_to_src_end(const gr_doc *doc, uint32_t c_end);
 extern gr_str gr_doc_cmp_span(const gr_doc *doc, uint32_t c_from, uint32_t c_to);
@@ -103,8 +127,23 @@ extern gr_str gr_trim_src(gr_str s);
 extern gr_status gr_inline_split(gr_ctx *ctx, gr_doc *doc);
 extern gr_status gr_doc_html_grid(gr_ctx *ctx, gr_doc *doc, const gr_html_cell *cells, int ncells);
 
-/* gr_fold.c */
-extern gr_status gr_fold_codepoint(gr_ctx *ctx, uint32_t cp, const char **out, int *outlen);
+/* gr_fold.c: the folding table, generated at build time (gr_foldtab.h) */
+extern const uint16_t gr_foldtab_page[];
+extern const uint16_t gr_foldtab_slot[][256];
+extern const unsigned char gr_foldtab_pool[];
+
+/*
+ * The folded form of a non-ASCII character: NULL when it folds to itself,
+ * else a length byte followed by the folded UTF-8 (possibly none).
+ */
+static inline const unsigned char *
+gr_fold_lookup(uint32_t cp)
+{
+	unsigned	page = gr_foldtab_page[cp >> 8];
+	unsigned	slot = page ? gr_foldtab_slot[page - 1][cp & 0xFF] : 0;
+
+	return slot ? gr_foldtab_pool + slot : NULL;
+}
 
 /* gr_utf8.c */
 extern int	gr_utf8_encode(uint32_t cp, char *out);

@@ -19,7 +19,7 @@ fold_at(const gr_doc *doc, int li, uint32_t s)
 	{
 		uint32_t	mid = lo + (hi - lo) / 2;
 
-		if (doc->f2s[mid] < s)
+		if (gr_doc_f2s(doc, mid) < s)
 			lo = mid + 1;
 		else
 			hi = mid;

@@ -127,7 +127,7 @@ gr_meta_published(const gr_doc *doc, int title_line, int first_heading_line, int
 			if (gr_has_prefix(doc->cmp + k, doc->cmp_len - k, "为"))
 				k += 3;
 			/* read where spaces still stand: 2022-02-08 16:34 is a date and a time */
-			f = doc->c2f[k];
+			f = gr_doc_c2f(doc, k);
 			if (gr_parse_date(doc->cmp + k, doc->cmp_len - k, 0, &d) > 0 ||
 				gr_parse_date(doc->fold + f, doc->fold_len - f, 0, &d) > 0)
 			{

@@ -1,0 +1,508 @@
+/*
+ * gr_doc.c — the document: the input split into lines, a folded copy for
+ * matching, a compact copy without white space, and the maps from both
+ * back to the input.  Every later step reads the folded or compact copy
+ * and asks the maps for the original text and its line number, so what
+ * users get back is always what the report says.
+ *
+ * One pass over the input folds it: stretches that fold to themselves (all
+ * but a few characters in a hundred) are found by decoding each character
+ * where it stands and looking it up in the folding table (gr_foldtab.h),
+ * then copied at once; every other character is folded on its own.
+ * Invalid UTF-8 is found on the way, and only then is the input repaired
+ * (U+FFFD) and the pass made again.  A second, byte-wise pass over the
+ * folded text makes the compact copy.
+ *
+ * The maps are sparse.  f2s: an anchor wherever the folded text stops
+ * running in step with the input (a character folded to another length,
+ * or dropped; a CR before a LF), so a look-up is a binary search and a
+ * subtraction.  c2f: a run for each stretch of folded text without white
+ * space.  Before, three maps of four bytes per byte held the same.
+ */
+#include "gr_internal.h"
+
+/* What the passes produce. */
+typedef struct doc_out
+{
+	char	   *fold;
+	uint32_t	flen;
+	uint32_t	fcap;
+	gr_anchor  *an;
+	int			nan;
+	int			ancap;
+	gr_line    *lines;
+	int			nlines;
+	int			lcap;
+} doc_out;
+
+static bool
+grow_array(gr_ctx *ctx, void **v, int *cap, int n, size_t elem)
+{
+	int			ncap;
+	void	   *nv;
+
+	if (n < *cap)
+		return true;
+	ncap = *cap * 2 + 64;
+	nv = gr_alloc(ctx, (size_t) ncap * elem);
+	if (!nv)
+		return false;
+	if (n)
+		memcpy(nv, *v, (size_t) n * elem);
+	*v = nv;
+	*cap = ncap;
+	return true;
+}
+
+/* Room for need more bytes of folded text. */
+static bool
+out_room(gr_ctx *ctx, doc_out *o, size_t need)
+{
+	size_t		cap;
+	char	   *nf;
+
+	if (o->flen + need <= o->fcap)
+		return true;
+	cap = (size_t) o->fcap * 2 + need;
+	if (cap >= (size_t) UINT32_MAX / 2)
+		return gr_fail(ctx, GR_ETOOBIG, 0, "report text is too long",
+					   "The folded text would exceed what offsets can address.") == GR_OK;
+	nf = gr_alloc(ctx, cap + 1);
+	if (!nf)
+		return false;
+	memcpy(nf, o->fold, o->flen);
+	o->fold = nf;
+	o->fcap = (uint32_t) cap;
+	return true;
+}
+
+static bool
+out_anchor(gr_ctx *ctx, doc_out *o, uint32_t src_pos, bool collapsed)
+{
+	if (o->nan == o->ancap && !grow_array(ctx, (void **) &o->an, &o->ancap, o->nan, sizeof(gr_anchor)))
+		return false;
+	o->an[o->nan].f = o->flen;
+	o->an[o->nan].s = src_pos;
+	o->an[o->nan].collapsed = collapsed;
+	o->nan++;
+	return true;
+}
+
+/* Does the next folded byte, from src_pos, need an anchor to map right? */
+static inline bool
+off_step(const doc_out *o, uint32_t src_pos)
+{
+	const gr_anchor *a;
+
+	if (o->nan == 0)
+		return true;
+	a = &o->an[o->nan - 1];
+	return a->collapsed || (int64_t) src_pos - a->s != (int64_t) o->flen - a->f;
+}
+
+/*
+ * The k folded bytes of the input character at src_pos, n bytes long: in
+ * step with the input when they are one character as long as the input's,
+ * else under an anchor of their own (each maps to the character's start).
+ */
+static bool
+out_char(gr_ctx *ctx, doc_out *o, const char *f, int k, int n, uint32_t src_pos)
+{
+	if (k == 0)
+		return true;			/* dropped: the next byte will be off step */
+	if (k == n && (k == 1 || gr_utf8_seqlen((unsigned char) f[0]) == k))
+	{
+		if (off_step(o, src_pos) && !out_anchor(ctx, o, src_pos, false))
+			return false;
+	}
+	else if (!out_anchor(ctx, o, src_pos, true))
+		return false;
+	memcpy(o->fold + o->flen, f, k);
+	o->flen += (uint32_t) k;
+	return true;
+}
+
+/* Close the line that started at (f_start, s_start); its compact extent comes later. */
+static bool
+out_line(gr_ctx *ctx, doc_out *o, uint32_t f_start, uint32_t s_start, uint32_t s_end, int lineno)
+{
+	gr_line    *l;
+
+	if (o->nlines == o->lcap && !grow_array(ctx, (void **) &o->lines, &o->lcap, o->nlines, sizeof(gr_line)))
+		return false;
+	l = &o->lines[o->nlines++];
+	memset(l, 0, sizeof(*l));
+	l->f_off = f_start;
+	l->f_len = o->flen - f_start;
+	l->s_off = s_start;
+	l->s_len = s_end - s_start;
+	l->lineno = lineno;
+	return true;
+}
+
+/*
+ * How many bytes one U+FFFD replaces: a lead byte with the continuation
+ * bytes that follow it (a sequence cut short, as when a multi-byte
+ * character was truncated), or a single stray byte.
+ */
+static size_t
+bad_prefix_len(const unsigned char *s, size_t len)
+{
+	int			n = gr_utf8_seqlen(s[0]);
+	size_t		k = 1;
+
+	while (n > 1 && k < (size_t) n && k < len && (s[k] & 0xC0) == 0x80)
+		k++;
+	return (n > 1 && k < (size_t) n) ? k : 1;
+}
+
+/* A copy of text with each ill-formed sequence (and NUL) replaced by U+FFFD. */
+static const char *
+repair_utf8(gr_ctx *ctx, const char *text, size_t len, size_t *outlen, int *replaced)
+{
+	size_t		bad = 0,
+				o = 0;
+	char	   *out;
+	uint32_t	cp;
+
+	for (size_t i = 0; i < len;)
+	{
+		int			n = gr_utf8_decode((const unsigned char *) text + i, len - i, &cp);
+
+		if (n == 0 || cp == 0)
+		{
+			bad++;
+			i += bad_prefix_len((const unsigned char *) text + i, len - i);
+		}
+		else
+			i += n;
+	}
+	*replaced = (int) bad;
+	out = gr_alloc(ctx, len + bad * 2 + 1);
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < len;)
+	{
+		int			n = gr_utf8_decode((const unsigned char *) text + i, len - i, &cp);
+
+		if (n == 0 || cp == 0)
+		{
+			memcpy(out + o, "\xEF\xBF\xBD", 3);
+			o += 3;
+			i += bad_prefix_len((const unsigned char *) text + i, len - i);
+		}
+		else
+		{
+			memcpy(out + o, text + i, n);
+			o += n;
+			i += n;
+		}
+	}
+	*outlen = o;
+	return out;
+}
+
+/* Where the current line began in the folded and source text. */
+typedef struct line_start
+{
+	uint32_t	f;
+	uint32_t	s;
+	int			lineno;			/* its input line number */
+	int			src_line;		/* index of the current line of text (for line_map) */
+} line_start;
+
+/* A line break at src[pos]: the line ends (without its break), the next begins. */
+static bool
+break_line(gr_ctx *ctx, doc_out *o, line_start *ls, const char *src, uint32_t pos,
+		   const int *line_map, int nmap)
+{
+	char		b = src[pos];
+	uint32_t	s_end = pos;
+
+	if (b == '\n' && pos > ls->s && src[pos - 1] == '\r')
+		s_end = pos - 1;
+	if (!out_line(ctx, o, ls->f, ls->s, s_end,
+				  line_map && ls->src_line < nmap ? line_map[ls->src_line] : ls->lineno) ||
+		!out_char(ctx, o, "\n", 1, 1, pos))
+		return false;
+	ls->f = o->flen;
+	ls->s = pos + 1;
+	if (b == '\n')
+	{
+		ls->lineno++;
+		ls->src_line++;
+	}
+	return true;
+}
+
+/*
+ * The longest stretch from pos, up to limit, of characters that fold to
+ * themselves (printable ASCII, and what the table leaves alone).
+ */
+static inline uint32_t
+same_stretch(const unsigned char *u, uint32_t pos, uint32_t limit)
+{
+	while (pos < limit)
+	{
+		uint32_t	cp;
+		int			n;
+
+		if (u[pos] >= 0x20 && u[pos] < 0x7F)
+		{
+			pos++;
+			continue;
+		}
+		if (u[pos] < 0x80 || (n = gr_utf8_decode(u + pos, limit - pos, &cp)) == 0 ||
+			gr_fold_lookup(cp) != NULL)
+			break;
+		pos += (uint32_t) n;
+	}
+	return pos;
+}
+
+/* One character that does not fold to itself, at u[*pos]: 1 done, 0 failed, -1 ill-formed. */
+static int
+fold_one(gr_ctx *ctx, doc_out *o, line_start *ls, const char *src, uint32_t slen, uint32_t *pos,
+		 const int *line_map, int nmap)
+{
+	const unsigned char *u = (const unsigned char *) src;
+	unsigned char b = u[*pos];
+
+	if (b < 0x80)
+	{
+		if (b == '\n' || (b == '\r' && (*pos + 1 >= slen || src[*pos + 1] != '\n')) ||
+			((b == '\f' || b == '\v') && o->flen > ls->f))
+		{
+			if (!break_line(ctx, o, ls, src, *pos, line_map, nmap))
+				return 0;
+		}
+		else if (b == '\f' || b == '\v')
+			ls->s = *pos + 1;	/* a page break at the start of a line */
+		else if (b == '\t' || b == 0x7F)
+		{
+			if (!out_char(ctx, o, b == 0x7F ? " " : "\t", 1, 1, *pos))
+				return 0;
+		}
+		else if (b == 0)
+			return -1;
+		/* any other control character is dropped */
+		(*pos)++;
+	}
+	else
+	{
+		uint32_t	cp;
+		int			n = gr_utf8_decode(u + *pos, slen - *pos, &cp);
+		const unsigned char *f;
+
+		if (n == 0)
+			return -1;
+		f = gr_fold_lookup(cp);
+		if (f == NULL)
+		{
+			/* folds to itself (a stretch cut at its 64 kB limit) */
+			if (!out_char(ctx, o, src + *pos, n, n, *pos))
+				return 0;
+		}
+		else if (!out_room(ctx, o, f[0] + (size_t) (slen - *pos) + 16) ||
+				 !out_char(ctx, o, (const char *) f + 1, f[0], n, *pos))
+			return 0;
+		*pos += (uint32_t) n;
+	}
+	return 1;
+}
+
+/*
+ * The folding pass.  Returns 1 when done, 0 on failure (error set), -1 at
+ * the first ill-formed sequence or NUL: the caller repairs and retries.
+ * The folded text never outgrows the room left for the input still to
+ * come, except where a character folds to more bytes (out_room).
+ */
+static int
+fold_pass(gr_ctx *ctx, doc_out *o, const char *src, uint32_t slen, const int *line_map, int nmap)
+{
+	const unsigned char *u = (const unsigned char *) src;
+	uint32_t	pos = 0;
+	line_start	ls = {0, 0, 1, 0};
+
+	while (pos < slen)
+	{
+		/* at most 64 kB at a time, so that a cancel is served promptly */
+		uint32_t	end = same_stretch(u, pos, slen - pos > 65536 ? pos + 65536 : slen);
+		int			r;
+
+		if (gr_poll(ctx))
+			return 0;
+		if (end > pos)
+		{
+			if (off_step(o, pos) && !out_anchor(ctx, o, pos, false))
+				return 0;
+			memcpy(o->fold + o->flen, src + pos, end - pos);
+			o->flen += end - pos;
+			pos = end;
+			continue;
+		}
+		if ((r = fold_one(ctx, o, &ls, src, slen, &pos, line_map, nmap)) <= 0)
+			return r;
+	}
+	if (!out_line(ctx, o, ls.f, ls.s, slen,
+				  line_map && ls.src_line < nmap ? line_map[ls.src_line] : ls.lineno))
+		return 0;
+	return 1;
+}
+
+/* The compact copy: the folded text without white space, line by line, with its runs. */
+static gr_status
+compact_pass(gr_ctx *ctx, gr_doc *doc)
+{
+	char	   *cmp = gr_alloc(ctx, (size_t) doc->fold_len + 1);
+	gr_crun    *runs = NULL;
+	int			nruns = 0,
+				runcap = 0;
+	uint32_t	c = 0;
+
+	if (!cmp)
+		return ctx->err->status;
+	for (int li = 0; li < doc->nlines; li++)
+	{
+		gr_line    *l = &doc->lines[li];
+		const char *f = doc->fold;
+		uint32_t	i = l->f_off,
+					end = l->f_off + l->f_len;
+
+		if (gr_poll(ctx))
+			return ctx->err->status;
+		l->c_off = c;
+		while (i < end)
+		{
+			uint32_t	start;
+
+			while (i < end && (f[i] == ' ' || f[i] == '\t' || f[i] == '\n'))
+				i++;
+			if (i == end)
+				break;
+			start = i;
+			while (i < end && f[i] != ' ' && f[i] != '\t' && f[i] != '\n')
+				i++;
+			if (nruns == runcap && !grow_array(ctx, (void **) &runs, &runcap, nruns, sizeof(gr_crun)))
+				return ctx->err->status;
+			runs[nruns].c = c;
+			runs[nruns].f = start;
+			nruns++;
+			memcpy(cmp + c, f + start, i - start);
+			c += i - start;
+		}
+		l->c_len = c - l->c_off;
+	}
+	cmp[c] = '\0';
+	doc->cmp = cmp;
+	doc->cmp_len = c;
+	doc->cruns = runs;
+	doc->ncruns = nruns;
+	return GR_OK;
+}
+
+/*
+ * Build the document.  line_map, when given, names the input line of each
+ * line of text (text rendered from HTML); otherwise lines count newlines.
+ */
+gr_status
+gr_doc_build(gr_ctx *ctx, const char *text, size_t len, const int *line_map, int nmap,
+			 gr_doc *doc)
+{
+	doc_out		o;
+	size_t		slen = len;
+	const char *src = text;
+	int			done;
+
+	memset(doc, 0, sizeof(*doc));
+	if (len >= (size_t) UINT32_MAX / 8)
+		return gr_fail(ctx, GR_ETOOBIG, 0, "report text is too long",
+					   "The parser addresses at most 512 MB of text.");
+	for (int attempt = 0;; attempt++)
+	{
+		memset(&o, 0, sizeof(o));
+		o.fold = gr_alloc(ctx, slen + 65);
+		if (!o.fold)
+			return ctx->err->status;
+		o.fcap = (uint32_t) slen + 64;
+		done = fold_pass(ctx, &o, src, (uint32_t) slen, line_map, nmap);
+		if (done > 0)
+			break;
+		if (done == 0)
+			return ctx->err->status;
+		if (attempt > 0)
+			return gr_fail(ctx, GR_EARG, 0, "invalid UTF-8 after repair", "");
+		/* ill-formed UTF-8: fold a repaired copy instead */
+		src = repair_utf8(ctx, text, len, &slen, &doc->replaced);
+		if (src == NULL)
+			return ctx->err->status;
+	}
+	o.fold[o.flen] = '\0';
+	doc->src = src;
+	doc->src_len = (uint32_t) slen;
+	doc->fold = o.fold;
+	doc->fold_len = o.flen;
+	doc->anchors = o.an;
+	doc->nanchors = o.nan;
+	doc->lines = o.lines;
+	doc->nlines = o.nlines;
+	return compact_pass(ctx, doc);
+}
+
+/* ---- the maps ---- */
+
+/* The src offset of the character fold byte f came from (src_len at the end). */
+uint32_t
+gr_doc_f2s(const gr_doc *doc, uint32_t f)
+{
+	int			lo = 0,
+				hi = doc->nanchors - 1;
+	const gr_anchor *a;
+
+	if (f >= doc->fold_len || hi < 0)
+		return doc->src_len;
+	while (lo < hi)
+	{
+		int			mid = (lo + hi + 1) / 2;
+
+		if (doc->anchors[mid].f <= f)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	a = &doc->anchors[lo];
+	if (a->collapsed)
+		return a->s;
+	/* in step with the input: the start of the character */
+	while (f > a->f && ((unsigned char) doc->fold[f] & 0xC0) == 0x80)
+		f--;
+	return a->s + (f - a->f);
+}
+
+/* The fold offset of compact byte c (fold_len at the end). */
+uint32_t
+gr_doc_c2f(const gr_doc *doc, uint32_t c)
+{
+	int			lo = 0,
+				hi = doc->ncruns - 1;
+
+	if (c >= doc->cmp_len || hi < 0)
+		return doc->fold_len;
+	while (lo < hi)
+	{
+		int			mid = (lo + hi + 1) / 2;
+
+		if (doc->cruns[mid].c <= c)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return doc->cruns[lo].f + (c - doc->cruns[lo].c);
+}
+
+/* The src offset of compact byte c (src_len at the end). */
+uint32_t
+gr_doc_c2s(const gr_doc *doc, uint32_t c)
+{
+	return c >= doc->cmp_len ? doc->src_len : gr_doc_f2s(doc, gr_doc_c2f(doc, c));
+}
