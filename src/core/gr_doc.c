@@ -246,13 +246,24 @@ same_stretch(const unsigned char *u, uint32_t pos, uint32_t limit)
 	{
 		uint32_t	cp;
 		int			n;
+		unsigned char b = u[pos];
 
-		if (u[pos] >= 0x20 && u[pos] < 0x7F)
+		if (b >= 0x20 && b < 0x7F)
 		{
 			pos++;
 			continue;
 		}
-		if (u[pos] < 0x80 || (n = gr_utf8_decode(u + pos, limit - pos, &cp)) == 0 ||
+		/* three bytes, the Chinese text itself: decoded here (surrogates and overlong forms not) */
+		if ((b & 0xF0) == 0xE0 && pos + 2 < limit && (u[pos + 1] & 0xC0) == 0x80 &&
+			(u[pos + 2] & 0xC0) == 0x80)
+		{
+			cp = ((uint32_t) (b & 0x0F) << 12) | ((uint32_t) (u[pos + 1] & 0x3F) << 6) | (u[pos + 2] & 0x3F);
+			if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF) || gr_fold_lookup(cp) != NULL)
+				break;
+			pos += 3;
+			continue;
+		}
+		if (b < 0x80 || (n = gr_utf8_decode(u + pos, limit - pos, &cp)) == 0 ||
 			gr_fold_lookup(cp) != NULL)
 			break;
 		pos += (uint32_t) n;

@@ -221,6 +221,7 @@ gr_has_prefix(const char *s, size_t len, const char *prefix)
 	return len >= n && memcmp(s, prefix, n) == 0;
 }
 
+extern const char *gr_find(const char *hay, size_t hlen, const char *needle, size_t nlen);
 extern const char *gr_memmem(const char *hay, size_t hlen, const char *needle);
 
 /* gr_date.c */

@@ -170,20 +170,10 @@ table_for(const gr_rowdef *rows, int nrows, void *(*alloc) (size_t))
 }
 
 /* memmem with a needle that is not NUL-terminated. */
-static const char *
+static inline const char *
 find_bytes(const char *hay, size_t hlen, const char *needle, size_t nlen)
 {
-	if (nlen == 0 || hlen < nlen)
-		return NULL;
-	for (const char *p = hay, *end = hay + hlen - nlen; p <= end; p++)
-	{
-		p = memchr(p, needle[0], (size_t) (end - p) + 1);
-		if (p == NULL)
-			return NULL;
-		if (memcmp(p, needle, nlen) == 0)
-			return p;
-	}
-	return NULL;
+	return nlen == 0 ? NULL : gr_find(hay, hlen, needle, nlen);
 }
 
 /* Common beginning and end, in whole characters. */

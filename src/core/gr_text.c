@@ -4,10 +4,11 @@
  * the document that gr_doc.c builds: spans of the input, a wrapped title
  * joined, white space trimmed, the line of a compact offset.
  */
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE				/* memmem */
-#endif
 #include "gr_internal.h"
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* ---- per-call context helpers ---- */
 
@@ -67,28 +68,59 @@ gr_poll_now(gr_ctx *ctx)
 	return false;
 }
 
+/*
+ * The first occurrence of needle[0, nlen) in hay[0, hlen), NULL for none.
+ * Searches run over whole reports for short needles (labels, words), so
+ * they are most of what a search costs: candidates are found sixteen
+ * bytes at a time where both the needle's first and its last byte stand
+ * (for Chinese text, the last byte of a character is the selective one),
+ * and only those are compared.
+ */
+const char *
+gr_find(const char *hay, size_t hlen, const char *needle, size_t nlen)
+{
+	size_t		i = 0;
+
+	if (nlen == 0)
+		return hay;
+	if (hlen < nlen)
+		return NULL;
+	if (nlen == 1)
+		return memchr(hay, needle[0], hlen);
+#ifdef __SSE2__
+	{
+		const __m128i first = _mm_set1_epi8(needle[0]);
+		const __m128i last = _mm_set1_epi8(needle[nlen - 1]);
+
+		for (; i + nlen - 1 + 16 <= hlen; i += 16)
+		{
+			__m128i		a = _mm_loadu_si128((const __m128i *) (hay + i));
+			__m128i		b = _mm_loadu_si128((const __m128i *) (hay + i + nlen - 1));
+			unsigned	m = (unsigned) _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first),
+																	   _mm_cmpeq_epi8(b, last)));
+
+			while (m)
+			{
+				int			bit = __builtin_ctz(m);
+
+				if (memcmp(hay + i + bit + 1, needle + 1, nlen - 2) == 0)
+					return hay + i + bit;
+				m &= m - 1;
+			}
+		}
+	}
+#endif
+	for (; i + nlen <= hlen; i++)
+		if (hay[i] == needle[0] && hay[i + nlen - 1] == needle[nlen - 1] &&
+			memcmp(hay + i, needle, nlen) == 0)
+			return hay + i;
+	return NULL;
+}
+
 const char *
 gr_memmem(const char *hay, size_t hlen, const char *needle)
 {
-	size_t		n = strlen(needle);
-
-	if (n == 0)
-		return hay;
-	if (hlen < n)
-		return NULL;
-#if defined(__GLIBC__) || defined(__APPLE__) || defined(__FreeBSD__)
-	return memmem(hay, hlen, needle, n);
-#else
-	for (const char *p = hay, *end = hay + hlen - n; p <= end; p++)
-	{
-		p = memchr(p, needle[0], (size_t) (end - p) + 1);
-		if (p == NULL)
-			return NULL;
-		if (memcmp(p, needle, n) == 0)
-			return p;
-	}
-	return NULL;
-#endif
+	return gr_find(hay, hlen, needle, strlen(needle));
 }
 
 /* ---- getting original text back ---- */
