@@ -470,7 +470,11 @@ render_node(render *r, const xmlNode *n, int depth)
 	render_children(r, n, depth);
 }
 
-/* Does the text look like HTML?  Tags near the start, and closing tags. */
+/*
+ * Does the text look like HTML?  Tags near the start (three at least),
+ * and closing tags.  One scan from '<' to '<' of the first 8 kB; no tag
+ * of the list is a prefix of another, so each '<' counts once at most.
+ */
 bool
 gr_html_detect(const char *text, size_t len)
 {
@@ -480,20 +484,27 @@ gr_html_detect(const char *text, size_t len)
 	};
 	size_t		n = len < 8192 ? len : 8192;
 	int			hits = 0;
+	bool		closing = false;
 
-	if (memchr(text, '<', n) == NULL)
-		return false;
-	for (int i = 0; tags[i]; i++)
+	for (const char *p = memchr(text, '<', n); p != NULL;
+		 p = memchr(p + 1, '<', n - (size_t) (p + 1 - text)))
 	{
-		const char *p = text;
+		size_t		room = n - (size_t) (p - text);
 
-		while ((p = gr_memmem(p, n - (size_t) (p - text), tags[i])) != NULL && hits < 8)
-		{
-			hits++;
-			p++;
-		}
+		if (room >= 2 && p[1] == '/')
+			closing = true;
+		for (int i = 0; tags[i] && hits < 3; i++)
+			if (gr_has_prefix(p, room, tags[i]))
+			{
+				hits++;
+				break;
+			}
+		if (hits >= 3 && closing)
+			return true;
+		if (room < 2)
+			break;
 	}
-	return hits >= 3 && gr_memmem(text, n, "</") != NULL;
+	return false;
 }
 
 /*
