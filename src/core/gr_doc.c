@@ -490,6 +490,40 @@ gr_doc_f2s(const gr_doc *doc, uint32_t f)
 	return a->s + (f - a->f);
 }
 
+/* The first fold byte whose character starts at or after src byte s (fold_len for none). */
+uint32_t
+gr_doc_s2f(const gr_doc *doc, uint32_t s)
+{
+	int			lo = 0,
+				hi = doc->nanchors - 1;
+	const gr_anchor *a;
+	uint32_t	next,
+				f;
+
+	if (hi < 0 || s <= doc->anchors[0].s)
+		return hi < 0 ? doc->fold_len : 0;
+	/* the last anchor at or before s: the map is monotone */
+	while (lo < hi)
+	{
+		int			mid = (lo + hi + 1) / 2;
+
+		if (doc->anchors[mid].s <= s)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	a = &doc->anchors[lo];
+	next = lo + 1 < doc->nanchors ? doc->anchors[lo + 1].f : doc->fold_len;
+	if (a->collapsed)
+		return a->s >= s ? a->f : next;
+	f = a->f + (s - a->s);
+	if (f >= next)
+		return next;
+	while (f < next && ((unsigned char) doc->fold[f] & 0xC0) == 0x80)
+		f++;
+	return f;
+}
+
 /* The fold offset of compact byte c (fold_len at the end). */
 uint32_t
 gr_doc_c2f(const gr_doc *doc, uint32_t c)

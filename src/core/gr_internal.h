@@ -116,6 +116,7 @@ typedef struct gr_doc
 extern gr_status gr_doc_build(gr_ctx *ctx, const char *text, size_t len, const int *line_map,
 							  int nmap, gr_doc *doc);
 extern uint32_t gr_doc_f2s(const gr_doc *doc, uint32_t f);	/* fold byte → src byte of its character */
+extern uint32_t gr_doc_s2f(const gr_doc *doc, uint32_t s);	/* first fold byte from src byte s on */
 extern uint32_t gr_doc_c2f(const gr_doc *doc, uint32_t c);	/* compact byte → fold byte */
 extern uint32_t gr_doc_c2s(const gr_doc *doc, uint32_t c);	/* compact byte → src byte */
 extern gr_str gr_doc_src_span(const gr_doc *doc, uint32_t s_from, uint32_t s_to);

@@ -7,24 +7,14 @@
  */
 #include "gr_grid.h"
 
-/* The first fold byte of line li at or after src byte s. */
+/* The first fold byte of line li at or after src byte s (the line's end for none). */
 static uint32_t
 fold_at(const gr_doc *doc, int li, uint32_t s)
 {
 	const gr_line *l = &doc->lines[li];
-	uint32_t	lo = l->f_off,
-				hi = l->f_off + l->f_len;
+	uint32_t	f = gr_doc_s2f(doc, s);
 
-	while (lo < hi)
-	{
-		uint32_t	mid = lo + (hi - lo) / 2;
-
-		if (gr_doc_f2s(doc, mid) < s)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return f < l->f_off ? l->f_off : f > l->f_off + l->f_len ? l->f_off + l->f_len : f;
 }
 
 /*
