@@ -95,8 +95,13 @@ gr_tok_raw(const gr_doc *doc, const gr_tok *t)
 bool
 gr_rd_is_narrative(const gr_reader *rd, const gr_tok *t)
 {
-	return gr_memmem(rd->doc->fold + t->f_from, t->f_to - t->f_from, "。") != NULL ||
-		gr_utf8_chars(rd->doc->fold + t->f_from, t->f_to - t->f_from) > 70;
+	const char *s = rd->doc->fold + t->f_from;
+	uint32_t	len = t->f_to - t->f_from;
+
+	/* over 70 characters: certain beyond 280 bytes, impossible within 70 */
+	if (len > 280 || (len > 70 && gr_utf8_chars(s, len) > 70))
+		return true;
+	return gr_memmem(s, len, "。") != NULL;
 }
 
 int
