@@ -310,6 +310,23 @@ t2_finish(gr_walk *w)
 		w->rd->rep->tables_found |= 1u << GR_T2;
 }
 
+/*
+ * A header's texts are read only up to its count, so only the counts
+ * start at zero: the 32 headers' buffers (some 40 kB) are never cleared.
+ */
+static void
+t2_model_init(void *model)
+{
+	t2_model   *m = model;
+
+	for (int k = 0; k < T2_MAX_HEADERS; k++)
+	{
+		m->hdr[k].n = 0;
+		m->hdr[k].used = 0;
+	}
+	m->in_header = false;
+}
+
 const gr_table_policy gr_t2_policy = {
 	.table = GR_T2,
 	.name = "表二",
@@ -319,6 +336,7 @@ const gr_table_policy gr_t2_policy = {
 	.label_again_any_tier = true,
 	.narrative = GR_NARR_ENDS_ROW,
 	.model_size = sizeof(t2_model),
+	.model_init = t2_model_init,
 	.header = t2_header,
 	.finish = t2_finish,
 };

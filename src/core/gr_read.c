@@ -401,7 +401,7 @@ gr_read_table(gr_reader *rd, const gr_table_policy *pol, int from, int to)
 	w.cur = w.order = w.orphan_line = w.orphan_reported = w.skip_tok = -1;
 	w.vals = gr_alloc(rd->ctx, sizeof(int) * (size_t) (rd->grid.n + 1));
 	w.rows = gr_alloc(rd->ctx, sizeof(gr_read_row) * (size_t) (rd->grid.n + 2));
-	w.model = gr_alloc0(rd->ctx, pol->model_size);
+	w.model = pol->model_init ? gr_alloc(rd->ctx, pol->model_size) : gr_alloc0(rd->ctx, pol->model_size);
 	if (!w.vals || !w.rows || !w.model)
 		return;
 	if (pol->layout_rows)
@@ -411,6 +411,8 @@ gr_read_table(gr_reader *rd, const gr_table_policy *pol, int from, int to)
 		if (!w.loose || !w.loose_vals)
 			return;
 	}
+	if (pol->model_init)
+		pol->model_init(w.model);
 	if (pol->whole_table_row)
 		open_row(&w, GR_WHOLE_TABLE, -1);
 	for (int i = 0; i < rd->grid.n && !end; i++)

@@ -147,6 +147,8 @@ typedef struct gr_table_policy
 	bool		label_again_any_tier;	/* the label again where the value belongs, however matched */
 	gr_narrative_policy narrative;
 	size_t		model_size;		/* bytes of the column model's state */
+	/* makes the state ready to use; NULL: all zero */
+	void		(*model_init) (void *model);
 	/* a text cell before its label is looked for (unmatched false), and again when it named no row */
 	gr_hdr		(*header) (gr_walk *w, int i, const gr_tok *t, bool unmatched);
 	void		(*finish) (gr_walk *w);
