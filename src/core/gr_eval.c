@@ -108,33 +108,37 @@ gr_eval_compare(gr_cmp_op op, gr_num actual, gr_num expected)
 static void
 keys_text(const int *keys, const int *signs, int n, char *buf, size_t cap)
 {
-	size_t		o = 0;
+	gr_sbuf		b;
 
-	buf[0] = '\0';
-	for (int i = 0; i < n && o + 1 < cap; i++)
-		o += (size_t) snprintf(buf + o, cap - o, "%s%s", i == 0 ? (signs && signs[i] < 0 ? "-" : "") :
-							   (signs && signs[i] < 0 ? " - " : " + "), gr_keydefs()[keys[i]].key);
+	gr_sb_init(&b, buf, cap);
+	for (int i = 0; i < n && b.len + 1 < cap; i++)
+	{
+		gr_sb_puts(&b, i == 0 ? (signs && signs[i] < 0 ? "-" : "") : (signs && signs[i] < 0 ? " - " : " + "));
+		gr_sb_puts(&b, gr_keydefs()[keys[i]].key);
+	}
 }
 
 /* "t3.a.total、t3.b.total" into buf; "…" when it does not all fit */
 void
 gr_eval_keys_list(const int *keys, int n, char *buf, size_t cap)
 {
-	size_t		o = 0;
+	gr_sbuf		b;
 
-	buf[0] = '\0';
+	gr_sb_init(&b, buf, cap);
 	for (int i = 0; i < n; i++)
 	{
 		const char *k = gr_keydefs()[keys[i]].key;
 		size_t		need = strlen(k) + (i ? strlen("、") : 0);
 
-		if (o + need + strlen("…") + 1 > cap)
+		if (b.len + need + strlen("…") + 1 > cap)
 		{
-			if (o + strlen("…") + 1 <= cap)
-				strcpy(buf + o, "…");
+			if (b.len + strlen("…") + 1 <= cap)
+				gr_sb_puts(&b, "…");
 			return;
 		}
-		o += (size_t) snprintf(buf + o, cap - o, "%s%s", i ? "、" : "", k);
+		if (i)
+			gr_sb_puts(&b, "、");
+		gr_sb_puts(&b, k);
 	}
 }
 
@@ -152,6 +156,7 @@ gr_eval_failure(gr_rule_ctx *rc, const gr_ruledef *r, const gr_sum_acc *a, const
 				lk[800],
 				rk[900],
 				blanks[700] = "";
+	gr_sbuf		b;
 	gr_finding *f;
 	const char *rel = r->op == GR_OP_EQ ? "应等于" : r->op == GR_OP_LE ? "应不大于" : "应不小于";
 
@@ -170,13 +175,33 @@ gr_eval_failure(gr_rule_ctx *rc, const gr_ruledef *r, const gr_sum_acc *a, const
 			all[n++] = e->blanks[i];
 		gr_eval_keys_list(all, n, blanks, sizeof(blanks));
 	}
+	/* scope：what。lk = av，rel [rk = ]ev[（空白或缺项按0计：blanks）]note */
+	gr_sb_init(&b, msg, sizeof(msg));
+	gr_sb_puts(&b, scope);
+	gr_sb_puts(&b, "：");
+	gr_sb_puts(&b, r->what);
+	gr_sb_puts(&b, "。");
+	gr_sb_puts(&b, lk);
+	gr_sb_puts(&b, " = ");
+	gr_sb_puts(&b, av);
+	gr_sb_puts(&b, "，");
+	gr_sb_puts(&b, rel);
+	gr_sb_puts(&b, " ");
 	if (e->ncells > 0)
-		snprintf(msg, sizeof(msg), "%s：%s。%s = %s，%s %s = %s%s%s%s%s", scope, r->what, lk, av, rel, rk, ev,
-				 blanks[0] ? "（空白或缺项按0计：" : "", blanks, blanks[0] ? "）" : "", note ? note : "");
-	else
-		snprintf(msg, sizeof(msg), "%s：%s。%s = %s，%s %s%s%s%s%s", scope, r->what, lk, av, rel, ev,
-				 blanks[0] ? "（空白或缺项按0计：" : "", blanks, blanks[0] ? "）" : "", note ? note : "");
-	f = gr_add_finding(rc->ctx, rc->rep, r->id, r->sev, a->line ? a->line : e->line, "%s", msg);
+	{
+		gr_sb_puts(&b, rk);
+		gr_sb_puts(&b, " = ");
+	}
+	gr_sb_puts(&b, ev);
+	if (blanks[0])
+	{
+		gr_sb_puts(&b, "（空白或缺项按0计：");
+		gr_sb_puts(&b, blanks);
+		gr_sb_puts(&b, "）");
+	}
+	if (note)
+		gr_sb_puts(&b, note);
+	f = gr_add_finding_text(rc->ctx, rc->rep, r->id, r->sev, a->line ? a->line : e->line, msg, b.len);
 	if (!f)
 		return;
 	f->actual = a->sum;

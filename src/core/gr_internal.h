@@ -222,6 +222,65 @@ gr_has_prefix(const char *s, size_t len, const char *prefix)
 	return len >= n && memcmp(s, prefix, n) == 0;
 }
 
+/*
+ * A text built into a fixed buffer, cut as snprintf cuts (the first cap - 1
+ * bytes, NUL-terminated): the messages of findings, without a format
+ * string to interpret for every piece.
+ */
+typedef struct gr_sbuf
+{
+	char	   *p;
+	size_t		cap;			/* at least 1 */
+	size_t		len;
+} gr_sbuf;
+
+static inline void
+gr_sb_init(gr_sbuf *b, char *buf, size_t cap)
+{
+	b->p = buf;
+	b->cap = cap;
+	b->len = 0;
+	buf[0] = '\0';
+}
+
+static inline void
+gr_sb_putn(gr_sbuf *b, const char *s, size_t n)
+{
+	size_t		room = b->cap - 1 - b->len;
+
+	if (n > room)
+		n = room;
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+static inline void
+gr_sb_puts(gr_sbuf *b, const char *s)
+{
+	gr_sb_putn(b, s, strlen(s));
+}
+
+/* v in decimal, at least width digits (zeros in front), as %0*lld does */
+static inline void
+gr_sb_int(gr_sbuf *b, long long v, int width)
+{
+	char		d[24];
+	int			n = 0;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long) v : (unsigned long long) v;
+
+	do
+	{
+		d[sizeof(d) - 1 - n++] = (char) ('0' + u % 10);
+		u /= 10;
+	} while (u);
+	while (n < width && n < (int) sizeof(d) - 1)
+		d[sizeof(d) - 1 - n++] = '0';
+	if (v < 0)
+		d[sizeof(d) - 1 - n++] = '-';
+	gr_sb_putn(b, d + sizeof(d) - n, (size_t) n);
+}
+
 extern const char *gr_find(const char *hay, size_t hlen, const char *needle, size_t nlen);
 extern const char *gr_memmem(const char *hay, size_t hlen, const char *needle);
 

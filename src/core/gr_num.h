@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "gr_core.h"
+#include "gr_internal.h"
 
 static inline gr_num
 gr_num_make(int64_t mant, int scale)
@@ -99,10 +100,10 @@ gr_num_format(gr_num a, char *buf, size_t cap)
 {
 	int64_t		m = a.mant;
 	int			s = a.scale;
-	int64_t		p,
-				ip,
-				fp;
+	int64_t		p;
+	gr_sbuf		b;
 
+	gr_sb_init(&b, buf, cap);
 	while (s > 0 && m % 10 == 0)
 	{
 		m /= 10;
@@ -110,13 +111,15 @@ gr_num_format(gr_num a, char *buf, size_t cap)
 	}
 	if (s == 0)
 	{
-		snprintf(buf, cap, "%lld", (long long) m);
+		gr_sb_int(&b, (long long) m, 0);
 		return;
 	}
 	p = gr_num_pow10(s);
-	ip = (m < 0 ? -m : m) / p;
-	fp = (m < 0 ? -m : m) % p;
-	snprintf(buf, cap, "%s%lld.%0*lld", m < 0 ? "-" : "", (long long) ip, s, (long long) fp);
+	if (m < 0)
+		gr_sb_putn(&b, "-", 1);
+	gr_sb_int(&b, (long long) ((m < 0 ? -m : m) / p), 0);
+	gr_sb_putn(&b, ".", 1);
+	gr_sb_int(&b, (long long) ((m < 0 ? -m : m) % p), s);
 }
 
 #endif							/* GR_NUM_H */
