@@ -60,8 +60,20 @@ gr_utf8_valid_prefix(const char *s, size_t len)
 	while (i < len)
 	{
 		uint32_t	cp;
-		int			n = gr_utf8_decode((const unsigned char *) s + i, len - i, &cp);
+		uint64_t	w;
+		int			n;
 
+		/* eight ASCII bytes at a time: messages are mostly keys and numbers */
+		if (i + 8 <= len)
+		{
+			memcpy(&w, s + i, 8);
+			if ((w & UINT64_C(0x8080808080808080)) == 0)
+			{
+				i += 8;
+				continue;
+			}
+		}
+		n = gr_utf8_decode((const unsigned char *) s + i, len - i, &cp);
 		if (n == 0)
 			break;
 		i += (size_t) n;
