@@ -347,6 +347,19 @@ gr_t2_row_cols(int row, gr_edition ed, int *out)
 
 static gr_keydef keydefs[GR_MAX_KEYS];
 static int	nkeys;
+/* the keys by name: open addressing, 1 + key index, 0 for an empty slot */
+#define KEY_HASH 1024
+static int16_t key_hash[KEY_HASH];
+
+static uint32_t
+key_hash_of(const char *key, size_t len)
+{
+	uint32_t	h = 2166136261u;	/* FNV-1a */
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char) key[i]) * 16777619u;
+	return h % KEY_HASH;
+}
 #define MAX_COLS 12				/* more than any table has (T2_NCOLS is 11) */
 static int	key_index[3][GR_T3_NROWS][MAX_COLS];
 
@@ -419,6 +432,15 @@ build_keys(void)
 						row->derived | td->cols[c].derived);
 		}
 	}
+	memset(key_hash, 0, sizeof(key_hash));
+	for (int i = 0; i < nkeys; i++)
+	{
+		uint32_t	h = key_hash_of(keydefs[i].key, strlen(keydefs[i].key));
+
+		while (key_hash[h] != 0)
+			h = (h + 1) % KEY_HASH;
+		key_hash[h] = (int16_t) (i + 1);
+	}
 }
 
 static void
@@ -455,10 +477,17 @@ gr_key_index(gr_table table, int row, int col)
 int
 gr_key_find(const char *key, size_t len)
 {
+	uint32_t	h;
+
 	ensure_keys();
-	for (int i = 0; i < nkeys; i++)
-		if (strlen(keydefs[i].key) == len && memcmp(keydefs[i].key, key, len) == 0)
-			return i;
+	/* probed in the order they were entered: the first key of that name */
+	for (h = key_hash_of(key, len); key_hash[h] != 0; h = (h + 1) % KEY_HASH)
+	{
+		const char *k = keydefs[key_hash[h] - 1].key;
+
+		if (strlen(k) == len && memcmp(k, key, len) == 0)
+			return key_hash[h] - 1;
+	}
 	return -1;
 }
 
