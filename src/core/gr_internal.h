@@ -266,19 +266,19 @@ static inline void
 gr_sb_int(gr_sbuf *b, long long v, int width)
 {
 	char		d[24];
-	int			n = 0;
+	int			pos = (int) sizeof(d);
 	unsigned long long u = v < 0 ? 0ULL - (unsigned long long) v : (unsigned long long) v;
 
 	do
 	{
-		d[sizeof(d) - 1 - n++] = (char) ('0' + u % 10);
+		d[--pos] = (char) ('0' + u % 10);
 		u /= 10;
-	} while (u);
-	while (n < width && n < (int) sizeof(d) - 1)
-		d[sizeof(d) - 1 - n++] = '0';
+	} while (u && pos > 1);
+	while ((int) sizeof(d) - pos < width && pos > 1)
+		d[--pos] = '0';
 	if (v < 0)
-		d[sizeof(d) - 1 - n++] = '-';
-	gr_sb_putn(b, d + sizeof(d) - n, (size_t) n);
+		d[--pos] = '-';
+	gr_sb_putn(b, d + pos, sizeof(d) - (size_t) pos);
 }
 
 extern const char *gr_find(const char *hay, size_t hlen, const char *needle, size_t nlen);
