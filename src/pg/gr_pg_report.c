@@ -6,9 +6,9 @@
  * the files and ALTER EXTENSION UPDATE) fills the attributes the type has.
  * The table attributes are composites whose field names are the parts of
  * the cell keys (requests.new_received.total is t3.new_received.total), so
- * how to fill each field is worked out once per query from the types and
- * the key list, and kept in fn_extra.  The composite built for a text is
- * kept in the parse cache (gr_pg_cache.c) under the identifiers of the
+ * how to fill each field is worked out from the types and the key list
+ * once per backend (again when a type changes), and kept in fn_extra.
+ * The composite built for a text is kept in the parse cache (gr_pg_cache.c) under the identifiers of the
  * types it was planned from, so that `(p).*`, which calls parse_report once
  * per field, builds it once.
  */
@@ -270,6 +270,54 @@ build_report(const gr_report *rep, void *arg)
 	return HeapTupleGetDatum(heap_form_tuple(plan->desc, values, nulls));
 }
 
+/*
+ * Plans made in this backend, kept for its life: a new call site (every
+ * statement, every expression index of a one-row INSERT) takes one whose
+ * types are still as planned, instead of reading the catalogs for some
+ * fifty composite types again.  A plan is never freed (a running query
+ * may hold it); a type changed under one (ALTER EXTENSION UPDATE) means a
+ * new plan, and past GR_PG_MAX_PLANS of them call sites plan for
+ * themselves again, in their own memory, as before.
+ */
+#define GR_PG_MAX_PLANS 8
+static fill *gr_pg_plans[GR_PG_MAX_PLANS];
+static int	gr_pg_nplans = 0;
+
+/* Are the types the plan was made from still the same? */
+static bool
+plan_current(const fill *plan, Oid typid)
+{
+	if (plan->nshape < 2 || plan->shape[0] != typid)
+		return false;
+	for (int i = 0; i + 1 < plan->nshape; i += 2)
+		if (lookup_type_cache((Oid) plan->shape[i], TYPECACHE_TUPDESC)->tupDesc_identifier !=
+			plan->shape[i + 1])
+			return false;
+	return true;
+}
+
+static fill *
+plan_report(TupleDesc desc, MemoryContext mcxt)
+{
+	MemoryContext old = MemoryContextSwitchTo(mcxt);
+	fill	   *plan = palloc0(sizeof(fill));
+
+	plan->kind = FILL_COMPOSITE;
+	plan_shape.cap = 64;
+	plan_shape.n = 0;
+	plan_shape.ids = palloc(sizeof(uint64) * plan_shape.cap);
+	plan_shape_add(desc->tdtypeid);
+	plan->desc = BlessTupleDesc(CreateTupleDescCopy(desc));
+	plan->sub = palloc0(sizeof(fill) * plan->desc->natts);
+	for (int i = 0; i < plan->desc->natts; i++)
+		plan_field(&plan->sub[i], TupleDescAttr(plan->desc, i), NULL, -1, mcxt);
+	plan->shape = plan_shape.ids;
+	plan->nshape = plan_shape.n;
+	plan_shape.ids = NULL;
+	MemoryContextSwitchTo(old);
+	return plan;
+}
+
 Datum
 gr_parse_report(PG_FUNCTION_ARGS)
 {
@@ -279,29 +327,22 @@ gr_parse_report(PG_FUNCTION_ARGS)
 	if (plan == NULL)
 	{
 		TupleDesc	desc;
-		MemoryContext old;
 
 		if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
 			ereport(ERROR,
 					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 					 errmsg("parse_report must be called in a context that accepts type govreport"),
 					 errhint("Install the function through CREATE EXTENSION govreport.")));
-		old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-		plan = palloc0(sizeof(fill));
-		plan->kind = FILL_COMPOSITE;
-		plan_shape.cap = 64;
-		plan_shape.n = 0;
-		plan_shape.ids = palloc(sizeof(uint64) * plan_shape.cap);
-		plan_shape_add(desc->tdtypeid);
-		plan->desc = BlessTupleDesc(CreateTupleDescCopy(desc));
-		plan->sub = palloc0(sizeof(fill) * plan->desc->natts);
-		for (int i = 0; i < plan->desc->natts; i++)
-			plan_field(&plan->sub[i], TupleDescAttr(plan->desc, i), NULL, -1,
-					   fcinfo->flinfo->fn_mcxt);
-		plan->shape = plan_shape.ids;
-		plan->nshape = plan_shape.n;
-		plan_shape.ids = NULL;
-		MemoryContextSwitchTo(old);
+		for (int i = gr_pg_nplans - 1; i >= 0 && plan == NULL; i--)
+			if (plan_current(gr_pg_plans[i], desc->tdtypeid))
+				plan = gr_pg_plans[i];
+		if (plan == NULL && gr_pg_nplans < GR_PG_MAX_PLANS)
+		{
+			plan = plan_report(desc, TopMemoryContext);
+			gr_pg_plans[gr_pg_nplans++] = plan;
+		}
+		else if (plan == NULL)
+			plan = plan_report(desc, fcinfo->flinfo->fn_mcxt);
 		fcinfo->flinfo->fn_extra = plan;
 	}
 
