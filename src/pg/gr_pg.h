@@ -17,6 +17,8 @@
 /* Parse a text datum (in the database encoding); raises on failure. */
 extern gr_report *grpg_parse_text(text *body);
 extern void grpg_check(gr_report *rep, int version);
+/* Set up a materialized SRF's tuplestore and descriptor (InitMaterializedSRF, cheaper). */
+extern void grpg_srf_begin(FunctionCallInfo fcinfo);
 extern gr_report *grpg_check_pair(const gr_report *prev, const gr_report *cur, int version);
 extern gr_str grpg_sheet_html(const gr_report *rep, const gr_sheet_opts *opts);
 /* The rule-set argument argno (absent, NULL or 0: the current set), resolved; raises if unknown. */

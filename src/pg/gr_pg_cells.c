@@ -18,28 +18,20 @@ PG_FUNCTION_INFO_V1(gr_report_cells);
 PG_FUNCTION_INFO_V1(gr_report_cell);
 PG_FUNCTION_INFO_V1(gr_report_keys);
 
-/* A cell's value as numeric: NULL unless a number was read (or derived). */
+/*
+ * A cell's value as numeric: NULL unless a number was read (or derived).
+ * mant / 10^scale made directly, with scale digits after the point as the
+ * text mant/10^scale would give numeric_in, but without printing it.
+ */
 Datum
 grpg_cell_value(const gr_cell *c, bool *isnull)
 {
-	char		buf[64];
-	uint64		mag;
-	int			len;
-
 	*isnull = c->state != GR_CELL_NUMBER;
 	if (*isnull)
 		return (Datum) 0;
-	mag = c->mant < 0 ? (uint64) (-(c->mant + 1)) + 1 : (uint64) c->mant;
-	len = snprintf(buf, sizeof(buf), "%s%0*llu", c->mant < 0 ? "-" : "", c->scale + 1,
-				   (unsigned long long) mag);
-	if (c->scale > 0)
-	{
-		/* put the decimal point scale digits from the end */
-		memmove(buf + len - c->scale + 1, buf + len - c->scale, c->scale + 1);
-		buf[len - c->scale] = '.';
-	}
-	return DirectFunctionCall3(numeric_in, CStringGetDatum(buf), ObjectIdGetDatum(InvalidOid),
-							   Int32GetDatum(-1));
+	if (c->scale == 0)
+		return NumericGetDatum(int64_to_numeric(c->mant));
+	return NumericGetDatum(int64_div_fast_to_numeric(c->mant, c->scale));
 }
 
 /*
@@ -95,7 +87,7 @@ gr_report_cells(PG_FUNCTION_ARGS)
 	int		   *order;
 	int			n;
 
-	InitMaterializedSRF(fcinfo, 0);
+	grpg_srf_begin(fcinfo);
 	rep = gr_pg_cache_parse(body);
 	if (!rep->is_report)
 		return (Datum) 0;
@@ -164,7 +156,7 @@ gr_report_keys(PG_FUNCTION_ARGS)
 	n = gr_keys_in_order(gr_editions[gr_neditions - 1].ed, order);
 	for (int o = 0; o < n; o++)
 		ords[order[o]] = o + 1;
-	InitMaterializedSRF(fcinfo, 0);
+	grpg_srf_begin(fcinfo);
 	for (int i = 0; i < n; i++)
 	{
 		Datum		values[10];

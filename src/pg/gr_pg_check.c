@@ -125,7 +125,7 @@ gr_report_check(PG_FUNCTION_ARGS)
 	int			version = ruleset_arg(fcinfo, 1);
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 
-	InitMaterializedSRF(fcinfo, 0);
+	grpg_srf_begin(fcinfo);
 	put_findings(rsinfo, checked(body, version));
 	return (Datum) 0;
 }
@@ -138,7 +138,7 @@ gr_report_check_pair(PG_FUNCTION_ARGS)
 	int			version = ruleset_arg(fcinfo, 2);
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 
-	InitMaterializedSRF(fcinfo, 0);
+	grpg_srf_begin(fcinfo);
 	{
 		/* both from the cache, which keeps the first while it finds the second */
 		const gr_report *p = gr_pg_cache_parse(prev);

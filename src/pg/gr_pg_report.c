@@ -356,7 +356,7 @@ gr_report_sections(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	const gr_report *rep;
 
-	InitMaterializedSRF(fcinfo, 0);
+	grpg_srf_begin(fcinfo);
 	rep = gr_pg_cache_parse(body);
 	if (!rep->is_report)
 		return (Datum) 0;

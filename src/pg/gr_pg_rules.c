@@ -115,7 +115,7 @@ gr_report_rules(PG_FUNCTION_ARGS)
 	Oid			sevarray;
 	Datum		sevcache[GR_SEV_INFO + 1] = {0};
 
-	InitMaterializedSRF(fcinfo, 0);
+	grpg_srf_begin(fcinfo);
 	desc = rsinfo->setDesc;
 	sevtype = TupleDescAttr(desc, 1)->atttypid;
 	sevarray = desc->natts > 6 ? get_element_type(TupleDescAttr(desc, 6)->atttypid) : InvalidOid;
