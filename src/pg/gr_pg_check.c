@@ -20,6 +20,7 @@
 #include "utils/json.h"
 #include "utils/jsonb.h"
 #include "utils/lsyscache.h"
+#include "utils/numeric.h"
 #include "utils/rel.h"
 
 #include "gr_pg.h"
@@ -235,50 +236,93 @@ typedef struct gr_pg_trig_args
 	"Arguments: the text column; the mode, 'reject', 'warn', or 'record' followed by a jsonb column; " \
 	"then, optionally, the rule-set version to pin, such as '1'."
 
-/* The findings as a jsonb array of objects, composed in UTF-8 and converted once. */
+/* One jsonb string (an object key, a value or an array element). */
+static void
+jb_string(JsonbParseState **st, JsonbIteratorToken tok, char *s, size_t len)
+{
+	JsonbValue	v;
+
+	v.type = jbvString;
+	v.val.string.val = s;
+	v.val.string.len = (int) len;
+	pushJsonbValue(st, tok, &v);
+}
+
+static void
+jb_key(JsonbParseState **st, const char *key)
+{
+	jb_string(st, WJB_KEY, (char *) key, strlen(key));
+}
+
+static void
+jb_numeric(JsonbParseState **st, Datum num)
+{
+	JsonbValue	v;
+
+	v.type = jbvNumeric;
+	v.val.numeric = DatumGetNumeric(num);
+	pushJsonbValue(st, WJB_VALUE, &v);
+}
+
+/*
+ * The findings as a jsonb array of objects, built as jsonb values (what
+ * jsonb_in would make of their JSON text, without writing and reading the
+ * text again).  Rules, severities and keys are ASCII, the same in every
+ * database encoding; messages are converted.
+ */
 static Datum
 gr_pg_findings_jsonb(const gr_report *rep, int version)
 {
-	StringInfoData s;
+	JsonbParseState *st = NULL;
+	JsonbValue *res;
 	bool		isnull;
 
-	initStringInfo(&s);
-	appendStringInfoChar(&s, '[');
+	pushJsonbValue(&st, WJB_BEGIN_ARRAY, NULL);
 	for (int i = 0; i < rep->nfindings; i++)
 	{
 		const gr_finding *f = &rep->findings[i];
+		char	   *msg = gr_pg_from_utf8(f->message.ptr, f->message.len);
 
-		if (i)
-			appendStringInfoString(&s, ", ");
-		appendStringInfoString(&s, "{\"rule\": ");
-		escape_json(&s, f->rule);
-		appendStringInfoString(&s, ", \"severity\": ");
-		escape_json(&s, gr_severity_name(f->severity));
-		appendStringInfoString(&s, ", \"message\": ");
-		escape_json(&s, pnstrdup(f->message.ptr, f->message.len));
-		appendStringInfoString(&s, ", \"cells\": [");
+		pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
+		jb_key(&st, "rule");
+		jb_string(&st, WJB_VALUE, (char *) f->rule, strlen(f->rule));
+		jb_key(&st, "severity");
+		jb_string(&st, WJB_VALUE, (char *) gr_severity_name(f->severity), strlen(gr_severity_name(f->severity)));
+		jb_key(&st, "message");
+		jb_string(&st, WJB_VALUE, msg, strlen(msg));
+		jb_key(&st, "cells");
+		pushJsonbValue(&st, WJB_BEGIN_ARRAY, NULL);
 		for (int c = 0; c < f->ncells; c++)
 		{
-			if (c)
-				appendStringInfoString(&s, ", ");
-			escape_json(&s, gr_keydefs()[f->cells[c]].key);
+			const char *k = gr_keydefs()[f->cells[c]].key;
+
+			jb_string(&st, WJB_ELEM, (char *) k, strlen(k));
 		}
-		appendStringInfoChar(&s, ']');
+		pushJsonbValue(&st, WJB_END_ARRAY, NULL);
 		if (f->expected.set)
-			appendStringInfo(&s, ", \"expected\": %s",
-							 DatumGetCString(DirectFunctionCall1(numeric_out, num_datum(f->expected, &isnull))));
+		{
+			jb_key(&st, "expected");
+			jb_numeric(&st, num_datum(f->expected, &isnull));
+		}
 		if (f->actual.set)
-			appendStringInfo(&s, ", \"actual\": %s",
-							 DatumGetCString(DirectFunctionCall1(numeric_out, num_datum(f->actual, &isnull))));
+		{
+			jb_key(&st, "actual");
+			jb_numeric(&st, num_datum(f->actual, &isnull));
+		}
 		if (f->line)
-			appendStringInfo(&s, ", \"line\": %d", f->line);
+		{
+			jb_key(&st, "line");
+			jb_numeric(&st, NumericGetDatum(int64_to_numeric(f->line)));
+		}
 		/* which rules and which parser found it, for reading the row later */
-		appendStringInfo(&s, ", \"ruleset\": %d, \"library\": ", version);
-		escape_json(&s, GR_VERSION);
-		appendStringInfoChar(&s, '}');
+		jb_key(&st, "ruleset");
+		jb_numeric(&st, NumericGetDatum(int64_to_numeric(version)));
+		jb_key(&st, "library");
+		jb_string(&st, WJB_VALUE, (char *) GR_VERSION, strlen(GR_VERSION));
+		pushJsonbValue(&st, WJB_END_OBJECT, NULL);
 	}
-	appendStringInfoChar(&s, ']');
-	return DirectFunctionCall1(jsonb_in, CStringGetDatum(gr_pg_srv(s.data)));
+	res = pushJsonbValue(&st, WJB_END_ARRAY, NULL);
+	return JsonbPGetDatum(JsonbValueToJsonb(res));
 }
 
 /* BEFORE INSERT OR UPDATE FOR EACH ROW, called by the trigger manager. */
