@@ -108,13 +108,13 @@ gr_eval_compare(gr_cmp_op op, gr_num actual, gr_num expected)
 static void
 keys_text(const int *keys, const int *signs, int n, char *buf, size_t cap)
 {
-	gr_sbuf		b;
+	gr_fbuf		b;
 
-	gr_sb_init(&b, buf, cap);
+	gr_fb_init(&b, buf, cap);
 	for (int i = 0; i < n && b.len + 1 < cap; i++)
 	{
-		gr_sb_puts(&b, i == 0 ? (signs && signs[i] < 0 ? "-" : "") : (signs && signs[i] < 0 ? " - " : " + "));
-		gr_sb_puts(&b, gr_keydefs()[keys[i]].key);
+		gr_fb_puts(&b, i == 0 ? (signs && signs[i] < 0 ? "-" : "") : (signs && signs[i] < 0 ? " - " : " + "));
+		gr_fb_puts(&b, gr_keydefs()[keys[i]].key);
 	}
 }
 
@@ -122,9 +122,9 @@ keys_text(const int *keys, const int *signs, int n, char *buf, size_t cap)
 void
 gr_eval_keys_list(const int *keys, int n, char *buf, size_t cap)
 {
-	gr_sbuf		b;
+	gr_fbuf		b;
 
-	gr_sb_init(&b, buf, cap);
+	gr_fb_init(&b, buf, cap);
 	for (int i = 0; i < n; i++)
 	{
 		const char *k = gr_keydefs()[keys[i]].key;
@@ -133,12 +133,12 @@ gr_eval_keys_list(const int *keys, int n, char *buf, size_t cap)
 		if (b.len + need + strlen("…") + 1 > cap)
 		{
 			if (b.len + strlen("…") + 1 <= cap)
-				gr_sb_puts(&b, "…");
+				gr_fb_puts(&b, "…");
 			return;
 		}
 		if (i)
-			gr_sb_puts(&b, "、");
-		gr_sb_puts(&b, k);
+			gr_fb_puts(&b, "、");
+		gr_fb_puts(&b, k);
 	}
 }
 
@@ -156,7 +156,7 @@ gr_eval_failure(gr_rule_ctx *rc, const gr_ruledef *r, const gr_sum_acc *a, const
 				lk[800],
 				rk[900],
 				blanks[700] = "";
-	gr_sbuf		b;
+	gr_fbuf		b;
 	gr_finding *f;
 	const char *rel = r->op == GR_OP_EQ ? "应等于" : r->op == GR_OP_LE ? "应不大于" : "应不小于";
 
@@ -176,31 +176,31 @@ gr_eval_failure(gr_rule_ctx *rc, const gr_ruledef *r, const gr_sum_acc *a, const
 		gr_eval_keys_list(all, n, blanks, sizeof(blanks));
 	}
 	/* scope：what。lk = av，rel [rk = ]ev[（空白或缺项按0计：blanks）]note */
-	gr_sb_init(&b, msg, sizeof(msg));
-	gr_sb_puts(&b, scope);
-	gr_sb_puts(&b, "：");
-	gr_sb_puts(&b, r->what);
-	gr_sb_puts(&b, "。");
-	gr_sb_puts(&b, lk);
-	gr_sb_puts(&b, " = ");
-	gr_sb_puts(&b, av);
-	gr_sb_puts(&b, "，");
-	gr_sb_puts(&b, rel);
-	gr_sb_puts(&b, " ");
+	gr_fb_init(&b, msg, sizeof(msg));
+	gr_fb_puts(&b, scope);
+	gr_fb_puts(&b, "：");
+	gr_fb_puts(&b, r->what);
+	gr_fb_puts(&b, "。");
+	gr_fb_puts(&b, lk);
+	gr_fb_puts(&b, " = ");
+	gr_fb_puts(&b, av);
+	gr_fb_puts(&b, "，");
+	gr_fb_puts(&b, rel);
+	gr_fb_puts(&b, " ");
 	if (e->ncells > 0)
 	{
-		gr_sb_puts(&b, rk);
-		gr_sb_puts(&b, " = ");
+		gr_fb_puts(&b, rk);
+		gr_fb_puts(&b, " = ");
 	}
-	gr_sb_puts(&b, ev);
+	gr_fb_puts(&b, ev);
 	if (blanks[0])
 	{
-		gr_sb_puts(&b, "（空白或缺项按0计：");
-		gr_sb_puts(&b, blanks);
-		gr_sb_puts(&b, "）");
+		gr_fb_puts(&b, "（空白或缺项按0计：");
+		gr_fb_puts(&b, blanks);
+		gr_fb_puts(&b, "）");
 	}
 	if (note)
-		gr_sb_puts(&b, note);
+		gr_fb_puts(&b, note);
 	f = gr_add_finding_text(rc->ctx, rc->rep, r->id, r->sev, a->line ? a->line : e->line, msg, b.len);
 	if (!f)
 		return;

@@ -227,15 +227,15 @@ gr_has_prefix(const char *s, size_t len, const char *prefix)
  * bytes, NUL-terminated): the messages of findings, without a format
  * string to interpret for every piece.
  */
-typedef struct gr_sbuf
+typedef struct gr_fbuf
 {
 	char	   *p;
 	size_t		cap;			/* at least 1 */
 	size_t		len;
-} gr_sbuf;
+} gr_fbuf;
 
 static inline void
-gr_sb_init(gr_sbuf *b, char *buf, size_t cap)
+gr_fb_init(gr_fbuf *b, char *buf, size_t cap)
 {
 	b->p = buf;
 	b->cap = cap;
@@ -244,7 +244,7 @@ gr_sb_init(gr_sbuf *b, char *buf, size_t cap)
 }
 
 static inline void
-gr_sb_putn(gr_sbuf *b, const char *s, size_t n)
+gr_fb_putn(gr_fbuf *b, const char *s, size_t n)
 {
 	size_t		room = b->cap - 1 - b->len;
 
@@ -256,14 +256,14 @@ gr_sb_putn(gr_sbuf *b, const char *s, size_t n)
 }
 
 static inline void
-gr_sb_puts(gr_sbuf *b, const char *s)
+gr_fb_puts(gr_fbuf *b, const char *s)
 {
-	gr_sb_putn(b, s, strlen(s));
+	gr_fb_putn(b, s, strlen(s));
 }
 
 /* v in decimal, at least width digits (zeros in front), as %0*lld does */
 static inline void
-gr_sb_int(gr_sbuf *b, long long v, int width)
+gr_fb_int(gr_fbuf *b, long long v, int width)
 {
 	char		d[24];
 	int			pos = (int) sizeof(d);
@@ -278,7 +278,7 @@ gr_sb_int(gr_sbuf *b, long long v, int width)
 		d[--pos] = '0';
 	if (v < 0)
 		d[--pos] = '-';
-	gr_sb_putn(b, d + pos, sizeof(d) - (size_t) pos);
+	gr_fb_putn(b, d + pos, sizeof(d) - (size_t) pos);
 }
 
 extern const char *gr_find(const char *hay, size_t hlen, const char *needle, size_t nlen);

@@ -101,9 +101,9 @@ gr_num_format(gr_num a, char *buf, size_t cap)
 	int64_t		m = a.mant;
 	int			s = a.scale;
 	int64_t		p;
-	gr_sbuf		b;
+	gr_fbuf		b;
 
-	gr_sb_init(&b, buf, cap);
+	gr_fb_init(&b, buf, cap);
 	while (s > 0 && m % 10 == 0)
 	{
 		m /= 10;
@@ -111,15 +111,15 @@ gr_num_format(gr_num a, char *buf, size_t cap)
 	}
 	if (s == 0)
 	{
-		gr_sb_int(&b, (long long) m, 0);
+		gr_fb_int(&b, (long long) m, 0);
 		return;
 	}
 	p = gr_num_pow10(s);
 	if (m < 0)
-		gr_sb_putn(&b, "-", 1);
-	gr_sb_int(&b, (long long) ((m < 0 ? -m : m) / p), 0);
-	gr_sb_putn(&b, ".", 1);
-	gr_sb_int(&b, (long long) ((m < 0 ? -m : m) % p), s);
+		gr_fb_putn(&b, "-", 1);
+	gr_fb_int(&b, (long long) ((m < 0 ? -m : m) / p), 0);
+	gr_fb_putn(&b, ".", 1);
+	gr_fb_int(&b, (long long) ((m < 0 ? -m : m) % p), s);
 }
 
 #endif							/* GR_NUM_H */
