@@ -51,6 +51,26 @@ layout_out=$(test/unit/test_layouts 500 2>&1)
 echo "$layout_out" | grep -v '^ok ' || true
 count_run "$layout_out" "layout generator"
 
+echo "== glued digits: every pruned walk against the walk without pruning"
+# The walk over a glued row's readings skips what cannot hold a reading and
+# counts the steps it skips; grdump_verify makes each walk again in full and
+# aborts on any difference (readings, their order, the budget's outcome).
+make -s PG_CONFIG="$PG_CONFIG" test/tools/grdump_verify >/dev/null
+glued_dir=$(mktemp -d /tmp/govreport-glued.XXXXXX)
+LAYOUT_DUMP="$glued_dir" test/unit/test_layouts 60 >/dev/null 2>&1 || true
+glued_fail=0
+for f in "$glued_dir"/g_*.txt samples/*.txt ../shared/corpus/*.txt; do
+	[ -f "$f" ] || continue
+	test/tools/grdump_verify -r "$f" >/dev/null 2>"$glued_dir/err" || { glued_fail=1; echo "not ok - $f"; head -3 "$glued_dir/err"; }
+done
+rm -rf "$glued_dir"
+if [ "$glued_fail" = 0 ]; then
+	echo "ok - glued digits: pruned walks agree with the full ones"
+	count 1 0
+else
+	count 0 1
+fi
+
 echo "== corpus: real reports of ../shared/corpus against what their text makes certain"
 if [ -d ../shared/corpus ]; then
 	make -s PG_CONFIG="$PG_CONFIG" test/tools/grdump >/dev/null

@@ -46,6 +46,13 @@ typedef struct reading
 	int64_t		all[GR_READINGS_MAX][T3_NCOLS + 1];	/* each reading's values, when ncols fits */
 	int8_t		all_len[GR_READINGS_MAX][T3_NCOLS + 1];	/* … and the digits of each */
 	long		steps;
+	int			last_col[MAX_SUMS];	/* per sum: the last of its columns */
+	int			parts_from[MAX_SUMS];	/* per sum whose total is the last column: the
+										 * first column from which all up to it are parts */
+	int64_t		tail[19];		/* the number of the last L digits, -1 where it has a leading zero */
+	int64_t		pow10[19];
+	/* calls the walk makes from (col, at), itself included, at most STEPS_MAX + 1 */
+	long		nodes[T4_PRINTED_GROUPS * T4_NCOLS + 1][DIGITS_MAX + 1];
 } reading;
 
 /* The digits of the row's cells; false when anything but digits and spaces stands there. */
@@ -119,7 +126,163 @@ sums_hold(const reading *r)
 	return true;
 }
 
-/* Every way to cut digits [at, n) into columns [col, ncols), a few readings kept. */
+/*
+ * How many calls the walk below makes from each (col, at), counting every
+ * cut it tries whatever the values: the same loop as enumerate's, over
+ * positions instead of values.
+ */
+static void
+count_nodes(reading *r)
+{
+	const digit_run *run = r->run;
+
+	for (int at = 0; at <= run->n; at++)
+		r->nodes[r->ncols][at] = 1;
+	for (int col = r->ncols - 1; col >= 0; col--)
+	{
+		int			left = r->ncols - col;
+
+		for (int at = 0; at <= run->n; at++)
+		{
+			long		total = 1;
+
+			for (int len = 1; len <= 18 && at + len <= run->n - (left - 1); len++)
+			{
+				if (len > 1 && run->d[at] == '0')
+					break;
+				if (run->n - (at + len) > 18 * (left - 1))
+					continue;
+				total += r->nodes[col + 1][at + len];
+				if (total > STEPS_MAX + 1)
+					total = STEPS_MAX + 1;
+			}
+			r->nodes[col][at] = total;
+		}
+	}
+	for (int s = 0; s < r->nsums; s++)
+	{
+		r->last_col[s] = r->sums[s].total;
+		for (int p = 0; p < r->sums[s].nparts; p++)
+			if (r->sums[s].parts[p] > r->last_col[s])
+				r->last_col[s] = r->sums[s].parts[p];
+		r->parts_from[s] = r->sums[s].total;
+		for (bool part = true; part && r->parts_from[s] > 0;)
+		{
+			part = false;
+			for (int p = 0; p < r->sums[s].nparts; p++)
+				part |= r->sums[s].parts[p] == r->parts_from[s] - 1;
+			if (part)
+				r->parts_from[s]--;
+		}
+	}
+	r->pow10[0] = 1;
+	for (int i = 1; i <= 18; i++)
+		r->pow10[i] = r->pow10[i - 1] * 10;
+	for (int len = 1; len <= 18; len++)
+	{
+		int64_t		v = 0;
+
+		r->tail[len] = -1;
+		if (len > run->n || (len > 1 && run->d[run->n - len] == '0'))
+			continue;
+		for (int i = run->n - len; i < run->n; i++)
+			v = v * 10 + (run->d[i] - '0');
+		r->tail[len] = v;
+	}
+}
+
+/*
+ * A total that is the row's last column is the number of its last L
+ * digits, for some L that leaves the columns before it their digits and
+ * whose number is at least the sum of the parts cut so far and at most
+ * that sum plus the most the parts still to cut can add (k parts from the
+ * digits left, none with more than all but one digit each for the
+ * others).  Neither can a part be longer than the total (a number without
+ * leading zero is no larger than a sum it is part of), nor, when every
+ * column left before the total is a part, the digits left more than L per
+ * column.
+ */
+static bool
+tail_total_fits(const reading *r, const sum_rule *sr, int s, int col, int at, int64_t sum)
+{
+	int			m = r->ncols - 1 - col;	/* the columns still to cut before the total */
+	int			longest = 0,
+				k = 0;
+
+	for (int p = 0; p < sr->nparts; p++)
+	{
+		if (sr->parts[p] >= col)
+			k++;
+		else if (r->len[sr->parts[p]] > longest)
+			longest = r->len[sr->parts[p]];
+	}
+	for (int len = longest > 1 ? longest : 1; len <= 18 && len <= r->run->n - at - m; len++)
+	{
+		int			before = r->run->n - at - len;	/* digits for the m columns */
+		int64_t		t = r->tail[len];
+
+		if (before > 18 * m || t < 0 || sum > t)
+			continue;
+		if (col >= r->parts_from[s] && before > m * len)
+			continue;
+		if (k == 0 ? t != sum : before - m + 1 < 18 &&
+			(__int128) t > (__int128) sum + (__int128) k * r->pow10[before - m + 1])
+			continue;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * Can a reading still come from here, columns [0, col) cut and digits
+ * [at, n) left?  Only what every reading below must satisfy is asked:
+ * values are never negative, so a total is at least the parts cut so far,
+ * and a total still to cut has at most the digits the columns around it
+ * leave it; a sum whose columns are all cut holds exactly.
+ */
+static bool
+feasible(const reading *r, int col, int at)
+{
+	static const int64_t pow10[19] = {
+		1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
+		10000000000, 100000000000, 1000000000000, 10000000000000, 100000000000000,
+		1000000000000000, 10000000000000000, 100000000000000000, 1000000000000000000
+	};
+
+	for (int s = 0; s < r->nsums; s++)
+	{
+		const sum_rule *sr = &r->sums[s];
+		int64_t		sum = 0;
+		int			t = sr->total;
+
+		for (int p = 0; p < sr->nparts; p++)
+			if (sr->parts[p] < col)
+				sum += r->val[sr->parts[p]];
+		if (t < col)
+		{
+			if (r->last_col[s] < col ? sum != r->val[t] : sum > r->val[t])
+				return false;
+		}
+		else
+		{
+			/* the total's digits begin after the columns before it and leave one to each after */
+			int			room = r->run->n - (r->ncols - 1 - t) - (at + (t - col));
+
+			if (room < 18 && (room < 1 || sum >= pow10[room]))
+				return false;
+			if (t == r->ncols - 1 && !tail_total_fits(r, sr, s, col, at, sum))
+				return false;
+		}
+	}
+	return true;
+}
+
+/*
+ * Every way to cut digits [at, n) into columns [col, ncols), a few readings
+ * kept.  Where no reading can lie below (feasible), the calls the walk
+ * would make there are counted, not made, so that the budget runs out
+ * exactly where it did when they were all made.
+ */
 static void
 enumerate(reading *r, int col, int at)
 {
@@ -128,6 +291,11 @@ enumerate(reading *r, int col, int at)
 
 	if (r->found > GR_READINGS_MAX || ++r->steps > STEPS_MAX)
 		return;
+	if (col > 0 && col < r->ncols && !feasible(r, col, at))
+	{
+		r->steps += r->nodes[col][at] - 1;
+		return;
+	}
 	if (col == r->ncols)
 	{
 		if (at != run->n || !sums_hold(r))
@@ -158,6 +326,79 @@ enumerate(reading *r, int col, int at)
 		enumerate(r, col + 1, at + len);
 	}
 }
+
+#ifdef GR_DIGITS_VERIFY
+#include <stdio.h>
+#include <stdlib.h>
+
+/*
+ * Test builds only (make test/tools/grdump_verify, run by scripts/test.sh):
+ * every walk is made again without pruning, and must give the same
+ * readings, in the same order, with the same budget outcome.
+ */
+static void
+plain_enumerate(reading *r, int col, int at)
+{
+	const digit_run *run = r->run;
+	int			left = r->ncols - col;
+
+	if (r->found > GR_READINGS_MAX || ++r->steps > STEPS_MAX)
+		return;
+	if (col == r->ncols)
+	{
+		if (at != run->n || !sums_hold(r))
+			return;
+		if (r->found == 0)
+			memcpy(r->best_len, r->len, sizeof(int) * (size_t) r->ncols);
+		if (r->found < GR_READINGS_MAX && r->ncols <= T3_NCOLS + 1)
+		{
+			memcpy(r->all[r->found], r->val, sizeof(int64_t) * (size_t) r->ncols);
+			for (int c = 0; c < r->ncols; c++)
+				r->all_len[r->found][c] = (int8_t) r->len[c];
+		}
+		r->found++;
+		return;
+	}
+	for (int len = 1; len <= 18 && at + len <= run->n - (left - 1); len++)
+	{
+		int64_t		v = 0;
+
+		if (len > 1 && run->d[at] == '0')
+			break;
+		if (run->n - (at + len) > 18 * (left - 1))
+			continue;
+		for (int i = 0; i < len; i++)
+			v = v * 10 + (run->d[at + i] - '0');
+		r->len[col] = len;
+		r->val[col] = v;
+		plain_enumerate(r, col + 1, at + len);
+	}
+}
+
+static void
+gr_digits_verify(const reading *r)
+{
+	static reading p;
+	int			nall = r->found < GR_READINGS_MAX ? r->found : GR_READINGS_MAX;
+
+	memset(&p, 0, sizeof(p));
+	p.run = r->run;
+	p.ncols = r->ncols;
+	p.sums = r->sums;
+	p.nsums = r->nsums;
+	plain_enumerate(&p, 0, 0);
+	if (p.found != r->found || (p.steps <= STEPS_MAX) != (r->steps <= STEPS_MAX) ||
+		(p.steps <= STEPS_MAX && p.steps != r->steps) ||
+		(r->found > 0 && memcmp(p.best_len, r->best_len, sizeof(int) * (size_t) r->ncols) != 0) ||
+		(r->ncols <= T3_NCOLS + 1 && (memcmp(p.all, r->all, sizeof(p.all[0]) * (size_t) nall) != 0 ||
+									  memcmp(p.all_len, r->all_len, sizeof(p.all_len[0]) * (size_t) nall) != 0)))
+	{
+		fprintf(stderr, "gr_digits: pruned walk differs: found %d/%d steps %ld/%ld, %.*s\n",
+				r->found, p.found, r->steps, p.steps, r->run->n, r->run->d);
+		abort();
+	}
+}
+#endif
 
 /* One reading: each column's number, its digits as raw text. */
 static void
@@ -274,7 +515,11 @@ gr_digits_place(gr_reader *rd, const char *table_name, gr_str row_label, const i
 		r.ncols = ncols;
 		r.sums = sums;
 		r.nsums = row_sums(keys, ncols, sums);
+		count_nodes(&r);
 		enumerate(&r, 0, 0);
+#ifdef GR_DIGITS_VERIFY
+		gr_digits_verify(&r);
+#endif
 	}
 	if (r.found == 1 && r.steps <= STEPS_MAX)
 	{
