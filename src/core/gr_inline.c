@@ -79,21 +79,51 @@ find_heading(const char *cmp, uint32_t from, uint32_t to, int k, uint32_t *at, u
 	return true;
 }
 
+/*
+ * The first character, punctuation aside, of every label of the tables,
+ * per label in format order: only labels that begin with the text's own
+ * first character are compared with it (label_at runs at every character
+ * of a table region).  Made again when the format in use changes.
+ */
+static const gr_spec *first_cp_spec;
+static uint32_t first_cp[3][GR_T3_NROWS][GR_MAX_LABELS];
+
+static void
+first_cps(void)
+{
+	if (first_cp_spec == gr_spec_active)
+		return;
+	for (int t = GR_T2; t <= GR_T4; t++)
+	{
+		const gr_tabledef *td = &gr_tabledefs[t];
+
+		for (int r = 0; r < td->nrows && r < GR_T3_NROWS; r++)
+			for (int a = 0; a < GR_MAX_LABELS && td->rows[r].labels[a]; a++)
+				first_cp[t][r][a] = gr_label_first_cp(td->rows[r].labels[a], strlen(td->rows[r].labels[a]));
+	}
+	first_cp_spec = gr_spec_active;
+}
+
 /* Does the compact text at p begin with one of the format's labels of the tables?  Its length. */
 static uint32_t
 label_at(const char *p, uint32_t room)
 {
 	uint32_t	best = 0;
+	uint32_t	cp = gr_label_first_cp(p, room);
 
+	first_cps();
 	for (int t = GR_T2; t <= GR_T4; t++)
 	{
 		const gr_tabledef *td = &gr_tabledefs[t];
 
-		for (int r = 0; r < td->nrows; r++)
+		for (int r = 0; cp != 0 && r < td->nrows; r++)
 			for (int a = 0; a < GR_MAX_LABELS && td->rows[r].labels[a]; a++)
 			{
-				size_t		n = gr_label_prefix_len(p, room, td->rows[r].labels[a]);
+				size_t		n;
 
+				if (r < GR_T3_NROWS && first_cp[t][r][a] != cp)
+					continue;	/* it cannot begin here */
+				n = gr_label_prefix_len(p, room, td->rows[r].labels[a]);
 				if (n > best)
 					best = (uint32_t) n;
 			}

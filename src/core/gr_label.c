@@ -683,6 +683,29 @@ gloss_len(const char *t, size_t tlen)
 }
 
 /*
+ * The first character of t that is not punctuation, 0 when there is none
+ * (or the text is not UTF-8 before it): gr_label_prefix_len compares it
+ * first (glosses are skipped only after a matched character), so a label
+ * whose own first such character differs cannot begin there.
+ */
+uint32_t
+gr_label_first_cp(const char *t, size_t tlen)
+{
+	for (size_t i = 0; i < tlen;)
+	{
+		uint32_t	cp;
+		int			n = gr_utf8_decode((const unsigned char *) t + i, tlen - i, &cp);
+
+		if (n == 0)
+			return 0;
+		if (!is_punct_cp(cp))
+			return cp;
+		i += (size_t) n;
+	}
+	return 0;
+}
+
+/*
  * Does text t begin with the label, punctuation and pinyin glosses aside
  * (the folded text's quotes and brackets need not be the label's; a
  * zh-TW page glosses characters: 規(guī)章)?  Returns the bytes of t the
