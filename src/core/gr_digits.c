@@ -200,7 +200,8 @@ count_nodes(reading *r)
  * others).  Neither can a part be longer than the total (a number without
  * leading zero is no larger than a sum it is part of), nor, when every
  * column left before the total is a part, the digits left more than L per
- * column.
+ * column; and then one of them has at least a share of the digits, so
+ * the sum grows by at least a number of that many digits.
  */
 static bool
 tail_total_fits(const reading *r, const sum_rule *sr, int s, int col, int at, int64_t sum)
@@ -223,8 +224,14 @@ tail_total_fits(const reading *r, const sum_rule *sr, int s, int col, int at, in
 
 		if (before > 18 * m || t < 0 || sum > t)
 			continue;
-		if (col >= r->parts_from[s] && before > m * len)
-			continue;
+		if (col >= r->parts_from[s] && m > 0)
+		{
+			/* m parts share the digits left: none longer than the total, one at least before/m long */
+			int			widest = (before + m - 1) / m;
+
+			if (before > m * len || (widest >= 2 && t - sum < r->pow10[widest - 1]))
+				continue;
+		}
 		if (k == 0 ? t != sum : before - m + 1 < 18 &&
 			(__int128) t > (__int128) sum + (__int128) k * r->pow10[before - m + 1])
 			continue;
