@@ -50,6 +50,10 @@ typedef struct reading
 	int			parts_from[MAX_SUMS];	/* per sum whose total is the last column: the
 										 * first column from which all up to it are parts */
 	int64_t		tail[19];		/* the number of the last L digits, -1 where it has a leading zero */
+	/* per sum, with columns [0, col) cut: their parts' sum, and the longest part */
+	int64_t		acc[T4_PRINTED_GROUPS * T4_NCOLS + 1][MAX_SUMS];
+	int			longest[T4_PRINTED_GROUPS * T4_NCOLS + 1][MAX_SUMS];
+	bool		is_part[MAX_SUMS][T4_PRINTED_GROUPS * T4_NCOLS];
 	int64_t		pow10[19];
 	/* calls the walk makes from (col, at), itself included, at most STEPS_MAX + 1 */
 	long		nodes[T4_PRINTED_GROUPS * T4_NCOLS + 1][DIGITS_MAX + 1];
@@ -161,6 +165,10 @@ count_nodes(reading *r)
 	}
 	for (int s = 0; s < r->nsums; s++)
 	{
+		r->acc[0][s] = 0;
+		r->longest[0][s] = 0;
+		for (int p = 0; p < r->sums[s].nparts; p++)
+			r->is_part[s][r->sums[s].parts[p]] = true;
 		r->last_col[s] = r->sums[s].total;
 		for (int p = 0; p < r->sums[s].nparts; p++)
 			if (r->sums[s].parts[p] > r->last_col[s])
@@ -207,16 +215,11 @@ static bool
 tail_total_fits(const reading *r, const sum_rule *sr, int s, int col, int at, int64_t sum)
 {
 	int			m = r->ncols - 1 - col;	/* the columns still to cut before the total */
-	int			longest = 0,
+	int			longest = r->longest[col][s],
 				k = 0;
 
 	for (int p = 0; p < sr->nparts; p++)
-	{
-		if (sr->parts[p] >= col)
-			k++;
-		else if (r->len[sr->parts[p]] > longest)
-			longest = r->len[sr->parts[p]];
-	}
+		k += sr->parts[p] >= col;
 	for (int len = longest > 1 ? longest : 1; len <= 18 && len <= r->run->n - at - m; len++)
 	{
 		int			before = r->run->n - at - len;	/* digits for the m columns */
@@ -259,12 +262,9 @@ feasible(const reading *r, int col, int at)
 	for (int s = 0; s < r->nsums; s++)
 	{
 		const sum_rule *sr = &r->sums[s];
-		int64_t		sum = 0;
+		int64_t		sum = r->acc[col][s];
 		int			t = sr->total;
 
-		for (int p = 0; p < sr->nparts; p++)
-			if (sr->parts[p] < col)
-				sum += r->val[sr->parts[p]];
 		if (t < col)
 		{
 			if (r->last_col[s] < col ? sum != r->val[t] : sum > r->val[t])
@@ -320,16 +320,20 @@ enumerate(reading *r, int col, int at)
 	}
 	for (int len = 1; len <= 18 && at + len <= run->n - (left - 1); len++)
 	{
-		int64_t		v = 0;
+		/* the number of digits [at, at + len), one digit more each time */
+		int64_t		vv = (len == 1 ? 0 : r->val[col]) * 10 + (run->d[at + len - 1] - '0');
 
 		if (len > 1 && run->d[at] == '0')
 			break;				/* no leading zero: only a lone 0 */
+		r->val[col] = vv;
 		if (run->n - (at + len) > 18 * (left - 1))
 			continue;			/* the rest cannot fit */
-		for (int i = 0; i < len; i++)
-			v = v * 10 + (run->d[at + i] - '0');
 		r->len[col] = len;
-		r->val[col] = v;
+		for (int s = 0; s < r->nsums; s++)
+		{
+			r->acc[col + 1][s] = r->acc[col][s] + (r->is_part[s][col] ? vv : 0);
+			r->longest[col + 1][s] = r->is_part[s][col] && len > r->longest[col][s] ? len : r->longest[col][s];
+		}
 		enumerate(r, col + 1, at + len);
 	}
 }
