@@ -14,7 +14,9 @@
 
 typedef struct t2_model
 {
-	gr_t2_header hdr[T2_MAX_HEADERS];	/* by header number; the last one is reused */
+	gr_t2_header *hdr[T2_MAX_HEADERS];	/* by header number, made when begun; the last one is
+										 * reused; NULL: none (no texts) */
+	gr_t2_header spare;			/* stands in when memory for a header fails */
 	bool		in_header;		/* header texts are being read */
 } t2_model;
 
@@ -155,12 +157,22 @@ gr_t2_names_column(const char *t, size_t tlen)
 	return gr_t2_names_any_column(t, tlen) || (tlen >= 6 && tlen <= 15);
 }
 
+/* The header in force, to write into: made when first asked for (1 kB each, few are used). */
 static gr_t2_header *
 current_header(gr_walk *w)
 {
 	t2_model   *m = w->model;
+	gr_t2_header **h = &m->hdr[w->header < T2_MAX_HEADERS ? w->header : T2_MAX_HEADERS - 1];
 
-	return &m->hdr[w->header < T2_MAX_HEADERS ? w->header : T2_MAX_HEADERS - 1];
+	if (*h == NULL)
+	{
+		*h = gr_alloc(w->rd->ctx, sizeof(gr_t2_header));
+		if (*h == NULL)
+			return &m->spare;	/* the error is set; the parse ends */
+		(*h)->n = 0;
+		(*h)->used = 0;
+	}
+	return *h;
 }
 
 /* A new header begins (a caption, or 信息内容): rows after it are its own. */
@@ -270,12 +282,13 @@ static void
 t2_place(gr_walk *w, const gr_read_row *r, gr_edition ed)
 {
 	t2_model   *m = w->model;
-	const gr_t2_header *h = &m->hdr[r->header < T2_MAX_HEADERS ? r->header : T2_MAX_HEADERS - 1];
+	static const gr_t2_header none;
+	const gr_t2_header *h = m->hdr[r->header < T2_MAX_HEADERS ? r->header : T2_MAX_HEADERS - 1];
 	int			cols[8],
 				keys[8],
 				slots[9];
 	int			width = -1;
-	int			nc = gr_t2_header_cols(h, r->row, cols, slots, &width);
+	int			nc = gr_t2_header_cols(h ? h : &none, r->row, cols, slots, &width);
 	bool		have_slots = nc > 0 && width > 0;
 
 	for (int c = 0; c < nc; c++)
@@ -310,20 +323,16 @@ t2_finish(gr_walk *w)
 		w->rd->rep->tables_found |= 1u << GR_T2;
 }
 
-/*
- * A header's texts are read only up to its count, so only the counts
- * start at zero: the 32 headers' buffers (some 40 kB) are never cleared.
- */
+/* No header yet: each is made when it begins (current_header). */
 static void
 t2_model_init(void *model)
 {
 	t2_model   *m = model;
 
 	for (int k = 0; k < T2_MAX_HEADERS; k++)
-	{
-		m->hdr[k].n = 0;
-		m->hdr[k].used = 0;
-	}
+		m->hdr[k] = NULL;
+	m->spare.n = 0;
+	m->spare.used = 0;
 	m->in_header = false;
 }
 

@@ -412,6 +412,19 @@ compact_pass(gr_ctx *ctx, gr_doc *doc)
 	return GR_OK;
 }
 
+/* The LFs and CRs of the text: as many lines as it can have, or about (FF, VT). */
+static int
+count_breaks(const char *s, size_t len)
+{
+	size_t		n = 0;
+
+	for (const char *p = s, *end = s + len; (p = memchr(p, '\n', (size_t) (end - p))) != NULL; p++)
+		n++;
+	for (const char *p = s, *end = s + len; (p = memchr(p, '\r', (size_t) (end - p))) != NULL; p++)
+		n++;
+	return n < (size_t) INT32_MAX / 64 ? (int) n : INT32_MAX / 64;
+}
+
 /*
  * Build the document.  line_map, when given, names the input line of each
  * line of text (text rendered from HTML); otherwise lines count newlines.
@@ -436,6 +449,11 @@ gr_doc_build(gr_ctx *ctx, const char *text, size_t len, const int *line_map, int
 		if (!o.fold)
 			return ctx->err->status;
 		o.fcap = (uint32_t) slen + 64;
+		/* room for every line at once (more, rare, by doubling) */
+		o.lcap = count_breaks(src, slen) + 1;
+		o.lines = gr_alloc(ctx, sizeof(gr_line) * (size_t) o.lcap);
+		if (!o.lines)
+			return ctx->err->status;
 		done = fold_pass(ctx, &o, src, (uint32_t) slen, line_map, nmap);
 		if (done > 0)
 			break;
