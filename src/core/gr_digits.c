@@ -55,6 +55,7 @@ typedef struct reading
 	int			longest[T4_PRINTED_GROUPS * T4_NCOLS + 1][MAX_SUMS];
 	bool		is_part[MAX_SUMS][T4_PRINTED_GROUPS * T4_NCOLS];
 	int64_t		pow10[19];
+	int			digsum[DIGITS_MAX + 1];	/* the digits' sum before each position */
 	/* calls the walk makes from (col, at), itself included, at most STEPS_MAX + 1 */
 	long		nodes[T4_PRINTED_GROUPS * T4_NCOLS + 1][DIGITS_MAX + 1];
 } reading;
@@ -183,6 +184,9 @@ count_nodes(reading *r)
 				r->parts_from[s]--;
 		}
 	}
+	r->digsum[0] = 0;
+	for (int i = 0; i < run->n; i++)
+		r->digsum[i + 1] = r->digsum[i] + (run->d[i] - '0');
 	r->pow10[0] = 1;
 	for (int i = 1; i <= 18; i++)
 		r->pow10[i] = r->pow10[i - 1] * 10;
@@ -226,6 +230,13 @@ tail_total_fits(const reading *r, const sum_rule *sr, int s, int col, int at, in
 		int64_t		t = r->tail[len];
 
 		if (before > 18 * m || t < 0 || sum > t)
+			continue;
+		/*
+		 * a number is its digits' sum modulo 9, so the parts still to cut,
+		 * all of the digits left, add that sum modulo 9 however they are cut
+		 */
+		if (col >= r->parts_from[s] &&
+			(sum % 9 + (r->digsum[r->run->n - len] - r->digsum[at]) % 9 - t % 9 + 18) % 9 != 0)
 			continue;
 		if (col >= r->parts_from[s] && m > 0)
 		{
