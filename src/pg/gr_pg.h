@@ -16,6 +16,8 @@
 
 /* Parse a text datum (in the database encoding); raises on failure. */
 extern gr_report *grpg_parse_text(text *body);
+/* Give back to the system what a large parse left freed (end of transaction). */
+extern void grpg_trim_at_end(void);
 extern void grpg_check(gr_report *rep, int version);
 /* Set up a materialized SRF's tuplestore and descriptor (InitMaterializedSRF, cheaper). */
 extern void grpg_srf_begin(FunctionCallInfo fcinfo);

@@ -119,6 +119,7 @@ gr_pg_cache_xact(XactEvent event, void *arg)
 		case XACT_EVENT_PARALLEL_ABORT:
 		case XACT_EVENT_PREPARE:
 			gr_pg_cache_empty();
+			grpg_trim_at_end();
 			break;
 		default:
 			break;

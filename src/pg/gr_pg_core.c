@@ -175,6 +175,21 @@ grpg_env(void)
  */
 #define GR_PG_TRIM_AFTER ((size_t) 1024 * 1024)
 
+/* A large text was parsed in this transaction: trim again once its memory is freed. */
+static bool grpg_trim_pending = false;
+
+/* At the end of the transaction (the cache's callback), after the cache is emptied. */
+void
+grpg_trim_at_end(void)
+{
+	if (!grpg_trim_pending)
+		return;
+	grpg_trim_pending = false;
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
+}
+
 gr_report *
 grpg_parse_text(text *body)
 {
@@ -187,10 +202,13 @@ grpg_parse_text(text *body)
 
 	gr_pg_core_begin();
 	st = gr_parse(&env, utf8, len, &rep, &err);
-#ifdef __GLIBC__
 	if (len > GR_PG_TRIM_AFTER)
-		malloc_trim(0);
+	{
+#ifdef __GLIBC__
+		malloc_trim(0);			/* libxml2's tree, freed now */
 #endif
+		grpg_trim_pending = true;	/* the text, its copies and the parse, freed later */
+	}
 	gr_pg_core_end(st, &err);
 	return rep;
 }
