@@ -41,8 +41,8 @@ gr_acm_build(void *(*alloc) (size_t), const char *const *pats, const uint32_t *l
 	m->out = alloc(total * sizeof(int));
 	m->dict = alloc(total * sizeof(uint16_t));
 	m->same = alloc((size_t) (n > 0 ? n : 1) * sizeof(int));
-	fail = alloc(total * sizeof(uint16_t));
-	queue = alloc(total * sizeof(int));
+	fail = m->fail = alloc(total * sizeof(uint16_t));
+	queue = m->queue = alloc(total * sizeof(int));
 	if (!m->delta || !m->out || !m->dict || !m->same || !fail || !queue)
 		return NULL;
 	memset(m->delta, 0, total * (size_t) nclass * sizeof(uint16_t));

@@ -18,6 +18,9 @@ typedef struct gr_acm
 	int		   *out;			/* per state: a pattern ending there, -1 for none */
 	uint16_t   *dict;			/* per state: the next state on its fail chain with an out, 0 none */
 	int		   *same;			/* per pattern: the next pattern of the same bytes, -1 none */
+	/* what the building needed, kept with it (process memory is never freed) */
+	uint16_t   *fail;
+	int		   *queue;
 } gr_acm;
 
 /*
