@@ -40,8 +40,9 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-# every object depends on every header (the headers are few and small)
-$(OBJS): $(wildcard src/core/*.h src/pg/*.h) $(GR_FOLDTAB)
+# every object depends on every header (the headers are few and small), and
+# so does its LLVM bitcode (PGXS builds %.bc beside %.o when the server has JIT)
+$(OBJS) $(OBJS:.o=.bc): $(wildcard src/core/*.h src/pg/*.h) $(GR_FOLDTAB)
 
 # ICU asked once per code point, by a program built and run here
 $(GR_FOLDTAB): src/gen/gr_foldgen.c src/core/gr_foldextra.h
