@@ -4,7 +4,8 @@
 #   - its memory after one statement of 10^3 calls and after CALLS calls
 #     in statements of 10^3 (does anything outlive a statement?);
 #   - its memory during one query of CALLS calls (does a query grow with
-#     its rows?), sampled every 1,000th row from inside the query;
+#     its rows?), sampled every 1,000th row from inside the query: the
+#     kernel's count and PostgreSQL's memory contexts;
 # and a backend's memory before and after one large web page (does
 # libxml2's memory stay behind?).  Results go to table bench_mem.
 #
@@ -15,14 +16,14 @@ stmts=$((calls / 1000))
 
 # function name | the call, over rows r(n, body, prev)
 fns=(
-	"parse_report|SELECT count(parse_report(r.body)), max(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END) FROM ROWS r"
-	"report_sections|SELECT count(*), max(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END) FROM ROWS r, report_sections(r.body) s"
-	"report_cells|SELECT count(*), max(CASE WHEN r.n % 1000 = 0 AND c.key = 't3.new_received.total' THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 AND c.key = 't3.new_received.total' THEN bench_rss() END) FROM ROWS r, report_cells(r.body) c"
-	"report_cell|SELECT count(report_cell(r.body, 't3.new_received.total')), max(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END) FROM ROWS r"
-	"report_check|SELECT count(*), max(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END) FROM ROWS r LEFT JOIN LATERAL report_check(r.body) c ON true"
-	"report_is_valid|SELECT count(*) FILTER (WHERE report_is_valid(r.body)), max(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END) FROM ROWS r"
-	"report_invalid_reason|SELECT count(report_invalid_reason(r.body)), max(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END) FROM ROWS r"
-	"report_check_pair|SELECT count(*), max(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END) FROM ROWS r LEFT JOIN LATERAL report_check_pair(r.prev, r.body) c ON true"
+	"parse_report|SELECT count(parse_report(r.body)), max(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), max(CASE WHEN r.n % 1000 = 0 THEN bench_ctx() END) AS cmax, min(CASE WHEN r.n % 1000 = 0 THEN bench_ctx() END) AS cmin FROM ROWS r"
+	"report_sections|SELECT count(*), max(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), max(CASE WHEN r.n % 1000 = 0 THEN bench_ctx() END) AS cmax, min(CASE WHEN r.n % 1000 = 0 THEN bench_ctx() END) AS cmin FROM ROWS r, report_sections(r.body) s"
+	"report_cells|SELECT count(*), max(CASE WHEN r.n % 1000 = 0 AND c.key = 't3.new_received.total' THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 AND c.key = 't3.new_received.total' THEN bench_rss() END), max(CASE WHEN r.n % 1000 = 0 AND c.key = 't3.new_received.total' THEN bench_ctx() END) AS cmax, min(CASE WHEN r.n % 1000 = 0 AND c.key = 't3.new_received.total' THEN bench_ctx() END) AS cmin FROM ROWS r, report_cells(r.body) c"
+	"report_cell|SELECT count(report_cell(r.body, 't3.new_received.total')), max(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), max(CASE WHEN r.n % 1000 = 0 THEN bench_ctx() END) AS cmax, min(CASE WHEN r.n % 1000 = 0 THEN bench_ctx() END) AS cmin FROM ROWS r"
+	"report_check|SELECT count(*), max(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), max(CASE WHEN r.n % 1000 = 0 THEN bench_ctx() END) AS cmax, min(CASE WHEN r.n % 1000 = 0 THEN bench_ctx() END) AS cmin FROM ROWS r LEFT JOIN LATERAL report_check(r.body) c ON true"
+	"report_is_valid|SELECT count(*) FILTER (WHERE report_is_valid(r.body)), max(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), max(CASE WHEN r.n % 1000 = 0 THEN bench_ctx() END) AS cmax, min(CASE WHEN r.n % 1000 = 0 THEN bench_ctx() END) AS cmin FROM ROWS r"
+	"report_invalid_reason|SELECT count(report_invalid_reason(r.body)), max(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), max(CASE WHEN r.n % 1000 = 0 THEN bench_ctx() END) AS cmax, min(CASE WHEN r.n % 1000 = 0 THEN bench_ctx() END) AS cmin FROM ROWS r"
+	"report_check_pair|SELECT count(*), max(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), max(CASE WHEN r.n % 1000 = 0 THEN bench_ctx() END) AS cmax, min(CASE WHEN r.n % 1000 = 0 THEN bench_ctx() END) AS cmin FROM ROWS r LEFT JOIN LATERAL report_check_pair(r.prev, r.body) c ON true"
 )
 
 nrows=$(psql -X -At -c "SELECT count(*) FROM pairs")
@@ -45,8 +46,8 @@ for entry in "${fns[@]}"; do
 		# one query of CALLS calls: the rows of pairs again and again, never
 		# the same text twice in a row (g outside, pairs inside)
 		rows="(SELECT p.id + (g - 1) * $nrows AS n, p.body, p.prev FROM generate_series(1, $(( (calls + nrows - 1) / nrows ))) g, LATERAL (SELECT id, body, prev FROM pairs WHERE g > 0) p LIMIT $calls)"
-		echo "SELECT coalesce(max, -1) AS max, coalesce(min, -1) AS min FROM (${q//ROWS/$rows}) q \\gset m_"
-		echo "INSERT INTO bench_mem (fn, at, rss_kb, peak_kb, growth_kb, calls) VALUES ('$fn', 'during one query', bench_rss(), :m_max, :m_max - :m_min, $calls);"
+		echo "SELECT coalesce(max, -1) AS max, coalesce(min, -1) AS min, coalesce(cmax, -1) AS cmax, coalesce(cmin, -1) AS cmin FROM (${q//ROWS/$rows}) q \\gset m_"
+		echo "INSERT INTO bench_mem (fn, at, rss_kb, peak_kb, growth_kb, ctx_kb, ctx_growth_kb, calls) VALUES ('$fn', 'during one query', bench_rss(), :m_max, :m_max - :m_min, :m_cmax, :m_cmax - :m_cmin, $calls);"
 	} | psql -X -q -v ON_ERROR_STOP=1 >/dev/null
 done
 

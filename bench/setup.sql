@@ -92,11 +92,15 @@ CREATE FUNCTION bench_rss() RETURNS bigint LANGUAGE sql VOLATILE AS $$
   SELECT (regexp_match(pg_read_file('/proc/' || pg_backend_pid() || '/status'),
                        'RssAnon:\s+(\d+)'))[1]::bigint
 $$;
+CREATE FUNCTION bench_ctx() RETURNS bigint LANGUAGE sql VOLATILE AS $$
+  SELECT sum(total_bytes) / 1024 FROM pg_backend_memory_contexts
+$$;
 CREATE TABLE bench_mem (fn text, at text, rss_kb bigint, ctx_kb bigint, peak_kb bigint,
-                        growth_kb bigint, calls bigint, t timestamptz DEFAULT clock_timestamp());
+                        growth_kb bigint, ctx_growth_kb bigint, calls bigint,
+                        t timestamptz DEFAULT clock_timestamp());
 CREATE FUNCTION bench_mem_probe(fn text, at text, calls bigint) RETURNS void LANGUAGE sql AS $$
   INSERT INTO bench_mem (fn, at, rss_kb, ctx_kb, calls)
-  SELECT fn, at, bench_rss(), (SELECT sum(total_bytes) / 1024 FROM pg_backend_memory_contexts), calls
+  SELECT fn, at, bench_rss(), bench_ctx(), calls
 $$;
 
 -- ---- the first call in a fresh backend: the library loaded, ICU and the
