@@ -45,8 +45,8 @@ include $(PGXS)
 $(OBJS) $(OBJS:.o=.bc): $(wildcard src/core/*.h src/pg/*.h) $(GR_FOLDTAB)
 
 # ICU asked once per code point, by a program built and run here
-$(GR_FOLDTAB): src/gen/gr_foldgen.c src/core/gr_foldextra.h
-	$(CC) -O2 -o src/gen/gr_foldgen src/gen/gr_foldgen.c $(GR_DEP_CFLAGS) $(GR_DEP_LIBS)
+$(GR_FOLDTAB): src/gen/gr_foldgen.c src/core/gr_foldextra.h src/core/gr_utf8.c src/core/gr_internal.h
+	$(CC) -O2 -o src/gen/gr_foldgen src/gen/gr_foldgen.c src/core/gr_utf8.c $(GR_DEP_CFLAGS) $(GR_DEP_LIBS)
 	src/gen/gr_foldgen > $@.tmp
 	mv $@.tmp $@
 

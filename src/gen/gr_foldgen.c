@@ -24,56 +24,13 @@
 #include <unicode/uversion.h>
 
 #include "../core/gr_foldextra.h"
+#include "../core/gr_internal.h"	/* gr_utf8_seqlen, gr_utf8_encode (gr_utf8.c) */
 
 #define FOLD_MAX 14				/* longest folded form kept, in bytes */
 #define NPAGES (0x110000 >> 8)
 
 static const UNormalizer2 *nfkc;
 static UTransliterator *hant;
-
-static int
-seqlen(unsigned char lead)
-{
-	if (lead < 0x80)
-		return 1;
-	if (lead >= 0xC2 && lead <= 0xDF)
-		return 2;
-	if (lead >= 0xE0 && lead <= 0xEF)
-		return 3;
-	if (lead >= 0xF0 && lead <= 0xF4)
-		return 4;
-	return 0;
-}
-
-static int
-encode(uint32_t cp, char *out)
-{
-	unsigned char *o = (unsigned char *) out;
-
-	if (cp < 0x80)
-	{
-		o[0] = (unsigned char) cp;
-		return 1;
-	}
-	if (cp < 0x800)
-	{
-		o[0] = (unsigned char) (0xC0 | (cp >> 6));
-		o[1] = (unsigned char) (0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000)
-	{
-		o[0] = (unsigned char) (0xE0 | (cp >> 12));
-		o[1] = (unsigned char) (0x80 | ((cp >> 6) & 0x3F));
-		o[2] = (unsigned char) (0x80 | (cp & 0x3F));
-		return 3;
-	}
-	o[0] = (unsigned char) (0xF0 | (cp >> 18));
-	o[1] = (unsigned char) (0x80 | ((cp >> 12) & 0x3F));
-	o[2] = (unsigned char) (0x80 | ((cp >> 6) & 0x3F));
-	o[3] = (unsigned char) (0x80 | (cp & 0x3F));
-	return 4;
-}
 
 /* The folded form of cp into out (at most FOLD_MAX bytes); its length. */
 static int
@@ -119,7 +76,7 @@ fold(uint32_t cp, char *out)
 	status = U_ZERO_ERROR;
 	u_strToUTF8(utf8, sizeof(utf8), &u8len, norm, nlen, &status);
 	if (U_FAILURE(status) || u8len < 0)
-		u8len = encode(cp, utf8);
+		u8len = gr_utf8_encode(cp, utf8);
 
 	/* keep whole characters only */
 	if (u8len > FOLD_MAX)
@@ -128,7 +85,7 @@ fold(uint32_t cp, char *out)
 
 		while (keep < u8len)
 		{
-			int			n = seqlen((unsigned char) utf8[keep]);
+			int			n = gr_utf8_seqlen((unsigned char) utf8[keep]);
 
 			if (n == 0 || keep + n > FOLD_MAX)
 				break;
@@ -170,7 +127,7 @@ main(void)
 		if (cp >= 0xD800 && cp <= 0xDFFF)
 			continue;			/* never decoded */
 		n = fold(cp, f);
-		sn = encode(cp, self);
+		sn = gr_utf8_encode(cp, self);
 		if (n == sn && memcmp(f, self, n) == 0)
 			continue;
 		if (npool + 1 + n > sizeof(pool))
