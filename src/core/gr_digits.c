@@ -295,6 +295,21 @@ feasible(const reading *r, int col, int at)
 	return true;
 }
 
+/* A reading the walk completed: the first kept in full, the first few (values and cuts) for later. */
+static void
+record_reading(reading *r)
+{
+	if (r->found == 0)
+		memcpy(r->best_len, r->len, sizeof(int) * (size_t) r->ncols);
+	if (r->found < GR_READINGS_MAX && r->ncols <= T3_NCOLS + 1)
+	{
+		memcpy(r->all[r->found], r->val, sizeof(int64_t) * (size_t) r->ncols);
+		for (int c = 0; c < r->ncols; c++)
+			r->all_len[r->found][c] = (int8_t) r->len[c];
+	}
+	r->found++;
+}
+
 /*
  * Every way to cut digits [at, n) into columns [col, ncols), a few readings
  * kept.  Where no reading can lie below (feasible), the calls the walk
@@ -316,17 +331,8 @@ enumerate(reading *r, int col, int at)
 	}
 	if (col == r->ncols)
 	{
-		if (at != run->n || !sums_hold(r))
-			return;
-		if (r->found == 0)
-			memcpy(r->best_len, r->len, sizeof(int) * (size_t) r->ncols);
-		if (r->found < GR_READINGS_MAX && r->ncols <= T3_NCOLS + 1)
-		{
-			memcpy(r->all[r->found], r->val, sizeof(int64_t) * (size_t) r->ncols);
-			for (int c = 0; c < r->ncols; c++)
-				r->all_len[r->found][c] = (int8_t) r->len[c];
-		}
-		r->found++;
+		if (at == run->n && sums_hold(r))
+			record_reading(r);
 		return;
 	}
 	for (int len = 1; len <= 18 && at + len <= run->n - (left - 1); len++)
@@ -368,17 +374,8 @@ plain_enumerate(reading *r, int col, int at)
 		return;
 	if (col == r->ncols)
 	{
-		if (at != run->n || !sums_hold(r))
-			return;
-		if (r->found == 0)
-			memcpy(r->best_len, r->len, sizeof(int) * (size_t) r->ncols);
-		if (r->found < GR_READINGS_MAX && r->ncols <= T3_NCOLS + 1)
-		{
-			memcpy(r->all[r->found], r->val, sizeof(int64_t) * (size_t) r->ncols);
-			for (int c = 0; c < r->ncols; c++)
-				r->all_len[r->found][c] = (int8_t) r->len[c];
-		}
-		r->found++;
+		if (at == run->n && sums_hold(r))
+			record_reading(r);
 		return;
 	}
 	for (int len = 1; len <= 18 && at + len <= run->n - (left - 1); len++)
