@@ -614,28 +614,21 @@ test_loose_rows(void)
 		  cell_value(rep, "t3.other_no_supplement.natural_person") == 3 &&
 		  cell_value(rep, "t3.other_unpaid_fee.total") == 0,
 		  "loose rows: runs between two rows read are the rows whose labels stood apart, in order");
-	/* two runs without labels, one label printed apart: no certainty, nothing placed */
-	snprintf(text, sizeof(text), "%s%s", head,
-			 "| 4.无正当理由大量反复申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
-			 "| 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n"
-			 "| 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n"
-			 "| 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
-			 "四、结转下年度继续办理\n");
-	rep = parse_str(text);
-	CHECK(rep != NULL && cell_value(rep, "t3.declined_reconfirm.total") == -1 &&
-		  cell_value(rep, "t3.other_no_supplement.total") == -1,
-		  "loose rows: two runs and one label apart place nothing");
-	/* both labels apart, but a run short of a column: nothing placed */
-	snprintf(text, sizeof(text), "%s%s%s", head, "1.申请人无正当理由逾期不补正、\n",
-			 "| 4.无正当理由大量反复申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
-			 "| 2 | 0 | 0 | 0 | 0 | 2 |\n"
-			 "| 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n"
-			 "| 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
-			 "四、结转下年度继续办理\n");
-	rep = parse_str(text);
-	CHECK(rep != NULL && cell_value(rep, "t3.declined_reconfirm.total") == -1 &&
-		  cell_value(rep, "t3.other_no_supplement.total") == -1,
-		  "loose rows: a run of six values for seven columns places nothing");
+	/* no certainty, nothing placed: two bare runs and one label apart; a run short of a column */
+	for (int i = 0; i < 2; i++)
+	{
+		snprintf(text, sizeof(text), "%s%s%s%s%s", head, i == 0 ? "" : "1.申请人无正当理由逾期不补正、\n",
+				 "| 4.无正当理由大量反复申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n",
+				 i == 0 ? "| 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n" : "| 2 | 0 | 0 | 0 | 0 | 2 |\n",
+				 "| 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n"
+				 "| 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+				 "四、结转下年度继续办理\n");
+		rep = parse_str(text);
+		CHECK(rep != NULL && cell_value(rep, "t3.declined_reconfirm.total") == -1 &&
+			  cell_value(rep, "t3.other_no_supplement.total") == -1,
+			  i == 0 ? "loose rows: two runs and one label apart place nothing" :
+			  "loose rows: a run of six values for seven columns places nothing");
+	}
 }
 
 /* One cell per line, one blank line apart: each further blank line is an empty cell (issue 8). */
