@@ -5,7 +5,8 @@
 #     in statements of 10^3 (does anything outlive a statement?);
 #   - its memory during one query of CALLS calls (does a query grow with
 #     its rows?), sampled every 1,000th row from inside the query: the
-#     kernel's count and PostgreSQL's memory contexts;
+#     kernel's count and PostgreSQL's memory contexts (the parse cache's
+#     own aside: bounded, it follows the reports it holds);
 # and a backend's memory before and after one large web page (does
 # libxml2's memory stay behind?).  Results go to table bench_mem.
 #
