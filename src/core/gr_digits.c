@@ -56,6 +56,9 @@ typedef struct reading
 	bool		is_part[MAX_SUMS][T4_PRINTED_GROUPS * T4_NCOLS];
 	int64_t		pow10[19];
 	int			digsum[DIGITS_MAX + 1];	/* the digits' sum before each position */
+	int8_t		dbl9[DIGITS_MAX + 1];	/* twice that sum, modulo 9 */
+	/* per sum: how many of its parts are columns col or later */
+	int8_t		parts_ge[MAX_SUMS][T4_PRINTED_GROUPS * T4_NCOLS + 1];
 	/* calls the walk makes from (col, at), itself included, at most STEPS_MAX + 1 */
 	long		nodes[T4_PRINTED_GROUPS * T4_NCOLS + 1][DIGITS_MAX + 1];
 } reading;
@@ -187,6 +190,17 @@ count_nodes(reading *r)
 	r->digsum[0] = 0;
 	for (int i = 0; i < run->n; i++)
 		r->digsum[i + 1] = r->digsum[i] + (run->d[i] - '0');
+	for (int i = 0; i <= run->n; i++)
+		r->dbl9[i] = (int8_t) (2 * r->digsum[i] % 9);
+	for (int s = 0; s < r->nsums; s++)
+		for (int col = 0; col <= r->ncols; col++)
+		{
+			int			k = 0;
+
+			for (int p = 0; p < r->sums[s].nparts; p++)
+				k += r->sums[s].parts[p] >= col;
+			r->parts_ge[s][col] = (int8_t) k;
+		}
 	r->pow10[0] = 1;
 	for (int i = 1; i <= 18; i++)
 		r->pow10[i] = r->pow10[i - 1] * 10;
@@ -216,14 +230,22 @@ count_nodes(reading *r)
  * the sum grows by at least a number of that many digits.
  */
 static bool
-tail_total_fits(const reading *r, const sum_rule *sr, int s, int col, int at, int64_t sum)
+tail_total_fits(const reading *r, int s, int col, int at, int64_t sum)
 {
 	int			m = r->ncols - 1 - col;	/* the columns still to cut before the total */
 	int			longest = r->longest[col][s],
-				k = 0;
+				k = r->parts_ge[s][col];
+	bool		all_parts = col >= r->parts_from[s];
+	int			need9 = 0;
 
-	for (int p = 0; p < sr->nparts; p++)
-		k += sr->parts[p] >= col;
+	/*
+	 * a number is its digits' sum modulo 9, so the parts still to cut,
+	 * all of the digits left, add that sum modulo 9 however they are cut:
+	 * sum + digits[at, n - len) - total[n - len, n) is 0 modulo 9, that is
+	 * 2 digsum[n - len] = digsum[at] + digsum[n] - sum (mod 9)
+	 */
+	if (all_parts)
+		need9 = (int) ((r->digsum[at] % 9 + r->digsum[r->run->n] % 9 + 9 - sum % 9) % 9);
 	for (int len = longest > 1 ? longest : 1; len <= 18 && len <= r->run->n - at - m; len++)
 	{
 		int			before = r->run->n - at - len;	/* digits for the m columns */
@@ -231,14 +253,9 @@ tail_total_fits(const reading *r, const sum_rule *sr, int s, int col, int at, in
 
 		if (before > 18 * m || t < 0 || sum > t)
 			continue;
-		/*
-		 * a number is its digits' sum modulo 9, so the parts still to cut,
-		 * all of the digits left, add that sum modulo 9 however they are cut
-		 */
-		if (col >= r->parts_from[s] &&
-			(sum % 9 + (r->digsum[r->run->n - len] - r->digsum[at]) % 9 - t % 9 + 18) % 9 != 0)
+		if (all_parts && r->dbl9[r->run->n - len] != need9)
 			continue;
-		if (col >= r->parts_from[s] && m > 0)
+		if (all_parts && m > 0)
 		{
 			/* m parts share the digits left: none longer than the total, one at least before/m long */
 			int			widest = (before + m - 1) / m;
@@ -288,7 +305,7 @@ feasible(const reading *r, int col, int at)
 
 			if (room < 18 && (room < 1 || sum >= pow10[room]))
 				return false;
-			if (t == r->ncols - 1 && !tail_total_fits(r, sr, s, col, at, sum))
+			if (t == r->ncols - 1 && !tail_total_fits(r, s, col, at, sum))
 				return false;
 		}
 	}

@@ -80,28 +80,101 @@ find_heading(const char *cmp, uint32_t from, uint32_t to, int k, uint32_t *at, u
 }
 
 /*
- * The first character, punctuation aside, of every label of the tables,
- * per label in format order: only labels that begin with the text's own
- * first character are compared with it (label_at runs at every character
- * of a table region).  Made again when the format in use changes.
+ * The labels of the tables by their first character, punctuation aside:
+ * label_at runs at every character of a table region, and only the labels
+ * that begin with the text's own first character can begin there.  An
+ * open-addressing table maps a character to its run of labels in one
+ * array; rows past GR_T3_NROWS (none in either edition) would be compared
+ * always.  Made again when the format in use changes.
  */
-static const gr_spec *first_cp_spec;
-static uint32_t first_cp[3][GR_T3_NROWS][GR_MAX_LABELS];
+#define LBL_MAX (3 * GR_T3_NROWS * GR_MAX_LABELS)	/* at most every label of the three tables */
+#define SLOTS 1024				/* a power of two, more than twice the labels */
 
-static void
-first_cps(void)
+typedef struct first_slot
 {
-	if (first_cp_spec == gr_spec_active)
-		return;
-	for (int t = GR_T2; t <= GR_T4; t++)
-	{
-		const gr_tabledef *td = &gr_tabledefs[t];
+	uint32_t	cp;				/* 0: empty */
+	uint16_t	from,
+				n;				/* its labels: by_first[from, from + n) */
+} first_slot;
 
-		for (int r = 0; r < td->nrows && r < GR_T3_NROWS; r++)
-			for (int a = 0; a < GR_MAX_LABELS && td->rows[r].labels[a]; a++)
-				first_cp[t][r][a] = gr_label_first_cp(td->rows[r].labels[a], strlen(td->rows[r].labels[a]));
-	}
-	first_cp_spec = gr_spec_active;
+typedef struct first_index
+{
+	const gr_spec *spec;
+	first_slot	slot[SLOTS];
+	const char *by_first[LBL_MAX];
+	int			nlabels;
+	const char *always[LBL_MAX];	/* labels of rows past GR_T3_NROWS */
+	int			nalways;
+	const char *caption[LBL_MAX];	/* every table's caption words … */
+	uint32_t	caption_len[LBL_MAX];	/* … and their lengths */
+	int			ncaptions;
+} first_index;
+
+static first_index fidx;
+
+static first_slot *
+slot_of(uint32_t cp)
+{
+	uint32_t	h = (cp * 2654435761u) & (SLOTS - 1);
+
+	while (fidx.slot[h].cp != 0 && fidx.slot[h].cp != cp)
+		h = (h + 1) & (SLOTS - 1);
+	return &fidx.slot[h];
+}
+
+/* Two passes over the labels: count per character, then place each in its character's run. */
+static void
+first_index_make(void)
+{
+	uint16_t	fill[SLOTS];
+	int			total = 0;
+
+	if (fidx.spec == gr_spec_active)
+		return;
+	memset(&fidx, 0, sizeof(fidx));
+	for (int pass = 0; pass < 2; pass++)
+		for (int t = GR_T2; t <= GR_T4; t++)
+		{
+			const gr_tabledef *td = &gr_tabledefs[t];
+
+			for (int r = 0; r < td->nrows; r++)
+				for (int a = 0; a < GR_MAX_LABELS && td->rows[r].labels[a]; a++)
+				{
+					const char *l = td->rows[r].labels[a];
+					uint32_t	cp = gr_label_first_cp(l, strlen(l));
+					first_slot *sl;
+
+					if (r >= GR_T3_NROWS)
+					{
+						if (pass == 1 && fidx.nalways < LBL_MAX)
+							fidx.always[fidx.nalways++] = l;
+						continue;
+					}
+					if (cp == 0)
+						continue;	/* no character of its own: it never begins a text */
+					sl = slot_of(cp);
+					sl->cp = cp;
+					if (pass == 0)
+						sl->n++;
+					else
+						fidx.by_first[sl->from + fill[sl - fidx.slot]++] = l;
+				}
+			if (pass == 1)
+				for (int w = 0; td->caption_words[w] && fidx.ncaptions < LBL_MAX; w++)
+				{
+					fidx.caption[fidx.ncaptions] = td->caption_words[w];
+					fidx.caption_len[fidx.ncaptions++] = (uint32_t) strlen(td->caption_words[w]);
+				}
+			if (pass == 0 && t == GR_T4)
+				for (int h = 0; h < SLOTS; h++)
+				{
+					fidx.slot[h].from = (uint16_t) total;
+					total += fidx.slot[h].n;
+					fill[h] = 0;
+				}
+		}
+	fidx.nlabels = total;
+	fidx.spec = gr_spec_active;
 }
 
 /* Does the compact text at p begin with one of the format's labels of the tables?  Its length. */
@@ -111,26 +184,30 @@ label_at(const char *p, uint32_t room)
 	uint32_t	best = 0;
 	uint32_t	cp = gr_label_first_cp(p, room);
 
-	first_cps();
-	for (int t = GR_T2; t <= GR_T4; t++)
+	first_index_make();
+	if (cp != 0)
 	{
-		const gr_tabledef *td = &gr_tabledefs[t];
+		const first_slot *sl = slot_of(cp);
 
-		for (int r = 0; cp != 0 && r < td->nrows; r++)
-			for (int a = 0; a < GR_MAX_LABELS && td->rows[r].labels[a]; a++)
-			{
-				size_t		n;
+		for (int i = sl->from; sl->cp == cp && i < sl->from + sl->n; i++)
+		{
+			size_t		n = gr_label_prefix_len(p, room, fidx.by_first[i]);
 
-				if (r < GR_T3_NROWS && first_cp[t][r][a] != cp)
-					continue;	/* it cannot begin here */
-				n = gr_label_prefix_len(p, room, td->rows[r].labels[a]);
-				if (n > best)
-					best = (uint32_t) n;
-			}
-		for (int w = 0; td->caption_words[w]; w++)
-			if (gr_has_prefix(p, room, td->caption_words[w]) && strlen(td->caption_words[w]) > best)
-				best = (uint32_t) strlen(td->caption_words[w]);
+			if (n > best)
+				best = (uint32_t) n;
+		}
+		for (int i = 0; i < fidx.nalways; i++)
+		{
+			size_t		n = gr_label_prefix_len(p, room, fidx.always[i]);
+
+			if (n > best)
+				best = (uint32_t) n;
+		}
 	}
+	for (int w = 0; w < fidx.ncaptions; w++)
+		if (fidx.caption_len[w] > best && room >= fidx.caption_len[w] &&
+			p[0] == fidx.caption[w][0] && memcmp(p, fidx.caption[w], fidx.caption_len[w]) == 0)
+			best = fidx.caption_len[w];
 	return best;
 }
 
