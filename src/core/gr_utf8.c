@@ -73,6 +73,24 @@ gr_utf8_valid_prefix(const char *s, size_t len)
 				continue;
 			}
 		}
+		/*
+		 * a three-byte character whose lead is neither E0 (overlong forms)
+		 * nor ED (surrogates) is well formed with any two continuation
+		 * bytes: most of the Chinese of a message, checked without
+		 * decoding
+		 */
+		{
+			unsigned char c = (unsigned char) s[i];
+
+			if (c >= 0xE1 && c <= 0xEF && c != 0xED)
+			{
+				if (i + 3 > len || ((unsigned char) s[i + 1] & 0xC0) != 0x80 ||
+					((unsigned char) s[i + 2] & 0xC0) != 0x80)
+					break;
+				i += 3;
+				continue;
+			}
+		}
 		n = gr_utf8_decode((const unsigned char *) s + i, len - i, &cp);
 		if (n == 0)
 			break;

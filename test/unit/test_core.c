@@ -113,6 +113,59 @@ test_utf8(void)
 	CHECK(gr_utf8_decode((const unsigned char *) "\xF4\x90\x80\x80", 4, &cp) == 0, "utf8: beyond U+10FFFF rejected");
 	CHECK(gr_utf8_encode(0x1F600, buf) == 4 && gr_utf8_decode((unsigned char *) buf, 4, &cp) == 4 &&
 		  cp == 0x1F600, "utf8: encode/decode round trip");
+
+	/*
+	 * gr_utf8_valid_prefix passes most three-byte characters without
+	 * decoding them: it must stop exactly where decoding stops, for every
+	 * lead byte and continuation bytes at and beyond the edges, whole or
+	 * cut short, after ASCII and after a character.
+	 */
+	{
+		static const unsigned char edge[] = {0x00, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF};
+		int			bad = 0,
+					cases = 0;
+
+		for (int lead = 0x80; lead <= 0xFF; lead++)
+			for (size_t b1 = 0; b1 < sizeof(edge); b1++)
+				for (size_t b2 = 0; b2 < sizeof(edge); b2++)
+					for (size_t b3 = 0; b3 < sizeof(edge); b3++)
+						for (int pre = 0; pre < 3; pre++)
+							for (size_t cut = 1; cut <= 4; cut++)
+							{
+								/* pre: nothing, eight ASCII bytes, or 一 before the bytes tested */
+								unsigned char t[16];
+								size_t		n = 0,
+											want = 0,
+											len;
+
+								if (pre == 1)
+									for (; n < 8; n++)
+										t[n] = 'a';
+								else if (pre == 2)
+								{
+									memcpy(t, "\xE4\xB8\x80", 3);
+									n = 3;
+								}
+								want = n;
+								t[n] = (unsigned char) lead;
+								t[n + 1] = edge[b1];
+								t[n + 2] = edge[b2];
+								t[n + 3] = edge[b3];
+								len = n + cut;
+								/* the reference: whole characters decoded one at a time */
+								while (want < len)
+								{
+									int			k = gr_utf8_decode(t + want, len - want, &cp);
+
+									if (k == 0)
+										break;
+									want += (size_t) k;
+								}
+								cases++;
+								bad += gr_utf8_valid_prefix((const char *) t, len) != want;
+							}
+		CHECK(bad == 0, "utf8: valid_prefix stops where decoding stops (%d of %d cases differ)", bad, cases);
+	}
 }
 
 static void
