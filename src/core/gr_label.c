@@ -420,16 +420,74 @@ find_by_compare(const folded_table *ft, const gr_rowdef *rows, int nrows, probe 
 	return best;
 }
 
+/*
+ * The answers of gr_label_find for the texts met lately, per process.  The
+ * answer depends only on the table, the current row and the text, and the
+ * same texts come back in report after report (column headers, row labels
+ * as printed): most cells that name no label would otherwise be compared
+ * with every label of the rows just ahead, report after report.  Direct
+ * mapped; a longer text is not kept.
+ */
+#define FIND_MEMO 1024			/* a power of two */
+#define FIND_MEMO_TEXT 64
+
+typedef struct find_memo
+{
+	const folded_table *ft;		/* NULL: empty */
+	int			current;
+	uint32_t	len;
+	char		t[FIND_MEMO_TEXT];
+	gr_label_match m;
+} find_memo;
+
+static find_memo find_memos[FIND_MEMO];
+
+static find_memo *
+memo_slot(const folded_table *ft, int current, const char *t, size_t tlen)
+{
+	uint32_t	h = 2166136261u ^ (uint32_t) current ^ (uint32_t) ((uintptr_t) ft >> 4);
+
+	for (size_t i = 0; i < tlen; i++)
+		h = (h ^ (unsigned char) t[i]) * 16777619u;
+	return &find_memos[(h ^ (h >> 15)) & (FIND_MEMO - 1)];
+}
+
+static gr_label_match find_label(const folded_table *ft, const gr_rowdef *rows, int nrows,
+								 const char *t, size_t tlen, int current);
+
 gr_label_match
 gr_label_find(gr_ctx *ctx, const gr_rowdef *rows, int nrows, const char *t, size_t tlen,
 			  int current)
 {
 	folded_table *ft = table_for(rows, nrows, ctx->env->persist_alloc);
+	gr_label_match none = {-1, GR_LT_NONE, 0, false};
+	find_memo  *mo;
+
+	if (ft == NULL || tlen == 0)
+		return none;
+	if (tlen > FIND_MEMO_TEXT)
+		return find_label(ft, rows, nrows, t, tlen, current);
+	mo = memo_slot(ft, current, t, tlen);
+	if (mo->ft != ft || mo->current != current || mo->len != tlen || memcmp(mo->t, t, tlen) != 0)
+	{
+		mo->ft = NULL;			/* not an answer while it is made */
+		mo->m = find_label(ft, rows, nrows, t, tlen, current);
+		memcpy(mo->t, t, tlen);
+		mo->len = (uint32_t) tlen;
+		mo->current = current;
+		mo->ft = ft;
+	}
+	return mo->m;
+}
+
+/* gr_label_find's answer, made. */
+static gr_label_match
+find_label(const folded_table *ft, const gr_rowdef *rows, int nrows, const char *t, size_t tlen,
+		   int current)
+{
 	gr_label_match best = {-1, GR_LT_NONE, 0, false};
 	probe		pr;
 
-	if (ft == NULL || tlen == 0)
-		return best;
 	pr.t = t;
 	pr.tlen = tlen;
 	pr.tchars = gr_utf8_chars(t, tlen);
