@@ -703,6 +703,26 @@ gr_lfold(const char *s, size_t len, char *out, size_t cap)
 				out[o++] = (char) c;
 			continue;
 		}
+
+		/*
+		 * Leads E4-EC and EE begin U+4000-CFFF and U+E000-EFFF, no
+		 * punctuation among them (is_punct_cp), well formed with any two
+		 * continuation bytes: the Han characters of a label, copied
+		 * without decoding
+		 */
+		if (u[i] >= 0xE4 && u[i] <= 0xEE && u[i] != 0xED && i + 3 <= len &&
+			(u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80)
+		{
+			if (o + 3 <= cap)
+			{
+				out[o] = s[i];
+				out[o + 1] = s[i + 1];
+				out[o + 2] = s[i + 2];
+				o += 3;
+			}
+			i += 3;
+			continue;
+		}
 		n = gr_utf8_decode(u + i, len - i, &cp);
 		if (n == 0)
 		{

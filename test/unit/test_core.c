@@ -166,6 +166,29 @@ test_utf8(void)
 							}
 		CHECK(bad == 0, "utf8: valid_prefix stops where decoding stops (%d of %d cases differ)", bad, cases);
 	}
+
+	/*
+	 * gr_lfold copies the characters of leads E4-EC and EE without asking
+	 * whether they are punctuation: none of U+4000-CFFF and U+E000-EFFF
+	 * may be (gr_label_first_cp skips punctuation), and each is kept whole.
+	 */
+	{
+		int			bad = 0;
+
+		for (uint32_t c = 0x4000; c <= 0xEFFF; c++)
+		{
+			char		enc[4],
+						out[8];
+			int			n;
+
+			if (c >= 0xD000 && c < 0xE000)
+				continue;
+			n = gr_utf8_encode(c, enc);
+			bad += gr_label_first_cp(enc, (size_t) n) != c ||
+				gr_lfold(enc, (size_t) n, out, sizeof(out)) != (size_t) n || memcmp(out, enc, (size_t) n) != 0;
+		}
+		CHECK(bad == 0, "lfold: U+4000-CFFF and U+E000-EFFF hold no punctuation and fold to themselves (%d differ)", bad);
+	}
 }
 
 static void
