@@ -39,6 +39,8 @@ INSERT INTO bench_q VALUES
   'COPY t_trigger (id, body) FROM ' || quote_literal((SELECT value FROM bench_setting WHERE name = 'copyfile'))),
  (52, 'copy', 'COPY with trigger + CHECK + 3 expression indexes', 'TRUNCATE t_all',
   'COPY t_all (id, body) FROM ' || quote_literal((SELECT value FROM bench_setting WHERE name = 'copyfile'))),
+ (53, 'copy', 'the same, findings COMPRESSION lz4',  'TRUNCATE t_lz4',
+  'COPY t_lz4 (id, body) FROM ' || quote_literal((SELECT value FROM bench_setting WHERE name = 'copyfile'))),
 -- ANALYZE of the loaded tables, without and with the expression indexes
  (60, 'analyze', 'ANALYZE, plain table',           NULL, 'ANALYZE t_plain'),
  (61, 'analyze', 'ANALYZE, 3 expression indexes',  NULL, 'ANALYZE t_all');

@@ -7,7 +7,7 @@ CREATE TEMP VIEW ms AS SELECT * FROM bench_ms;
 CREATE TEMP VIEW ratios AS
 WITH y(o, yard) AS (VALUES
   (11, 10), (12, 10), (13, 10), (14, 11), (15, 10), (16, 10), (17, 10), (18, 10), (19, 10),
-  (20, 10), (21, 20), (22, 20), (31, 30), (32, 30), (51, 50), (52, 50), (61, 60))
+  (20, 10), (21, 20), (22, 20), (31, 30), (32, 30), (51, 50), (52, 50), (53, 50), (61, 60))
 SELECT m.o, m.grp, m.label, m.ms, m.min_ms, m.max_ms, m.runs,
        m.ms / NULLIF(b.ms, 0) AS ratio, b.label AS yardstick
   FROM ms m LEFT JOIN y USING (o) LEFT JOIN ms b ON b.o = y.yard;
@@ -76,6 +76,8 @@ WITH t(what, value, target, met) AS (
   SELECT 'six fields through a subquery x one field', (SELECT ratio FROM ratios WHERE o = 22), '<= 1.2', (SELECT ratio FROM ratios WHERE o = 22) <= 1.2
   UNION ALL
   SELECT 'COPY trigger + CHECK + 3 indexes x plain COPY', (SELECT ratio FROM ratios WHERE o = 52), '<= 3 (aim 1.5)', (SELECT ratio FROM ratios WHERE o = 52) <= 3
+  UNION ALL
+  SELECT '... the findings column COMPRESSION lz4', (SELECT ratio FROM ratios WHERE o = 53), '<= 3 (aim 1.5)', (SELECT ratio FROM ratios WHERE o = 53) <= 3
   UNION ALL
   SELECT 'web pages: parse_report x length()', (SELECT ratio FROM ratios WHERE o = 31), '<= 6', (SELECT ratio FROM ratios WHERE o = 31) <= 6
   UNION ALL
