@@ -474,9 +474,11 @@ find_email(gr_ctx *ctx, const gr_doc *doc, uint32_t from, uint32_t to, gr_report
 		uint32_t	a,
 					b;
 		bool		dot = false;
+		const char *at = memchr(doc->cmp + k, '@', to - k);
 
-		if (doc->cmp[k] != '@')
-			continue;
+		if (at == NULL)
+			break;
+		k = (uint32_t) (at - doc->cmp);
 		a = k;
 		while (a > from && email_local(doc->cmp[a - 1]))
 			a--;
