@@ -29,6 +29,26 @@ static const struct
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
+/* Does a dash word begin with a digit (none does); made with dash_max_len. */
+static bool dash_digit_first;
+
+/* The longest dash word's bytes, found once per process. */
+static size_t
+dash_max_len(void)
+{
+	static size_t max;
+
+	if (max == 0)
+		for (size_t k = 0; k < NELEM(dash_words); k++)
+		{
+			if (dash_words[k].len > max)
+				max = dash_words[k].len;
+			if (dash_words[k].s[0] >= '0' && dash_words[k].s[0] <= '9')
+				dash_digit_first = true;
+		}
+	return max;
+}
+
 static inline bool
 is_space(char c)
 {
@@ -59,9 +79,11 @@ gr_value_parse(const char *s, size_t len, gr_value *v)
 	if (i == end)
 		return GR_TK_BLANK;
 
-	for (size_t k = 0; k < NELEM(dash_words); k++)
-		if (dash_words[k].len == end - i && memcmp(dash_words[k].s, s + i, end - i) == 0)
-			return GR_TK_DASH;
+	/* most cells are numbers or longer than any dash word: not compared with them */
+	if (end - i <= dash_max_len() && !(s[i] >= '0' && s[i] <= '9' && !dash_digit_first))
+		for (size_t k = 0; k < NELEM(dash_words); k++)
+			if (dash_words[k].len == end - i && memcmp(dash_words[k].s, s + i, end - i) == 0)
+				return GR_TK_DASH;
 
 	if (s[i] == '+' || s[i] == '-')
 	{
