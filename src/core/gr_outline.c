@@ -39,30 +39,48 @@ static const heading_rule heading_rules[] = {
 	{GR_SEC_OTHER, {"其他", "报告"}},
 };
 
+/* A literal with its length, so that no search asks strlen for it again. */
+#define L(s) s, sizeof(s) - 1
+
 /* Headings accepted without a numeral, compared with the whole line. */
 static const struct
 {
 	gr_section_key sec;
 	const char *text;
+	size_t		len;
 }			bare_headings[] =
 {
-	{GR_SEC_OVERVIEW, "总体情况"},
-	{GR_SEC_OVERVIEW, "政府信息公开总体情况"},
-	{GR_SEC_PROACTIVE, "主动公开政府信息情况"},
-	{GR_SEC_REQUESTS, "收到和处理政府信息公开申请情况"},
-	{GR_SEC_REVIEW, "政府信息公开行政复议、行政诉讼情况"},
-	{GR_SEC_REVIEW, "政府信息公开行政复议,行政诉讼情况"},
-	{GR_SEC_PROBLEMS, "存在的主要问题及改进情况"},
-	{GR_SEC_PROBLEMS, "存在的主要问题及改进措施"},
-	{GR_SEC_PROBLEMS, "存在的主要问题和改进情况"},
-	{GR_SEC_OTHER, "其他需要报告的事项"},
+	{GR_SEC_OVERVIEW, L("总体情况")},
+	{GR_SEC_OVERVIEW, L("政府信息公开总体情况")},
+	{GR_SEC_PROACTIVE, L("主动公开政府信息情况")},
+	{GR_SEC_REQUESTS, L("收到和处理政府信息公开申请情况")},
+	{GR_SEC_REVIEW, L("政府信息公开行政复议、行政诉讼情况")},
+	{GR_SEC_REVIEW, L("政府信息公开行政复议,行政诉讼情况")},
+	{GR_SEC_PROBLEMS, L("存在的主要问题及改进情况")},
+	{GR_SEC_PROBLEMS, L("存在的主要问题及改进措施")},
+	{GR_SEC_PROBLEMS, L("存在的主要问题和改进情况")},
+	{GR_SEC_OTHER, L("其他需要报告的事项")},
 };
 
+typedef struct lit
+{
+	const char *s;
+	size_t		len;
+} lit;
+
 /* Outline numerals 一 … 六 (and a little beyond, for misnumbered reports). */
-static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八"};
+static const lit numerals[] = {
+	{L("一")}, {L("二")}, {L("三")}, {L("四")}, {L("五")}, {L("六")}, {L("七")}, {L("八")}
+};
 
 /* Separators after an outline numeral, as folded (，→ , and ．→ .). */
-static const char *const numeral_seps[] = {"、", ",", ".", ":", "﹑"};
+static const lit numeral_seps[] = {{L("、")}, {L(",")}, {L(".")}, {L(":")}, {L("﹑")}};
+
+static inline bool
+has_lit(const char *s, size_t len, const lit *w)
+{
+	return len >= w->len && memcmp(s, w->s, w->len) == 0;
+}
 
 #define HEADING_MAX_CHARS 34
 
@@ -130,7 +148,7 @@ classify_heading(const char *s, uint32_t len, int after, int *quality)
 	for (size_t i = 0; i < sizeof(bare_headings) / sizeof(bare_headings[0]); i++)
 		if (((int) bare_headings[i].sec > after ||
 			 ((int) bare_headings[i].sec == after && *quality < 2)) &&
-			strlen(bare_headings[i].text) == rlen &&
+			bare_headings[i].len == rlen &&
 			memcmp(bare_headings[i].text, rest, rlen) == 0)
 		{
 			*quality = 2;
@@ -139,16 +157,16 @@ classify_heading(const char *s, uint32_t len, int after, int *quality)
 
 	for (int n = 0; n < 8 && !numeral; n++)
 	{
-		if (!gr_has_prefix(rest, rlen, numerals[n]))
+		if (!has_lit(rest, rlen, &numerals[n]))
 			continue;
 		for (size_t k = 0; k < sizeof(numeral_seps) / sizeof(numeral_seps[0]); k++)
 		{
-			size_t		nl = strlen(numerals[n]);
+			size_t		nl = numerals[n].len;
 
-			if (gr_has_prefix(rest + nl, rlen - nl, numeral_seps[k]))
+			if (has_lit(rest + nl, rlen - nl, &numeral_seps[k]))
 			{
 				numeral = n + 1;
-				nl += strlen(numeral_seps[k]);
+				nl += numeral_seps[k].len;
 				rest += nl;
 				rlen -= (uint32_t) nl;
 				break;
@@ -161,7 +179,7 @@ classify_heading(const char *s, uint32_t len, int after, int *quality)
 	for (size_t i = 0; i < sizeof(bare_headings) / sizeof(bare_headings[0]); i++)
 		if (((int) bare_headings[i].sec > after ||
 			 ((int) bare_headings[i].sec == after && *quality < 2)) &&
-			strlen(bare_headings[i].text) == rlen &&
+			bare_headings[i].len == rlen &&
 			memcmp(bare_headings[i].text, rest, rlen) == 0)
 		{
 			*quality = 2;
