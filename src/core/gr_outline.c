@@ -129,6 +129,26 @@ strip_decoration(const char **s, uint32_t *len)
 }
 
 /*
+ * Is rest[0, rlen) an official heading, of a section after the one last
+ * seen (or the same one, not yet seen with its official words)?  Its
+ * section, quality 2; -1 when not.
+ */
+static int
+official_heading(const char *rest, uint32_t rlen, int after, int *quality)
+{
+	for (size_t i = 0; i < sizeof(bare_headings) / sizeof(bare_headings[0]); i++)
+		if (((int) bare_headings[i].sec > after ||
+			 ((int) bare_headings[i].sec == after && *quality < 2)) &&
+			bare_headings[i].len == rlen &&
+			memcmp(bare_headings[i].text, rest, rlen) == 0)
+		{
+			*quality = 2;
+			return bare_headings[i].sec;
+		}
+	return -1;
+}
+
+/*
  * Which section a line heads (a section after `after`, or `after` itself
  * when the line is better than *quality), or -1.  *quality becomes 2 for an
  * official heading text and 1 for a heading recognised by its words.
@@ -145,15 +165,8 @@ classify_heading(const char *s, uint32_t len, int after, int *quality)
 	if (rlen == 0)
 		return -1;
 
-	for (size_t i = 0; i < sizeof(bare_headings) / sizeof(bare_headings[0]); i++)
-		if (((int) bare_headings[i].sec > after ||
-			 ((int) bare_headings[i].sec == after && *quality < 2)) &&
-			bare_headings[i].len == rlen &&
-			memcmp(bare_headings[i].text, rest, rlen) == 0)
-		{
-			*quality = 2;
-			return bare_headings[i].sec;
-		}
+	if ((best = official_heading(rest, rlen, after, quality)) >= 0)
+		return best;
 
 	for (int n = 0; n < 8 && !numeral; n++)
 	{
@@ -176,15 +189,8 @@ classify_heading(const char *s, uint32_t len, int after, int *quality)
 	if (!numeral || rlen == 0)
 		return -1;
 	/* an official heading after its numeral */
-	for (size_t i = 0; i < sizeof(bare_headings) / sizeof(bare_headings[0]); i++)
-		if (((int) bare_headings[i].sec > after ||
-			 ((int) bare_headings[i].sec == after && *quality < 2)) &&
-			bare_headings[i].len == rlen &&
-			memcmp(bare_headings[i].text, rest, rlen) == 0)
-		{
-			*quality = 2;
-			return bare_headings[i].sec;
-		}
+	if ((best = official_heading(rest, rlen, after, quality)) >= 0)
+		return best;
 	if (gr_utf8_chars(rest, rlen) > HEADING_MAX_CHARS ||
 		gr_memmem(rest, rlen, "。") || gr_memmem(rest, rlen, ";"))
 		return -1;
