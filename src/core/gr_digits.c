@@ -411,6 +411,15 @@ plain_enumerate(reading *r, int col, int at)
 	}
 }
 
+/* What the row's cells become: read, kept for the balance, several readings, none. */
+static char
+outcome(const reading *x)
+{
+	if (x->found > GR_READINGS_MAX || x->steps > STEPS_MAX)
+		return 'S';
+	return x->found == 0 ? 'N' : x->found == 1 ? 'R' : 'K';
+}
+
 static void
 gr_digits_verify(const reading *r)
 {
@@ -423,11 +432,14 @@ gr_digits_verify(const reading *r)
 	p.sums = r->sums;
 	p.nsums = r->nsums;
 	plain_enumerate(&p, 0, 0);
-	if (p.found != r->found || (p.steps <= STEPS_MAX) != (r->steps <= STEPS_MAX) ||
-		(p.steps <= STEPS_MAX && p.steps != r->steps) ||
-		(r->found > 0 && memcmp(p.best_len, r->best_len, sizeof(int) * (size_t) r->ncols) != 0) ||
-		(r->ncols <= T3_NCOLS + 1 && (memcmp(p.all, r->all, sizeof(p.all[0]) * (size_t) nall) != 0 ||
-									  memcmp(p.all_len, r->all_len, sizeof(p.all_len[0]) * (size_t) nall) != 0)))
+	/* a walk not made (beyond its budget) must have come to several readings */
+	if (outcome(&p) != outcome(r) ||
+		(r->nodes[0][0] <= STEPS_MAX &&
+		 (p.found != r->found || (p.steps <= STEPS_MAX) != (r->steps <= STEPS_MAX) ||
+		  (p.steps <= STEPS_MAX && p.steps != r->steps) ||
+		  (r->found > 0 && memcmp(p.best_len, r->best_len, sizeof(int) * (size_t) r->ncols) != 0) ||
+		  (r->ncols <= T3_NCOLS + 1 && (memcmp(p.all, r->all, sizeof(p.all[0]) * (size_t) nall) != 0 ||
+										memcmp(p.all_len, r->all_len, sizeof(p.all_len[0]) * (size_t) nall) != 0)))))
 	{
 		fprintf(stderr, "gr_digits: pruned walk differs: found %d/%d steps %ld/%ld, %.*s\n",
 				r->found, p.found, r->steps, p.steps, r->run->n, r->run->d);
@@ -552,7 +564,16 @@ gr_digits_place(gr_reader *rd, const char *table_name, gr_str row_label, const i
 		r.sums = sums;
 		r.nsums = row_sums(keys, ncols, sums);
 		count_nodes(&r);
-		enumerate(&r, 0, 0);
+
+		/*
+		 * A walk of more calls than its budget ends, however its readings
+		 * lie, out of budget or with too many readings: several readings,
+		 * none read, the same as when it is made; so it is not made.
+		 */
+		if (r.nodes[0][0] > STEPS_MAX)
+			r.steps = STEPS_MAX + 1;
+		else
+			enumerate(&r, 0, 0);
 #ifdef GR_DIGITS_VERIFY
 		gr_digits_verify(&r);
 #endif
