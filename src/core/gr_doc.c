@@ -49,6 +49,7 @@ grow_array(gr_ctx *ctx, void **v, int *cap, int n, size_t elem)
 		return false;
 	if (n)
 		memcpy(nv, *v, (size_t) n * elem);
+	gr_release(ctx, *v, (size_t) *cap * elem);
 	*v = nv;
 	*cap = ncap;
 	return true;
@@ -71,6 +72,7 @@ out_room(gr_ctx *ctx, doc_out *o, size_t need)
 	if (!nf)
 		return false;
 	memcpy(nf, o->fold, o->flen);
+	gr_release(ctx, o->fold, (size_t) o->fcap + 1);
 	o->fold = nf;
 	o->fcap = (uint32_t) cap;
 	return true;

@@ -20,6 +20,7 @@ grid_push(gr_ctx *ctx, gr_grid *g, const gr_tok *tok)
 			return false;
 		if (g->n)
 			memcpy(nv, g->v, sizeof(gr_tok) * (size_t) g->n);
+		gr_release(ctx, g->v, sizeof(gr_tok) * (size_t) g->cap);
 		g->v = nv;
 		g->cap = cap;
 	}
@@ -43,6 +44,7 @@ gr_grid_open_row(gr_ctx *ctx, gr_grid *g, gr_evidence ev, int width, bool bounde
 			return false;
 		if (g->nrows)
 			memcpy(nr, g->rows, sizeof(gr_grow) * (size_t) g->nrows);
+		gr_release(ctx, g->rows, sizeof(gr_grow) * (size_t) g->rcap);
 		g->rows = nr;
 		g->rcap = cap;
 	}

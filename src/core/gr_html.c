@@ -62,6 +62,7 @@ add_cell(render *r, uint32_t from, int col, int span, bool covered)
 		}
 		if (r->ncells)
 			memcpy(nc, r->cells, sizeof(gr_html_cell) * (size_t) r->ncells);
+		gr_release(r->ctx, r->cells, sizeof(gr_html_cell) * (size_t) r->ccap);
 		r->cells = nc;
 		r->ccap = cap;
 	}
@@ -90,6 +91,7 @@ grow(render *r, size_t need)
 		}
 		if (r->len)
 			memcpy(nb, r->buf, r->len);
+		gr_release(r->ctx, r->buf, r->cap);
 		r->buf = nb;
 		r->cap = cap;
 	}
@@ -113,6 +115,7 @@ start_line_if_needed(render *r, int lineno)
 		}
 		if (r->nlines)
 			memcpy(nl, r->lines, sizeof(int) * (size_t) r->nlines);
+		gr_release(r->ctx, r->lines, sizeof(int) * (size_t) r->lcap);
 		r->lines = nl;
 		r->lcap = cap;
 	}
@@ -421,6 +424,9 @@ render_table(render *r, const xmlNode *table)
 		}
 		newline(r);
 	}
+	/* the next table's (a page of 2,000 small tables needs one table's room) */
+	gr_release(r->ctx, taken, ((size_t) nrows * (size_t) maxw + 7) / 8);
+	gr_release(r->ctx, rows, sizeof(xmlNode *) * (size_t) nrows);
 }
 
 static void

@@ -423,4 +423,10 @@ gr_read_table(gr_reader *rd, const gr_table_policy *pol, int from, int to)
 	}
 	close_row(&w);
 	pol->finish(&w);
+	/* the walk's state is the next table's room (the grid is kept in rd) */
+	gr_release(rd->ctx, w.loose_vals, sizeof(int) * (size_t) (rd->grid.n + 1));
+	gr_release(rd->ctx, w.loose, sizeof(gr_loose_run) * (size_t) (rd->grid.n + 1));
+	gr_release(rd->ctx, w.model, pol->model_size);
+	gr_release(rd->ctx, w.rows, sizeof(gr_read_row) * (size_t) (rd->grid.n + 2));
+	gr_release(rd->ctx, w.vals, sizeof(int) * (size_t) (rd->grid.n + 1));
 }

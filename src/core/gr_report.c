@@ -124,6 +124,9 @@ gr_findings_reserve(gr_ctx *ctx, gr_report *rep)
 		return false;
 	if (rep->nfindings)
 		memcpy(nf, rep->findings, sizeof(gr_finding) * (size_t) rep->nfindings);
+	/* the old array, if this call's own, is garbage now (an earlier call's is not ours) */
+	if (rep->findings != NULL && rep->findings == ctx->findings)
+		gr_release(ctx, ctx->findings, sizeof(gr_finding) * (size_t) ctx->findings_cap);
 	rep->findings = nf;
 	ctx->findings = nf;
 	ctx->findings_cap = cap;
