@@ -162,6 +162,7 @@ struct gr_walk
 	int			nvals;
 	gr_read_row *rows;
 	int			nrows;
+	int			rows_cap;
 	int			cur;			/* index in rows of the row being read, -1 for none */
 	int			order;			/* furthest row read, for weak labels */
 	int			orphan_line;	/* a line whose label named no row */
@@ -175,6 +176,7 @@ struct gr_walk
 	void	   *model;			/* the column model's state */
 	gr_loose_run *loose;		/* layout_rows tables: values that found no row (gr_loose.c) */
 	int			nloose;
+	int			loose_cap;
 	int		   *loose_vals;
 	int			nloose_vals;
 };
@@ -183,6 +185,9 @@ extern void gr_read_table(gr_reader *rd, const gr_table_policy *pol, int from, i
 extern const gr_table_policy gr_t2_policy;
 extern const gr_table_policy gr_t3_policy;
 extern const gr_table_policy gr_t4_policy;
+
+/* Room for one more of the walk's n elements in *v (false: out of memory, error set). */
+extern bool gr_walk_room(gr_walk *w, void **v, int *cap, int n, size_t elem);
 
 /* Helpers of the column models (gr_read.c). */
 extern const int *gr_walk_vals(const gr_walk *w, const gr_read_row *r);
