@@ -310,6 +310,20 @@ gr_tokenize(gr_ctx *ctx, const gr_doc *doc, int line_from, int line_to, gr_grid 
 		if (blanks > 1 && !gr_layout_blank_cells(ctx, doc, line_to - 1, blanks - 1, out))
 			return ctx->err->status;
 	}
+	/*
+	 * The room beyond the last cell is for later requests (the walk's
+	 * arrays); the next table's grid grows again from here.
+	 */
+	if (out->cap - out->n >= 16)
+	{
+		gr_release(ctx, out->v + out->n, sizeof(gr_tok) * (size_t) (out->cap - out->n));
+		out->cap = out->n;
+	}
+	if (out->rcap - out->nrows >= 16)
+	{
+		gr_release(ctx, out->rows + out->nrows, sizeof(gr_grow) * (size_t) (out->rcap - out->nrows));
+		out->rcap = out->nrows;
+	}
 	/* each cell's first cell on a later line, in one pass from the end */
 	for (int i = out->n - 1; i >= 0; i--)
 		out->v[i].next_line = i + 1 >= out->n ? out->n :

@@ -50,15 +50,20 @@ spare_take(gr_ctx *ctx, size_t size)
 	return NULL;
 }
 
-/* Block p of size bytes (as asked of gr_alloc) is no longer used by this call. */
+/*
+ * Block p of size bytes is no longer used by this call: a block gr_alloc
+ * returned, or the unused end of one (so its start is aligned here to 8
+ * bytes, what every type of the core needs).
+ */
 void
 gr_release(gr_ctx *ctx, void *p, size_t size)
 {
-	gr_spare   *b = p;
+	uintptr_t	skip = p ? (8 - (uintptr_t) p % 8) % 8 : 0;
+	gr_spare   *b = (gr_spare *) ((char *) p + skip);
 
-	size &= ~(size_t) 15;		/* what later requests, rounded up, may take */
-	if (p == NULL || size < GR_SPARE_MIN)
+	if (p == NULL || size < skip + GR_SPARE_MIN)
 		return;
+	size = (size - skip) & ~(size_t) 15;	/* what later requests, rounded up, may take */
 	b->size = size;
 	b->next = ctx->spare;
 	ctx->spare = b;
