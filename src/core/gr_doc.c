@@ -414,7 +414,11 @@ compact_pass(gr_ctx *ctx, gr_doc *doc)
 	return GR_OK;
 }
 
-/* The LFs and CRs of the text: as many lines as it can have, or about (FF, VT). */
+/*
+ * The line breaks of the text: each LF, and each CR not before a LF (a
+ * CRLF is one break, as the folding pass counts it), so as many lines as
+ * it has, or about (FF, VT).
+ */
 static int
 count_breaks(const char *s, size_t len)
 {
@@ -423,7 +427,7 @@ count_breaks(const char *s, size_t len)
 	for (const char *p = s, *end = s + len; (p = memchr(p, '\n', (size_t) (end - p))) != NULL; p++)
 		n++;
 	for (const char *p = s, *end = s + len; (p = memchr(p, '\r', (size_t) (end - p))) != NULL; p++)
-		n++;
+		n += p + 1 == end || p[1] != '\n';
 	return n < (size_t) INT32_MAX / 64 ? (int) n : INT32_MAX / 64;
 }
 
