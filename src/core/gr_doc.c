@@ -363,17 +363,44 @@ fold_pass(gr_ctx *ctx, doc_out *o, const char *src, uint32_t slen, const int *li
 	return 1;
 }
 
+static inline bool
+fold_ws(char b)
+{
+	return b == ' ' || b == '\t' || b == '\n';
+}
+
+/*
+ * The runs the compact pass will make: each stretch of folded text
+ * without white space (lines end at a '\n', so no run crosses one), so
+ * that their array is sized once rather than grown by doubling.
+ */
+static int
+count_runs(const char *f, uint32_t len)
+{
+	size_t		n = 0;
+	bool		ws = true;
+
+	for (uint32_t i = 0; i < len; i++)
+	{
+		bool		w = fold_ws(f[i]);
+
+		n += ws && !w;
+		ws = w;
+	}
+	return n < (size_t) INT32_MAX / 64 ? (int) n : INT32_MAX / 64;
+}
+
 /* The compact copy: the folded text without white space, line by line, with its runs. */
 static gr_status
 compact_pass(gr_ctx *ctx, gr_doc *doc)
 {
 	char	   *cmp = gr_alloc(ctx, (size_t) doc->fold_len + 1);
-	gr_crun    *runs = NULL;
-	int			nruns = 0,
-				runcap = 0;
+	int			runcap = count_runs(doc->fold, doc->fold_len) + 1;
+	gr_crun    *runs = gr_alloc(ctx, sizeof(gr_crun) * (size_t) runcap);
+	int			nruns = 0;
 	uint32_t	c = 0;
 
-	if (!cmp)
+	if (!cmp || !runs)
 		return ctx->err->status;
 	for (int li = 0; li < doc->nlines; li++)
 	{
