@@ -13,7 +13,10 @@ grid_push(gr_ctx *ctx, gr_grid *g, const gr_tok *tok)
 {
 	if (g->n == g->cap)
 	{
-		int			cap = g->cap * 2 + 64;
+		int			cap = g->cap + g->cap / 2 + 64;
+
+		if (cap < g->hint)
+			cap = g->hint;
 		gr_tok	   *nv = gr_alloc(ctx, sizeof(gr_tok) * (size_t) cap);
 
 		if (!nv)
@@ -266,6 +269,9 @@ gr_tokenize(gr_ctx *ctx, const gr_doc *doc, int line_from, int line_to, gr_grid 
 
 	out->n = 0;
 	out->nrows = 0;
+	out->hint = 0;
+	for (int li = line_from; li < line_to; li++)
+		out->hint += doc->lines[li].c_len > 0;
 	for (int li = line_from; li < line_to; li++)
 	{
 		const gr_line *l = &doc->lines[li];

@@ -93,6 +93,7 @@ typedef struct gr_grid
 	gr_grow    *rows;
 	int			nrows;
 	int			rcap;
+	int			hint;			/* cells the region has at least, about: its first room */
 } gr_grid;
 
 /* Builds the grid of lines [line_from, line_to) of the document. */
