@@ -118,7 +118,7 @@ gr_findings_reserve(gr_ctx *ctx, gr_report *rep)
 	if (rep->findings != NULL && rep->findings == ctx->findings &&
 		rep->nfindings < ctx->findings_cap)
 		return true;
-	cap = rep->nfindings * 2 + 16;
+	cap = rep->nfindings + rep->nfindings / 2 + 16;
 	nf = gr_alloc(ctx, sizeof(gr_finding) * (size_t) cap);
 	if (!nf)
 		return false;
