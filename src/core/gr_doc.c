@@ -21,6 +21,10 @@
  */
 #include "gr_internal.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* What the passes produce. */
 typedef struct doc_out
 {
@@ -379,8 +383,35 @@ count_runs(const char *f, uint32_t len)
 {
 	size_t		n = 0;
 	bool		ws = true;
+	uint32_t	i = 0;
 
-	for (uint32_t i = 0; i < len; i++)
+#ifdef __SSE2__
+	/* 16 bytes at a time: a run starts at a byte that is not white space after one that is */
+	{
+		unsigned	prev = 1;	/* the byte before is white space */
+		const __m128i sp = _mm_set1_epi8(' '),
+					tab = _mm_set1_epi8('\t'),
+					nl = _mm_set1_epi8('\n');
+
+		for (; i + 16 <= len; i += 16)
+		{
+			__m128i		v = _mm_loadu_si128((const __m128i *) (f + i));
+			unsigned	w = (unsigned) _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, sp),
+																				  _mm_cmpeq_epi8(v, tab)),
+																	 _mm_cmpeq_epi8(v, nl)));
+			unsigned	starts = ~w & ((w << 1) | prev) & 0xFFFFu;
+
+			/* the bits set, without a popcount instruction the target may lack */
+			starts = starts - ((starts >> 1) & 0x5555u);
+			starts = (starts & 0x3333u) + ((starts >> 2) & 0x3333u);
+			starts = (starts + (starts >> 4)) & 0x0F0Fu;
+			n += (starts + (starts >> 8)) & 0x1Fu;
+			prev = (w >> 15) & 1;
+		}
+		ws = prev != 0;
+	}
+#endif
+	for (; i < len; i++)
 	{
 		bool		w = fold_ws(f[i]);
 

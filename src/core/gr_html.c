@@ -298,6 +298,20 @@ collect_rows(const xmlNode *table, const xmlNode **rows)
 	return n;
 }
 
+/*
+ * A span as span_attr reads it, without its look-up in the DTD for a cell
+ * that has no such attribute (the HTML parser declares no attribute
+ * defaults): most cells have none, and this is asked of every cell.
+ */
+static int
+span_of(const xmlNode *n, const char *name, int max)
+{
+	for (const xmlAttr *a = n->properties; a; a = a->next)
+		if (xmlStrEqual(a->name, (const xmlChar *) name))
+			return span_attr(n, name, max);
+	return 1;
+}
+
 static inline bool
 slot_taken(const uint8_t *taken, size_t i)
 {
@@ -324,10 +338,10 @@ table_width(const xmlNode *const *rows, int nrows)
 		for (const xmlNode *c = rows[ri]->children; c; c = c->next)
 			if (name_is(c, "td") || name_is(c, "th"))
 			{
-				int			cs = span_attr(c, "colspan", HTML_MAX_SPAN_COLS);
+				int			cs = span_of(c, "colspan", HTML_MAX_SPAN_COLS);
 
 				own += cs;
-				if (span_attr(c, "rowspan", HTML_MAX_SPAN_ROWS) > 1)
+				if (span_of(c, "rowspan", HTML_MAX_SPAN_ROWS) > 1)
 					down += cs;
 			}
 		if (own > widest)
