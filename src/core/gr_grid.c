@@ -14,11 +14,11 @@ grid_push(gr_ctx *ctx, gr_grid *g, const gr_tok *tok)
 	if (g->n == g->cap)
 	{
 		int			cap = g->cap + g->cap / 2 + 64;
+		gr_tok	   *nv;
 
 		if (cap < g->hint)
 			cap = g->hint;
-		gr_tok	   *nv = gr_alloc(ctx, sizeof(gr_tok) * (size_t) cap);
-
+		nv = gr_alloc(ctx, sizeof(gr_tok) * (size_t) cap);
 		if (!nv)
 			return false;
 		if (g->n)

@@ -58,11 +58,15 @@ spare_take(gr_ctx *ctx, size_t size)
 void
 gr_release(gr_ctx *ctx, void *p, size_t size)
 {
-	uintptr_t	skip = p ? (8 - (uintptr_t) p % 8) % 8 : 0;
-	gr_spare   *b = (gr_spare *) ((char *) p + skip);
+	uintptr_t	skip;
+	gr_spare   *b;
 
-	if (p == NULL || size < skip + GR_SPARE_MIN)
+	if (p == NULL)
 		return;
+	skip = (8 - (uintptr_t) p % 8) % 8;
+	if (size < skip + GR_SPARE_MIN)
+		return;
+	b = (gr_spare *) ((char *) p + skip);
 	size = (size - skip) & ~(size_t) 15;	/* what later requests, rounded up, may take */
 	b->size = size;
 	b->next = ctx->spare;
