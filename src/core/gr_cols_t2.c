@@ -33,10 +33,25 @@ gr_t2_default_cols(int row, gr_edition ed, int *cols)
 }
 
 void
-gr_t2_header_add(gr_t2_header *h, const char *t, size_t len, int slot, int width)
+gr_t2_header_add(gr_ctx *ctx, gr_t2_header *h, const char *t, size_t len, int slot, int width)
 {
-	if (h->n >= 8 || h->used + len > sizeof(h->buf))
+	if (h->n >= 8 || h->used + len > GR_T2_HEADER_BYTES)
 		return;
+	if (h->used + len > h->cap)
+	{
+		uint32_t	cap = h->cap * 2 + 64 > GR_T2_HEADER_BYTES ? GR_T2_HEADER_BYTES : h->cap * 2 + 64;
+		char	   *nb;
+
+		if (cap < h->used + len)
+			cap = h->used + (uint32_t) len;
+		if ((nb = gr_alloc(ctx, cap)) == NULL)
+			return;				/* the error is set; the parse ends */
+		if (h->used)
+			memcpy(nb, h->buf, h->used);
+		gr_release(ctx, h->buf, h->cap);
+		h->buf = nb;
+		h->cap = cap;
+	}
 	memcpy(h->buf + h->used, t, len);
 	h->from[h->n] = h->used;
 	h->len[h->n] = (uint32_t) len;
@@ -157,7 +172,7 @@ gr_t2_names_column(const char *t, size_t tlen)
 	return gr_t2_names_any_column(t, tlen) || (tlen >= 6 && tlen <= 15);
 }
 
-/* The header in force, to write into: made when first asked for (1 kB each, few are used). */
+/* The header in force, to write into: made when first asked for (its texts grow in it). */
 static gr_t2_header *
 current_header(gr_walk *w)
 {
@@ -170,6 +185,8 @@ current_header(gr_walk *w)
 		if (*h == NULL)
 			return &m->spare;	/* the error is set; the parse ends */
 		(*h)->n = 0;
+		(*h)->buf = NULL;
+		(*h)->cap = 0;
 		(*h)->used = 0;
 	}
 	return *h;
@@ -209,7 +226,7 @@ t2_header(gr_walk *w, int i, const gr_tok *t, bool unmatched)
 		bool		rows_begun = w->nrows > 0 && w->rows[w->nrows - 1].header == w->header;
 
 		if (m->in_header && !rows_begun && gr_t2_names_column(rd->lf, rd->lflen))
-			gr_t2_header_add(current_header(w), rd->lf, rd->lflen, t->col, gr_cell_width(&rd->grid, t));
+			gr_t2_header_add(rd->ctx, current_header(w), rd->lf, rd->lflen, t->col, gr_cell_width(&rd->grid, t));
 		return GR_HDR_NONE;
 	}
 	if (gr_label_is_word(rd->lf, rd->lflen, td->caption_words))
@@ -223,7 +240,7 @@ t2_header(gr_walk *w, int i, const gr_tok *t, bool unmatched)
 		skip += n;
 	begin_header(w, true);
 	if (rd->lflen > skip)
-		gr_t2_header_add(current_header(w), rd->lf + skip, rd->lflen - skip, t->col,
+		gr_t2_header_add(rd->ctx, current_header(w), rd->lf + skip, rd->lflen - skip, t->col,
 						 gr_cell_width(&rd->grid, t));
 	return GR_HDR_BREAK;
 }
@@ -332,6 +349,8 @@ t2_model_init(void *model)
 	for (int k = 0; k < T2_MAX_HEADERS; k++)
 		m->hdr[k] = NULL;
 	m->spare.n = 0;
+	m->spare.buf = NULL;
+	m->spare.cap = 0;
 	m->spare.used = 0;
 	m->in_header = false;
 }

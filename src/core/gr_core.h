@@ -137,13 +137,14 @@ typedef enum gr_cell_state
 	GR_CELL_UNPLACED			/* the row has numbers but their columns cannot be proved */
 } gr_cell_state;
 
+/* A report has one for each of its 281 keys: the fields ordered so that no padding is left (64 bytes). */
 typedef struct gr_cell
 {
-	gr_cell_state state;
 	int64_t		mant;			/* value = mant / 10^scale, for GR_CELL_NUMBER */
-	int			scale;
 	gr_str		raw;			/* the cell as written (number, dash, text) */
 	gr_str		unit;			/* 万元, 元, 件 … when written in the cell */
+	gr_cell_state state;
+	int			scale;
 	int			line;			/* input line of the cell, 0 if none */
 	int			derived;		/* computed from other cells, not printed */
 	int			by_sum;			/* digits glued to others, read by the row's arithmetic (R-PARSE-06) */

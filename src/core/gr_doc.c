@@ -21,6 +21,10 @@
  */
 #include "gr_internal.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* What the passes produce. */
 typedef struct doc_out
 {
@@ -49,6 +53,7 @@ grow_array(gr_ctx *ctx, void **v, int *cap, int n, size_t elem)
 		return false;
 	if (n)
 		memcpy(nv, *v, (size_t) n * elem);
+	gr_release(ctx, *v, (size_t) *cap * elem);
 	*v = nv;
 	*cap = ncap;
 	return true;
@@ -71,6 +76,7 @@ out_room(gr_ctx *ctx, doc_out *o, size_t need)
 	if (!nf)
 		return false;
 	memcpy(nf, o->fold, o->flen);
+	gr_release(ctx, o->fold, (size_t) o->fcap + 1);
 	o->fold = nf;
 	o->fcap = (uint32_t) cap;
 	return true;
@@ -361,17 +367,71 @@ fold_pass(gr_ctx *ctx, doc_out *o, const char *src, uint32_t slen, const int *li
 	return 1;
 }
 
+static inline bool
+fold_ws(char b)
+{
+	return b == ' ' || b == '\t' || b == '\n';
+}
+
+/*
+ * The runs the compact pass will make: each stretch of folded text
+ * without white space (lines end at a '\n', so no run crosses one), so
+ * that their array is sized once rather than grown by doubling.
+ */
+static int
+count_runs(const char *f, uint32_t len)
+{
+	size_t		n = 0;
+	bool		ws = true;
+	uint32_t	i = 0;
+
+#ifdef __SSE2__
+	/* 16 bytes at a time: a run starts at a byte that is not white space after one that is */
+	{
+		unsigned	prev = 1;	/* the byte before is white space */
+		const __m128i sp = _mm_set1_epi8(' '),
+					tab = _mm_set1_epi8('\t'),
+					nl = _mm_set1_epi8('\n');
+
+		for (; i + 16 <= len; i += 16)
+		{
+			__m128i		v = _mm_loadu_si128((const __m128i *) (f + i));
+			unsigned	w = (unsigned) _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, sp),
+																				  _mm_cmpeq_epi8(v, tab)),
+																	 _mm_cmpeq_epi8(v, nl)));
+			unsigned	starts = ~w & ((w << 1) | prev) & 0xFFFFu;
+
+			/* the bits set, without a popcount instruction the target may lack */
+			starts = starts - ((starts >> 1) & 0x5555u);
+			starts = (starts & 0x3333u) + ((starts >> 2) & 0x3333u);
+			starts = (starts + (starts >> 4)) & 0x0F0Fu;
+			n += (starts + (starts >> 8)) & 0x1Fu;
+			prev = (w >> 15) & 1;
+		}
+		ws = prev != 0;
+	}
+#endif
+	for (; i < len; i++)
+	{
+		bool		w = fold_ws(f[i]);
+
+		n += ws && !w;
+		ws = w;
+	}
+	return n < (size_t) INT32_MAX / 64 ? (int) n : INT32_MAX / 64;
+}
+
 /* The compact copy: the folded text without white space, line by line, with its runs. */
 static gr_status
 compact_pass(gr_ctx *ctx, gr_doc *doc)
 {
 	char	   *cmp = gr_alloc(ctx, (size_t) doc->fold_len + 1);
-	gr_crun    *runs = NULL;
-	int			nruns = 0,
-				runcap = 0;
+	int			runcap = count_runs(doc->fold, doc->fold_len) + 1;
+	gr_crun    *runs = gr_alloc(ctx, sizeof(gr_crun) * (size_t) runcap);
+	int			nruns = 0;
 	uint32_t	c = 0;
 
-	if (!cmp)
+	if (!cmp || !runs)
 		return ctx->err->status;
 	for (int li = 0; li < doc->nlines; li++)
 	{
@@ -412,7 +472,11 @@ compact_pass(gr_ctx *ctx, gr_doc *doc)
 	return GR_OK;
 }
 
-/* The LFs and CRs of the text: as many lines as it can have, or about (FF, VT). */
+/*
+ * The line breaks of the text: each LF, and each CR not before a LF (a
+ * CRLF is one break, as the folding pass counts it), so as many lines as
+ * it has, or about (FF, VT).
+ */
 static int
 count_breaks(const char *s, size_t len)
 {
@@ -421,7 +485,7 @@ count_breaks(const char *s, size_t len)
 	for (const char *p = s, *end = s + len; (p = memchr(p, '\n', (size_t) (end - p))) != NULL; p++)
 		n++;
 	for (const char *p = s, *end = s + len; (p = memchr(p, '\r', (size_t) (end - p))) != NULL; p++)
-		n++;
+		n += p + 1 == end || p[1] != '\n';
 	return n < (size_t) INT32_MAX / 64 ? (int) n : INT32_MAX / 64;
 }
 

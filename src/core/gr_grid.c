@@ -13,13 +13,17 @@ grid_push(gr_ctx *ctx, gr_grid *g, const gr_tok *tok)
 {
 	if (g->n == g->cap)
 	{
-		int			cap = g->cap * 2 + 64;
-		gr_tok	   *nv = gr_alloc(ctx, sizeof(gr_tok) * (size_t) cap);
+		int			cap = g->cap + g->cap / 2 + 64;
+		gr_tok	   *nv;
 
+		if (cap < g->hint)
+			cap = g->hint;
+		nv = gr_alloc(ctx, sizeof(gr_tok) * (size_t) cap);
 		if (!nv)
 			return false;
 		if (g->n)
 			memcpy(nv, g->v, sizeof(gr_tok) * (size_t) g->n);
+		gr_release(ctx, g->v, sizeof(gr_tok) * (size_t) g->cap);
 		g->v = nv;
 		g->cap = cap;
 	}
@@ -43,6 +47,7 @@ gr_grid_open_row(gr_ctx *ctx, gr_grid *g, gr_evidence ev, int width, bool bounde
 			return false;
 		if (g->nrows)
 			memcpy(nr, g->rows, sizeof(gr_grow) * (size_t) g->nrows);
+		gr_release(ctx, g->rows, sizeof(gr_grow) * (size_t) g->rcap);
 		g->rows = nr;
 		g->rcap = cap;
 	}
@@ -264,6 +269,9 @@ gr_tokenize(gr_ctx *ctx, const gr_doc *doc, int line_from, int line_to, gr_grid 
 
 	out->n = 0;
 	out->nrows = 0;
+	out->hint = 0;
+	for (int li = line_from; li < line_to; li++)
+		out->hint += doc->lines[li].c_len > 0;
 	for (int li = line_from; li < line_to; li++)
 	{
 		const gr_line *l = &doc->lines[li];
@@ -307,6 +315,20 @@ gr_tokenize(gr_ctx *ctx, const gr_doc *doc, int line_from, int line_to, gr_grid 
 			blanks++;
 		if (blanks > 1 && !gr_layout_blank_cells(ctx, doc, line_to - 1, blanks - 1, out))
 			return ctx->err->status;
+	}
+	/*
+	 * The room beyond the last cell is for later requests (the walk's
+	 * arrays); the next table's grid grows again from here.
+	 */
+	if (out->cap - out->n >= 16)
+	{
+		gr_release(ctx, out->v + out->n, sizeof(gr_tok) * (size_t) (out->cap - out->n));
+		out->cap = out->n;
+	}
+	if (out->rcap - out->nrows >= 16)
+	{
+		gr_release(ctx, out->rows + out->nrows, sizeof(gr_grow) * (size_t) (out->rcap - out->nrows));
+		out->rcap = out->nrows;
 	}
 	/* each cell's first cell on a later line, in one pass from the end */
 	for (int i = out->n - 1; i >= 0; i--)

@@ -47,27 +47,30 @@ typedef enum gr_evidence
 typedef struct gr_value
 {
 	int64_t		mant;			/* value = mant / 10^scale */
-	int			scale;
+	uint32_t	unit_off;		/* unit within the cell's folded text */
+	uint8_t		unit_len;		/* a unit of the table (gr_value.c), a few bytes */
+	int8_t		scale;			/* at most 18: a value has at most 18 digits */
 	bool		signed_;		/* written with + or - */
 	bool		note;			/* a bracketed note followed the number */
-	uint32_t	unit_off;		/* unit within the cell's folded text */
-	uint32_t	unit_len;
 } gr_value;
 
-/* One cell of the grid. */
+/*
+ * One cell of the grid.  A table region has about a cell for every few
+ * bytes, so the cell is kept to 48 bytes: the small fields packed last.
+ */
 typedef struct gr_tok
 {
-	gr_tok_kind kind;
+	gr_value	v;				/* for GR_TK_NUM */
 	uint32_t	f_from;			/* the cell's text in doc->fold, trimmed */
 	uint32_t	f_to;
 	int			line;			/* document line index */
 	int			pos;			/* character position in the line, -1 if the layout has none */
 	int			row;			/* its grid row */
 	int			col;			/* its column (field) in the grid row where the layout gives it, else -1 */
-	int			span;			/* columns it covers (HTML colspan), 1 otherwise */
-	bool		covered;		/* an empty slot under a cell that spans it (HTML) */
 	int			next_line;		/* the first cell on a later line (n when none) */
-	gr_value	v;				/* for GR_TK_NUM */
+	int16_t		span;			/* columns it covers (HTML colspan, at most 64), 1 otherwise */
+	uint8_t		kind;			/* gr_tok_kind */
+	bool		covered;		/* an empty slot under a cell that spans it (HTML) */
 } gr_tok;
 
 /* One row of the grid: cells [first, first + n). */
@@ -90,6 +93,7 @@ typedef struct gr_grid
 	gr_grow    *rows;
 	int			nrows;
 	int			rcap;
+	int			hint;			/* cells the region has at least, about: its first room */
 } gr_grid;
 
 /* Builds the grid of lines [line_from, line_to) of the document. */

@@ -62,6 +62,7 @@ add_cell(render *r, uint32_t from, int col, int span, bool covered)
 		}
 		if (r->ncells)
 			memcpy(nc, r->cells, sizeof(gr_html_cell) * (size_t) r->ncells);
+		gr_release(r->ctx, r->cells, sizeof(gr_html_cell) * (size_t) r->ccap);
 		r->cells = nc;
 		r->ccap = cap;
 	}
@@ -90,6 +91,7 @@ grow(render *r, size_t need)
 		}
 		if (r->len)
 			memcpy(nb, r->buf, r->len);
+		gr_release(r->ctx, r->buf, r->cap);
 		r->buf = nb;
 		r->cap = cap;
 	}
@@ -113,6 +115,7 @@ start_line_if_needed(render *r, int lineno)
 		}
 		if (r->nlines)
 			memcpy(nl, r->lines, sizeof(int) * (size_t) r->nlines);
+		gr_release(r->ctx, r->lines, sizeof(int) * (size_t) r->lcap);
 		r->lines = nl;
 		r->lcap = cap;
 	}
@@ -296,6 +299,60 @@ collect_rows(const xmlNode *table, const xmlNode **rows)
 }
 
 /*
+ * A span as span_attr reads it, without its look-up in the DTD for a cell
+ * that has no such attribute (the HTML parser declares no attribute
+ * defaults): most cells have none, and this is asked of every cell.
+ */
+static int
+span_of(const xmlNode *n, const char *name, int max)
+{
+	for (const xmlAttr *a = n->properties; a; a = a->next)
+		if (xmlStrEqual(a->name, (const xmlChar *) name))
+			return span_attr(n, name, max);
+	return 1;
+}
+
+static inline bool
+slot_taken(const uint8_t *taken, size_t i)
+{
+	return (taken[i / 8] >> (i % 8)) & 1;
+}
+
+/*
+ * The slots a table's grid needs: no cell reaches past its row's own
+ * colspans plus every column a rowspan takes (each slot before a cell is
+ * taken, by a span from above or a cell before it in the row), so that a
+ * table of two cells gets a grid of three slots a row, not 256 (2,000
+ * such tables were 0.5 MB).  At most the fixed limit, as before.
+ */
+static int
+table_width(const xmlNode *const *rows, int nrows)
+{
+	long		widest = 0,
+				down = 0;
+
+	for (int ri = 0; ri < nrows; ri++)
+	{
+		long		own = 0;
+
+		for (const xmlNode *c = rows[ri]->children; c; c = c->next)
+			if (name_is(c, "td") || name_is(c, "th"))
+			{
+				int			cs = span_of(c, "colspan", HTML_MAX_SPAN_COLS);
+
+				own += cs;
+				if (span_of(c, "rowspan", HTML_MAX_SPAN_ROWS) > 1)
+					down += cs;
+			}
+		if (own > widest)
+			widest = own;
+		if (widest + down + 1 >= HTML_MAX_SPAN_COLS * 4)
+			return HTML_MAX_SPAN_COLS * 4;
+	}
+	return (int) (widest + down + 1);
+}
+
+/*
  * A data table: the grid with spans expanded, one line per grid row, the
  * text of each cell in the slot where it starts.
  */
@@ -304,7 +361,7 @@ render_table(render *r, const xmlNode *table)
 {
 	const xmlNode **rows;
 	int			nrows = collect_rows(table, NULL);
-	uint8_t    *taken;			/* nrows x maxw occupancy */
+	uint8_t    *taken;			/* nrows x maxw occupancy, one bit a slot */
 	int			maxw;
 
 	if (nrows == 0)
@@ -317,8 +374,8 @@ render_table(render *r, const xmlNode *table)
 	}
 	collect_rows(table, rows);
 	/* slots a row can reach: its colspans plus those of rowspans from above */
-	maxw = HTML_MAX_SPAN_COLS * 4;
-	taken = gr_alloc0(r->ctx, (size_t) nrows * (size_t) maxw);
+	maxw = table_width(rows, nrows);
+	taken = gr_alloc0(r->ctx, ((size_t) nrows * (size_t) maxw + 7) / 8);
 	if (!taken)
 	{
 		r->failed = true;
@@ -344,7 +401,7 @@ render_table(render *r, const xmlNode *table)
 
 			if (!(name_is(c, "td") || name_is(c, "th")))
 				continue;
-			while (col < maxw && taken[(size_t) ri * maxw + col])
+			while (col < maxw && slot_taken(taken, (size_t) ri * maxw + col))
 				col++;
 			if (col >= maxw)
 				break;
@@ -352,7 +409,7 @@ render_table(render *r, const xmlNode *table)
 			cs = span_attr(c, "colspan", HTML_MAX_SPAN_COLS);
 			for (int y = ri; y < nrows && y < ri + rs; y++)
 				for (int x = col; x < maxw && x < col + cs; x++)
-					taken[(size_t) y * maxw + x] = 1;
+					taken[((size_t) y * maxw + x) / 8] |= (uint8_t) (1u << (((size_t) y * maxw + x) % 8));
 			start_line_if_needed(r, line ? line : node_line(c));
 			/* slots before this cell: spans from rows above, or gaps */
 			for (; slot < col; slot++)
@@ -381,6 +438,9 @@ render_table(render *r, const xmlNode *table)
 		}
 		newline(r);
 	}
+	/* the next table's (a page of 2,000 small tables needs one table's room) */
+	gr_release(r->ctx, taken, ((size_t) nrows * (size_t) maxw + 7) / 8);
+	gr_release(r->ctx, rows, sizeof(xmlNode *) * (size_t) nrows);
 }
 
 static void

@@ -12,12 +12,20 @@
 
 #include "gr_core.h"
 
+/* A block of this call's memory that is no longer used (gr_release). */
+typedef struct gr_spare
+{
+	struct gr_spare *next;
+	size_t		size;
+} gr_spare;
+
 /* Per-call state: the caller's environment and where errors go. */
 typedef struct gr_ctx
 {
 	const gr_env *env;
 	gr_error   *err;
 	unsigned	polls;			/* counts loop steps between interrupt polls */
+	gr_spare   *spare;			/* released blocks, served again before env->alloc */
 
 	/*
 	 * The findings array this call allocated, and its room.  Only the call
@@ -39,6 +47,7 @@ gr_ctx_init(gr_ctx *ctx, const gr_env *env, gr_error *err)
 
 extern void *gr_alloc(gr_ctx *ctx, size_t size);
 extern void *gr_alloc0(gr_ctx *ctx, size_t size);
+extern void gr_release(gr_ctx *ctx, void *p, size_t size);
 extern gr_status gr_fail(gr_ctx *ctx, gr_status st, int line,
 						 const char *message, const char *detail);
 extern bool gr_poll(gr_ctx *ctx);	/* true: stop now (error already set) */

@@ -25,10 +25,12 @@ gr_loose_add(gr_walk *w, int i, const gr_tok *t, int label_tok)
 {
 	gr_loose_run *r = w->nloose > 0 ? &w->loose[w->nloose - 1] : NULL;
 
-	if (w->loose == NULL || w->loose_vals == NULL)
+	if (w->loose_vals == NULL)
 		return;
 	if (r == NULL || r->line != t->line || r->after != w->nrows || r->label_tok != label_tok)
 	{
+		if (!gr_walk_room(w, (void **) &w->loose, &w->loose_cap, w->nloose, sizeof(gr_loose_run)))
+			return;				/* the error is set: the walk stops */
 		r = &w->loose[w->nloose++];
 		r->first = w->nloose_vals;
 		r->n = 0;

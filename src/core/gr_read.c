@@ -102,11 +102,39 @@ close_row(gr_walk *w)
 		w->prev_pending = r->n == 0;
 }
 
+/*
+ * The walk's rows and loose runs are few (a table has tens of rows), so
+ * they grow as they come, the old copy left for later requests, rather
+ * than being sized for a row per cell of the grid.
+ */
+bool
+gr_walk_room(gr_walk *w, void **v, int *cap, int n, size_t elem)
+{
+	int			ncap;
+	void	   *nv;
+
+	if (n < *cap)
+		return true;
+	ncap = *cap * 2 + 16;
+	nv = gr_alloc(w->rd->ctx, (size_t) ncap * elem);
+	if (!nv)
+		return false;
+	if (n)
+		memcpy(nv, *v, (size_t) n * elem);
+	gr_release(w->rd->ctx, *v, (size_t) *cap * elem);
+	*v = nv;
+	*cap = ncap;
+	return true;
+}
+
 static void
 open_row(gr_walk *w, int row, int label_tok)
 {
-	gr_read_row *r = &w->rows[w->nrows];
+	gr_read_row *r;
 
+	if (!gr_walk_room(w, (void **) &w->rows, &w->rows_cap, w->nrows, sizeof(gr_read_row)))
+		return;					/* the error is set: the walk stops */
+	r = &w->rows[w->nrows];
 	close_row(w);
 	w->cur = w->nrows++;
 	r->row = row;
@@ -400,15 +428,13 @@ gr_read_table(gr_reader *rd, const gr_table_policy *pol, int from, int to)
 	w.pol = pol;
 	w.cur = w.order = w.orphan_line = w.orphan_reported = w.skip_tok = -1;
 	w.vals = gr_alloc(rd->ctx, sizeof(int) * (size_t) (rd->grid.n + 1));
-	w.rows = gr_alloc(rd->ctx, sizeof(gr_read_row) * (size_t) (rd->grid.n + 2));
 	w.model = pol->model_init ? gr_alloc(rd->ctx, pol->model_size) : gr_alloc0(rd->ctx, pol->model_size);
-	if (!w.vals || !w.rows || !w.model)
+	if (!w.vals || !w.model)
 		return;
 	if (pol->layout_rows)
 	{
-		w.loose = gr_alloc(rd->ctx, sizeof(gr_loose_run) * (size_t) (rd->grid.n + 1));
 		w.loose_vals = gr_alloc(rd->ctx, sizeof(int) * (size_t) (rd->grid.n + 1));
-		if (!w.loose || !w.loose_vals)
+		if (!w.loose_vals)
 			return;
 	}
 	if (pol->model_init)
@@ -420,7 +446,15 @@ gr_read_table(gr_reader *rd, const gr_table_policy *pol, int from, int to)
 		if (gr_poll(rd->ctx))
 			return;
 		walk_cell(&w, &i, &end);
+		if (rd->ctx->err->status != GR_OK)
+			return;				/* out of memory for a row */
 	}
 	close_row(&w);
 	pol->finish(&w);
+	/* the walk's state is the next table's room (the grid is kept in rd) */
+	gr_release(rd->ctx, w.loose_vals, sizeof(int) * (size_t) (rd->grid.n + 1));
+	gr_release(rd->ctx, w.loose, sizeof(gr_loose_run) * (size_t) w.loose_cap);
+	gr_release(rd->ctx, w.model, pol->model_size);
+	gr_release(rd->ctx, w.rows, sizeof(gr_read_row) * (size_t) w.rows_cap);
+	gr_release(rd->ctx, w.vals, sizeof(int) * (size_t) (rd->grid.n + 1));
 }

@@ -65,6 +65,7 @@ extern gr_label_match gr_rd_join_next_line(gr_reader *rd, int i, const gr_rowdef
 										   int current, int *cont);
 
 /* gr_cols_t2.c: 表二's headers */
+#define GR_T2_HEADER_BYTES 1024 /* texts beyond are not kept */
 typedef struct gr_t2_header
 {
 	uint32_t	from[8];		/* header texts, label-folded, in buf */
@@ -72,12 +73,14 @@ typedef struct gr_t2_header
 	int			slot[8];		/* their field in the line, -1 if the layout has none */
 	int			width[8];		/* the fields of that line */
 	int			n;
-	char		buf[1024];
+	char	   *buf;			/* grown as texts come (most headers hold a few words) */
+	uint32_t	cap;
 	uint32_t	used;
 } gr_t2_header;
 
 extern int	gr_t2_default_cols(int row, gr_edition ed, int *cols);
-extern void gr_t2_header_add(gr_t2_header *h, const char *t, size_t len, int slot, int width);
+extern void gr_t2_header_add(gr_ctx *ctx, gr_t2_header *h, const char *t, size_t len, int slot,
+							 int width);
 extern int	gr_t2_header_cols(const gr_t2_header *h, int row, int *cols, int *slots, int *width);
 extern bool gr_t2_names_column(const char *t, size_t tlen);
 
@@ -162,6 +165,7 @@ struct gr_walk
 	int			nvals;
 	gr_read_row *rows;
 	int			nrows;
+	int			rows_cap;
 	int			cur;			/* index in rows of the row being read, -1 for none */
 	int			order;			/* furthest row read, for weak labels */
 	int			orphan_line;	/* a line whose label named no row */
@@ -175,6 +179,7 @@ struct gr_walk
 	void	   *model;			/* the column model's state */
 	gr_loose_run *loose;		/* layout_rows tables: values that found no row (gr_loose.c) */
 	int			nloose;
+	int			loose_cap;
 	int		   *loose_vals;
 	int			nloose_vals;
 };
@@ -183,6 +188,9 @@ extern void gr_read_table(gr_reader *rd, const gr_table_policy *pol, int from, i
 extern const gr_table_policy gr_t2_policy;
 extern const gr_table_policy gr_t3_policy;
 extern const gr_table_policy gr_t4_policy;
+
+/* Room for one more of the walk's n elements in *v (false: out of memory, error set). */
+extern bool gr_walk_room(gr_walk *w, void **v, int *cap, int n, size_t elem);
 
 /* Helpers of the column models (gr_read.c). */
 extern const int *gr_walk_vals(const gr_walk *w, const gr_read_row *r);

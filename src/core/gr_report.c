@@ -118,12 +118,15 @@ gr_findings_reserve(gr_ctx *ctx, gr_report *rep)
 	if (rep->findings != NULL && rep->findings == ctx->findings &&
 		rep->nfindings < ctx->findings_cap)
 		return true;
-	cap = rep->nfindings * 2 + 16;
+	cap = rep->nfindings + rep->nfindings / 2 + 16;
 	nf = gr_alloc(ctx, sizeof(gr_finding) * (size_t) cap);
 	if (!nf)
 		return false;
 	if (rep->nfindings)
 		memcpy(nf, rep->findings, sizeof(gr_finding) * (size_t) rep->nfindings);
+	/* the old array, if this call's own, is garbage now (an earlier call's is not ours) */
+	if (rep->findings != NULL && rep->findings == ctx->findings)
+		gr_release(ctx, ctx->findings, sizeof(gr_finding) * (size_t) ctx->findings_cap);
 	rep->findings = nf;
 	ctx->findings = nf;
 	ctx->findings_cap = cap;

@@ -12,10 +12,75 @@
 
 /* ---- per-call context helpers ---- */
 
+/*
+ * The caller's allocator never frees before the call ends, so an array
+ * grown by doubling would leave every old copy behind, and each table's
+ * working arrays would add to the last table's.  What a step no longer
+ * uses it hands back (gr_release); a later request takes the first block
+ * big enough (the rest of it stays spare).  The blocks are few — a handful
+ * of grown arrays and one table's state — so the walk is short.  Memory
+ * that leaves the call (the report, its cells and findings) is never
+ * released.
+ */
+#define GR_SPARE_MIN 64			/* smaller pieces are not worth keeping */
+
+static void *
+spare_take(gr_ctx *ctx, size_t size)
+{
+	size_t		need = (size + 15) & ~(size_t) 15;
+
+	for (gr_spare **pp = &ctx->spare; *pp; pp = &(*pp)->next)
+	{
+		gr_spare   *b = *pp;
+
+		if (b->size < need)
+			continue;
+		if (b->size - need >= GR_SPARE_MIN)
+		{
+			gr_spare   *rest = (gr_spare *) ((char *) b + need);
+
+			rest->size = b->size - need;
+			rest->next = b->next;
+			*pp = rest;
+		}
+		else
+			*pp = b->next;
+		return b;
+	}
+	return NULL;
+}
+
+/*
+ * Block p of size bytes is no longer used by this call: a block gr_alloc
+ * returned, or the unused end of one (so its start is aligned here to 8
+ * bytes, what every type of the core needs).
+ */
+void
+gr_release(gr_ctx *ctx, void *p, size_t size)
+{
+	uintptr_t	skip;
+	gr_spare   *b;
+
+	if (p == NULL)
+		return;
+	skip = (8 - (uintptr_t) p % 8) % 8;
+	if (size < skip + GR_SPARE_MIN)
+		return;
+	b = (gr_spare *) ((char *) p + skip);
+	size = (size - skip) & ~(size_t) 15;	/* what later requests, rounded up, may take */
+	b->size = size;
+	b->next = ctx->spare;
+	ctx->spare = b;
+}
+
 void *
 gr_alloc(gr_ctx *ctx, size_t size)
 {
-	void	   *p = ctx->env->alloc(ctx->env->alloc_ctx, size ? size : 1);
+	void	   *p = ctx->spare ? spare_take(ctx, size ? size : 1) : NULL;
+
+	if (p)
+		return p;
+	p = ctx->env->alloc(ctx->env->alloc_ctx, size ? size : 1);
 
 	if (p == NULL)
 		gr_fail(ctx, GR_ENOMEM, 0, "out of memory",

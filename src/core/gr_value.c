@@ -138,7 +138,7 @@ gr_value_parse(const char *s, size_t len, gr_value *v)
 		if (end - i >= n && memcmp(s + i, units[k].s, n) == 0)
 		{
 			v->unit_off = (uint32_t) i;
-			v->unit_len = (uint32_t) n;
+			v->unit_len = (uint8_t) n;
 			i += n;
 			break;
 		}
@@ -157,6 +157,6 @@ gr_value_parse(const char *s, size_t len, gr_value *v)
 	if (i != end)
 		return GR_TK_TEXT;
 	v->mant = neg ? -mant : mant;
-	v->scale = scale;
+	v->scale = (int8_t) scale;
 	return GR_TK_NUM;
 }
