@@ -6,7 +6,12 @@
 #   - its memory during one query of CALLS calls (does a query grow with
 #     its rows?), sampled every 1,000th row from inside the query: the
 #     kernel's count and PostgreSQL's memory contexts (the parse cache's
-#     own aside: bounded, it follows the reports it holds);
+#     own aside: bounded, it follows the reports it holds); the contexts'
+#     growth is the highest sample of the query's second half over the
+#     highest of its first half: the rows pass several times, so a query
+#     whose memory grows with its rows is higher in its second half, while
+#     a high-water mark (the largest report's working memory, kept by an
+#     allocator block) is reached in both;
 # and a backend's memory before and after one large web page (does
 # libxml2's memory stay behind?).  Results go to table bench_mem.
 #
@@ -17,20 +22,21 @@ stmts=$((calls / 1000))
 
 # function name | the call, over rows r(n, body, prev)
 fns=(
-	"parse_report|SELECT count(parse_report(r.body)), max(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), max(CASE WHEN r.n % 1000 = 0 THEN bench_ctx() END) AS cmax, min(CASE WHEN r.n % 1000 = 0 THEN bench_ctx() END) AS cmin FROM ROWS r"
-	"report_sections|SELECT count(*), max(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), max(CASE WHEN r.n % 1000 = 0 THEN bench_ctx() END) AS cmax, min(CASE WHEN r.n % 1000 = 0 THEN bench_ctx() END) AS cmin FROM ROWS r, report_sections(r.body) s"
-	"report_cells|SELECT count(*), max(CASE WHEN r.n % 1000 = 0 AND c.key = 't3.new_received.total' THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 AND c.key = 't3.new_received.total' THEN bench_rss() END), max(CASE WHEN r.n % 1000 = 0 AND c.key = 't3.new_received.total' THEN bench_ctx() END) AS cmax, min(CASE WHEN r.n % 1000 = 0 AND c.key = 't3.new_received.total' THEN bench_ctx() END) AS cmin FROM ROWS r, report_cells(r.body) c"
-	"report_cell|SELECT count(report_cell(r.body, 't3.new_received.total')), max(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), max(CASE WHEN r.n % 1000 = 0 THEN bench_ctx() END) AS cmax, min(CASE WHEN r.n % 1000 = 0 THEN bench_ctx() END) AS cmin FROM ROWS r"
-	"report_check|SELECT count(*), max(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), max(CASE WHEN r.n % 1000 = 0 THEN bench_ctx() END) AS cmax, min(CASE WHEN r.n % 1000 = 0 THEN bench_ctx() END) AS cmin FROM ROWS r LEFT JOIN LATERAL report_check(r.body) c ON true"
-	"report_is_valid|SELECT count(*) FILTER (WHERE report_is_valid(r.body)), max(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), max(CASE WHEN r.n % 1000 = 0 THEN bench_ctx() END) AS cmax, min(CASE WHEN r.n % 1000 = 0 THEN bench_ctx() END) AS cmin FROM ROWS r"
-	"report_invalid_reason|SELECT count(report_invalid_reason(r.body)), max(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), max(CASE WHEN r.n % 1000 = 0 THEN bench_ctx() END) AS cmax, min(CASE WHEN r.n % 1000 = 0 THEN bench_ctx() END) AS cmin FROM ROWS r"
-	"report_check_pair|SELECT count(*), max(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), max(CASE WHEN r.n % 1000 = 0 THEN bench_ctx() END) AS cmax, min(CASE WHEN r.n % 1000 = 0 THEN bench_ctx() END) AS cmin FROM ROWS r LEFT JOIN LATERAL report_check_pair(r.prev, r.body) c ON true"
+	"parse_report|SELECT count(parse_report(r.body)), max(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), max(CASE WHEN r.n % 1000 = 0 AND r.n > HALF THEN bench_ctx() END) AS cmax, max(CASE WHEN r.n % 1000 = 0 AND r.n <= HALF THEN bench_ctx() END) AS cmin FROM ROWS r"
+	"report_sections|SELECT count(*), max(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), max(CASE WHEN r.n % 1000 = 0 AND r.n > HALF THEN bench_ctx() END) AS cmax, max(CASE WHEN r.n % 1000 = 0 AND r.n <= HALF THEN bench_ctx() END) AS cmin FROM ROWS r, report_sections(r.body) s"
+	"report_cells|SELECT count(*), max(CASE WHEN r.n % 1000 = 0 AND c.key = 't3.new_received.total' THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 AND c.key = 't3.new_received.total' THEN bench_rss() END), max(CASE WHEN r.n % 1000 = 0 AND c.key = 't3.new_received.total' AND r.n > HALF THEN bench_ctx() END) AS cmax, max(CASE WHEN r.n % 1000 = 0 AND c.key = 't3.new_received.total' AND r.n <= HALF THEN bench_ctx() END) AS cmin FROM ROWS r, report_cells(r.body) c"
+	"report_cell|SELECT count(report_cell(r.body, 't3.new_received.total')), max(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), max(CASE WHEN r.n % 1000 = 0 AND r.n > HALF THEN bench_ctx() END) AS cmax, max(CASE WHEN r.n % 1000 = 0 AND r.n <= HALF THEN bench_ctx() END) AS cmin FROM ROWS r"
+	"report_check|SELECT count(*), max(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), max(CASE WHEN r.n % 1000 = 0 AND r.n > HALF THEN bench_ctx() END) AS cmax, max(CASE WHEN r.n % 1000 = 0 AND r.n <= HALF THEN bench_ctx() END) AS cmin FROM ROWS r LEFT JOIN LATERAL report_check(r.body) c ON true"
+	"report_is_valid|SELECT count(*) FILTER (WHERE report_is_valid(r.body)), max(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), max(CASE WHEN r.n % 1000 = 0 AND r.n > HALF THEN bench_ctx() END) AS cmax, max(CASE WHEN r.n % 1000 = 0 AND r.n <= HALF THEN bench_ctx() END) AS cmin FROM ROWS r"
+	"report_invalid_reason|SELECT count(report_invalid_reason(r.body)), max(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), max(CASE WHEN r.n % 1000 = 0 AND r.n > HALF THEN bench_ctx() END) AS cmax, max(CASE WHEN r.n % 1000 = 0 AND r.n <= HALF THEN bench_ctx() END) AS cmin FROM ROWS r"
+	"report_check_pair|SELECT count(*), max(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), max(CASE WHEN r.n % 1000 = 0 AND r.n > HALF THEN bench_ctx() END) AS cmax, max(CASE WHEN r.n % 1000 = 0 AND r.n <= HALF THEN bench_ctx() END) AS cmin FROM ROWS r LEFT JOIN LATERAL report_check_pair(r.prev, r.body) c ON true"
 )
 
 nrows=$(psql -X -At -c "SELECT count(*) FROM pairs")
 for entry in "${fns[@]}"; do
 	fn=${entry%%|*}
 	q=${entry#*|}
+	q=${q//HALF/$((calls / 2))}
 	{
 		echo "SET jit = off;"
 		echo "SET max_parallel_workers_per_gather = 0;"

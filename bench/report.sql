@@ -89,7 +89,8 @@ WITH t(what, value, target, met) AS (
   UNION ALL
   -- flat: no function's memory contexts more than 1 MB above what 10^3
   -- calls left after all its calls, nor grown by more than 1 MB in its long
-  -- query (the kernel's count, in the table above, also holds what the
+  -- query (its second half's highest sample over its first half's: see
+  -- memory.sh) (the kernel's count, in the table above, also holds what the
   -- allocator keeps of memory freed: it is not the functions' own)
   SELECT 'memory: most growth of the contexts after 10^3 calls, kB', m, '<= 1024', m <= 1024
     FROM (SELECT max(greatest(a.ctx_kb - b.ctx_kb, c.ctx_growth_kb)) AS m
