@@ -22,6 +22,9 @@ stmts=$((calls / 1000))
 
 # function name | the call, over rows r(n, body, prev)
 fns=(
+	# the probe alone: what sampling the contexts costs the query (its own
+	# state, made at its first call), taken off the functions' growth
+	"(the probe alone)|SELECT count(r.n), max(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), max(CASE WHEN r.n % 1000 = 0 AND r.n > HALF THEN bench_ctx() END) AS cmax, max(CASE WHEN r.n % 1000 = 0 AND r.n <= HALF THEN bench_ctx() END) AS cmin FROM ROWS r"
 	"parse_report|SELECT count(parse_report(r.body)), max(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), max(CASE WHEN r.n % 1000 = 0 AND r.n > HALF THEN bench_ctx() END) AS cmax, max(CASE WHEN r.n % 1000 = 0 AND r.n <= HALF THEN bench_ctx() END) AS cmin FROM ROWS r"
 	"report_sections|SELECT count(*), max(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 THEN bench_rss() END), max(CASE WHEN r.n % 1000 = 0 AND r.n > HALF THEN bench_ctx() END) AS cmax, max(CASE WHEN r.n % 1000 = 0 AND r.n <= HALF THEN bench_ctx() END) AS cmin FROM ROWS r, report_sections(r.body) s"
 	"report_cells|SELECT count(*), max(CASE WHEN r.n % 1000 = 0 AND c.key = 't3.new_received.total' THEN bench_rss() END), min(CASE WHEN r.n % 1000 = 0 AND c.key = 't3.new_received.total' THEN bench_rss() END), max(CASE WHEN r.n % 1000 = 0 AND c.key = 't3.new_received.total' AND r.n > HALF THEN bench_ctx() END) AS cmax, max(CASE WHEN r.n % 1000 = 0 AND c.key = 't3.new_received.total' AND r.n <= HALF THEN bench_ctx() END) AS cmin FROM ROWS r, report_cells(r.body) c"
