@@ -1,10 +1,12 @@
 /*
- * gr_html.c — reports scraped as web pages: libxml2's HTML parser reads
- * the page, and the page becomes text a report reader would see.
+ * gr_html.c — reports scraped as web pages: the page, read into a compact
+ * tree by libxml2's HTML parser (gr_html_sax.c), becomes the text a report
+ * reader would see.
  *
- * Block elements start lines; inline runs (<span>, <font>, Word's <o:p>)
- * join without a gap, so 为</font>20</span><span>23 reads 2023; entities
- * are decoded; <script> and <style> are dropped.  Every data <table> is
+ * Block elements start lines; inline runs (<span>, <font>) join without a
+ * gap, so 为</font>20</span><span>23 reads 2023 (Word's <o:p> is a <p>
+ * here: libxml2 names elements by their local name); entities are
+ * decoded; <script> and <style> are dropped.  Every data <table> is
  * rebuilt as a grid with rowspan and colspan expanded: each grid row is
  * one rendered line (its cells apart by tabs, for the text of the
  * section), and every slot of the grid is recorded from the tree — the
@@ -16,16 +18,8 @@
  * Every rendered line remembers the input line it came from, so values
  * and sections name lines of the HTML as stored.
  */
-#include <libxml/HTMLparser.h>
-#include <libxml/encoding.h>
-#include <libxml/parserInternals.h>
-#include <libxml/tree.h>
-
 #include "gr_html.h"
-
-/* Limits that keep a hostile rowspan="65534" from building a huge grid. */
-#define HTML_MAX_SPAN_ROWS 1000
-#define HTML_MAX_SPAN_COLS 64
+#include "gr_html_tree.h"
 
 typedef struct render
 {
@@ -62,7 +56,6 @@ add_cell(render *r, uint32_t from, int col, int span, bool covered)
 		}
 		if (r->ncells)
 			memcpy(nc, r->cells, sizeof(gr_html_cell) * (size_t) r->ncells);
-		gr_release(r->ctx, r->cells, sizeof(gr_html_cell) * (size_t) r->ccap);
 		r->cells = nc;
 		r->ccap = cap;
 	}
@@ -91,7 +84,6 @@ grow(render *r, size_t need)
 		}
 		if (r->len)
 			memcpy(nb, r->buf, r->len);
-		gr_release(r->ctx, r->buf, r->cap);
 		r->buf = nb;
 		r->cap = cap;
 	}
@@ -115,7 +107,6 @@ start_line_if_needed(render *r, int lineno)
 		}
 		if (r->nlines)
 			memcpy(nl, r->lines, sizeof(int) * (size_t) r->nlines);
-		gr_release(r->ctx, r->lines, sizeof(int) * (size_t) r->lcap);
 		r->lines = nl;
 		r->lcap = cap;
 	}
@@ -152,13 +143,19 @@ is_ws(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
-/* Text with white space runs collapsed; NBSP stays (it is content). */
+/*
+ * Text with white space runs collapsed; NBSP stays (it is content).  The
+ * text ends at a NUL byte, as libxml2's node content (a C string) ended.
+ */
 static void
-put_text(render *r, const char *s, int lineno)
+put_text(render *r, const char *s, size_t n, int lineno)
 {
 	const unsigned char *p = (const unsigned char *) s;
+	const unsigned char *end = memchr(p, 0, n);
 
-	while (*p)
+	if (end == NULL)
+		end = p + n;
+	while (p < end)
 	{
 		if (is_ws(*p))
 		{
@@ -170,7 +167,7 @@ put_text(render *r, const char *s, int lineno)
 		{
 			const unsigned char *q = p;
 
-			while (*q && !is_ws(*q))
+			while (q < end && !is_ws(*q))
 				q++;
 			if (r->space)
 				put_bytes(r, " ", 1, lineno);
@@ -181,175 +178,145 @@ put_text(render *r, const char *s, int lineno)
 	}
 }
 
-static bool
-name_is(const xmlNode *n, const char *name)
+static inline bool
+is_block(const gr_hnode *n)
 {
-	return n->type == XML_ELEMENT_NODE && n->name && xmlStrcasecmp(n->name, (const xmlChar *) name) == 0;
+	return n->type == GR_HN_ELEM && (n->tag == GR_HT_BLOCK || n->tag == GR_HT_TABLE ||
+									 n->tag == GR_HT_TR || n->tag == GR_HT_TSECT);
 }
 
-static bool
-is_block(const xmlNode *n)
+static inline bool
+is_tag(const gr_hnode *n, gr_hn_tag tag)
 {
-	static const char *const blocks[] = {
-		"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "table", "section",
-		"article", "header", "footer", "nav", "blockquote", "pre", "hr", "dl", "dt", "dd", "form",
-		"center", "title", "body", "html", "address", "main", "aside", "figure", "caption",
-		"tbody", "thead", "tfoot", NULL
-	};
-
-	if (n->type != XML_ELEMENT_NODE)
-		return false;
-	for (int i = 0; blocks[i]; i++)
-		if (name_is(n, blocks[i]))
-			return true;
-	return false;
+	return n->type == GR_HN_ELEM && n->tag == tag;
 }
 
-static bool
-skipped(const xmlNode *n)
+static inline bool
+is_text(const gr_hnode *n)
 {
-	return name_is(n, "script") || name_is(n, "style") || name_is(n, "noscript") ||
-		name_is(n, "template") || name_is(n, "select") || name_is(n, "option");
-}
-
-static int
-node_line(const xmlNode *n)
-{
-	long		l = xmlGetLineNo((xmlNode *) n);
-
-	return l > 0 ? (int) l : 0;
-}
-
-static bool
-has_descendant_table(const xmlNode *n)
-{
-	for (const xmlNode *c = n->children; c; c = c->next)
-		if (name_is(c, "table") || (c->type == XML_ELEMENT_NODE && has_descendant_table(c)))
-			return true;
-	return false;
-}
-
-static void render_node(render *r, const xmlNode *n, int depth);
-
-/* The text of a table cell: everything inside, joined, on one line. */
-static void
-cell_text(render *r, const xmlNode *n, int lineno)
-{
-	for (const xmlNode *c = n->children; c && !r->failed; c = c->next)
-	{
-		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
-			put_text(r, (const char *) c->content, lineno);
-		else if (c->type == XML_ELEMENT_NODE && !skipped(c))
-		{
-			/* blocks and <br> inside a cell join without a gap: 本年新<br>制作数量 */
-			if (is_block(c) || name_is(c, "br"))
-				r->space = false;
-			cell_text(r, c, lineno);
-			if (is_block(c) || name_is(c, "br"))
-				r->space = false;
-		}
-	}
-}
-
-static int
-span_attr(const xmlNode *n, const char *name, int max)
-{
-	xmlChar    *v = xmlGetProp((xmlNode *) n, (const xmlChar *) name);
-	long		x = 1;
-
-	if (v)
-	{
-		x = strtol((const char *) v, NULL, 10);
-		xmlFree(v);
-	}
-	if (x < 1)
-		x = 1;
-	if (x > max)
-		x = max;
-	return (int) x;
+	return n->type == GR_HN_TEXT || n->type == GR_HN_CDATA;
 }
 
 /*
- * Collect the <tr> of a table, looking into thead/tbody/tfoot; with rows
- * NULL, only count them (a table has as many rows as it has, no cut).
+ * The text of a table cell: everything inside, joined, on one line; blocks
+ * and <br> inside a cell join without a gap (本年新<br>制作数量).  A walk
+ * along the tree's links, without recursion.
  */
+static void
+cell_text(render *r, const gr_htree *t, int32_t cell, int lineno)
+{
+	int32_t		i = gr_hn(t, cell)->first;
+
+	while (i != GR_HN_NONE && !r->failed)
+	{
+		const gr_hnode *c = gr_hn(t, i);
+
+		if (is_text(c))
+			put_text(r, c->str, c->len, lineno);
+		else if (c->type == GR_HN_ELEM && c->tag != GR_HT_SKIP)
+		{
+			if (is_block(c) || c->tag == GR_HT_BR)
+				r->space = false;
+			if (c->first != GR_HN_NONE)
+			{
+				i = c->first;
+				continue;
+			}
+			if (is_block(c) || c->tag == GR_HT_BR)
+				r->space = false;
+		}
+		/* on to the next node: up past the elements whose children are done */
+		while (gr_hn(t, i)->next == GR_HN_NONE)
+		{
+			i = gr_hn(t, i)->parent;
+			if (i == cell)
+				return;
+			if (is_block(gr_hn(t, i)) || is_tag(gr_hn(t, i), GR_HT_BR))
+				r->space = false;
+		}
+		i = gr_hn(t, i)->next;
+	}
+}
+
+/* The <tr> of a table, looking into thead/tbody/tfoot; with rows NULL, only count them. */
 static int
-collect_rows(const xmlNode *table, const xmlNode **rows)
+collect_rows(const gr_htree *t, int32_t table, int32_t *rows)
 {
 	int			n = 0;
 
-	for (const xmlNode *c = table->children; c; c = c->next)
+	for (int32_t i = gr_hn(t, table)->first; i != GR_HN_NONE; i = gr_hn(t, i)->next)
 	{
-		if (name_is(c, "tr"))
+		if (is_tag(gr_hn(t, i), GR_HT_TR))
 		{
 			if (rows)
-				rows[n] = c;
+				rows[n] = i;
 			n++;
 		}
-		else if (name_is(c, "thead") || name_is(c, "tbody") || name_is(c, "tfoot"))
-			for (const xmlNode *t = c->children; t; t = t->next)
-				if (name_is(t, "tr"))
+		else if (is_tag(gr_hn(t, i), GR_HT_TSECT))
+			for (int32_t k = gr_hn(t, i)->first; k != GR_HN_NONE; k = gr_hn(t, k)->next)
+				if (is_tag(gr_hn(t, k), GR_HT_TR))
 				{
 					if (rows)
-						rows[n] = t;
+						rows[n] = k;
 					n++;
 				}
 	}
 	return n;
 }
 
-/*
- * A span as span_attr reads it, without its look-up in the DTD for a cell
- * that has no such attribute (the HTML parser declares no attribute
- * defaults): most cells have none, and this is asked of every cell.
- */
-static int
-span_of(const xmlNode *n, const char *name, int max)
+/* One row of a data table: its cells in the slots the rows above left free. */
+static void
+render_row(render *r, const gr_htree *t, const int32_t *rows, int nrows, int ri, uint8_t *taken, int maxw)
 {
-	for (const xmlAttr *a = n->properties; a; a = a->next)
-		if (xmlStrEqual(a->name, (const xmlChar *) name))
-			return span_attr(n, name, max);
-	return 1;
-}
+	int			col = 0;
+	int			slot = 0;		/* next grid slot to write; a tab goes before each slot but the first */
+	int			line = gr_hn_lineno(t, rows[ri]);
 
-static inline bool
-slot_taken(const uint8_t *taken, size_t i)
-{
-	return (taken[i / 8] >> (i % 8)) & 1;
-}
-
-/*
- * The slots a table's grid needs: no cell reaches past its row's own
- * colspans plus every column a rowspan takes (each slot before a cell is
- * taken, by a span from above or a cell before it in the row), so that a
- * table of two cells gets a grid of three slots a row, not 256 (2,000
- * such tables were 0.5 MB).  At most the fixed limit, as before.
- */
-static int
-table_width(const xmlNode *const *rows, int nrows)
-{
-	long		widest = 0,
-				down = 0;
-
-	for (int ri = 0; ri < nrows; ri++)
+	for (int32_t i = gr_hn(t, rows[ri])->first; i != GR_HN_NONE && !r->failed; i = gr_hn(t, i)->next)
 	{
-		long		own = 0;
+		const gr_hnode *c = gr_hn(t, i);
+		int			rs,
+					cs,
+					cline;
 
-		for (const xmlNode *c = rows[ri]->children; c; c = c->next)
-			if (name_is(c, "td") || name_is(c, "th"))
-			{
-				int			cs = span_of(c, "colspan", HTML_MAX_SPAN_COLS);
+		if (!is_tag(c, GR_HT_CELL))
+			continue;
+		while (col < maxw && taken[(size_t) ri * maxw + col])
+			col++;
+		if (col >= maxw)
+			break;
+		rs = c->rowspan;
+		cs = c->colspan;
+		for (int y = ri; y < nrows && y < ri + rs; y++)
+			for (int x = col; x < maxw && x < col + cs; x++)
+				taken[(size_t) y * maxw + x] = 1;
+		cline = gr_hn_lineno(t, i);
+		start_line_if_needed(r, line ? line : cline);
+		/* slots before this cell: spans from rows above, or gaps */
+		for (; slot < col; slot++)
+		{
+			if (slot > 0)
+				put_bytes(r, "\t", 1, line);
+			add_cell(r, (uint32_t) r->len, slot, 1, true);
+		}
+		if (slot > 0)
+			put_bytes(r, "\t", 1, line);
+		r->space = false;
+		{
+			uint32_t	from = (uint32_t) r->len;
 
-				own += cs;
-				if (span_of(c, "rowspan", HTML_MAX_SPAN_ROWS) > 1)
-					down += cs;
-			}
-		if (own > widest)
-			widest = own;
-		if (widest + down + 1 >= HTML_MAX_SPAN_COLS * 4)
-			return HTML_MAX_SPAN_COLS * 4;
+			cell_text(r, t, i, cline ? cline : line);
+			add_cell(r, from, slot, cs, false);
+		}
+		slot++;
+		/* the further columns this cell spans stay empty */
+		for (int k = 1; k < cs && slot < maxw; k++, slot++)
+		{
+			put_bytes(r, "\t", 1, line);
+			add_cell(r, (uint32_t) r->len, slot, 1, true);
+		}
+		col += cs;
 	}
-	return (int) (widest + down + 1);
 }
 
 /*
@@ -357,25 +324,25 @@ table_width(const xmlNode *const *rows, int nrows)
  * text of each cell in the slot where it starts.
  */
 static void
-render_table(render *r, const xmlNode *table)
+render_table(render *r, const gr_htree *t, int32_t table)
 {
-	const xmlNode **rows;
-	int			nrows = collect_rows(table, NULL);
-	uint8_t    *taken;			/* nrows x maxw occupancy, one bit a slot */
+	int32_t    *rows;
+	int			nrows = collect_rows(t, table, NULL);
+	uint8_t    *taken;			/* nrows x maxw occupancy */
 	int			maxw;
 
 	if (nrows == 0)
 		return;
-	rows = gr_alloc(r->ctx, sizeof(xmlNode *) * (size_t) nrows);
+	rows = gr_alloc(r->ctx, sizeof(int32_t) * (size_t) nrows);
 	if (!rows)
 	{
 		r->failed = true;
 		return;
 	}
-	collect_rows(table, rows);
+	collect_rows(t, table, rows);
 	/* slots a row can reach: its colspans plus those of rowspans from above */
-	maxw = table_width(rows, nrows);
-	taken = gr_alloc0(r->ctx, ((size_t) nrows * (size_t) maxw + 7) / 8);
+	maxw = GR_HTML_MAX_SPAN_COLS * 4;
+	taken = gr_alloc0(r->ctx, (size_t) nrows * (size_t) maxw);
 	if (!taken)
 	{
 		r->failed = true;
@@ -385,69 +352,14 @@ render_table(render *r, const xmlNode *table)
 	newline(r);
 	for (int ri = 0; ri < nrows && !r->failed; ri++)
 	{
-		int			col = 0;
-		int			slot = 0;	/* next grid slot to write; a tab goes before each slot but the first */
-		int			line = node_line(rows[ri]);
-
 		if (gr_poll(r->ctx))
 		{
 			r->failed = true;
 			return;
 		}
-		for (const xmlNode *c = rows[ri]->children; c && !r->failed; c = c->next)
-		{
-			int			rs,
-						cs;
-
-			if (!(name_is(c, "td") || name_is(c, "th")))
-				continue;
-			while (col < maxw && slot_taken(taken, (size_t) ri * maxw + col))
-				col++;
-			if (col >= maxw)
-				break;
-			rs = span_attr(c, "rowspan", HTML_MAX_SPAN_ROWS);
-			cs = span_attr(c, "colspan", HTML_MAX_SPAN_COLS);
-			for (int y = ri; y < nrows && y < ri + rs; y++)
-				for (int x = col; x < maxw && x < col + cs; x++)
-					taken[((size_t) y * maxw + x) / 8] |= (uint8_t) (1u << (((size_t) y * maxw + x) % 8));
-			start_line_if_needed(r, line ? line : node_line(c));
-			/* slots before this cell: spans from rows above, or gaps */
-			for (; slot < col; slot++)
-			{
-				if (slot > 0)
-					put_bytes(r, "\t", 1, line);
-				add_cell(r, (uint32_t) r->len, slot, 1, true);
-			}
-			if (slot > 0)
-				put_bytes(r, "\t", 1, line);
-			r->space = false;
-			{
-				uint32_t	from = (uint32_t) r->len;
-
-				cell_text(r, c, node_line(c) ? node_line(c) : line);
-				add_cell(r, from, slot, cs, false);
-			}
-			slot++;
-			/* the further columns this cell spans stay empty */
-			for (int k = 1; k < cs && slot < maxw; k++, slot++)
-			{
-				put_bytes(r, "\t", 1, line);
-				add_cell(r, (uint32_t) r->len, slot, 1, true);
-			}
-			col += cs;
-		}
+		render_row(r, t, rows, nrows, ri, taken, maxw);
 		newline(r);
 	}
-	/* the next table's (a page of 2,000 small tables needs one table's room) */
-	gr_release(r->ctx, taken, ((size_t) nrows * (size_t) maxw + 7) / 8);
-	gr_release(r->ctx, rows, sizeof(xmlNode *) * (size_t) nrows);
-}
-
-static void
-render_children(render *r, const xmlNode *n, int depth)
-{
-	for (const xmlNode *c = n->children; c && !r->failed; c = c->next)
-		render_node(r, c, depth + 1);
 }
 
 /*
@@ -456,78 +368,99 @@ render_children(render *r, const xmlNode *n, int depth)
  * metadata step reads like any printed one.
  */
 static void
-render_pub_date(render *r, const xmlNode *n)
+render_pub_date(render *r, const gr_htree *t, int32_t i)
 {
-	static const char *const names[] = {"PubDate", "publishdate", "firstpublishedtime", "pubdate", NULL};
-	xmlChar    *name = xmlGetProp((xmlNode *) n, (const xmlChar *) "name");
-	xmlChar    *content = NULL;
+	static const char label[] = "发布日期:";
+	const gr_hnode *n = gr_hn(t, i);
+	int			line = gr_hn_lineno(t, i);
 
-	for (int i = 0; name && names[i]; i++)
-		if (xmlStrcasecmp(name, (const xmlChar *) names[i]) == 0)
-		{
-			content = xmlGetProp((xmlNode *) n, (const xmlChar *) "content");
-			break;
-		}
-	if (content && content[0])
-	{
-		newline(r);
-		put_text(r, "发布日期:", node_line(n));
-		put_text(r, (const char *) content, node_line(n));
-		newline(r);
-	}
-	xmlFree(content);
-	xmlFree(name);
+	newline(r);
+	put_text(r, label, sizeof(label) - 1, line);
+	put_text(r, n->str, n->len, line);
+	newline(r);
 }
 
-static void
-render_node(render *r, const xmlNode *n, int depth)
+/* Render node i; true when its children are to be rendered after it. */
+static bool
+render_node(render *r, const gr_htree *t, int32_t i)
 {
-	if (r->failed || depth > 200)
-		return;
-	switch (n->type)
+	const gr_hnode *n = gr_hn(t, i);
+	int			line;
+
+	if (is_text(n))
 	{
-		case XML_TEXT_NODE:
-		case XML_CDATA_SECTION_NODE:
-			if (n->content)
-				put_text(r, (const char *) n->content, node_line(n) ? node_line(n) :
-						 (n->parent ? node_line(n->parent) : 0));
-			return;
-		case XML_ELEMENT_NODE:
+		line = gr_hn_lineno(t, i);
+		put_text(r, n->str, n->len, line ? line : gr_hn_lineno(t, n->parent));
+		return false;
+	}
+	if (n->type != GR_HN_ELEM || n->tag == GR_HT_SKIP)
+		return false;			/* comments, processing instructions */
+	switch (n->tag)
+	{
+		case GR_HT_META:
+			if (n->pub_date)
+				render_pub_date(r, t, i);
+			return false;
+		case GR_HT_BR:
+			if (!r->line_open)
+				start_line_if_needed(r, gr_hn_lineno(t, i));
+			newline(r);
+			return false;
+		case GR_HT_TABLE:
+			if (!n->has_table)
+			{
+				render_table(r, t, i);
+				return false;
+			}
 			break;
-		case XML_DOCUMENT_NODE:
-		case XML_HTML_DOCUMENT_NODE:
-			render_children(r, n, depth);
-			return;
 		default:
-			return;
+			break;
 	}
-	if (skipped(n))
-		return;
-	if (name_is(n, "meta"))
-	{
-		render_pub_date(r, n);
-		return;
-	}
-	if (name_is(n, "br"))
-	{
-		if (!r->line_open)
-			start_line_if_needed(r, node_line(n));
+	if (is_block(n) || n->tag == GR_HT_CELL)
 		newline(r);
-		return;
-	}
-	if (name_is(n, "table") && !has_descendant_table(n))
+	return true;
+}
+
+/*
+ * The page in document order, along the tree's links (no recursion, so
+ * no nesting can overflow the stack).  Nodes nested deeper than
+ * HTML_MAX_DEPTH are not rendered, as the recursive walk this replaces
+ * did not render them.
+ */
+#define HTML_MAX_DEPTH 200
+
+static void
+render_tree(render *r, const gr_htree *t)
+{
+	int32_t		i = gr_hn(t, 0)->first;
+	int			depth = 1;
+
+	while (i != GR_HN_NONE && !r->failed)
 	{
-		render_table(r, n);
-		return;
+		const gr_hnode *n = gr_hn(t, i);
+
+		if (depth <= HTML_MAX_DEPTH && render_node(r, t, i))
+		{
+			if (n->first != GR_HN_NONE)
+			{
+				i = n->first;
+				depth++;
+				continue;
+			}
+			if (is_block(n) || n->tag == GR_HT_CELL)
+				newline(r);
+		}
+		while (gr_hn(t, i)->next == GR_HN_NONE)
+		{
+			i = gr_hn(t, i)->parent;
+			depth--;
+			if (i == 0)
+				return;
+			if (is_block(gr_hn(t, i)) || is_tag(gr_hn(t, i), GR_HT_CELL))
+				newline(r);
+		}
+		i = gr_hn(t, i)->next;
 	}
-	if (is_block(n) || name_is(n, "td") || name_is(n, "th"))
-	{
-		newline(r);
-		render_children(r, n, depth);
-		newline(r);
-		return;
-	}
-	render_children(r, n, depth);
 }
 
 /*
@@ -567,62 +500,10 @@ gr_html_detect(const char *text, size_t len)
 	return false;
 }
 
-/*
- * libxml2 reads the page in chunks of this size through its push parser,
- * and the parse polls between two: a 32 MB page answers a cancel within a
- * chunk's time (a few milliseconds) instead of after the whole parse.
- */
-#define HTML_CHUNK (256 * 1024)
-
-#define HTML_OPTIONS (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | \
-					  HTML_PARSE_NONET | HTML_PARSE_NOBLANKS)
-
-/*
- * The tree of the page, NULL when libxml2 cannot read it or the parse was
- * stopped (then ctx's error is set).  The text is UTF-8 whatever the page's
- * <meta charset> says (the database gave it so), as htmlReadMemory is told
- * with its encoding argument.
- */
-static htmlDocPtr
-parse_page(gr_ctx *ctx, const char *text, size_t len)
-{
-	htmlParserCtxtPtr pc;
-	xmlCharEncodingHandlerPtr utf8 = xmlFindCharEncodingHandler("UTF-8");
-	htmlDocPtr	doc;
-	size_t		off = len < 4 ? len : 4;	/* libxml2 looks at the first bytes first */
-
-	pc = htmlCreatePushParserCtxt(NULL, NULL, text, (int) off, NULL, XML_CHAR_ENCODING_NONE);
-	if (pc == NULL)
-		return NULL;
-	htmlCtxtUseOptions(pc, HTML_OPTIONS);
-	pc->linenumbers = 1;		/* values and sections name lines of the page */
-	if (utf8 != NULL)
-		xmlSwitchToEncoding(pc, utf8);
-	while (off < len)
-	{
-		size_t		n = len - off < HTML_CHUNK ? len - off : HTML_CHUNK;
-
-		if (gr_poll_now(ctx))
-		{
-			if (pc->myDoc)
-				xmlFreeDoc(pc->myDoc);
-			htmlFreeParserCtxt(pc);
-			return NULL;
-		}
-		htmlParseChunk(pc, text + off, (int) n, 0);
-		off += n;
-	}
-	htmlParseChunk(pc, NULL, 0, 1);
-	doc = pc->myDoc;
-	pc->myDoc = NULL;
-	htmlFreeParserCtxt(pc);
-	return doc;
-}
-
 gr_status
 gr_html_render(gr_ctx *ctx, const char *text, size_t len, gr_html_text *out)
 {
-	htmlDocPtr	doc;
+	gr_htree	tree;
 	render		r;
 
 	memset(out, 0, sizeof(*out));
@@ -630,13 +511,9 @@ gr_html_render(gr_ctx *ctx, const char *text, size_t len, gr_html_text *out)
 	r.ctx = ctx;
 	if (len > INT32_MAX)
 		return gr_fail(ctx, GR_ETOOBIG, 0, "report text is too long", "");
-	doc = parse_page(ctx, text, len);
-	if (ctx->err->status != GR_OK)
-		return ctx->err->status;	/* stopped */
-	if (doc == NULL)
-		return GR_OK;			/* not HTML we can read: the caller reads it as text */
-	render_node(&r, (xmlNode *) doc, 0);
-	xmlFreeDoc(doc);
+	if (!gr_html_parse(ctx, text, len, &tree))
+		return ctx->err->status;	/* GR_OK: not HTML we can read, the caller reads it as text */
+	render_tree(&r, &tree);
 	if (r.failed)
 		return ctx->err->status != GR_OK ? ctx->err->status :
 			gr_fail(ctx, GR_ENOMEM, 0, "out of memory", "The HTML page could not be rendered.");

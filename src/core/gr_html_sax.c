@@ -1,0 +1,677 @@
+/*
+ * gr_html_sax.c — an HTML page read into the compact tree of
+ * gr_html_tree.h: libxml2's HTML push parser reads the page and calls
+ * the handlers here, which build the tree in the call's memory instead of
+ * libxml2's own tree (a malloc'd node per element, text node and
+ * attribute, freed again after rendering: most of the parse's cost).
+ *
+ * What the page renders to must not change, so the tree is the one
+ * libxml2's SAX2 builder (SAX2.c, 2.9.14) makes of the same events:
+ *
+ * - elements are named by their local name (xmlSplitQName: <o:p> is a p);
+ *   an element that starts with no element open is the root when the
+ *   document is empty, else a child of the document's first node when
+ *   that is an element, else a node of the top level;
+ * - text joins the previous text node of the same element when that is
+ *   the element's last child (a comment between two runs makes two
+ *   nodes), and keeps the line of its first run; a text node may not grow
+ *   past XML_MAX_TEXT_LENGTH (the parse stops there, as it stops there);
+ * - nodes keep the line libxml2 stores (65535 for every line beyond), and
+ *   gr_hn_lineno() answers as xmlGetLineNo() does from the same links.
+ *
+ * The parser itself looks at the tree it believes it builds: it judges
+ * white space between tags ignorable or not (areBlanks) from the last
+ * child of ctxt->node, and it pops ctxt->node's stack directly in one
+ * recovery path.  So every open element has a stand-in xmlNode on that
+ * stack (pushed with nodePush, which also stops a page nested deeper
+ * than xmlParserMaxDepth, as it did), whose last child is one of three
+ * stand-ins: a text node, an element named as one that allows text, or
+ * another node; the document is libxml2's own (xmlSAX2StartDocument),
+ * so that its DOCTYPE is seen where the parser looks for it.
+ */
+#include <stdlib.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/SAX2.h>
+#include <libxml/encoding.h>
+#include <libxml/parserInternals.h>
+#include <libxml/tree.h>
+
+#include "gr_html_tree.h"
+
+#define NODES_PER_BLOCK (1 << GR_HN_BLOCK_SHIFT)
+#define TEXT_BLOCK (64 * 1024)
+
+typedef struct name_entry
+{
+	const xmlChar *name;		/* the element's full name, as the parser gave it */
+	uint16_t	local;			/* where the local name starts */
+	uint8_t		tag;
+	bool		pcdata;			/* the local name is one of areBlanks' allowPCData */
+} name_entry;
+
+typedef struct builder
+{
+	gr_ctx	   *ctx;
+	gr_htree   *t;
+	int32_t		nblocks;
+	int32_t		top_first;		/* the top level: first and last node */
+	char	   *text;			/* the text store's current block */
+	size_t		text_used;
+	size_t		text_cap;
+	xmlNodePtr *shadows;		/* the stand-in of the open element at each depth */
+	int			nshadows;
+	xmlNode		text_child;		/* the stand-ins for a last child */
+	xmlNode		pcdata_child;
+	xmlNode		other_child;
+	name_entry	names[64];		/* the element names seen, by their pointer */
+	bool		failed;			/* out of memory: ctx's error is set */
+} builder;
+
+/* Element names rendering tells apart, and those areBlanks() lets hold text. */
+static const struct
+{
+	const char *name;
+	uint8_t		tag;
+	bool		pcdata;
+}			known[] = {
+	{"a", GR_HT_OTHER, true}, {"abbr", GR_HT_OTHER, true}, {"acronym", GR_HT_OTHER, true},
+	{"address", GR_HT_BLOCK, true}, {"applet", GR_HT_OTHER, true}, {"article", GR_HT_BLOCK, false},
+	{"aside", GR_HT_BLOCK, false}, {"b", GR_HT_OTHER, true}, {"bdo", GR_HT_OTHER, true},
+	{"big", GR_HT_OTHER, true}, {"blockquote", GR_HT_BLOCK, true}, {"body", GR_HT_BLOCK, true},
+	{"br", GR_HT_BR, false}, {"button", GR_HT_OTHER, true}, {"caption", GR_HT_BLOCK, true},
+	{"center", GR_HT_BLOCK, true}, {"cite", GR_HT_OTHER, true}, {"code", GR_HT_OTHER, true},
+	{"dd", GR_HT_BLOCK, true}, {"del", GR_HT_OTHER, true}, {"dfn", GR_HT_OTHER, true},
+	{"div", GR_HT_BLOCK, true}, {"dl", GR_HT_BLOCK, false}, {"dt", GR_HT_BLOCK, true},
+	{"em", GR_HT_OTHER, true}, {"figure", GR_HT_BLOCK, false}, {"font", GR_HT_OTHER, true},
+	{"footer", GR_HT_BLOCK, false}, {"form", GR_HT_BLOCK, true}, {"h1", GR_HT_BLOCK, true},
+	{"h2", GR_HT_BLOCK, true}, {"h3", GR_HT_BLOCK, true}, {"h4", GR_HT_BLOCK, true},
+	{"h5", GR_HT_BLOCK, true}, {"h6", GR_HT_BLOCK, true}, {"header", GR_HT_BLOCK, false},
+	{"hr", GR_HT_BLOCK, false}, {"html", GR_HT_BLOCK, false}, {"i", GR_HT_OTHER, true},
+	{"iframe", GR_HT_OTHER, true}, {"ins", GR_HT_OTHER, true}, {"kbd", GR_HT_OTHER, true},
+	{"label", GR_HT_OTHER, true}, {"legend", GR_HT_OTHER, true}, {"li", GR_HT_BLOCK, true},
+	{"main", GR_HT_BLOCK, false}, {"meta", GR_HT_META, false}, {"nav", GR_HT_BLOCK, false},
+	{"noframes", GR_HT_OTHER, true}, {"noscript", GR_HT_SKIP, true}, {"object", GR_HT_OTHER, true},
+	{"ol", GR_HT_BLOCK, false}, {"option", GR_HT_SKIP, false}, {"p", GR_HT_BLOCK, true},
+	{"pre", GR_HT_BLOCK, true}, {"q", GR_HT_OTHER, true}, {"s", GR_HT_OTHER, true},
+	{"samp", GR_HT_OTHER, true}, {"script", GR_HT_SKIP, false}, {"section", GR_HT_BLOCK, false},
+	{"select", GR_HT_SKIP, false}, {"small", GR_HT_OTHER, true}, {"span", GR_HT_OTHER, true},
+	{"strike", GR_HT_OTHER, true}, {"strong", GR_HT_OTHER, true}, {"style", GR_HT_SKIP, false},
+	{"table", GR_HT_TABLE, false}, {"tbody", GR_HT_TSECT, false}, {"td", GR_HT_CELL, true},
+	{"template", GR_HT_SKIP, false}, {"tfoot", GR_HT_TSECT, false}, {"th", GR_HT_CELL, true},
+	{"thead", GR_HT_TSECT, false}, {"title", GR_HT_BLOCK, false}, {"tr", GR_HT_TR, false},
+	{"tt", GR_HT_OTHER, true}, {"u", GR_HT_OTHER, true}, {"ul", GR_HT_BLOCK, false},
+	{"var", GR_HT_OTHER, true},
+};
+
+static void
+oom(builder *b)
+{
+	if (!b->failed)
+		gr_fail(b->ctx, GR_ENOMEM, 0, "out of memory", "The HTML page could not be read.");
+	b->failed = true;
+}
+
+/* ASCII-only, as xmlStrcasecmp compares. */
+static bool
+ascii_caseeq(const char *a, const char *b)
+{
+	for (;; a++, b++)
+	{
+		unsigned char x = (unsigned char) *a,
+					y = (unsigned char) *b;
+
+		if (x >= 'A' && x <= 'Z')
+			x += 'a' - 'A';
+		if (y >= 'A' && y <= 'Z')
+			y += 'a' - 'A';
+		if (x != y)
+			return false;
+		if (x == 0)
+			return true;
+	}
+}
+
+/*
+ * What a name is to rendering, found once per distinct name: the parser
+ * gives names from its dictionary (or as literals), the same pointer for
+ * the same name, so a small cache by pointer answers nearly every element.
+ */
+static const name_entry *
+classify(builder *b, const xmlChar *name)
+{
+	size_t		slot = ((uintptr_t) name >> 3) % (sizeof(b->names) / sizeof(b->names[0]));
+	name_entry *e = &b->names[slot];
+	const char *local = (const char *) name;
+	const char *colon;
+	int			lo = 0,
+				hi = (int) (sizeof(known) / sizeof(known[0])) - 1;
+
+	if (e->name == name)
+		return e;
+	/* xmlSplitQName: the part after the first ':', unless it leads or ends the name */
+	colon = strchr(local, ':');
+	if (local[0] != ':' && colon && colon[1] != 0)
+		local = colon + 1;
+	e->name = name;
+	e->local = (uint16_t) (local - (const char *) name);
+	e->tag = GR_HT_OTHER;
+	e->pcdata = false;
+	while (lo <= hi)
+	{
+		int			mid = (lo + hi) / 2;
+		int			c = strcmp(local, known[mid].name);
+
+		if (c == 0)
+		{
+			e->tag = known[mid].tag;
+			e->pcdata = known[mid].pcdata;
+			return e;
+		}
+		if (c < 0)
+			hi = mid - 1;
+		else
+			lo = mid + 1;
+	}
+	/* names come lower-cased from the parser; others compare as name_is() did */
+	for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+		if (ascii_caseeq(local, known[i].name))
+		{
+			e->tag = known[i].tag;
+			break;
+		}
+	return e;
+}
+
+static int32_t
+new_node(builder *b, gr_hn_type type, int line)
+{
+	gr_htree   *t = b->t;
+	gr_hnode   *n;
+
+	if (t->n == INT32_MAX)
+	{
+		oom(b);
+		return GR_HN_NONE;
+	}
+	if ((t->n >> GR_HN_BLOCK_SHIFT) == b->nblocks)
+	{
+		int32_t		nb = b->nblocks * 2 + 16;
+		gr_hnode  **blocks = gr_alloc(b->ctx, sizeof(gr_hnode *) * (size_t) nb);
+		gr_hnode   *block = gr_alloc(b->ctx, sizeof(gr_hnode) * NODES_PER_BLOCK);
+
+		if (!blocks || !block)
+		{
+			oom(b);
+			return GR_HN_NONE;
+		}
+		if (b->nblocks)
+			memcpy(blocks, t->blocks, sizeof(gr_hnode *) * (size_t) b->nblocks);
+		for (int32_t i = b->nblocks; i < nb; i++)
+			blocks[i] = NULL;
+		t->blocks = blocks;
+		b->nblocks = nb;
+	}
+	if (t->blocks[t->n >> GR_HN_BLOCK_SHIFT] == NULL)
+	{
+		t->blocks[t->n >> GR_HN_BLOCK_SHIFT] = gr_alloc(b->ctx, sizeof(gr_hnode) * NODES_PER_BLOCK);
+		if (t->blocks[t->n >> GR_HN_BLOCK_SHIFT] == NULL)
+		{
+			oom(b);
+			return GR_HN_NONE;
+		}
+	}
+	n = gr_hn(t, t->n);
+	memset(n, 0, sizeof(*n));
+	n->parent = n->first = n->last = n->next = n->prev = GR_HN_NONE;
+	n->type = (uint8_t) type;
+	n->line = (uint16_t) line;
+	return t->n++;
+}
+
+/* Append node c as the last child of p. */
+static void
+link_child(gr_htree *t, int32_t p, int32_t c)
+{
+	gr_hnode   *pn = gr_hn(t, p);
+	gr_hnode   *cn = gr_hn(t, c);
+
+	cn->parent = p;
+	cn->prev = pn->last;
+	if (pn->last != GR_HN_NONE)
+		gr_hn(t, pn->last)->next = c;
+	else
+		pn->first = c;
+	pn->last = c;
+}
+
+/* The input line as libxml2 stores it in a node (an unsigned short). */
+static int
+cur_line(xmlParserCtxtPtr pc)
+{
+	if (pc->input == NULL)
+		return 0;
+	return pc->input->line < 65535 ? pc->input->line : 65535;
+}
+
+/* The open element of the parser's node stack, GR_HN_NONE for none. */
+static int32_t
+cur_node(xmlParserCtxtPtr pc)
+{
+	return pc->node ? (int32_t) (intptr_t) pc->node->_private : GR_HN_NONE;
+}
+
+/*
+ * Room for n more bytes of text; with keep (the text node being extended,
+ * or NULL) its text moves along when the block is full, so that a node's
+ * text stays in one piece.  The block grows with the node so that a long
+ * text is copied a bounded number of times.
+ */
+static char *
+text_room(builder *b, gr_hnode *keep, size_t n)
+{
+	size_t		kept = keep ? keep->len : 0;
+	bool		at_end = keep == NULL || kept == 0 ||
+		(b->text && keep->str + kept == b->text + b->text_used);
+
+	if (at_end && b->text && b->text_cap - b->text_used >= n)
+	{
+		char	   *p = b->text + b->text_used;
+
+		b->text_used += n;
+		return p;
+	}
+	{
+		size_t		cap = (kept + n) * 2 > TEXT_BLOCK ? (kept + n) * 2 : TEXT_BLOCK;
+		char	   *nb = gr_alloc(b->ctx, cap);
+
+		if (!nb)
+		{
+			oom(b);
+			return NULL;
+		}
+		if (kept)
+		{
+			memcpy(nb, keep->str, kept);
+			keep->str = nb;
+		}
+		b->text = nb;
+		b->text_cap = cap;
+		b->text_used = kept + n;
+		return nb + kept;
+	}
+}
+
+static void
+sax_text(xmlParserCtxtPtr pc, const xmlChar *ch, int len, gr_hn_type type)
+{
+	builder    *b = pc->_private;
+	int32_t		cur = cur_node(pc);
+	gr_hnode   *cn;
+	char	   *p;
+
+	if (b->failed || cur == GR_HN_NONE || len < 0)
+		return;				/* text with no element open is dropped, as SAX2 drops it */
+	cn = gr_hn(b->t, cur);
+	if (cn->last != GR_HN_NONE && gr_hn(b->t, cn->last)->type == type)
+	{
+		gr_hnode   *tn = gr_hn(b->t, cn->last);
+
+		if ((size_t) tn->len + (size_t) len > XML_MAX_TEXT_LENGTH)
+		{
+			/* xmlSAX2Text's "huge text node": the error stops the parse */
+			pc->errNo = XML_ERR_NO_MEMORY;
+			pc->instate = XML_PARSER_EOF;
+			pc->disableSAX = 1;
+			return;
+		}
+		if ((p = text_room(b, tn, (size_t) len)) == NULL)
+			return;
+		memcpy(p, ch, (size_t) len);
+		tn->len += (uint32_t) len;
+		return;
+	}
+	{
+		/* a CDATA block keeps no line (xmlNewCDataBlock) */
+		int32_t		tx = new_node(b, type, type == GR_HN_TEXT ? cur_line(pc) : 0);
+		gr_hnode   *tn;
+
+		if (tx == GR_HN_NONE || (p = text_room(b, NULL, (size_t) len)) == NULL)
+			return;
+		memcpy(p, ch, (size_t) len);
+		tn = gr_hn(b->t, tx);
+		tn->str = p;
+		tn->len = (uint32_t) len;
+		link_child(b->t, cur, tx);
+		pc->node->last = type == GR_HN_TEXT ? &b->text_child : &b->other_child;
+	}
+}
+
+static void
+sax_characters(void *ctx, const xmlChar *ch, int len)
+{
+	sax_text(ctx, ch, len, GR_HN_TEXT);
+}
+
+static void
+sax_cdata(void *ctx, const xmlChar *ch, int len)
+{
+	sax_text(ctx, ch, len, GR_HN_CDATA);
+}
+
+/* The first attribute of that name, "" for one without a value (xmlGetProp). */
+static const char *
+attr(const xmlChar **atts, const char *name)
+{
+	if (atts)
+		for (int i = 0; atts[i]; i += 2)
+			if (strcmp((const char *) atts[i], name) == 0)
+				return atts[i + 1] ? (const char *) atts[i + 1] : "";
+	return NULL;
+}
+
+static int
+span_value(const char *v, int max)
+{
+	long		x = v ? strtol(v, NULL, 10) : 1;
+
+	return x < 1 ? 1 : x > max ? max : (int) x;
+}
+
+/* A <meta name="PubDate" content="2024-01-17 10:00">: its date is kept. */
+static void
+meta_date(builder *b, gr_hnode *n, const xmlChar **atts)
+{
+	static const char *const names[] = {"PubDate", "publishdate", "firstpublishedtime", "pubdate", NULL};
+	const char *name = attr(atts, "name");
+	const char *content;
+	size_t		len;
+	char	   *p;
+
+	if (name == NULL)
+		return;
+	for (int i = 0; names[i]; i++)
+		if (ascii_caseeq(name, names[i]))
+		{
+			content = attr(atts, "content");
+			if (content == NULL || content[0] == 0)
+				return;
+			len = strlen(content);
+			if (len > UINT32_MAX || (p = text_room(b, NULL, len)) == NULL)
+				return;
+			memcpy(p, content, len);
+			n->str = p;
+			n->len = (uint32_t) len;
+			n->pub_date = true;
+			return;
+		}
+}
+
+/* The stand-in for the open element at the depth the parser's stack has now. */
+static xmlNodePtr
+shadow(builder *b, int depth)
+{
+	if (depth >= b->nshadows)
+	{
+		int			cap = b->nshadows * 2 + 64;
+		xmlNodePtr *ns = gr_alloc(b->ctx, sizeof(xmlNodePtr) * (size_t) cap);
+
+		if (!ns)
+		{
+			oom(b);
+			return NULL;
+		}
+		if (b->nshadows)
+			memcpy(ns, b->shadows, sizeof(xmlNodePtr) * (size_t) b->nshadows);
+		for (int i = b->nshadows; i < cap; i++)
+			ns[i] = NULL;
+		b->shadows = ns;
+		b->nshadows = cap;
+	}
+	if (b->shadows[depth] == NULL && (b->shadows[depth] = gr_alloc(b->ctx, sizeof(xmlNode))) == NULL)
+	{
+		oom(b);
+		return NULL;
+	}
+	memset(b->shadows[depth], 0, sizeof(xmlNode));
+	b->shadows[depth]->type = XML_ELEMENT_NODE;
+	return b->shadows[depth];
+}
+
+static void
+sax_start_element(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+	xmlParserCtxtPtr pc = ctx;
+	builder    *b = pc->_private;
+	gr_htree   *t = b->t;
+	int32_t		parent = cur_node(pc);
+	xmlNodePtr	psh = pc->node;	/* the open parent's stand-in, NULL for none */
+	const name_entry *e;
+	xmlNodePtr	sh;
+	int32_t		el;
+	gr_hnode   *n;
+	int			line = cur_line(pc);
+
+	if (b->failed || name == NULL || pc->myDoc == NULL)
+		return;
+	if (psh == NULL)
+	{
+		/* the root; or, in a document that has nodes, see the header comment */
+		if (pc->myDoc->children == NULL && b->top_first == GR_HN_NONE)
+			parent = 0;
+		else if (pc->myDoc->children == NULL && gr_hn(t, b->top_first)->type == GR_HN_ELEM)
+			parent = b->top_first;
+		else
+			parent = 0;			/* after the DOCTYPE or a comment: the top level */
+	}
+	e = classify(b, name);
+	if ((sh = shadow(b, pc->nodeNr)) == NULL)
+		return;
+	if (nodePush(pc, sh) < 0)
+		return;					/* too deep: the parser has stopped */
+	if ((el = new_node(b, GR_HN_ELEM, line)) == GR_HN_NONE)
+		return;
+	sh->_private = (void *) (intptr_t) el;
+	n = gr_hn(t, el);
+	n->tag = e->tag;
+	if (e->tag == GR_HT_CELL)
+	{
+		n->rowspan = (uint16_t) span_value(attr(atts, "rowspan"), GR_HTML_MAX_SPAN_ROWS);
+		n->colspan = (uint8_t) span_value(attr(atts, "colspan"), GR_HTML_MAX_SPAN_COLS);
+	}
+	else if (e->tag == GR_HT_META)
+		meta_date(b, n, atts);
+	link_child(t, parent, el);
+	if (parent == 0 && b->top_first == GR_HN_NONE)
+		b->top_first = el;
+	if (psh)
+		psh->last = e->pcdata ? &b->pcdata_child : &b->other_child;
+}
+
+static void
+sax_end_element(void *ctx, const xmlChar *name)
+{
+	nodePop((xmlParserCtxtPtr) ctx);
+}
+
+/* A comment or a processing instruction: a child of the open element, else of the top level. */
+static void
+sax_other(xmlParserCtxtPtr pc, gr_hn_type type, const xmlChar *target)
+{
+	builder    *b = pc->_private;
+	int32_t		parent = cur_node(pc);
+	int32_t		n;
+
+	if (b->failed || (n = new_node(b, type, cur_line(pc))) == GR_HN_NONE)
+		return;
+	link_child(b->t, parent == GR_HN_NONE ? 0 : parent, n);
+	if (parent == GR_HN_NONE && b->top_first == GR_HN_NONE)
+		b->top_first = n;
+	if (parent != GR_HN_NONE && type == GR_HN_PI)
+	{
+		/* areBlanks compares a PI's target as it compares an element's name */
+		bool		pcdata = false;
+
+		for (size_t i = 0; target && i < sizeof(known) / sizeof(known[0]); i++)
+			if (known[i].pcdata && strcmp((const char *) target, known[i].name) == 0)
+				pcdata = true;
+		pc->node->last = pcdata ? &b->pcdata_child : &b->other_child;
+	}
+}
+
+static void
+sax_comment(void *ctx, const xmlChar *value)
+{
+	sax_other(ctx, GR_HN_COMMENT, NULL);
+}
+
+static void
+sax_pi(void *ctx, const xmlChar *target, const xmlChar *data)
+{
+	sax_other(ctx, GR_HN_PI, target);
+}
+
+/*
+ * libxml2 reads the page in chunks of this size through its push parser,
+ * and the parse polls between two: a 32 MB page answers a cancel within a
+ * chunk's time (a few milliseconds) instead of after the whole parse.
+ */
+#define HTML_CHUNK (256 * 1024)
+
+#define HTML_OPTIONS (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | \
+					  HTML_PARSE_NONET | HTML_PARSE_NOBLANKS)
+
+/* Every element's has_table: children come after their parents, so one backward pass. */
+static void
+mark_tables(gr_htree *t)
+{
+	for (int32_t i = t->n - 1; i > 0; i--)
+	{
+		gr_hnode   *n = gr_hn(t, i);
+
+		if (n->type == GR_HN_ELEM && (n->tag == GR_HT_TABLE || n->has_table))
+			gr_hn(t, n->parent)->has_table = true;
+	}
+}
+
+/*
+ * The text is UTF-8 whatever the page's <meta charset> says (the database
+ * gave it so), as htmlReadMemory is told with its encoding argument.
+ */
+bool
+gr_html_parse(gr_ctx *ctx, const char *text, size_t len, gr_htree *tree)
+{
+	htmlSAXHandler sax;
+	htmlParserCtxtPtr pc;
+	xmlCharEncodingHandlerPtr utf8 = xmlFindCharEncodingHandler("UTF-8");
+	builder    *b = gr_alloc0(ctx, sizeof(builder));
+	size_t		off = len < 4 ? len : 4;	/* libxml2 looks at the first bytes first */
+	bool		got;
+
+	memset(tree, 0, sizeof(*tree));
+	if (b == NULL)
+		return false;
+	b->ctx = ctx;
+	b->t = tree;
+	b->top_first = GR_HN_NONE;
+	b->text_child.type = XML_TEXT_NODE;
+	b->text_child.name = xmlStringText;
+	b->pcdata_child.type = XML_ELEMENT_NODE;
+	b->pcdata_child.name = (const xmlChar *) "span";
+	b->other_child.type = XML_ELEMENT_NODE;
+	b->other_child.name = (const xmlChar *) "";
+	if (new_node(b, GR_HN_DOC, 0) != 0)
+		return false;
+
+	memset(&sax, 0, sizeof(sax));
+	sax.internalSubset = xmlSAX2InternalSubset;
+	sax.startDocument = xmlSAX2StartDocument;
+	sax.endDocument = xmlSAX2EndDocument;
+	sax.startElement = sax_start_element;
+	sax.endElement = sax_end_element;
+	sax.characters = sax_characters;
+	sax.cdataBlock = sax_cdata;
+	sax.ignorableWhitespace = xmlSAX2IgnorableWhitespace;
+	sax.processingInstruction = sax_pi;
+	sax.comment = sax_comment;
+	sax.initialized = 1;
+
+	pc = htmlCreatePushParserCtxt(&sax, NULL, text, (int) off, NULL, XML_CHAR_ENCODING_NONE);
+	if (pc == NULL)
+		return false;
+	pc->_private = b;
+	htmlCtxtUseOptions(pc, HTML_OPTIONS);
+	pc->linenumbers = 1;		/* values and sections name lines of the page */
+	if (utf8 != NULL)
+		xmlSwitchToEncoding(pc, utf8);
+	while (off < len && !b->failed)
+	{
+		size_t		n = len - off < HTML_CHUNK ? len - off : HTML_CHUNK;
+
+		if (gr_poll_now(ctx))
+		{
+			b->failed = true;
+			break;
+		}
+		htmlParseChunk(pc, text + off, (int) n, 0);
+		off += n;
+	}
+	if (!b->failed)
+		htmlParseChunk(pc, NULL, 0, 1);
+	got = pc->myDoc != NULL && !b->failed;
+	if (pc->myDoc)
+		xmlFreeDoc(pc->myDoc);	/* a document of a DOCTYPE at most */
+	pc->myDoc = NULL;
+	htmlFreeParserCtxt(pc);
+	if (got)
+		mark_tables(tree);
+	return got;
+}
+
+/*
+ * xmlGetLineNo(): a node stored at 65535 (a line beyond) asks its first
+ * child, else its next or previous sibling, five steps at most; a CDATA
+ * node, which keeps no line, asks its previous sibling or its parent.
+ */
+static long
+lineno(const gr_htree *t, int32_t i, int depth)
+{
+	const gr_hnode *n;
+	long		r = -1;
+
+	if (depth >= 5 || i == GR_HN_NONE)
+		return -1;
+	n = gr_hn(t, i);
+	if (n->type == GR_HN_CDATA || n->type == GR_HN_DOC)
+	{
+		if (n->prev != GR_HN_NONE && gr_hn(t, n->prev)->type != GR_HN_CDATA)
+			return lineno(t, n->prev, depth + 1);
+		if (n->parent != GR_HN_NONE && gr_hn(t, n->parent)->type == GR_HN_ELEM)
+			return lineno(t, n->parent, depth + 1);
+		return -1;
+	}
+	if (n->line == 65535)
+	{
+		if (n->type == GR_HN_ELEM && n->first != GR_HN_NONE)
+			r = lineno(t, n->first, depth + 1);
+		else if (n->next != GR_HN_NONE)
+			r = lineno(t, n->next, depth + 1);
+		else if (n->prev != GR_HN_NONE)
+			r = lineno(t, n->prev, depth + 1);
+	}
+	if (r == -1 || r == 65535)
+		r = n->line;
+	return r;
+}
+
+int
+gr_hn_lineno(const gr_htree *t, int32_t i)
+{
+	const gr_hnode *n = gr_hn(t, i);
+	long		l;
+
+	if (n->line != 65535 && n->type != GR_HN_CDATA)
+		return n->line;
+	l = lineno(t, i, 0);
+	return l > 0 ? (int) l : 0;
+}

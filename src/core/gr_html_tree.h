@@ -1,0 +1,91 @@
+/*
+ * gr_html_tree.h — the compact tree of an HTML page that gr_html_sax.c
+ * builds from libxml2's SAX events and gr_html.c renders: libxml2's HTML
+ * parser reads the page, but its own tree (a malloc'd node with copied
+ * attributes per element, freed again at the end) is never built.
+ *
+ * The tree has the shape libxml2's SAX2 tree builder would give the same
+ * events — the same nodes, links, text coalescing and line numbers — so
+ * that the page renders byte for byte as it did from libxml2's tree.  Of
+ * the attributes only those rendering reads are kept: rowspan and colspan
+ * of a cell, the content of a <meta> that names a publication date.
+ */
+#ifndef GR_HTML_TREE_H
+#define GR_HTML_TREE_H
+
+#include "gr_internal.h"
+
+/* Node types, as libxml2 has them (only these occur). */
+typedef enum gr_hn_type
+{
+	GR_HN_DOC,					/* the document: node 0, the parent of the top level */
+	GR_HN_ELEM,
+	GR_HN_TEXT,
+	GR_HN_CDATA,				/* the text of <script> and <style> */
+	GR_HN_COMMENT,
+	GR_HN_PI
+} gr_hn_type;
+
+/* What rendering makes of an element, from its (local) name. */
+typedef enum gr_hn_tag
+{
+	GR_HT_OTHER,				/* inline: <span>, <font>, unknown tags */
+	GR_HT_BLOCK,				/* starts and ends a line: <p>, <div>, <li>, ... */
+	GR_HT_TABLE,
+	GR_HT_TR,
+	GR_HT_TSECT,				/* <thead>, <tbody>, <tfoot> */
+	GR_HT_CELL,					/* <td>, <th> */
+	GR_HT_BR,
+	GR_HT_META,
+	GR_HT_SKIP					/* <script>, <style>, <noscript>, <template>, <select>, <option> */
+} gr_hn_tag;
+
+#define GR_HN_NONE (-1)
+
+typedef struct gr_hnode
+{
+	int32_t		parent;			/* GR_HN_NONE for the document */
+	int32_t		first;			/* children */
+	int32_t		last;
+	int32_t		next;			/* siblings */
+	int32_t		prev;
+	const char *str;			/* text (or a <meta>'s date): str[0, len), as libxml2 */
+	uint32_t	len;			/* kept it, NUL bytes and all */
+	uint16_t	line;			/* input line, as libxml2 keeps it: 65535 for all beyond */
+	uint8_t		type;			/* gr_hn_type */
+	uint8_t		tag;			/* gr_hn_tag, for elements */
+	bool		has_table;		/* an element with a <table> among its descendants */
+	bool		pub_date;		/* a <meta> whose content is a publication date (str, len) */
+	uint8_t		colspan;		/* of a cell, already bounded as rendering bounds it */
+	uint16_t	rowspan;
+} gr_hnode;
+
+#define GR_HN_BLOCK_SHIFT 12	/* nodes are kept in blocks of 4096 */
+
+typedef struct gr_htree
+{
+	gr_hnode  **blocks;
+	int32_t		n;				/* nodes, the document included */
+} gr_htree;
+
+static inline gr_hnode *
+gr_hn(const gr_htree *t, int32_t i)
+{
+	return &t->blocks[i >> GR_HN_BLOCK_SHIFT][i & ((1 << GR_HN_BLOCK_SHIFT) - 1)];
+}
+
+/* Limits that keep a hostile rowspan="65534" from building a huge grid. */
+#define GR_HTML_MAX_SPAN_ROWS 1000
+#define GR_HTML_MAX_SPAN_COLS 64
+
+/*
+ * Parse the page into *tree.  Returns false when the page gave no
+ * document (libxml2 found nothing to read) or on failure, with ctx's
+ * error set for a failure (out of memory, a cancel between two chunks).
+ */
+extern bool gr_html_parse(gr_ctx *ctx, const char *text, size_t len, gr_htree *tree);
+
+/* The line libxml2's xmlGetLineNo() gives node i, 0 for none. */
+extern int	gr_hn_lineno(const gr_htree *t, int32_t i);
+
+#endif							/* GR_HTML_TREE_H */
