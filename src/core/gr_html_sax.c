@@ -45,7 +45,6 @@
 typedef struct name_entry
 {
 	const xmlChar *name;		/* the element's full name, as the parser gave it */
-	uint16_t	local;			/* where the local name starts */
 	uint8_t		tag;
 	bool		pcdata;			/* the local name is one of areBlanks' allowPCData */
 } name_entry;
@@ -132,6 +131,36 @@ ascii_caseeq(const char *a, const char *b)
 	}
 }
 
+/* What an element of that local name is to rendering; *pcdata: one of allowPCData. */
+gr_hn_tag
+gr_html_tag(const char *local, bool *pcdata)
+{
+	int			lo = 0,
+				hi = (int) (sizeof(known) / sizeof(known[0])) - 1;
+
+	*pcdata = false;
+	while (lo <= hi)
+	{
+		int			mid = (lo + hi) / 2;
+		int			c = strcmp(local, known[mid].name);
+
+		if (c == 0)
+		{
+			*pcdata = known[mid].pcdata;
+			return (gr_hn_tag) known[mid].tag;
+		}
+		if (c < 0)
+			hi = mid - 1;
+		else
+			lo = mid + 1;
+	}
+	/* names come lower-cased from the parser; others compare as xmlStrcasecmp does */
+	for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+		if (ascii_caseeq(local, known[i].name))
+			return (gr_hn_tag) known[i].tag;
+	return GR_HT_OTHER;
+}
+
 /*
  * What a name is to rendering, found once per distinct name: the parser
  * gives names from its dictionary (or as literals), the same pointer for
@@ -144,8 +173,6 @@ classify(builder *b, const xmlChar *name)
 	name_entry *e = &b->names[slot];
 	const char *local = (const char *) name;
 	const char *colon;
-	int			lo = 0,
-				hi = (int) (sizeof(known) / sizeof(known[0])) - 1;
 
 	if (e->name == name)
 		return e;
@@ -154,32 +181,7 @@ classify(builder *b, const xmlChar *name)
 	if (local[0] != ':' && colon && colon[1] != 0)
 		local = colon + 1;
 	e->name = name;
-	e->local = (uint16_t) (local - (const char *) name);
-	e->tag = GR_HT_OTHER;
-	e->pcdata = false;
-	while (lo <= hi)
-	{
-		int			mid = (lo + hi) / 2;
-		int			c = strcmp(local, known[mid].name);
-
-		if (c == 0)
-		{
-			e->tag = known[mid].tag;
-			e->pcdata = known[mid].pcdata;
-			return e;
-		}
-		if (c < 0)
-			hi = mid - 1;
-		else
-			lo = mid + 1;
-	}
-	/* names come lower-cased from the parser; others compare as name_is() did */
-	for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
-		if (ascii_caseeq(local, known[i].name))
-		{
-			e->tag = known[i].tag;
-			break;
-		}
+	e->tag = (uint8_t) gr_html_tag(local, &e->pcdata);
 	return e;
 }
 
@@ -512,9 +514,8 @@ sax_other(xmlParserCtxtPtr pc, gr_hn_type type, const xmlChar *target)
 		/* areBlanks compares a PI's target as it compares an element's name */
 		bool		pcdata = false;
 
-		for (size_t i = 0; target && i < sizeof(known) / sizeof(known[0]); i++)
-			if (known[i].pcdata && strcmp((const char *) target, known[i].name) == 0)
-				pcdata = true;
+		if (target)
+			gr_html_tag((const char *) target, &pcdata);
 		pc->node->last = pcdata ? &b->pcdata_child : &b->other_child;
 	}
 }
@@ -577,9 +578,9 @@ gr_html_parse(gr_ctx *ctx, const char *text, size_t len, gr_htree *tree)
 	b->text_child.type = XML_TEXT_NODE;
 	b->text_child.name = xmlStringText;
 	b->pcdata_child.type = XML_ELEMENT_NODE;
-	b->pcdata_child.name = (const xmlChar *) "span";
+	b->pcdata_child.name = (const xmlChar *) "a";	/* allowPCData's first: areBlanks looks no further */
 	b->other_child.type = XML_ELEMENT_NODE;
-	b->other_child.name = (const xmlChar *) "";
+	b->other_child.name = NULL;	/* matches no name, at once */
 	if (new_node(b, GR_HN_DOC, 0) != 0)
 		return false;
 

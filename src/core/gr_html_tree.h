@@ -85,6 +85,9 @@ gr_hn(const gr_htree *t, int32_t i)
  */
 extern bool gr_html_parse(gr_ctx *ctx, const char *text, size_t len, gr_htree *tree);
 
+/* What an element of that local name is to rendering; *pcdata: areBlanks' allowPCData. */
+extern gr_hn_tag gr_html_tag(const char *local, bool *pcdata);
+
 /* The line libxml2's xmlGetLineNo() gives node i, 0 for none. */
 extern int	gr_hn_lineno(const gr_htree *t, int32_t i);
 
