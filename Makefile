@@ -33,7 +33,7 @@ GR_DEP_LIBS := $(shell pkg-config --libs icu-uc icu-i18n libxml-2.0)
 
 PG_CPPFLAGS = -Isrc/core $(GR_DEP_CFLAGS)
 SHLIB_LINK = $(GR_DEP_LIBS)
-EXTRA_CLEAN = test/unit/test_core test/unit/test_layouts test/tools/grdump test/tools/grdump_verify test/fuzz/fuzz_parse \
+EXTRA_CLEAN = test/unit/test_core test/unit/test_layouts test/unit/test_html test/tools/grdump test/tools/grdump_verify test/fuzz/fuzz_parse \
 	src/tool/govreport src/tool/*.o bench/core $(GR_FOLDTAB) src/gen/gr_foldgen
 
 PG_CONFIG ?= pg_config
@@ -94,6 +94,10 @@ test/tools/grdump: test/tools/grdump.c $(CORE_SRCS) $(wildcard src/core/*.h test
 # grdump whose glued-digit walks are each checked against the walk without pruning
 test/tools/grdump_verify: test/tools/grdump.c $(CORE_SRCS) $(wildcard src/core/*.h test/tools/*.h) $(GR_FOLDTAB)
 	$(CC) $(TEST_CFLAGS) -DGR_DIGITS_VERIFY -o $@ test/tools/grdump.c $(CORE_SRCS) $(GR_DEP_LIBS)
+
+# the compact tree of HTML pages against libxml2's own tree of them
+test/unit/test_html: test/unit/test_html.c $(CORE_SRCS) $(wildcard src/core/*.h test/tools/*.h) $(GR_FOLDTAB)
+	$(CC) $(TEST_CFLAGS) -o $@ test/unit/test_html.c $(CORE_SRCS) $(GR_DEP_LIBS)
 
 test/unit/test_layouts: test/unit/test_layouts.c $(CORE_SRCS) $(wildcard src/core/*.h test/tools/*.h) $(GR_FOLDTAB)
 	$(CC) $(TEST_CFLAGS) -o $@ test/unit/test_layouts.c $(CORE_SRCS) $(GR_DEP_LIBS)

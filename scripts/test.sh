@@ -51,6 +51,19 @@ layout_out=$(test/unit/test_layouts 500 2>&1)
 echo "$layout_out" | grep -v '^ok ' || true
 count_run "$layout_out" "layout generator"
 
+echo "== HTML pages: the compact tree of each page against libxml2's own tree of it"
+make -s PG_CONFIG="$PG_CONFIG" test/unit/test_html >/dev/null
+html_dir=$(mktemp -d /tmp/govreport-html.XXXXXX)
+LAYOUT_DUMP="$html_dir" test/unit/test_layouts 40 >/dev/null 2>&1 || true
+html_files=()
+for f in "$html_dir"/e_*.txt test/data/*.html ../shared/corpus/*.html; do
+	[ -f "$f" ] && html_files+=("$f")
+done
+html_out=$(test/unit/test_html "${html_files[@]}" 2>&1)
+rm -rf "$html_dir"
+echo "$html_out" | grep -v '^ok ' || true
+count_run "$html_out" "HTML tree test"
+
 echo "== glued digits: every pruned walk against the walk without pruning"
 # The walk over a glued row's readings skips what cannot hold a reading and
 # counts the steps it skips; grdump_verify makes each walk again in full and

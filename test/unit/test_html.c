@@ -1,0 +1,525 @@
+/*
+ * test_html.c — the compact tree of an HTML page (gr_html_sax.c) against
+ * the tree libxml2's own SAX2 builder makes of the same page, read the
+ * same way (the push parser, the same options and chunks), node by node:
+ * the same nodes in the same places, the same text up to a NUL byte, the
+ * line xmlGetLineNo() gives, what the name is to rendering, the spans of
+ * cells and the date of a <meta>.  Rendering reads nothing else, so equal
+ * trees render equal pages.  Pages: hostile ones made here (unclosed and
+ * nested tables, hostile spans, 10^5 tiny tables, 100,000 nested <div>,
+ * NUL bytes, broken entities, content after </html>, strict DTDs whose
+ * body drops white space, lines beyond 65535, a text node past libxml2's
+ * 10 MB), a few thousand mutations of them, and the files named.
+ *
+ *   test/unit/test_html [FILE|DIR...]      last line "N passed, N failed"
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/encoding.h>
+#include <libxml/parserInternals.h>
+#include <libxml/tree.h>
+
+#include "gr_html.h"
+#include "gr_html_tree.h"
+#include "test_alloc.h"
+
+static int	passed,
+			failed;
+
+static void *
+persist(size_t n)
+{
+	return malloc(n);
+}
+
+/* The tree libxml2 builds: what gr_html.c rendered before the compact tree. */
+static xmlDocPtr
+libxml_tree(const char *text, size_t len)
+{
+	htmlParserCtxtPtr pc;
+	xmlCharEncodingHandlerPtr utf8 = xmlFindCharEncodingHandler("UTF-8");
+	xmlDocPtr	doc;
+	size_t		off = len < 4 ? len : 4;
+
+	pc = htmlCreatePushParserCtxt(NULL, NULL, text, (int) off, NULL, XML_CHAR_ENCODING_NONE);
+	if (pc == NULL)
+		return NULL;
+	htmlCtxtUseOptions(pc, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+					   HTML_PARSE_NONET | HTML_PARSE_NOBLANKS);
+	pc->linenumbers = 1;
+	if (utf8 != NULL)
+		xmlSwitchToEncoding(pc, utf8);
+	while (off < len)
+	{
+		size_t		n = len - off < 256 * 1024 ? len - off : 256 * 1024;
+
+		htmlParseChunk(pc, text + off, (int) n, 0);
+		off += n;
+	}
+	htmlParseChunk(pc, NULL, 0, 1);
+	doc = pc->myDoc;
+	pc->myDoc = NULL;
+	htmlFreeParserCtxt(pc);
+	return doc;
+}
+
+static int
+x_line(const xmlNode *n)
+{
+	long		l = xmlGetLineNo((xmlNode *) n);
+
+	return l > 0 ? (int) l : 0;
+}
+
+static int
+x_span(const xmlNode *n, const char *name, int max)
+{
+	xmlChar    *v = xmlGetProp((xmlNode *) n, (const xmlChar *) name);
+	long		x = 1;
+
+	if (v)
+	{
+		x = strtol((const char *) v, NULL, 10);
+		xmlFree(v);
+	}
+	return x < 1 ? 1 : x > max ? max : (int) x;
+}
+
+static bool
+x_has_table(const xmlNode *n)
+{
+	bool		pc;
+
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE &&
+			(gr_html_tag((const char *) c->name, &pc) == GR_HT_TABLE || x_has_table(c)))
+			return true;
+	return false;
+}
+
+/* The date a <meta> gives, NULL for none, as render_pub_date read it. */
+static xmlChar *
+x_pub_date(const xmlNode *n)
+{
+	static const char *const names[] = {"PubDate", "publishdate", "firstpublishedtime", "pubdate", NULL};
+	xmlChar    *name = xmlGetProp((xmlNode *) n, (const xmlChar *) "name");
+	xmlChar    *content = NULL;
+
+	for (int i = 0; name && names[i]; i++)
+		if (xmlStrcasecmp(name, (const xmlChar *) names[i]) == 0)
+		{
+			content = xmlGetProp((xmlNode *) n, (const xmlChar *) "content");
+			break;
+		}
+	xmlFree(name);
+	if (content && !content[0])
+	{
+		xmlFree(content);
+		content = NULL;
+	}
+	return content;
+}
+
+static char why[512];
+
+static bool
+same_node(const gr_htree *t, int32_t i, const xmlNode *x)
+{
+	const gr_hnode *n = gr_hn(t, i);
+	static const int types[] = {
+		[GR_HN_ELEM] = XML_ELEMENT_NODE, [GR_HN_TEXT] = XML_TEXT_NODE,
+		[GR_HN_CDATA] = XML_CDATA_SECTION_NODE, [GR_HN_COMMENT] = XML_COMMENT_NODE, [GR_HN_PI] = XML_PI_NODE
+	};
+	bool		pc;
+
+	if (n->type == GR_HN_DOC || (int) x->type != types[n->type])
+		return snprintf(why, sizeof(why), "node %d: type %d, libxml2 %d", i, n->type, x->type), false;
+	if (gr_hn_lineno(t, i) != x_line(x))
+		return snprintf(why, sizeof(why), "node %d: line %d, libxml2 %d", i, gr_hn_lineno(t, i), x_line(x)), false;
+	if (n->type == GR_HN_TEXT || n->type == GR_HN_CDATA)
+	{
+		const char *end = memchr(n->str, 0, n->len);
+		size_t		len = end ? (size_t) (end - n->str) : n->len;
+
+		if (x->content == NULL || strlen((const char *) x->content) != len ||
+			memcmp(x->content, n->str, len) != 0)
+			return snprintf(why, sizeof(why), "node %d: text \"%.40s\", libxml2 \"%.40s\"", i,
+							n->str, x->content ? (const char *) x->content : "(null)"), false;
+	}
+	if (n->type != GR_HN_ELEM)
+		return true;
+	if (gr_html_tag((const char *) x->name, &pc) != n->tag || x_has_table(x) != n->has_table)
+		return snprintf(why, sizeof(why), "node %d: <%s> tag %d table %d", i, x->name, n->tag, n->has_table), false;
+	if (n->tag == GR_HT_CELL &&
+		(x_span(x, "rowspan", GR_HTML_MAX_SPAN_ROWS) != n->rowspan ||
+		 x_span(x, "colspan", GR_HTML_MAX_SPAN_COLS) != n->colspan))
+		return snprintf(why, sizeof(why), "node %d: spans %d x %d", i, n->rowspan, n->colspan), false;
+	if (n->tag == GR_HT_META)
+	{
+		xmlChar    *d = x_pub_date(x);
+		bool		ok = (d == NULL) == !n->pub_date &&
+			(d == NULL || (strlen((const char *) d) == n->len && memcmp(d, n->str, n->len) == 0));
+
+		xmlFree(d);
+		if (!ok)
+			return snprintf(why, sizeof(why), "node %d: the <meta>'s date", i), false;
+	}
+	return true;
+}
+
+/* Children of i against the list from x; libxml2's DOCTYPE node renders nothing and is passed over. */
+static bool
+same_children(const gr_htree *t, int32_t i, const xmlNode *x)
+{
+	int32_t		c = gr_hn(t, i)->first;
+
+	for (;; c = gr_hn(t, c)->next, x = x->next)
+	{
+		while (x && x->type == XML_DTD_NODE)
+			x = x->next;
+		if (c == GR_HN_NONE || x == NULL)
+			break;
+		if (!same_node(t, c, x) || !same_children(t, c, x->children))
+			return false;
+		if (gr_hn(t, c)->parent != i)
+			return snprintf(why, sizeof(why), "node %d: its parent", c), false;
+	}
+	if (c != GR_HN_NONE || x != NULL)
+		return snprintf(why, sizeof(why), "under node %d: %s", i,
+						c != GR_HN_NONE ? "a node more than libxml2's" : "a node fewer than libxml2's"), false;
+	return true;
+}
+
+/* The compact tree of the page equals libxml2's; NULL when it does, else why not. */
+static const char *
+compare(const char *text, size_t len)
+{
+	ta_arena	arena = {0};
+	gr_env		env = {0};
+	gr_error	err = {0};
+	gr_ctx		ctx;
+	gr_htree	t;
+	xmlDocPtr	doc = libxml_tree(text, len);
+	bool		got;
+	const char *res = NULL;
+
+	env.alloc = ta_alloc;
+	env.alloc_ctx = &arena;
+	env.persist_alloc = persist;
+	gr_ctx_init(&ctx, &env, &err);
+	got = gr_html_parse(&ctx, text, len, &t);
+	if (got != (doc != NULL))
+		res = got ? "a tree where libxml2 has no document" : "no tree where libxml2 has a document";
+	else if (doc && !same_children(&t, 0, doc->children))
+		res = why;
+	xmlFreeDoc(doc);
+	ta_arena_free(&arena);
+	return res;
+}
+
+static void
+check(const char *name, const char *text, size_t len)
+{
+	const char *res = compare(text, len);
+
+	if (res == NULL)
+	{
+		passed++;
+		printf("ok - %s: the tree is libxml2's\n", name);
+	}
+	else
+	{
+		failed++;
+		printf("not ok - %s: %s\n", name, res);
+	}
+}
+
+/* A string builder for the pages made here. */
+typedef struct sbuf
+{
+	char	   *p;
+	size_t		len,
+				cap;
+} sbuf;
+
+static void
+put(sbuf *b, const char *s)
+{
+	size_t		n = strlen(s);
+
+	if (b->len + n + 1 > b->cap)
+	{
+		b->cap = (b->len + n + 1) * 2;
+		b->p = realloc(b->p, b->cap);
+	}
+	memcpy(b->p + b->len, s, n + 1);
+	b->len += n;
+}
+
+static void
+put_n(sbuf *b, const char *s, int times)
+{
+	for (int i = 0; i < times; i++)
+		put(b, s);
+}
+
+static const char *const pages[] = {
+	"<table><tr><td>外<table><tr><td>中<table><tr><td rowspan=2>内</td><td>1</td></tr><tr><td>2</td></tr>"
+	"</table></td></tr></table></td><td>x</td></tr></table>",
+	"<table><tr><td>a<td>b<tr><td>c<td rowspan=3>d<tr><td>e<p>f<div>g",
+	"<table><tr><td rowspan=0>a</td><td rowspan=99999>b</td><td colspan=-5>c</td><td colspan=1000>d</td></tr>"
+	"<tr><td rowspan=\"2abc\">e</td><td rowspan>f</td><td ROWSPAN=3 COLSPAN=2>g</td><td colspan=\" 3\">h</td>"
+	"<td colspan=\"99999999999999999999\">i</td></tr><tr><td>j<td>k</tr></table>",
+	"<p>&amp &amp; &#x; &#99999999; &#0; &foo; &lt;&gt;&nbsp;&#160;</p><p><b>a</b>&#32;<i>b</i></p>"
+	"<p><b>a</b>&#9;&#10;<i>b</i></p><p>&#x4E2D;&#20013;&</p><p>&#</p>",
+	"<p>a<?b x?> <i>c</i></p><p>a<?zz x?> <i>c</i></p><p>a<!--c--> <i>d</i></p><div><!--x--> <span>e</span></div>"
+	"<div><script>var x=\"<p>\";</script> <span>f</span></div>",
+	"<p><b>a</b> <i>b</i></p><table><tr><td> </td><td> <b>x</b> </td></tr>\n<tr>\n<td>\n1\n</td>\n</tr></table>"
+	"<div> <span>x</span></div> <span>q</span> <em>r</em>\n<ul> <li> i </li> </ul>",
+	"<script>if (a<b) { x = \"</td>\"; }</script><style>p{}</style><p>x<noscript>ns</noscript>y<select>"
+	"<option>o</select>z<template>t</template></p>",
+	"<p>为<o:p>20</o:p>23</p><w:Sdt>x</w:Sdt><:a>y</:a><a:>z</a:><xml:td>q</xml:td><table><tr>"
+	"<x:td rowspan=2>xt</x:td><td>n</td></tr><tr><td>m</td></tr></table>",
+	"<p>a<![CDATA[b]]>c</p><p>a < b <3 c<</p><p>d <! e</p><p>f </ g</p><p>a</p><!DOCTYPE html><p>b</p>",
+	"<p>a<b c=d <i>x</i> <div class=\"q\" <span>s</span> <td x=\"1\"",
+	"<table><tr><td>a</td><td <td>b</td></tr></table><p>z</p><p",
+};
+
+/* Whole documents, as they stand. */
+static const char *const documents[] = {
+	"<html><body><p>in</p></body></html>\n  text after <p>more</p>",
+	"<!DOCTYPE html><html><body><p>in</p></body></html>\n  text after <p>more</p>",
+	"<!-- c --><html><body><p>in</p></body></html>  text after <p>more</p> end",
+	"<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\" \"http://www.w3.org/TR/html4/strict.dtd\"><html><body> "
+	"<b>a</b> <i>b</i> <p> x </p> text <span>y</span> <span>z</span></body></html>",
+	"<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4//EN\"><html><head> <title>t</title> </head><body> <b>a</b> "
+	"<i>b</i>\n<div> <span>y</span> <span>z</span></div></body></html>",
+	"<html><head><meta name=\"PUBDATE\" content=\"2024-01-01 10:00\"><meta name=\"pubdate\" content=\"\">"
+	"<meta name=\"x\" content=\"no\"><meta content=\"2023\" name=\"publishdate\"><meta name=firstpublishedtime content>"
+	"</head><body><table><tr><td><meta name=\"PubDate\" content=\"incell\">c</td></tr></table>"
+	"<meta name=\"PubDate\" content=\"  spaced   out  \"></body></html>",
+	"<html><head><title>a</title><body><p>x</p><html lang=zh><head><body class=b><p>y</p></body></html></body></html>",
+	"just text <b>bold</b> and more<p>para</p>",
+	"<html><frameset><frame src=a></frameset><noframes><p>nf</p></noframes></html>",
+	"<html><head><title>t</title></head><body>\r\n<p>a\r\nb</p>\r\n<table>\r\n<tr><td>1</td></tr>\r\n</table>\r</body></html>",
+	"<html></html>", "   \n  ", "", "<p>x</p><!-- a --> <?pi?> <p>y</p>",
+};
+
+static void
+made_pages(void)
+{
+	static const char head[] = "<html><head><title>t</title></head><body>";
+	char		label[64];
+	sbuf		b = {0};
+
+	for (size_t i = 0; i < sizeof(pages) / sizeof(pages[0]); i++)
+	{
+		b.len = 0;
+		put(&b, head);
+		put(&b, pages[i]);
+		snprintf(label, sizeof(label), "page %zu", i + 1);
+		check(label, b.p, b.len);
+	}
+	for (size_t i = 0; i < sizeof(documents) / sizeof(documents[0]); i++)
+	{
+		snprintf(label, sizeof(label), "document %zu", i + 1);
+		check(label, documents[i], strlen(documents[i]));
+	}
+	{
+		static const char nul[] = "<html><body><p>a\0b</p><table><tr><td>x\0y</td><td rowspan=\"2\0\">q</td></tr>"
+			"</table><p\0>c</p><d\0iv>e</div>\0\0</body></html>";
+
+		check("NUL bytes in text, attributes and names", nul, sizeof(nul) - 1);
+		check("NUL bytes only", "\0\0\0\0", 4);
+	}
+	b.len = 0;
+	put(&b, head);
+	for (int i = 0; i < 100000; i++)
+		put(&b, "<table><tr><td>1</td></tr></table>");
+	check("10^5 tiny tables", b.p, b.len);
+	{
+		int			deep[] = {100000, 300, 257, 256, 255, 201};
+
+		for (size_t k = 0; k < sizeof(deep) / sizeof(deep[0]); k++)
+		{
+			b.len = 0;
+			put(&b, head);
+			put_n(&b, "<div>x", deep[k]);
+			put_n(&b, "</div>", deep[k]);
+			put(&b, "<p>after</p><table><tr><td>");
+			put_n(&b, "<span>y<br>", deep[k]);
+			put(&b, "</td></tr></table>");
+			snprintf(label, sizeof(label), "%d nested <div>, then <span> in a cell", deep[k]);
+			check(label, b.p, b.len);
+		}
+	}
+	b.len = 0;
+	put(&b, "<html><body>");
+	for (int i = 0; i < 70000; i++)
+		put(&b, i % 1000 == 0 ? "<p>l</p>\n" : "\n");
+	put(&b, "<table><tr><td>late</td><td rowspan=2>x</td></tr>\n<tr><td>\n\nlater</td></tr></table>\n<br>\n<p><!--c-->\n"
+		"text<script>s</script></p><div></div>\n<meta name=PubDate content=2024>\n<p>x<![CDATA[y]]></p></body></html>");
+	check("70,000 lines (libxml2 keeps 65535 for lines beyond)", b.p, b.len);
+	b.len = 0;
+	put(&b, "<html><body><table>\n");
+	for (int i = 0; i < 70000; i++)
+		put(&b, "<tr><td>1</td><td>v</td></tr>\n");
+	put(&b, "</table><p>end</p></body></html>");
+	check("70,000 rows on their own lines", b.p, b.len);
+	b.len = 0;
+	put(&b, head);
+	put(&b, "<p>");
+	put_n(&b, "字", 3500000);
+	put(&b, "</p><p>after</p>");
+	check("a text of 10.5 MB (libxml2 stops at 10 MB)", b.p, b.len);
+	free(b.p);
+}
+
+/* Deterministic mutations of the made pages: cuts, copies, and pieces of markup put in. */
+static void
+mutations(int count)
+{
+	static const char *const bits[] = {
+		"<", ">", "/", "&", "<td>", "</td>", "<tr>", "</tr>", "<table>", "</table>", "<!--", "-->", "<?b ",
+		" ", "\n", "<br>", "&#32;", "&nbsp;", "rowspan=3 ", "colspan=2 ", "<p>", "</p>", "<script>", "</html>",
+		"<html>", "<body>", "<!DOCTYPE html>", "<o:p>", "<meta name=pubdate content=2020>", "\"", "=",
+		"<span>", "</span> ", "<div>", "</div>", "<head>", "<title>",
+	};
+	unsigned long long seed = 11;
+	int			bad = 0;
+	sbuf		b = {0};
+	char	   *tmp = NULL;
+
+	for (int k = 0; k < count; k++)
+	{
+		size_t		np = sizeof(pages) / sizeof(pages[0]),
+					nd = sizeof(documents) / sizeof(documents[0]);
+		int			edits;
+
+#define RND() (seed = seed * 6364136223846793005ULL + 1442695040888963407ULL, (size_t) (seed >> 33))
+		b.len = 0;
+		put(&b, "<html><body>");
+		put(&b, k % 2 ? pages[RND() % np] : documents[RND() % nd]);
+		put(&b, pages[RND() % np]);
+		edits = 1 + (int) (RND() % 30);
+		for (int e = 0; e < edits; e++)
+		{
+			size_t		at = RND() % (b.len + 1);
+			size_t		op = RND() % 10;
+
+			tmp = realloc(tmp, b.len + 1);
+			memcpy(tmp, b.p, b.len + 1);
+			if (op < 5)
+			{
+				const char *s = bits[RND() % (sizeof(bits) / sizeof(bits[0]))];
+
+				b.len = at;
+				b.p[at] = 0;
+				put(&b, s);
+				put(&b, tmp + at);
+			}
+			else if (op < 8)
+			{
+				size_t		n = 1 + RND() % 20;
+
+				if (at + n > b.len)
+					n = b.len - at;
+				memmove(b.p + at, b.p + at + n, b.len - at - n + 1);
+				b.len -= n;
+			}
+			else
+			{
+				size_t		from = RND() % (b.len + 1),
+							n = 1 + RND() % 100;
+				char		piece[128];
+
+				if (from + n > b.len)
+					n = b.len - from;
+				memcpy(piece, tmp + from, n);
+				piece[n] = 0;
+				b.len = at;
+				b.p[at] = 0;
+				put(&b, piece);
+				put(&b, tmp + at);
+			}
+		}
+		{
+			const char *res = compare(b.p, b.len);
+
+			if (res && bad++ < 5)
+				printf("# mutation %d: %s\n#   %.300s\n", k, res, b.p);
+		}
+	}
+	if (bad == 0)
+	{
+		passed++;
+		printf("ok - %d mutations of those pages: every tree is libxml2's\n", count);
+	}
+	else
+	{
+		failed++;
+		printf("not ok - %d of %d mutations give a tree that is not libxml2's\n", bad, count);
+	}
+	free(b.p);
+	free(tmp);
+}
+
+static void
+file(const char *path)
+{
+	FILE	   *f = fopen(path, "rb");
+	char	   *text;
+	long		n;
+
+	if (!f || fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0 ||
+		(text = malloc((size_t) n + 1)) == NULL || fread(text, 1, (size_t) n, f) != (size_t) n)
+	{
+		failed++;
+		printf("not ok - %s: cannot be read\n", path);
+		if (f)
+			fclose(f);
+		return;
+	}
+	fclose(f);
+	check(path, text, (size_t) n);
+	free(text);
+}
+
+static void
+path_arg(const char *path)
+{
+	struct stat st;
+	DIR		   *d;
+	struct dirent *e;
+
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode) && (d = opendir(path)) != NULL)
+	{
+		char		full[4096];
+
+		while ((e = readdir(d)) != NULL)
+			if (e->d_name[0] != '.')
+			{
+				snprintf(full, sizeof(full), "%s/%s", path, e->d_name);
+				file(full);
+			}
+		closedir(d);
+	}
+	else
+		file(path);
+}
+
+int
+main(int argc, char **argv)
+{
+	made_pages();
+	mutations(3000);
+	for (int i = 1; i < argc; i++)
+		path_arg(argv[i]);
+	printf("%d passed, %d failed\n", passed, failed);
+	return failed ? 1 : 0;
+}
