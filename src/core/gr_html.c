@@ -212,7 +212,7 @@ cell_text(render *r, const gr_htree *t, int32_t cell, int lineno)
 		const gr_hnode *c = gr_hn(t, i);
 
 		if (is_text(c))
-			put_text(r, c->str, c->len, lineno);
+			put_text(r, gr_hn_text(t, c), c->u.text.len, lineno);
 		else if (c->type == GR_HN_ELEM && c->tag != GR_HT_SKIP)
 		{
 			if (is_block(c) || c->tag == GR_HT_BR)
@@ -285,8 +285,8 @@ render_row(render *r, const gr_htree *t, const int32_t *rows, int nrows, int ri,
 			col++;
 		if (col >= maxw)
 			break;
-		rs = c->rowspan;
-		cs = c->colspan;
+		rs = c->u.cell.rowspan;
+		cs = c->u.cell.colspan;
 		for (int y = ri; y < nrows && y < ri + rs; y++)
 			for (int x = col; x < maxw && x < col + cs; x++)
 				taken[(size_t) y * maxw + x] = 1;
@@ -376,7 +376,7 @@ render_pub_date(render *r, const gr_htree *t, int32_t i)
 
 	newline(r);
 	put_text(r, label, sizeof(label) - 1, line);
-	put_text(r, n->str, n->len, line);
+	put_text(r, gr_hn_text(t, n), n->u.text.len, line);
 	newline(r);
 }
 
@@ -390,7 +390,7 @@ render_node(render *r, const gr_htree *t, int32_t i)
 	if (is_text(n))
 	{
 		line = gr_hn_lineno(t, i);
-		put_text(r, n->str, n->len, line ? line : gr_hn_lineno(t, n->parent));
+		put_text(r, gr_hn_text(t, n), n->u.text.len, line ? line : gr_hn_lineno(t, n->parent));
 		return false;
 	}
 	if (n->type != GR_HN_ELEM || n->tag == GR_HT_SKIP)

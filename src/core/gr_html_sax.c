@@ -39,8 +39,6 @@
 
 #include "gr_html_tree.h"
 
-#define NODES_PER_BLOCK (1 << GR_HN_BLOCK_SHIFT)
-#define TEXT_BLOCK (64 * 1024)
 
 typedef struct name_entry
 {
@@ -54,8 +52,8 @@ typedef struct builder
 	gr_ctx	   *ctx;
 	gr_htree   *t;
 	int32_t		nblocks;
-	int32_t		top_first;		/* the top level: first and last node */
-	char	   *text;			/* the text store's current block */
+	int32_t		top_first;		/* the top level's first node */
+	char	   *text;			/* every text of the tree (t->text) */
 	size_t		text_used;
 	size_t		text_cap;
 	xmlNodePtr *shadows;		/* the stand-in of the open element at each depth */
@@ -189,6 +187,7 @@ static int32_t
 new_node(builder *b, gr_hn_type type, int line)
 {
 	gr_htree   *t = b->t;
+	int32_t		bi = t->n >> t->shift;
 	gr_hnode   *n;
 
 	if (t->n == INT32_MAX)
@@ -196,13 +195,12 @@ new_node(builder *b, gr_hn_type type, int line)
 		oom(b);
 		return GR_HN_NONE;
 	}
-	if ((t->n >> GR_HN_BLOCK_SHIFT) == b->nblocks)
+	if (bi == b->nblocks)
 	{
-		int32_t		nb = b->nblocks * 2 + 16;
+		int32_t		nb = b->nblocks * 2 + 8;
 		gr_hnode  **blocks = gr_alloc(b->ctx, sizeof(gr_hnode *) * (size_t) nb);
-		gr_hnode   *block = gr_alloc(b->ctx, sizeof(gr_hnode) * NODES_PER_BLOCK);
 
-		if (!blocks || !block)
+		if (!blocks)
 		{
 			oom(b);
 			return GR_HN_NONE;
@@ -214,14 +212,10 @@ new_node(builder *b, gr_hn_type type, int line)
 		t->blocks = blocks;
 		b->nblocks = nb;
 	}
-	if (t->blocks[t->n >> GR_HN_BLOCK_SHIFT] == NULL)
+	if (t->blocks[bi] == NULL && (t->blocks[bi] = gr_alloc(b->ctx, sizeof(gr_hnode) << t->shift)) == NULL)
 	{
-		t->blocks[t->n >> GR_HN_BLOCK_SHIFT] = gr_alloc(b->ctx, sizeof(gr_hnode) * NODES_PER_BLOCK);
-		if (t->blocks[t->n >> GR_HN_BLOCK_SHIFT] == NULL)
-		{
-			oom(b);
-			return GR_HN_NONE;
-		}
+		oom(b);
+		return GR_HN_NONE;
 	}
 	n = gr_hn(t, t->n);
 	memset(n, 0, sizeof(*n));
@@ -264,44 +258,53 @@ cur_node(xmlParserCtxtPtr pc)
 }
 
 /*
- * Room for n more bytes of text; with keep (the text node being extended,
- * or NULL) its text moves along when the block is full, so that a node's
- * text stays in one piece.  The block grows with the node so that a long
- * text is copied a bounded number of times.
+ * Append s[0, n) to the text of node i (a text node, or a <meta> being
+ * given its date); a new node's text starts at the end of the buffer, and
+ * the text that joins a node is the last one written, so a node's text
+ * stays in one piece.
  */
-static char *
-text_room(builder *b, gr_hnode *keep, size_t n)
+static bool
+add_text(builder *b, int32_t i, const char *s, size_t n)
 {
-	size_t		kept = keep ? keep->len : 0;
-	bool		at_end = keep == NULL || kept == 0 ||
-		(b->text && keep->str + kept == b->text + b->text_used);
+	gr_hnode   *tn = gr_hn(b->t, i);
 
-	if (at_end && b->text && b->text_cap - b->text_used >= n)
+	if (tn->u.text.len == 0)
+		tn->u.text.off = (uint32_t) b->text_used;
+	else if (tn->u.text.off + (size_t) tn->u.text.len != b->text_used)
 	{
-		char	   *p = b->text + b->text_used;
+		/* never so (see above), but if it were, the node's text moves to the end */
+		size_t		had = tn->u.text.len;
 
-		b->text_used += n;
-		return p;
+		tn->u.text.len = 0;
+		if (!add_text(b, i, b->text + gr_hn(b->t, i)->u.text.off, had))
+			return false;
+		tn = gr_hn(b->t, i);
 	}
+	if (b->text_cap - b->text_used < n)
 	{
-		size_t		cap = (kept + n) * 2 > TEXT_BLOCK ? (kept + n) * 2 : TEXT_BLOCK;
-		char	   *nb = gr_alloc(b->ctx, cap);
+		size_t		cap = (b->text_used + n) * 2;
+		char	   *nt;
 
-		if (!nb)
+		if (cap > UINT32_MAX)
 		{
 			oom(b);
-			return NULL;
+			return false;
 		}
-		if (kept)
+		if ((nt = gr_alloc(b->ctx, cap)) == NULL)
 		{
-			memcpy(nb, keep->str, kept);
-			keep->str = nb;
+			oom(b);
+			return false;
 		}
-		b->text = nb;
+		if (b->text_used)
+			memcpy(nt, b->text, b->text_used);
+		b->text = nt;
 		b->text_cap = cap;
-		b->text_used = kept + n;
-		return nb + kept;
+		b->t->text = nt;
 	}
+	memcpy(b->text + b->text_used, s, n);
+	b->text_used += n;
+	tn->u.text.len += (uint32_t) n;
+	return true;
 }
 
 static void
@@ -309,17 +312,14 @@ sax_text(xmlParserCtxtPtr pc, const xmlChar *ch, int len, gr_hn_type type)
 {
 	builder    *b = pc->_private;
 	int32_t		cur = cur_node(pc);
-	gr_hnode   *cn;
-	char	   *p;
+	int32_t		last;
 
 	if (b->failed || cur == GR_HN_NONE || len < 0)
 		return;				/* text with no element open is dropped, as SAX2 drops it */
-	cn = gr_hn(b->t, cur);
-	if (cn->last != GR_HN_NONE && gr_hn(b->t, cn->last)->type == type)
+	last = gr_hn(b->t, cur)->last;
+	if (last != GR_HN_NONE && gr_hn(b->t, last)->type == type)
 	{
-		gr_hnode   *tn = gr_hn(b->t, cn->last);
-
-		if ((size_t) tn->len + (size_t) len > XML_MAX_TEXT_LENGTH)
+		if ((size_t) gr_hn(b->t, last)->u.text.len + (size_t) len > XML_MAX_TEXT_LENGTH)
 		{
 			/* xmlSAX2Text's "huge text node": the error stops the parse */
 			pc->errNo = XML_ERR_NO_MEMORY;
@@ -327,26 +327,18 @@ sax_text(xmlParserCtxtPtr pc, const xmlChar *ch, int len, gr_hn_type type)
 			pc->disableSAX = 1;
 			return;
 		}
-		if ((p = text_room(b, tn, (size_t) len)) == NULL)
-			return;
-		memcpy(p, ch, (size_t) len);
-		tn->len += (uint32_t) len;
+		add_text(b, last, (const char *) ch, (size_t) len);
 		return;
 	}
-	{
-		/* a CDATA block keeps no line (xmlNewCDataBlock) */
-		int32_t		tx = new_node(b, type, type == GR_HN_TEXT ? cur_line(pc) : 0);
-		gr_hnode   *tn;
-
-		if (tx == GR_HN_NONE || (p = text_room(b, NULL, (size_t) len)) == NULL)
-			return;
-		memcpy(p, ch, (size_t) len);
-		tn = gr_hn(b->t, tx);
-		tn->str = p;
-		tn->len = (uint32_t) len;
-		link_child(b->t, cur, tx);
-		pc->node->last = type == GR_HN_TEXT ? &b->text_child : &b->other_child;
-	}
+	/* a CDATA block keeps no line (xmlNewCDataBlock) */
+	last = new_node(b, type, type == GR_HN_TEXT ? cur_line(pc) : 0);
+	if (last == GR_HN_NONE)
+		return;
+	gr_hn(b->t, last)->u.text.off = (uint32_t) b->text_used;
+	if (!add_text(b, last, (const char *) ch, (size_t) len))
+		return;
+	link_child(b->t, cur, last);
+	pc->node->last = type == GR_HN_TEXT ? &b->text_child : &b->other_child;
 }
 
 static void
@@ -382,13 +374,11 @@ span_value(const char *v, int max)
 
 /* A <meta name="PubDate" content="2024-01-17 10:00">: its date is kept. */
 static void
-meta_date(builder *b, gr_hnode *n, const xmlChar **atts)
+meta_date(builder *b, int32_t el, const xmlChar **atts)
 {
 	static const char *const names[] = {"PubDate", "publishdate", "firstpublishedtime", "pubdate", NULL};
 	const char *name = attr(atts, "name");
 	const char *content;
-	size_t		len;
-	char	   *p;
 
 	if (name == NULL)
 		return;
@@ -396,15 +386,8 @@ meta_date(builder *b, gr_hnode *n, const xmlChar **atts)
 		if (ascii_caseeq(name, names[i]))
 		{
 			content = attr(atts, "content");
-			if (content == NULL || content[0] == 0)
-				return;
-			len = strlen(content);
-			if (len > UINT32_MAX || (p = text_room(b, NULL, len)) == NULL)
-				return;
-			memcpy(p, content, len);
-			n->str = p;
-			n->len = (uint32_t) len;
-			n->pub_date = true;
+			if (content != NULL && content[0] != 0 && add_text(b, el, content, strlen(content)))
+				gr_hn(b->t, el)->pub_date = true;
 			return;
 		}
 }
@@ -478,11 +461,11 @@ sax_start_element(void *ctx, const xmlChar *name, const xmlChar **atts)
 	n->tag = e->tag;
 	if (e->tag == GR_HT_CELL)
 	{
-		n->rowspan = (uint16_t) span_value(attr(atts, "rowspan"), GR_HTML_MAX_SPAN_ROWS);
-		n->colspan = (uint8_t) span_value(attr(atts, "colspan"), GR_HTML_MAX_SPAN_COLS);
+		n->u.cell.rowspan = (uint16_t) span_value(attr(atts, "rowspan"), GR_HTML_MAX_SPAN_ROWS);
+		n->u.cell.colspan = (uint16_t) span_value(attr(atts, "colspan"), GR_HTML_MAX_SPAN_COLS);
 	}
 	else if (e->tag == GR_HT_META)
-		meta_date(b, n, atts);
+		meta_date(b, el, atts);
 	link_child(t, parent, el);
 	if (parent == 0 && b->top_first == GR_HN_NONE)
 		b->top_first = el;
@@ -575,6 +558,18 @@ gr_html_parse(gr_ctx *ctx, const char *text, size_t len, gr_htree *tree)
 	b->ctx = ctx;
 	b->t = tree;
 	b->top_first = GR_HN_NONE;
+	/*
+	 * Blocks of a node per 64 bytes of the page (pages have one per 12 to
+	 * 40): a few for a report, 2 MB each for a huge page; text is a
+	 * quarter to a half of a page.
+	 */
+	tree->shift = 8;
+	while (tree->shift < 16 && ((size_t) 64 << tree->shift) < len)
+		tree->shift++;
+	b->text_cap = len / 3 + 256;
+	if ((b->text = gr_alloc(ctx, b->text_cap)) == NULL)
+		return false;
+	tree->text = b->text;
 	b->text_child.type = XML_TEXT_NODE;
 	b->text_child.name = xmlStringText;
 	b->pcdata_child.type = XML_ELEMENT_NODE;

@@ -49,29 +49,49 @@ typedef struct gr_hnode
 	int32_t		last;
 	int32_t		next;			/* siblings */
 	int32_t		prev;
-	const char *str;			/* text (or a <meta>'s date): str[0, len), as libxml2 */
-	uint32_t	len;			/* kept it, NUL bytes and all */
+	union
+	{
+		struct					/* a text, or a <meta>'s date: the tree's text[off, off + len), */
+		{						/* as libxml2 kept it, NUL bytes and all */
+			uint32_t	off;
+			uint32_t	len;
+		}			text;
+		struct					/* a cell's spans, already bounded as rendering bounds them */
+		{
+			uint16_t	rowspan;
+			uint16_t	colspan;
+		}			cell;
+	}			u;
 	uint16_t	line;			/* input line, as libxml2 keeps it: 65535 for all beyond */
 	uint8_t		type;			/* gr_hn_type */
-	uint8_t		tag;			/* gr_hn_tag, for elements */
-	bool		has_table;		/* an element with a <table> among its descendants */
-	bool		pub_date;		/* a <meta> whose content is a publication date (str, len) */
-	uint8_t		colspan;		/* of a cell, already bounded as rendering bounds it */
-	uint16_t	rowspan;
+	uint8_t		tag:4;			/* gr_hn_tag, for elements */
+	bool		has_table:1;	/* an element with a <table> among its descendants */
+	bool		pub_date:1;		/* a <meta> whose content is a publication date (u.text) */
 } gr_hnode;
 
-#define GR_HN_BLOCK_SHIFT 12	/* nodes are kept in blocks of 4096 */
-
+/*
+ * The nodes are kept in blocks of 1 << shift (sized from the page, so that
+ * a small page takes one small block and a large one no copying); the
+ * texts in one buffer.
+ */
 typedef struct gr_htree
 {
 	gr_hnode  **blocks;
+	int			shift;
 	int32_t		n;				/* nodes, the document included */
+	const char *text;
 } gr_htree;
 
 static inline gr_hnode *
 gr_hn(const gr_htree *t, int32_t i)
 {
-	return &t->blocks[i >> GR_HN_BLOCK_SHIFT][i & ((1 << GR_HN_BLOCK_SHIFT) - 1)];
+	return &t->blocks[i >> t->shift][i & ((1 << t->shift) - 1)];
+}
+
+static inline const char *
+gr_hn_text(const gr_htree *t, const gr_hnode *n)
+{
+	return t->text + n->u.text.off;
 }
 
 /* Limits that keep a hostile rowspan="65534" from building a huge grid. */

@@ -143,27 +143,29 @@ same_node(const gr_htree *t, int32_t i, const xmlNode *x)
 		return snprintf(why, sizeof(why), "node %d: line %d, libxml2 %d", i, gr_hn_lineno(t, i), x_line(x)), false;
 	if (n->type == GR_HN_TEXT || n->type == GR_HN_CDATA)
 	{
-		const char *end = memchr(n->str, 0, n->len);
-		size_t		len = end ? (size_t) (end - n->str) : n->len;
+		const char *str = gr_hn_text(t, n);
+		const char *end = memchr(str, 0, n->u.text.len);
+		size_t		len = end ? (size_t) (end - str) : n->u.text.len;
 
 		if (x->content == NULL || strlen((const char *) x->content) != len ||
-			memcmp(x->content, n->str, len) != 0)
+			memcmp(x->content, str, len) != 0)
 			return snprintf(why, sizeof(why), "node %d: text \"%.40s\", libxml2 \"%.40s\"", i,
-							n->str, x->content ? (const char *) x->content : "(null)"), false;
+							str, x->content ? (const char *) x->content : "(null)"), false;
 	}
 	if (n->type != GR_HN_ELEM)
 		return true;
-	if (gr_html_tag((const char *) x->name, &pc) != n->tag || x_has_table(x) != n->has_table)
+	if (gr_html_tag((const char *) x->name, &pc) != n->tag || x_has_table(x) != n->has_table ||
+		(n->tag != GR_HT_META && n->pub_date))
 		return snprintf(why, sizeof(why), "node %d: <%s> tag %d table %d", i, x->name, n->tag, n->has_table), false;
 	if (n->tag == GR_HT_CELL &&
-		(x_span(x, "rowspan", GR_HTML_MAX_SPAN_ROWS) != n->rowspan ||
-		 x_span(x, "colspan", GR_HTML_MAX_SPAN_COLS) != n->colspan))
-		return snprintf(why, sizeof(why), "node %d: spans %d x %d", i, n->rowspan, n->colspan), false;
+		(x_span(x, "rowspan", GR_HTML_MAX_SPAN_ROWS) != n->u.cell.rowspan ||
+		 x_span(x, "colspan", GR_HTML_MAX_SPAN_COLS) != n->u.cell.colspan))
+		return snprintf(why, sizeof(why), "node %d: spans %d x %d", i, n->u.cell.rowspan, n->u.cell.colspan), false;
 	if (n->tag == GR_HT_META)
 	{
 		xmlChar    *d = x_pub_date(x);
 		bool		ok = (d == NULL) == !n->pub_date &&
-			(d == NULL || (strlen((const char *) d) == n->len && memcmp(d, n->str, n->len) == 0));
+			(d == NULL || (strlen((const char *) d) == n->u.text.len && memcmp(d, gr_hn_text(t, n), n->u.text.len) == 0));
 
 		xmlFree(d);
 		if (!ok)
