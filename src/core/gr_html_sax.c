@@ -413,13 +413,17 @@ shadow(builder *b, int depth)
 		b->shadows = ns;
 		b->nshadows = cap;
 	}
-	if (b->shadows[depth] == NULL && (b->shadows[depth] = gr_alloc(b->ctx, sizeof(xmlNode))) == NULL)
+	if (b->shadows[depth] == NULL)
 	{
-		oom(b);
-		return NULL;
+		if ((b->shadows[depth] = gr_alloc0(b->ctx, sizeof(xmlNode))) == NULL)
+		{
+			oom(b);
+			return NULL;
+		}
+		b->shadows[depth]->type = XML_ELEMENT_NODE;
 	}
-	memset(b->shadows[depth], 0, sizeof(xmlNode));
-	b->shadows[depth]->type = XML_ELEMENT_NODE;
+	/* of a stand-in the parser reads only the type and the last child */
+	b->shadows[depth]->last = NULL;
 	return b->shadows[depth];
 }
 
