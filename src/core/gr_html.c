@@ -56,6 +56,7 @@ add_cell(render *r, uint32_t from, int col, int span, bool covered)
 		}
 		if (r->ncells)
 			memcpy(nc, r->cells, sizeof(gr_html_cell) * (size_t) r->ncells);
+		gr_release(r->ctx, r->cells, sizeof(gr_html_cell) * (size_t) r->ccap);
 		r->cells = nc;
 		r->ccap = cap;
 	}
@@ -84,6 +85,7 @@ grow(render *r, size_t need)
 		}
 		if (r->len)
 			memcpy(nb, r->buf, r->len);
+		gr_release(r->ctx, r->buf, r->cap);
 		r->buf = nb;
 		r->cap = cap;
 	}
@@ -107,6 +109,7 @@ start_line_if_needed(render *r, int lineno)
 		}
 		if (r->nlines)
 			memcpy(nl, r->lines, sizeof(int) * (size_t) r->nlines);
+		gr_release(r->ctx, r->lines, sizeof(int) * (size_t) r->lcap);
 		r->lines = nl;
 		r->lcap = cap;
 	}
@@ -264,6 +267,44 @@ collect_rows(const gr_htree *t, int32_t table, int32_t *rows)
 	return n;
 }
 
+static inline bool
+slot_taken(const uint8_t *taken, size_t i)
+{
+	return (taken[i / 8] >> (i % 8)) & 1;
+}
+
+/*
+ * The slots a table's grid needs: no cell reaches past its row's own
+ * colspans plus every column a rowspan takes (each slot before a cell is
+ * taken, by a span from above or a cell before it in the row), so that a
+ * table of two cells gets a grid of three slots a row, not 256 (2,000
+ * such tables were 0.5 MB).  At most the fixed limit, as before.
+ */
+static int
+table_width(const gr_htree *t, const int32_t *rows, int nrows)
+{
+	long		widest = 0,
+				down = 0;
+
+	for (int ri = 0; ri < nrows; ri++)
+	{
+		long		own = 0;
+
+		for (int32_t i = gr_hn(t, rows[ri])->first; i != GR_HN_NONE; i = gr_hn(t, i)->next)
+			if (is_tag(gr_hn(t, i), GR_HT_CELL))
+			{
+				own += gr_hn(t, i)->u.cell.colspan;
+				if (gr_hn(t, i)->u.cell.rowspan > 1)
+					down += gr_hn(t, i)->u.cell.colspan;
+			}
+		if (own > widest)
+			widest = own;
+		if (widest + down + 1 >= GR_HTML_MAX_SPAN_COLS * 4)
+			return GR_HTML_MAX_SPAN_COLS * 4;
+	}
+	return (int) (widest + down + 1);
+}
+
 /* One row of a data table: its cells in the slots the rows above left free. */
 static void
 render_row(render *r, const gr_htree *t, const int32_t *rows, int nrows, int ri, uint8_t *taken, int maxw)
@@ -281,7 +322,7 @@ render_row(render *r, const gr_htree *t, const int32_t *rows, int nrows, int ri,
 
 		if (!is_tag(c, GR_HT_CELL))
 			continue;
-		while (col < maxw && taken[(size_t) ri * maxw + col])
+		while (col < maxw && slot_taken(taken, (size_t) ri * maxw + col))
 			col++;
 		if (col >= maxw)
 			break;
@@ -289,7 +330,7 @@ render_row(render *r, const gr_htree *t, const int32_t *rows, int nrows, int ri,
 		cs = c->u.cell.colspan;
 		for (int y = ri; y < nrows && y < ri + rs; y++)
 			for (int x = col; x < maxw && x < col + cs; x++)
-				taken[(size_t) y * maxw + x] = 1;
+				taken[((size_t) y * maxw + x) / 8] |= (uint8_t) (1u << (((size_t) y * maxw + x) % 8));
 		cline = gr_hn_lineno(t, i);
 		start_line_if_needed(r, line ? line : cline);
 		/* slots before this cell: spans from rows above, or gaps */
@@ -328,7 +369,7 @@ render_table(render *r, const gr_htree *t, int32_t table)
 {
 	int32_t    *rows;
 	int			nrows = collect_rows(t, table, NULL);
-	uint8_t    *taken;			/* nrows x maxw occupancy */
+	uint8_t    *taken;			/* nrows x maxw occupancy, one bit a slot */
 	int			maxw;
 
 	if (nrows == 0)
@@ -341,8 +382,8 @@ render_table(render *r, const gr_htree *t, int32_t table)
 	}
 	collect_rows(t, table, rows);
 	/* slots a row can reach: its colspans plus those of rowspans from above */
-	maxw = GR_HTML_MAX_SPAN_COLS * 4;
-	taken = gr_alloc0(r->ctx, (size_t) nrows * (size_t) maxw);
+	maxw = table_width(t, rows, nrows);
+	taken = gr_alloc0(r->ctx, ((size_t) nrows * (size_t) maxw + 7) / 8);
 	if (!taken)
 	{
 		r->failed = true;
@@ -360,6 +401,9 @@ render_table(render *r, const gr_htree *t, int32_t table)
 		render_row(r, t, rows, nrows, ri, taken, maxw);
 		newline(r);
 	}
+	/* the next table's (a page of 2,000 small tables needs one table's room) */
+	gr_release(r->ctx, taken, ((size_t) nrows * (size_t) maxw + 7) / 8);
+	gr_release(r->ctx, rows, sizeof(int32_t) * (size_t) nrows);
 }
 
 /*
@@ -514,6 +558,7 @@ gr_html_render(gr_ctx *ctx, const char *text, size_t len, gr_html_text *out)
 	if (!gr_html_parse(ctx, text, len, &tree))
 		return ctx->err->status;	/* GR_OK: not HTML we can read, the caller reads it as text */
 	render_tree(&r, &tree);
+	gr_html_tree_release(ctx, &tree);
 	if (r.failed)
 		return ctx->err->status != GR_OK ? ctx->err->status :
 			gr_fail(ctx, GR_ENOMEM, 0, "out of memory", "The HTML page could not be rendered.");

@@ -51,7 +51,6 @@ typedef struct builder
 {
 	gr_ctx	   *ctx;
 	gr_htree   *t;
-	int32_t		nblocks;
 	int32_t		top_first;		/* the top level's first node */
 	char	   *text;			/* every text of the tree (t->text) */
 	size_t		text_used;
@@ -195,9 +194,9 @@ new_node(builder *b, gr_hn_type type, int line)
 		oom(b);
 		return GR_HN_NONE;
 	}
-	if (bi == b->nblocks)
+	if (bi == t->nblocks)
 	{
-		int32_t		nb = b->nblocks * 2 + 8;
+		int32_t		nb = t->nblocks * 2 + 8;
 		gr_hnode  **blocks = gr_alloc(b->ctx, sizeof(gr_hnode *) * (size_t) nb);
 
 		if (!blocks)
@@ -205,12 +204,13 @@ new_node(builder *b, gr_hn_type type, int line)
 			oom(b);
 			return GR_HN_NONE;
 		}
-		if (b->nblocks)
-			memcpy(blocks, t->blocks, sizeof(gr_hnode *) * (size_t) b->nblocks);
-		for (int32_t i = b->nblocks; i < nb; i++)
+		if (t->nblocks)
+			memcpy(blocks, t->blocks, sizeof(gr_hnode *) * (size_t) t->nblocks);
+		for (int32_t i = t->nblocks; i < nb; i++)
 			blocks[i] = NULL;
+		gr_release(b->ctx, t->blocks, sizeof(gr_hnode *) * (size_t) t->nblocks);
 		t->blocks = blocks;
-		b->nblocks = nb;
+		t->nblocks = nb;
 	}
 	if (t->blocks[bi] == NULL && (t->blocks[bi] = gr_alloc(b->ctx, sizeof(gr_hnode) << t->shift)) == NULL)
 	{
@@ -297,9 +297,11 @@ add_text(builder *b, int32_t i, const char *s, size_t n)
 		}
 		if (b->text_used)
 			memcpy(nt, b->text, b->text_used);
+		gr_release(b->ctx, b->text, b->text_cap);
 		b->text = nt;
 		b->text_cap = cap;
 		b->t->text = nt;
+		b->t->text_cap = cap;
 	}
 	memcpy(b->text + b->text_used, s, n);
 	b->text_used += n;
@@ -410,6 +412,7 @@ shadow(builder *b, int depth)
 			memcpy(ns, b->shadows, sizeof(xmlNodePtr) * (size_t) b->nshadows);
 		for (int i = b->nshadows; i < cap; i++)
 			ns[i] = NULL;
+		gr_release(b->ctx, b->shadows, sizeof(xmlNodePtr) * (size_t) b->nshadows);
 		b->shadows = ns;
 		b->nshadows = cap;
 	}
@@ -574,6 +577,7 @@ gr_html_parse(gr_ctx *ctx, const char *text, size_t len, gr_htree *tree)
 	if ((b->text = gr_alloc(ctx, b->text_cap)) == NULL)
 		return false;
 	tree->text = b->text;
+	tree->text_cap = b->text_cap;
 	b->text_child.type = XML_TEXT_NODE;
 	b->text_child.name = xmlStringText;
 	b->pcdata_child.type = XML_ELEMENT_NODE;
@@ -623,9 +627,26 @@ gr_html_parse(gr_ctx *ctx, const char *text, size_t len, gr_htree *tree)
 		xmlFreeDoc(pc->myDoc);	/* a document of a DOCTYPE at most */
 	pc->myDoc = NULL;
 	htmlFreeParserCtxt(pc);
+	/* the stand-ins are done with; the tree is handed back after rendering */
+	for (int i = 0; i < b->nshadows && b->shadows[i]; i++)
+		gr_release(ctx, b->shadows[i], sizeof(xmlNode));
+	gr_release(ctx, b->shadows, sizeof(xmlNodePtr) * (size_t) b->nshadows);
+	gr_release(ctx, b, sizeof(builder));
 	if (got)
 		mark_tables(tree);
+	else
+		gr_html_tree_release(ctx, tree);
 	return got;
+}
+
+void
+gr_html_tree_release(gr_ctx *ctx, gr_htree *tree)
+{
+	for (int32_t i = 0; i < tree->nblocks && tree->blocks[i]; i++)
+		gr_release(ctx, tree->blocks[i], sizeof(gr_hnode) << tree->shift);
+	gr_release(ctx, tree->blocks, sizeof(gr_hnode *) * (size_t) tree->nblocks);
+	gr_release(ctx, (void *) tree->text, tree->text_cap);
+	memset(tree, 0, sizeof(*tree));
 }
 
 /*

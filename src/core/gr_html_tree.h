@@ -77,9 +77,11 @@ typedef struct gr_hnode
 typedef struct gr_htree
 {
 	gr_hnode  **blocks;
+	int32_t		nblocks;		/* room in blocks[] */
 	int			shift;
 	int32_t		n;				/* nodes, the document included */
 	const char *text;
+	size_t		text_cap;
 } gr_htree;
 
 static inline gr_hnode *
@@ -104,6 +106,9 @@ gr_hn_text(const gr_htree *t, const gr_hnode *n)
  * error set for a failure (out of memory, a cancel between two chunks).
  */
 extern bool gr_html_parse(gr_ctx *ctx, const char *text, size_t len, gr_htree *tree);
+
+/* The tree's memory handed back to the call (gr_release), once it is rendered. */
+extern void gr_html_tree_release(gr_ctx *ctx, gr_htree *tree);
 
 /* What an element of that local name is to rendering; *pcdata: areBlanks' allowPCData. */
 extern gr_hn_tag gr_html_tag(const char *local, bool *pcdata);
