@@ -273,36 +273,92 @@ slot_taken(const uint8_t *taken, size_t i)
 	return (taken[i / 8] >> (i % 8)) & 1;
 }
 
+/* A row's part of its table's width: its own colspans, and those that reach down. */
+static void
+row_spans(const gr_htree *t, int32_t tr, long *own, long *down)
+{
+	*own = 0;
+	for (int32_t i = gr_hn(t, tr)->first; i != GR_HN_NONE; i = gr_hn(t, i)->next)
+		if (is_tag(gr_hn(t, i), GR_HT_CELL))
+		{
+			*own += gr_hn(t, i)->u.cell.colspan;
+			if (gr_hn(t, i)->u.cell.rowspan > 1)
+				*down += gr_hn(t, i)->u.cell.colspan;
+		}
+}
+
 /*
  * The slots a table's grid needs: no cell reaches past its row's own
  * colspans plus every column a rowspan takes (each slot before a cell is
  * taken, by a span from above or a cell before it in the row), so that a
  * table of two cells gets a grid of three slots a row, not 256 (2,000
- * such tables were 0.5 MB).  At most the fixed limit, as before.
+ * such tables were 0.5 MB).  At most the fixed limit, as before.  The
+ * rows are those collect_rows() finds; *nrows says how many.
  */
 static int
-table_width(const gr_htree *t, const int32_t *rows, int nrows)
+table_width(const gr_htree *t, int32_t table, int *nrows)
 {
 	long		widest = 0,
-				down = 0;
+				down = 0,
+				own;
+	bool		capped = false;
 
-	for (int ri = 0; ri < nrows; ri++)
+	*nrows = 0;
+	for (int32_t i = gr_hn(t, table)->first; i != GR_HN_NONE; i = gr_hn(t, i)->next)
 	{
-		long		own = 0;
+		int32_t		from = i,
+					to = gr_hn(t, i)->next;
 
-		for (int32_t i = gr_hn(t, rows[ri])->first; i != GR_HN_NONE; i = gr_hn(t, i)->next)
-			if (is_tag(gr_hn(t, i), GR_HT_CELL))
+		if (is_tag(gr_hn(t, i), GR_HT_TSECT))
+		{
+			from = gr_hn(t, i)->first;
+			to = GR_HN_NONE;
+		}
+		else if (!is_tag(gr_hn(t, i), GR_HT_TR))
+			continue;
+		for (int32_t k = from; k != to; k = gr_hn(t, k)->next)
+			if (is_tag(gr_hn(t, k), GR_HT_TR))
 			{
-				own += gr_hn(t, i)->u.cell.colspan;
-				if (gr_hn(t, i)->u.cell.rowspan > 1)
-					down += gr_hn(t, i)->u.cell.colspan;
+				(*nrows)++;
+				if (capped)
+					continue;
+				row_spans(t, k, &own, &down);
+				if (own > widest)
+					widest = own;
+				capped = widest + down + 1 >= GR_HTML_MAX_SPAN_COLS * 4;
 			}
-		if (own > widest)
-			widest = own;
-		if (widest + down + 1 >= GR_HTML_MAX_SPAN_COLS * 4)
-			return GR_HTML_MAX_SPAN_COLS * 4;
 	}
-	return (int) (widest + down + 1);
+	return capped ? GR_HTML_MAX_SPAN_COLS * 4 : (int) (widest + down + 1);
+}
+
+/*
+ * Room for the slots of every data table at once, so that the array is not
+ * grown by copies (2,000 one-row tables took 350 kB of copies for 96 kB):
+ * their rows times their widths, which is at least what rendering records,
+ * but no more than twice their cells (beyond, spans grow it as needed).
+ */
+static void
+size_cells(render *r, const gr_htree *t)
+{
+	size_t		slots = 0,
+				cells = 0;
+	int			nrows;
+
+	for (int32_t i = 1; i < t->n; i++)
+		if (is_tag(gr_hn(t, i), GR_HT_TABLE) && !gr_hn(t, i)->has_table)
+		{
+			int			w = table_width(t, i, &nrows);
+
+			slots += (size_t) nrows * (size_t) w;
+		}
+		else if (is_tag(gr_hn(t, i), GR_HT_CELL))
+			cells++;
+	if (slots > 2 * cells + 256)
+		slots = 2 * cells + 256;
+	if (slots == 0 || slots > INT32_MAX / 2)
+		return;					/* none, or grown as needed */
+	r->cells = gr_alloc(r->ctx, sizeof(gr_html_cell) * slots);
+	r->ccap = r->cells ? (int) slots : 0;
 }
 
 /* One row of a data table: its cells in the slots the rows above left free. */
@@ -368,9 +424,9 @@ static void
 render_table(render *r, const gr_htree *t, int32_t table)
 {
 	int32_t    *rows;
-	int			nrows = collect_rows(t, table, NULL);
+	int			nrows;
 	uint8_t    *taken;			/* nrows x maxw occupancy, one bit a slot */
-	int			maxw;
+	int			maxw = table_width(t, table, &nrows);
 
 	if (nrows == 0)
 		return;
@@ -381,8 +437,6 @@ render_table(render *r, const gr_htree *t, int32_t table)
 		return;
 	}
 	collect_rows(t, table, rows);
-	/* slots a row can reach: its colspans plus those of rowspans from above */
-	maxw = table_width(t, rows, nrows);
 	taken = gr_alloc0(r->ctx, ((size_t) nrows * (size_t) maxw + 7) / 8);
 	if (!taken)
 	{
@@ -557,6 +611,7 @@ gr_html_render(gr_ctx *ctx, const char *text, size_t len, gr_html_text *out)
 		return gr_fail(ctx, GR_ETOOBIG, 0, "report text is too long", "");
 	if (!gr_html_parse(ctx, text, len, &tree))
 		return ctx->err->status;	/* GR_OK: not HTML we can read, the caller reads it as text */
+	size_cells(&r, &tree);
 	render_tree(&r, &tree);
 	gr_html_tree_release(ctx, &tree);
 	if (r.failed)

@@ -47,15 +47,26 @@ typedef struct name_entry
 	bool		pcdata;			/* the local name is one of areBlanks' allowPCData */
 } name_entry;
 
+/*
+ * The stand-in for an open element on the parser's node stack, and the
+ * index of that element's last child (which the tree does not keep).
+ */
+typedef struct standin
+{
+	xmlNode		node;			/* first: the parser is given its address */
+	int32_t		last;
+} standin;
+
 typedef struct builder
 {
 	gr_ctx	   *ctx;
 	gr_htree   *t;
-	int32_t		top_first;		/* the top level's first node */
+	int32_t		top_first;		/* the top level's first and last node */
+	int32_t		top_last;
 	char	   *text;			/* every text of the tree (t->text) */
 	size_t		text_used;
 	size_t		text_cap;
-	xmlNodePtr *shadows;		/* the stand-in of the open element at each depth */
+	standin   **shadows;		/* the stand-in of the open element at each depth */
 	int			nshadows;
 	xmlNode		text_child;		/* the stand-ins for a last child */
 	xmlNode		pcdata_child;
@@ -219,26 +230,22 @@ new_node(builder *b, gr_hn_type type, int line)
 	}
 	n = gr_hn(t, t->n);
 	memset(n, 0, sizeof(*n));
-	n->parent = n->first = n->last = n->next = n->prev = GR_HN_NONE;
+	n->parent = n->first = n->next = GR_HN_NONE;
 	n->type = (uint8_t) type;
 	n->line = (uint16_t) line;
 	return t->n++;
 }
 
-/* Append node c as the last child of p. */
+/* Append node c to p, whose last child is *last. */
 static void
-link_child(gr_htree *t, int32_t p, int32_t c)
+link_child(gr_htree *t, int32_t p, int32_t *last, int32_t c)
 {
-	gr_hnode   *pn = gr_hn(t, p);
-	gr_hnode   *cn = gr_hn(t, c);
-
-	cn->parent = p;
-	cn->prev = pn->last;
-	if (pn->last != GR_HN_NONE)
-		gr_hn(t, pn->last)->next = c;
+	gr_hn(t, c)->parent = p;
+	if (*last != GR_HN_NONE)
+		gr_hn(t, *last)->next = c;
 	else
-		pn->first = c;
-	pn->last = c;
+		gr_hn(t, p)->first = c;
+	*last = c;
 }
 
 /* The input line as libxml2 stores it in a node (an unsigned short). */
@@ -318,7 +325,7 @@ sax_text(xmlParserCtxtPtr pc, const xmlChar *ch, int len, gr_hn_type type)
 
 	if (b->failed || cur == GR_HN_NONE || len < 0)
 		return;				/* text with no element open is dropped, as SAX2 drops it */
-	last = gr_hn(b->t, cur)->last;
+	last = ((standin *) pc->node)->last;
 	if (last != GR_HN_NONE && gr_hn(b->t, last)->type == type)
 	{
 		if ((size_t) gr_hn(b->t, last)->u.text.len + (size_t) len > XML_MAX_TEXT_LENGTH)
@@ -339,7 +346,7 @@ sax_text(xmlParserCtxtPtr pc, const xmlChar *ch, int len, gr_hn_type type)
 	gr_hn(b->t, last)->u.text.off = (uint32_t) b->text_used;
 	if (!add_text(b, last, (const char *) ch, (size_t) len))
 		return;
-	link_child(b->t, cur, last);
+	link_child(b->t, cur, &((standin *) pc->node)->last, last);
 	pc->node->last = type == GR_HN_TEXT ? &b->text_child : &b->other_child;
 }
 
@@ -395,13 +402,13 @@ meta_date(builder *b, int32_t el, const xmlChar **atts)
 }
 
 /* The stand-in for the open element at the depth the parser's stack has now. */
-static xmlNodePtr
+static standin *
 shadow(builder *b, int depth)
 {
 	if (depth >= b->nshadows)
 	{
 		int			cap = b->nshadows * 2 + 64;
-		xmlNodePtr *ns = gr_alloc(b->ctx, sizeof(xmlNodePtr) * (size_t) cap);
+		standin   **ns = gr_alloc(b->ctx, sizeof(standin *) * (size_t) cap);
 
 		if (!ns)
 		{
@@ -409,24 +416,25 @@ shadow(builder *b, int depth)
 			return NULL;
 		}
 		if (b->nshadows)
-			memcpy(ns, b->shadows, sizeof(xmlNodePtr) * (size_t) b->nshadows);
+			memcpy(ns, b->shadows, sizeof(standin *) * (size_t) b->nshadows);
 		for (int i = b->nshadows; i < cap; i++)
 			ns[i] = NULL;
-		gr_release(b->ctx, b->shadows, sizeof(xmlNodePtr) * (size_t) b->nshadows);
+		gr_release(b->ctx, b->shadows, sizeof(standin *) * (size_t) b->nshadows);
 		b->shadows = ns;
 		b->nshadows = cap;
 	}
 	if (b->shadows[depth] == NULL)
 	{
-		if ((b->shadows[depth] = gr_alloc0(b->ctx, sizeof(xmlNode))) == NULL)
+		if ((b->shadows[depth] = gr_alloc0(b->ctx, sizeof(standin))) == NULL)
 		{
 			oom(b);
 			return NULL;
 		}
-		b->shadows[depth]->type = XML_ELEMENT_NODE;
+		b->shadows[depth]->node.type = XML_ELEMENT_NODE;
 	}
 	/* of a stand-in the parser reads only the type and the last child */
-	b->shadows[depth]->last = NULL;
+	b->shadows[depth]->node.last = NULL;
+	b->shadows[depth]->last = GR_HN_NONE;
 	return b->shadows[depth];
 }
 
@@ -439,8 +447,10 @@ sax_start_element(void *ctx, const xmlChar *name, const xmlChar **atts)
 	int32_t		parent = cur_node(pc);
 	xmlNodePtr	psh = pc->node;	/* the open parent's stand-in, NULL for none */
 	const name_entry *e;
-	xmlNodePtr	sh;
+	standin    *sh;
 	int32_t		el;
+	int32_t		root_last = GR_HN_NONE;
+	int32_t    *last = psh ? &((standin *) psh)->last : &b->top_last;
 	gr_hnode   *n;
 	int			line = cur_line(pc);
 
@@ -449,21 +459,25 @@ sax_start_element(void *ctx, const xmlChar *name, const xmlChar **atts)
 	if (psh == NULL)
 	{
 		/* the root; or, in a document that has nodes, see the header comment */
-		if (pc->myDoc->children == NULL && b->top_first == GR_HN_NONE)
-			parent = 0;
-		else if (pc->myDoc->children == NULL && gr_hn(t, b->top_first)->type == GR_HN_ELEM)
+		parent = 0;				/* the root, or after the DOCTYPE or a comment: the top level */
+		if (pc->myDoc->children == NULL && b->top_first != GR_HN_NONE &&
+			gr_hn(t, b->top_first)->type == GR_HN_ELEM)
+		{
+			/* the first root, closed: its last child is looked for (once a page at most) */
 			parent = b->top_first;
-		else
-			parent = 0;			/* after the DOCTYPE or a comment: the top level */
+			for (int32_t c = gr_hn(t, parent)->first; c != GR_HN_NONE; c = gr_hn(t, c)->next)
+				root_last = c;
+			last = &root_last;
+		}
 	}
 	e = classify(b, name);
 	if ((sh = shadow(b, pc->nodeNr)) == NULL)
 		return;
-	if (nodePush(pc, sh) < 0)
+	if (nodePush(pc, &sh->node) < 0)
 		return;					/* too deep: the parser has stopped */
 	if ((el = new_node(b, GR_HN_ELEM, line)) == GR_HN_NONE)
 		return;
-	sh->_private = (void *) (intptr_t) el;
+	sh->node._private = (void *) (intptr_t) el;
 	n = gr_hn(t, el);
 	n->tag = e->tag;
 	if (e->tag == GR_HT_CELL)
@@ -473,7 +487,7 @@ sax_start_element(void *ctx, const xmlChar *name, const xmlChar **atts)
 	}
 	else if (e->tag == GR_HT_META)
 		meta_date(b, el, atts);
-	link_child(t, parent, el);
+	link_child(t, parent, last, el);
 	if (parent == 0 && b->top_first == GR_HN_NONE)
 		b->top_first = el;
 	if (psh)
@@ -496,7 +510,8 @@ sax_other(xmlParserCtxtPtr pc, gr_hn_type type, const xmlChar *target)
 
 	if (b->failed || (n = new_node(b, type, cur_line(pc))) == GR_HN_NONE)
 		return;
-	link_child(b->t, parent == GR_HN_NONE ? 0 : parent, n);
+	link_child(b->t, parent == GR_HN_NONE ? 0 : parent,
+			   parent == GR_HN_NONE ? &b->top_last : &((standin *) pc->node)->last, n);
 	if (parent == GR_HN_NONE && b->top_first == GR_HN_NONE)
 		b->top_first = n;
 	if (parent != GR_HN_NONE && type == GR_HN_PI)
@@ -564,7 +579,7 @@ gr_html_parse(gr_ctx *ctx, const char *text, size_t len, gr_htree *tree)
 		return false;
 	b->ctx = ctx;
 	b->t = tree;
-	b->top_first = GR_HN_NONE;
+	b->top_first = b->top_last = GR_HN_NONE;
 	/*
 	 * Blocks of a node per 64 bytes of the page (pages have one per 12 to
 	 * 40): a few for a report, 2 MB each for a huge page; text is a
@@ -629,8 +644,8 @@ gr_html_parse(gr_ctx *ctx, const char *text, size_t len, gr_htree *tree)
 	htmlFreeParserCtxt(pc);
 	/* the stand-ins are done with; the tree is handed back after rendering */
 	for (int i = 0; i < b->nshadows && b->shadows[i]; i++)
-		gr_release(ctx, b->shadows[i], sizeof(xmlNode));
-	gr_release(ctx, b->shadows, sizeof(xmlNodePtr) * (size_t) b->nshadows);
+		gr_release(ctx, b->shadows[i], sizeof(standin));
+	gr_release(ctx, b->shadows, sizeof(standin *) * (size_t) b->nshadows);
 	gr_release(ctx, b, sizeof(builder));
 	if (got)
 		mark_tables(tree);
@@ -654,6 +669,17 @@ gr_html_tree_release(gr_ctx *ctx, gr_htree *tree)
  * child, else its next or previous sibling, five steps at most; a CDATA
  * node, which keeps no line, asks its previous sibling or its parent.
  */
+/* The previous sibling, which the tree does not keep: asked only of a line beyond 65535. */
+static int32_t
+prev_of(const gr_htree *t, int32_t i)
+{
+	int32_t		prev = GR_HN_NONE;
+
+	for (int32_t c = gr_hn(t, gr_hn(t, i)->parent)->first; c != i; c = gr_hn(t, c)->next)
+		prev = c;
+	return prev;
+}
+
 static long
 lineno(const gr_htree *t, int32_t i, int depth)
 {
@@ -665,8 +691,10 @@ lineno(const gr_htree *t, int32_t i, int depth)
 	n = gr_hn(t, i);
 	if (n->type == GR_HN_CDATA || n->type == GR_HN_DOC)
 	{
-		if (n->prev != GR_HN_NONE && gr_hn(t, n->prev)->type != GR_HN_CDATA)
-			return lineno(t, n->prev, depth + 1);
+		int32_t		prev = n->parent != GR_HN_NONE ? prev_of(t, i) : GR_HN_NONE;
+
+		if (prev != GR_HN_NONE && gr_hn(t, prev)->type != GR_HN_CDATA)
+			return lineno(t, prev, depth + 1);
 		if (n->parent != GR_HN_NONE && gr_hn(t, n->parent)->type == GR_HN_ELEM)
 			return lineno(t, n->parent, depth + 1);
 		return -1;
@@ -677,8 +705,8 @@ lineno(const gr_htree *t, int32_t i, int depth)
 			r = lineno(t, n->first, depth + 1);
 		else if (n->next != GR_HN_NONE)
 			r = lineno(t, n->next, depth + 1);
-		else if (n->prev != GR_HN_NONE)
-			r = lineno(t, n->prev, depth + 1);
+		else if (n->parent != GR_HN_NONE)
+			r = lineno(t, prev_of(t, i), depth + 1);
 	}
 	if (r == -1 || r == 65535)
 		r = n->line;

@@ -45,10 +45,8 @@ typedef enum gr_hn_tag
 typedef struct gr_hnode
 {
 	int32_t		parent;			/* GR_HN_NONE for the document */
-	int32_t		first;			/* children */
-	int32_t		last;
-	int32_t		next;			/* siblings */
-	int32_t		prev;
+	int32_t		first;			/* the first child */
+	int32_t		next;			/* the next sibling (the last child is known while building) */
 	union
 	{
 		struct					/* a text, or a <meta>'s date: the tree's text[off, off + len), */
