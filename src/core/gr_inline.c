@@ -102,7 +102,6 @@ typedef struct first_index
 	const gr_spec *spec;
 	first_slot	slot[SLOTS];
 	const char *by_first[LBL_MAX];
-	int			nlabels;
 	const char *always[LBL_MAX];	/* labels of rows past GR_T3_NROWS */
 	int			nalways;
 	const char *caption[LBL_MAX];	/* every table's caption words … */
@@ -173,7 +172,6 @@ first_index_make(void)
 					fill[h] = 0;
 				}
 		}
-	fidx.nlabels = total;
 	fidx.spec = gr_spec_active;
 }
 
