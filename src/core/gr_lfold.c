@@ -1,0 +1,188 @@
+/*
+ * gr_lfold.c — a label's text as the matcher compares it: folded without
+ * white space and punctuation (gr_lfold), its first character of its own
+ * (gr_label_first_cp), and how much of a text a label covers, pinyin
+ * glosses and punctuation aside (gr_label_prefix_len).  gr_label.c matches
+ * cells against the labels so folded.
+ */
+#include "gr_label.h"
+
+static bool
+is_punct_cp(uint32_t cp)
+{
+	if (cp < 0x80)
+		return !((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'));
+	if (cp >= 0x80 && cp <= 0xBF)
+		return true;
+	if (cp >= 0x2000 && cp <= 0x206F)
+		return true;
+	if (cp >= 0x3000 && cp <= 0x303F && cp != 0x3007)
+		return true;
+	if (cp >= 0xFE30 && cp <= 0xFE6F)
+		return true;
+	if (cp >= 0xFF00 && cp <= 0xFF0F)
+		return true;
+	if ((cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65))
+		return true;
+	if (cp >= 0x2500 && cp <= 0x25FF)	/* box drawing, geometric shapes */
+		return true;
+	return false;
+}
+
+/*
+ * Fold a label for comparison: the text without white space and
+ * punctuation.  The input is folded text or a label from the format
+ * tables; returns the length written to out.
+ */
+size_t
+gr_lfold(const char *s, size_t len, char *out, size_t cap)
+{
+	const unsigned char *u = (const unsigned char *) s;
+	size_t		o = 0;
+
+	for (size_t i = 0; i < len;)
+	{
+		uint32_t	cp;
+		int			n;
+
+		if (u[i] < 0x80)
+		{
+			/* ASCII: letters and digits stay, the rest is punctuation */
+			unsigned char c = u[i++];
+
+			if (((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) && o < cap)
+				out[o++] = (char) c;
+			continue;
+		}
+
+		/*
+		 * Leads E4-EC and EE begin U+4000-CFFF and U+E000-EFFF, no
+		 * punctuation among them (is_punct_cp), well formed with any two
+		 * continuation bytes: the Han characters of a label, copied
+		 * without decoding
+		 */
+		if (u[i] >= 0xE4 && u[i] <= 0xEE && u[i] != 0xED && i + 3 <= len &&
+			(u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80)
+		{
+			if (o + 3 <= cap)
+			{
+				out[o] = s[i];
+				out[o + 1] = s[i + 1];
+				out[o + 2] = s[i + 2];
+				o += 3;
+			}
+			i += 3;
+			continue;
+		}
+		n = gr_utf8_decode(u + i, len - i, &cp);
+		if (n == 0)
+		{
+			i++;
+			continue;
+		}
+		if (!is_punct_cp(cp) && o + (size_t) n <= cap)
+		{
+			for (int k = 0; k < n; k++)
+				out[o + k] = s[i + k];
+			o += n;
+		}
+		i += n;
+	}
+	return o;
+}
+
+/* A pinyin gloss at t ("(guī)", letters with tone marks in brackets): its bytes, else 0. */
+static size_t
+gloss_len(const char *t, size_t tlen)
+{
+	size_t		i = 1;
+
+	if (tlen < 3 || t[0] != '(')
+		return 0;
+	while (i < tlen && t[i] != ')')
+	{
+		uint32_t	cp;
+		int			n = gr_utf8_decode((const unsigned char *) t + i, tlen - i, &cp);
+
+		if (n == 0 || !((cp >= 'a' && cp <= 'z') || (cp >= 0xC0 && cp <= 0x24F)))
+			return 0;
+		i += (size_t) n;
+	}
+	return i < tlen && i > 1 ? i + 1 : 0;
+}
+
+/*
+ * The first character of t that is not punctuation, 0 when there is none
+ * (or the text is not UTF-8 before it): gr_label_prefix_len compares it
+ * first (glosses are skipped only after a matched character), so a label
+ * whose own first such character differs cannot begin there.
+ */
+uint32_t
+gr_label_first_cp(const char *t, size_t tlen)
+{
+	for (size_t i = 0; i < tlen;)
+	{
+		uint32_t	cp;
+		int			n = gr_utf8_decode((const unsigned char *) t + i, tlen - i, &cp);
+
+		if (n == 0)
+			return 0;
+		if (!is_punct_cp(cp))
+			return cp;
+		i += (size_t) n;
+	}
+	return 0;
+}
+
+/*
+ * Does text t begin with the label, punctuation and pinyin glosses aside
+ * (the folded text's quotes and brackets need not be the label's; a
+ * zh-TW page glosses characters: 規(guī)章)?  Returns the bytes of t the
+ * label covers, 0 when it does not begin there.
+ */
+size_t
+gr_label_prefix_len(const char *t, size_t tlen, const char *label)
+{
+	size_t		i = 0,
+				j = 0,
+				llen = strlen(label),
+				end = 0;
+
+	while (j < llen)
+	{
+		uint32_t	a,
+					b;
+		int			na,
+					nb;
+
+		nb = gr_utf8_decode((const unsigned char *) label + j, llen - j, &b);
+		if (nb == 0)
+			return 0;
+		if (is_punct_cp(b))
+		{
+			j += (size_t) nb;
+			continue;
+		}
+		for (;;)
+		{
+			if (i >= tlen)
+				return 0;
+			if (end > 0)
+				i += gloss_len(t + i, tlen - i);	/* after a matched character */
+			if (i >= tlen)
+				return 0;
+			na = gr_utf8_decode((const unsigned char *) t + i, tlen - i, &a);
+			if (na == 0)
+				return 0;
+			if (!is_punct_cp(a))
+				break;
+			i += (size_t) na;
+		}
+		if (a != b)
+			return 0;
+		i += (size_t) na;
+		j += (size_t) nb;
+		end = i;
+	}
+	return end;
+}
