@@ -47,23 +47,6 @@ cmp_double(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* One parse (and check); the arena's bytes per byte of input, or -1 on failure. */
-static double
-parse_one(const char *text, size_t len, int check)
-{
-	ta_arena	arena = {0};
-	gr_env		env = ta_env(&arena);
-	gr_report  *rep;
-	gr_error	err;
-	double		ratio = -1;
-
-	if (gr_parse(&env, text, len, &rep, &err) == GR_OK &&
-		(!check || gr_check(&env, rep, 0, &err) == GR_OK))
-		ratio = len ? (double) arena.total / len : 0;
-	ta_arena_free(&arena);
-	return ratio;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -115,7 +98,7 @@ main(int argc, char **argv)
 	}
 
 	t0 = now_ms();
-	if (parse_one(texts[0], lens[0], check) < 0)
+	if (ta_parse_ratio(texts[0], lens[0], check) < 0)
 	{
 		fprintf(stderr, "%s: the parse failed\n", argv[optind]);
 		return 1;
@@ -126,7 +109,7 @@ main(int argc, char **argv)
 	t0 = now_ms();
 	for (int r = 0; r < rounds; r++)
 		for (int i = 0; i < nfiles; i++)
-			ratios[i] = parse_one(texts[i], lens[i], check);
+			ratios[i] = ta_parse_ratio(texts[i], lens[i], check);
 	ms = now_ms() - t0;
 	CALLGRIND_STOP_INSTRUMENTATION;
 

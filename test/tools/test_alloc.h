@@ -81,6 +81,27 @@ ta_env(ta_arena *a)
 	return env;
 }
 
+/*
+ * One parse of text (and with check, the rules as report_check runs them)
+ * in an arena of its own: the bytes it took per byte of input, -1 when the
+ * parse failed.  The memory figure of bench/core and of test_core's bounds.
+ */
+static inline double
+ta_parse_ratio(const char *text, size_t len, int check)
+{
+	ta_arena	arena = {0};
+	gr_env		env = ta_env(&arena);
+	gr_report  *rep;
+	gr_error	err;
+	double		ratio = -1;
+
+	if (gr_parse(&env, text, len, &rep, &err) == GR_OK &&
+		(!check || gr_check(&env, rep, 0, &err) == GR_OK))
+		ratio = len ? (double) arena.total / (double) len : 0;
+	ta_arena_free(&arena);
+	return ratio;
+}
+
 static inline char *
 ta_read_file(const char *path, size_t *len)
 {

@@ -1543,21 +1543,6 @@ test_fuzz_regressions(const char *dir)
 #define MEM_CHECKED_MEDIAN_MAX 14.0
 #define MEM_TABLES_MAX 6.0
 
-static double
-arena_ratio(const char *text, size_t len, int check)
-{
-	ta_arena	arena = {0};
-	gr_env		env = ta_env(&arena);
-	gr_report  *rep;
-	gr_error	err;
-	double		r = -1;
-
-	if (gr_parse(&env, text, len, &rep, &err) == GR_OK && (!check || gr_check(&env, rep, 0, &err) == GR_OK))
-		r = (double) arena.total / (double) len;
-	ta_arena_free(&arena);
-	return r;
-}
-
 static int
 cmp_ratio(const void *a, const void *b)
 {
@@ -1606,8 +1591,8 @@ test_memory(const char *dir)
 		snprintf(path, sizeof(path), "%s/%s", dir, samples[k].file);
 		if ((text = ta_read_file(path, &len)) == NULL)
 			continue;
-		parsed[n] = arena_ratio(text, len, 0);
-		checked[n] = arena_ratio(text, len, 1);
+		parsed[n] = ta_parse_ratio(text, len, 0);
+		checked[n] = ta_parse_ratio(text, len, 1);
 		n++;
 		free(text);
 	}
@@ -1625,8 +1610,8 @@ test_memory(const char *dir)
 	}
 	if (p1 && p2)
 	{
-		double		r1 = arena_ratio(p1, len1, 1),
-					r2 = arena_ratio(p2, len2, 1);
+		double		r1 = ta_parse_ratio(p1, len1, 1),
+					r2 = ta_parse_ratio(p2, len2, 1);
 
 		CHECK(r2 > 0 && r2 <= MEM_TABLES_MAX,
 			  "memory: a page of 2,000 one-row tables takes %.1fx its %zu bytes (at most %.0fx)",
