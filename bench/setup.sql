@@ -43,20 +43,8 @@ COPY (SELECT id, body FROM src) TO :'copyfile';
 CREATE TABLE bench_setting (name text PRIMARY KEY, value text);
 INSERT INTO bench_setting VALUES ('copyfile', :'copyfile');
 
--- three COPY targets, the same columns
-CREATE TABLE t_plain (id int, body text, findings jsonb);
-CREATE TABLE t_trigger (LIKE t_plain);
-CREATE TRIGGER t_trigger_record BEFORE INSERT OR UPDATE ON t_trigger
-  FOR EACH ROW EXECUTE FUNCTION report_validate_trigger('body', 'record', 'findings');
-CREATE TABLE t_all (LIKE t_plain);
--- the cost of CHECK (report_is_valid(body, 1)), but every report is kept
--- (generated reports need not balance): never NULL, so always true
-ALTER TABLE t_all ADD CHECK (report_is_valid(body, 1) IS NOT NULL);
-CREATE TRIGGER t_all_record BEFORE INSERT OR UPDATE ON t_all
-  FOR EACH ROW EXECUTE FUNCTION report_validate_trigger('body', 'record', 'findings');
-CREATE INDEX ON t_all (((parse_report(body)).year));
-CREATE INDEX ON t_all (((parse_report(body)).org));
-CREATE INDEX ON t_all ((report_cell(body, 't3.new_received.total')));
+-- the three COPY targets (shared with bench/copy.sh)
+\ir tables.sql
 -- the same with the findings compressed by lz4 rather than pglz, as the
 -- README advises: the findings of reports that do not balance are long
 -- (LIKE … INCLUDING ALL copies the CHECK and the indexes, not the trigger)
