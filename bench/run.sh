@@ -53,7 +53,7 @@ if [ "${GOVREPORT_BENCH_INSIDE:-}" != 1 ]; then
 
 	# the core alone: the samples and the first 20 reports of each layout
 	make -s PG_CONFIG="$PG_CONFIG" bench/core COPT=-Werror
-	core_files=$(ls samples/*.txt; ls "$tmp"/reports/*_[0-9].txt "$tmp"/reports/*_1[0-9].txt 2>/dev/null)
+	core_files=$(ls samples/*.txt; ls "$tmp"/reports/*_[0-9].txt "$tmp"/reports/*_1[0-9].txt 2>/dev/null || true)
 	{
 		bench/core -q -n 5 $core_files | sed 's/^/core_/'
 		bench/core -q -c -n 5 $core_files | sed 's/^/core_check_/'
