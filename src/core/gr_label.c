@@ -609,9 +609,9 @@ gr_label_is_word(const char *t, size_t tlen, const char *const *words)
  * cols: one bit for an exact name, several for a truncated one (本年新 →
  * 本年新制作数量 or 本年新公开数量).
  */
-unsigned
-gr_label_header(const char *t, size_t tlen, const gr_coldef *defs, const int *cols, int ncols,
-				const gr_rowdef *row, bool *is_exact)
+static unsigned
+label_header(const char *t, size_t tlen, const gr_coldef *defs, const int *cols, int ncols,
+			 const gr_rowdef *row, bool *is_exact)
 {
 	unsigned	exact = 0,
 				partial = 0;
@@ -649,7 +649,73 @@ gr_label_header(const char *t, size_t tlen, const gr_coldef *defs, const int *co
 			}
 		}
 	}
-	if (is_exact)
-		*is_exact = exact != 0;
+	*is_exact = exact != 0;
 	return exact ? exact : partial;
+}
+
+/*
+ * label_header's answers for the header texts met lately, per process, as
+ * gr_label_find keeps its own: the answer depends only on the column
+ * definitions, the candidate columns, the row and the text, and 表二's
+ * header texts are the same in report after report.  Direct mapped; a
+ * longer text, or more candidates, is not kept.
+ */
+#define HEADER_MEMO 256			/* a power of two */
+#define HEADER_MEMO_COLS 16
+
+typedef struct header_memo
+{
+	const gr_coldef *defs;		/* NULL: empty */
+	const gr_rowdef *row;
+	int8_t		ncols;
+	int8_t		cols[HEADER_MEMO_COLS];
+	bool		exact;
+	uint32_t	len;
+	unsigned	m;
+	char		t[FIND_MEMO_TEXT];
+} header_memo;
+
+static header_memo header_memos[HEADER_MEMO];
+
+unsigned
+gr_label_header(const char *t, size_t tlen, const gr_coldef *defs, const int *cols, int ncols,
+				const gr_rowdef *row, bool *is_exact)
+{
+	uint32_t	h = 2166136261u ^ (uint32_t) ((uintptr_t) row >> 3) ^ (uint32_t) ncols;
+	header_memo *mo;
+	bool		exact;
+	bool		same;
+
+	if (tlen > FIND_MEMO_TEXT || ncols > HEADER_MEMO_COLS)
+	{
+		unsigned	m = label_header(t, tlen, defs, cols, ncols, row, &exact);
+
+		if (is_exact)
+			*is_exact = exact;
+		return m;
+	}
+	for (int i = 0; i < ncols; i++)
+		h = (h ^ (uint32_t) cols[i]) * 16777619u;
+	for (size_t i = 0; i < tlen; i++)
+		h = (h ^ (unsigned char) t[i]) * 16777619u;
+	mo = &header_memos[(h ^ (h >> 15)) & (HEADER_MEMO - 1)];
+	same = mo->defs == defs && mo->row == row && mo->ncols == ncols && mo->len == tlen &&
+		memcmp(mo->t, t, tlen) == 0;
+	for (int i = 0; same && i < ncols; i++)
+		same = mo->cols[i] == cols[i];
+	if (!same)
+	{
+		mo->defs = NULL;		/* not an answer while it is made */
+		mo->m = label_header(t, tlen, defs, cols, ncols, row, &mo->exact);
+		mo->row = row;
+		mo->ncols = (int8_t) ncols;
+		for (int i = 0; i < ncols; i++)
+			mo->cols[i] = (int8_t) cols[i];
+		memcpy(mo->t, t, tlen);
+		mo->len = (uint32_t) tlen;
+		mo->defs = defs;
+	}
+	if (is_exact)
+		*is_exact = mo->exact;
+	return mo->m;
 }
