@@ -421,6 +421,31 @@ count_runs(const char *f, uint32_t len)
 	return n < (size_t) INT32_MAX / 64 ? (int) n : INT32_MAX / 64;
 }
 
+/* The end of the run of bytes that are not white space from f[i], up to end. */
+static inline uint32_t
+run_end(const char *f, uint32_t i, uint32_t end)
+{
+#ifdef __SSE2__
+	const __m128i sp = _mm_set1_epi8(' '),
+				tab = _mm_set1_epi8('\t'),
+				nl = _mm_set1_epi8('\n');
+
+	for (; i + 16 <= end; i += 16)
+	{
+		__m128i		v = _mm_loadu_si128((const __m128i *) (f + i));
+		unsigned	w = (unsigned) _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, sp),
+																			  _mm_cmpeq_epi8(v, tab)),
+																 _mm_cmpeq_epi8(v, nl)));
+
+		if (w)
+			return i + (uint32_t) __builtin_ctz(w);
+	}
+#endif
+	while (i < end && !fold_ws(f[i]))
+		i++;
+	return i;
+}
+
 /* The compact copy: the folded text without white space, line by line, with its runs. */
 static gr_status
 compact_pass(gr_ctx *ctx, gr_doc *doc)
@@ -452,8 +477,7 @@ compact_pass(gr_ctx *ctx, gr_doc *doc)
 			if (i == end)
 				break;
 			start = i;
-			while (i < end && f[i] != ' ' && f[i] != '\t' && f[i] != '\n')
-				i++;
+			i = run_end(f, i, end);
 			if (nruns == runcap && !grow_array(ctx, (void **) &runs, &runcap, nruns, sizeof(gr_crun)))
 				return ctx->err->status;
 			runs[nruns].c = c;
@@ -470,6 +494,39 @@ compact_pass(gr_ctx *ctx, gr_doc *doc)
 	doc->cruns = runs;
 	doc->ncruns = nruns;
 	return GR_OK;
+}
+
+/*
+ * The anchor buckets: a text with CRLF breaks or many full-width
+ * characters has an anchor every few dozen bytes, and every cell asks
+ * f2s for its source span, so the search starts from the bucket of its
+ * offset instead of from the whole array (a 16th of the text's size).
+ */
+#define GR_ABKT_SHIFT 6
+
+static bool
+anchor_buckets(gr_ctx *ctx, gr_doc *doc)
+{
+	uint32_t	nb;
+	int32_t    *bk;
+	int			a = 0;
+
+	if (doc->nanchors < 16)
+		return true;			/* a short search anyway */
+	nb = (doc->fold_len >> GR_ABKT_SHIFT) + 1;
+	if ((bk = gr_alloc(ctx, sizeof(int32_t) * (size_t) nb)) == NULL)
+		return false;
+	for (uint32_t b = 0; b < nb; b++)
+	{
+		uint32_t	start = b << GR_ABKT_SHIFT;
+
+		while (a + 1 < doc->nanchors && doc->anchors[a + 1].f <= start)
+			a++;
+		bk[b] = a;
+	}
+	doc->abkt = bk;
+	doc->nabkt = nb;
+	return true;
 }
 
 /*
@@ -539,6 +596,8 @@ gr_doc_build(gr_ctx *ctx, const char *text, size_t len, const int *line_map, int
 	doc->nanchors = o.nan;
 	doc->lines = o.lines;
 	doc->nlines = o.nlines;
+	if (!anchor_buckets(ctx, doc))
+		return ctx->err->status;
 	return compact_pass(ctx, doc);
 }
 
@@ -554,6 +613,15 @@ gr_doc_f2s(const gr_doc *doc, uint32_t f)
 
 	if (f >= doc->fold_len || hi < 0)
 		return doc->src_len;
+	if (doc->abkt)
+	{
+		uint32_t	b = f >> GR_ABKT_SHIFT;
+
+		/* the answer lies between the buckets' own answers */
+		lo = doc->abkt[b];
+		if (b + 1 < doc->nabkt)
+			hi = doc->abkt[b + 1];
+	}
 	while (lo < hi)
 	{
 		int			mid = (lo + hi + 1) / 2;

@@ -108,6 +108,9 @@ typedef struct gr_doc
 	uint32_t	fold_len;
 	const gr_anchor *anchors;	/* fold → src (gr_doc_f2s) */
 	int			nanchors;
+	const int32_t *abkt;		/* per GR_ABKT_SHIFT-sized stretch of fold: the last
+								 * anchor at or before its start (gr_doc_f2s) */
+	uint32_t	nabkt;
 	char	   *cmp;			/* fold without white space and line breaks */
 	uint32_t	cmp_len;
 	const gr_crun *cruns;		/* compact → fold (gr_doc_c2f) */
