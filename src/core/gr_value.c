@@ -20,7 +20,10 @@ static const struct
 	W("—/—"), W("-/-"), W("×"), W("x"), W("X"),
 };
 
-/* Units written after a number; the cell keeps the unit apart. */
+/*
+ * Units written after a number; the cell keeps the unit apart.  All are Han
+ * words: none begins with an ASCII byte, which gr_value_parse relies on.
+ */
 static const struct
 {
 	const char *s;
@@ -131,7 +134,8 @@ gr_value_parse(const char *s, size_t len, gr_value *v)
 	/* a unit, then a note in brackets, then nothing */
 	while (i < end && is_space(s[i]))
 		i++;
-	for (size_t k = 0; k < NELEM(units); k++)
+	/* the units are Han words: nothing to compare after the digits, or before an ASCII byte */
+	for (size_t k = 0; i < end && (unsigned char) s[i] >= 0x80 && k < NELEM(units); k++)
 	{
 		size_t		n = units[k].len;
 
