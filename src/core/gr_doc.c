@@ -243,7 +243,7 @@ break_line(gr_ctx *ctx, doc_out *o, line_start *ls, const char *src, uint32_t po
 
 /*
  * The longest stretch from pos, up to limit, of characters that fold to
- * themselves (printable ASCII, and what the table leaves alone).
+ * themselves (printable ASCII and the tab, and what the table leaves alone).
  */
 static inline uint32_t
 same_stretch(const unsigned char *u, uint32_t pos, uint32_t limit)
@@ -254,7 +254,7 @@ same_stretch(const unsigned char *u, uint32_t pos, uint32_t limit)
 		int			n;
 		unsigned char b = u[pos];
 
-		if (b >= 0x20 && b < 0x7F)
+		if ((b >= 0x20 && b < 0x7F) || b == '\t')	/* a tab stays a tab (fold_one) */
 		{
 			pos++;
 			continue;
