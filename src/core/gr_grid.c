@@ -127,6 +127,20 @@ gr_grid_cell(gr_ctx *ctx, const gr_doc *doc, int li, uint32_t from, uint32_t to,
 	cell_init(&tok, doc, g, li, from, to, pos);
 	if (tok.kind != GR_TK_TEXT)
 		return grid_push(ctx, g, &tok);
+	/* most text cells end in a word that is no number: nothing to split off */
+	{
+		uint32_t	s = to;
+		gr_value	v;
+		gr_tok_kind k;
+
+		while (s > from && !gr_ws(f[s - 1]))
+			s--;
+		if (s == from)
+			return grid_push(ctx, g, &tok);	/* one word, the text itself */
+		k = gr_value_parse(f + s, to - s, &v);
+		if (k != GR_TK_NUM && k != GR_TK_DASH)
+			return grid_push(ctx, g, &tok);
+	}
 
 	/* split at single spaces; keep trailing numeric words apart */
 	for (uint32_t i = from; i < to && nw < 64;)
