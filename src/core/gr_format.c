@@ -261,8 +261,8 @@ gr_row_in(gr_table t, int row, gr_edition ed)
 	return gr_row_printed(t, row, ed) || gr_row_derived(t, row, ed);
 }
 
-int
-gr_row_children(gr_table t, int row, gr_edition ed, int *out)
+static int
+row_children(gr_table t, int row, gr_edition ed, int *out)
 {
 	const gr_tabledef *td = &gr_tabledefs[t];
 	int			n = 0;
@@ -278,7 +278,7 @@ static int
 leaves_into(gr_table t, int row, gr_edition ed, int *out, int n, int depth)
 {
 	int			kids[GR_T3_NROWS];
-	int			nk = gr_row_children(t, row, ed, kids);
+	int			nk = row_children(t, row, ed, kids);
 	bool		printed_kids = false;
 
 	for (int i = 0; i < nk; i++)
@@ -293,10 +293,75 @@ leaves_into(gr_table t, int row, gr_edition ed, int *out, int n, int depth)
 	return n;
 }
 
+/*
+ * Each table's row tree per edition, made once per process: the rules,
+ * the derived cells and the glued digits ask for a row's children and
+ * leaves for every cell they look at, and the answer is format data.
+ */
+#define TREE_ROWS 64
+
+typedef struct row_tree
+{
+	bool		made;
+	int8_t		nkids[TREE_ROWS];
+	int8_t		kids[TREE_ROWS][TREE_ROWS];
+	int8_t		nleaves[TREE_ROWS];
+	int8_t		leaves[TREE_ROWS][TREE_ROWS];
+} row_tree;
+
+static row_tree row_trees[GR_T4 + 1][GR_NED];
+
+static const row_tree *
+tree_of(gr_table t, gr_edition ed)
+{
+	row_tree   *rt;
+	int			nrows;
+
+	if ((unsigned) t > GR_T4 || (unsigned) ed >= GR_NED || (nrows = gr_tabledefs[t].nrows) > TREE_ROWS)
+		return NULL;
+	rt = &row_trees[t][ed];
+	if (!rt->made)
+	{
+		for (int r = 0; r < nrows; r++)
+		{
+			int			v[GR_T3_NROWS > TREE_ROWS ? GR_T3_NROWS : TREE_ROWS];
+			int			n = row_children(t, r, ed, v);
+
+			rt->nkids[r] = (int8_t) n;
+			for (int i = 0; i < n; i++)
+				rt->kids[r][i] = (int8_t) v[i];
+			n = leaves_into(t, r, ed, v, 0, 0);
+			rt->nleaves[r] = (int8_t) n;
+			for (int i = 0; i < n; i++)
+				rt->leaves[r][i] = (int8_t) v[i];
+		}
+		rt->made = true;
+	}
+	return rt;
+}
+
+int
+gr_row_children(gr_table t, int row, gr_edition ed, int *out)
+{
+	const row_tree *rt = tree_of(t, ed);
+
+	if (rt == NULL || row < 0 || row >= gr_tabledefs[t].nrows)
+		return row_children(t, row, ed, out);
+	for (int i = 0; i < rt->nkids[row]; i++)
+		out[i] = rt->kids[row][i];
+	return rt->nkids[row];
+}
+
 int
 gr_row_leaves(gr_table t, int row, gr_edition ed, int *out)
 {
-	return leaves_into(t, row, ed, out, 0, 0);
+	const row_tree *rt = tree_of(t, ed);
+
+	if (rt == NULL || row < 0 || row >= gr_tabledefs[t].nrows)
+		return leaves_into(t, row, ed, out, 0, 0);
+	for (int i = 0; i < rt->nleaves[row]; i++)
+		out[i] = rt->leaves[row][i];
+	return rt->nleaves[row];
 }
 
 int
