@@ -368,7 +368,7 @@ attr(const xmlChar **atts, const char *name)
 {
 	if (atts)
 		for (int i = 0; atts[i]; i += 2)
-			if (strcmp((const char *) atts[i], name) == 0)
+			if (atts[i][0] == (xmlChar) name[0] && strcmp((const char *) atts[i], name) == 0)
 				return atts[i + 1] ? (const char *) atts[i + 1] : "";
 	return NULL;
 }
