@@ -43,6 +43,12 @@ gr_ctx_init(gr_ctx *ctx, const gr_env *env, gr_error *err)
 	memset(ctx, 0, sizeof(*ctx));
 	ctx->env = env;
 	ctx->err = err;
+	/*
+	 * The first gr_poll polls: an interrupt that came before the call is
+	 * served at once, however little work the call then has to do between
+	 * two polls (a fast parse of a few hundred kB makes fewer steps than that).
+	 */
+	ctx->polls = 0x3FFF;
 }
 
 extern void *gr_alloc(gr_ctx *ctx, size_t size);
