@@ -274,6 +274,30 @@ test_phrases(void)
 			  gr_ph_find(&doc, GR_PL_PHONE, 0, 1, doc.cmp_len) == GR_PH_NONE,
 			  "phrases: a phrase inside another is found, a range cut through one is not (%u %u)", a, b);
 	}
+	/* gr_find itself, over every length of text (its blocks of sixteen and their overlap) */
+	{
+		char		hay[100],
+					nd[6];
+		unsigned	seed = 7;
+		int			bad = 0;
+
+		for (int k = 0; k < 20000; k++)
+		{
+			size_t		hl = (size_t) (k % 97),
+						nl = 1 + (size_t) (k % 5);
+			const char *naive = NULL;
+
+			for (size_t j = 0; j < hl; j++)
+				hay[j] = "ab"[(seed = seed * 1103515245u + 12345u) >> 30 & 1];
+			for (size_t j = 0; j < nl; j++)
+				nd[j] = "ab"[(seed = seed * 1103515245u + 12345u) >> 30 & 1];
+			for (size_t j = 0; naive == NULL && j + nl <= hl; j++)
+				if (memcmp(hay + j, nd, nl) == 0)
+					naive = hay + j;
+			bad += gr_find(hay, hl, nd, nl) != naive;
+		}
+		CHECK(bad == 0, "phrases: gr_find finds the first occurrence at every text length (%d wrong)", bad);
+	}
 	doc.phrases = NULL;
 	CHECK(gr_ph_find(&doc, GR_PL_PHONE, 4, 7, doc.cmp_len) ==
 		  (uint32_t) (gr_memmem(doc.cmp + 7, doc.cmp_len - 7, "电话") - doc.cmp),
