@@ -170,24 +170,43 @@ found_at(ph_found *f, const ph_matcher *m, unsigned st, uint32_t end)
 	return true;
 }
 
+/*
+ * One table look-up a byte: the text is long and the phrases are rare (a
+ * few dozen occurrences a report), so the loop is unrolled and a hit
+ * leaves it.
+ */
 static bool
-scan(ph_found *f, const ph_matcher *m, const char *s, uint32_t len)
+scan(ph_found *f, const ph_matcher *m, const char *text, uint32_t len)
 {
 	const uint32_t *tab = m->tab;
 	const uint8_t *cls = m->acm->cls;
 	uint32_t	nclass = (uint32_t) m->acm->nclass;
-	uint32_t	st = 0;
+	const unsigned char *s = (const unsigned char *) text;
+	const unsigned char *end = s + len;
+	size_t		st = 0;
 
-	for (uint32_t i = 0; i < len; i++)
+#define PH_STEP(k) \
+	do { \
+		st = tab[st + cls[s[k]]]; \
+		if (__builtin_expect((st & PH_HIT) != 0, 0)) \
+		{ \
+			st &= ~(size_t) PH_HIT; \
+			if (!found_at(f, m, (unsigned) (st / nclass), \
+						  (uint32_t) (s + (k) + 1 - (const unsigned char *) text))) \
+				return false; \
+		} \
+	} while (0)
+
+	for (; end - s >= 4; s += 4)
 	{
-		st = tab[st + cls[(unsigned char) s[i]]];
-		if (st & PH_HIT)
-		{
-			st &= ~PH_HIT;
-			if (!found_at(f, m, st / nclass, i + 1))
-				return false;
-		}
+		PH_STEP(0);
+		PH_STEP(1);
+		PH_STEP(2);
+		PH_STEP(3);
 	}
+	for (; s < end; s++)
+		PH_STEP(0);
+#undef PH_STEP
 	return true;
 }
 
