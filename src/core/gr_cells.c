@@ -91,6 +91,25 @@ gr_tok_raw(const gr_doc *doc, const gr_tok *t)
 	return gr_trim_src(gr_doc_src_span(doc, s_from, s_to));
 }
 
+/*
+ * Does s hold 。 (E3 80 82)?  Its first byte is the selective one: the
+ * characters of Chinese text start with E4 to E9, and E3 starts only the
+ * CJK punctuation, rare in a cell.
+ */
+static bool
+has_full_stop(const char *s, uint32_t len)
+{
+	const char *end = s + len;
+
+	while (end - s >= 3 && (s = memchr(s, 0xE3, (size_t) (end - s) - 2)) != NULL)
+	{
+		if (s[1] == '\x80' && s[2] == '\x82')
+			return true;
+		s++;
+	}
+	return false;
+}
+
 /* A sentence, not a cell: the narrative around a table. */
 bool
 gr_rd_is_narrative(const gr_reader *rd, const gr_tok *t)
@@ -101,7 +120,7 @@ gr_rd_is_narrative(const gr_reader *rd, const gr_tok *t)
 	/* over 70 characters: certain beyond 280 bytes, impossible within 70 */
 	if (len > 280 || (len > 70 && gr_utf8_chars(s, len) > 70))
 		return true;
-	return gr_memmem(s, len, "。") != NULL;
+	return has_full_stop(s, len);
 }
 
 int

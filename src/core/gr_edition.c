@@ -18,6 +18,7 @@
 #include "gr_format.h"
 #include "gr_internal.h"
 #include "gr_label.h"
+#include "gr_phrase.h"
 
 const char *
 gr_edition_name(gr_edition ed)
@@ -67,14 +68,19 @@ gr_table_edition(const gr_report *rep, gr_table t)
  * gb2019 prints （六）其他处理 as one data row, followed by （七）总计 once
  * its numbers are done; gb2021 follows it with the sub-row 1.
  */
-static bool
-single_other_handling_row(const char *s, size_t len)
-{
-	const char *hit = gr_memmem(s, len, "(六)其他处理");
+const char *const gr_edition_words[] = {"(六)其他处理", NULL};
 
-	if (hit == NULL)
+static bool
+single_other_handling_row(const gr_doc *doc, uint32_t from, uint32_t to)
+{
+	const char *s = doc->cmp + from;
+	size_t		len = to - from;
+	uint32_t	at = gr_ph_find(doc, GR_PL_EDITION_WORDS, 0, from, to);
+	const char *hit;
+
+	if (at == GR_PH_NONE)
 		return false;
-	hit += strlen("(六)其他处理");
+	hit = doc->cmp + at + strlen(gr_edition_words[0]);
 	while (hit < s + len && ((*hit >= '0' && *hit <= '9') || *hit == '|' || *hit == '-' ||
 							 *hit == '/' || *hit == ','))
 		hit++;
@@ -88,7 +94,7 @@ count_range(const gr_doc *doc, uint32_t from, uint32_t to, bool seen[][MAX_FP])
 {
 	for (int e = 0; e < gr_neditions; e++)
 		for (int i = 0; gr_editions[e].fingerprints[i] && i < MAX_FP; i++)
-			if (!seen[e][i] && gr_memmem(doc->cmp + from, to - from, gr_editions[e].fingerprints[i]))
+			if (!seen[e][i] && gr_ph_find(doc, GR_PL_FP + e, i, from, to) != GR_PH_NONE)
 				seen[e][i] = true;
 }
 
@@ -145,12 +151,12 @@ gr_edition_detect(const gr_doc *doc, gr_report *rep)
 		to = doc->lines[s->end_doc_line - 1].c_off + doc->lines[s->end_doc_line - 1].c_len;
 		count_range(doc, from, to, seen);
 		if (s->key == GR_SEC_REQUESTS)
-			single_row = single_other_handling_row(doc->cmp + from, to - from);
+			single_row = single_other_handling_row(doc, from, to);
 	}
 	if (!any_section)
 	{
 		count_range(doc, 0, doc->cmp_len, seen);
-		single_row = single_other_handling_row(doc->cmp, doc->cmp_len);
+		single_row = single_other_handling_row(doc, 0, doc->cmp_len);
 	}
 
 	for (int e = 0; e < gr_neditions; e++)

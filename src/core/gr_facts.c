@@ -12,16 +12,17 @@
 #include "gr_grid.h"
 #include "gr_internal.h"
 #include "gr_num.h"
+#include "gr_phrase.h"
 
 /* Sentences that say no request was received. */
-static const char *const no_request_phrases[] = {
+const char *const gr_no_request_phrases[] = {
 	"未收到政府信息公开申请", "未收到依申请公开", "没有收到政府信息公开申请", "未收到信息公开申请",
 	"无依申请公开", "未发生依申请公开", "没有依申请公开", "未受理政府信息公开申请",
 	"未收到公民、法人或其他组织", "未收到申请", NULL
 };
 
 /* Sentences that say there was no review and no litigation. */
-static const char *const no_case_phrases[] = {
+const char *const gr_no_case_phrases[] = {
 	"未发生政府信息公开行政复议", "未发生行政复议", "未出现行政复议", "无行政复议", "没有行政复议",
 	"未发生因政府信息公开", "未发生涉及政府信息公开的行政复议", "未发生政府信息公开方面的行政复议",
 	"未出现因政府信息公开", NULL
@@ -31,10 +32,17 @@ static const char *const no_case_phrases[] = {
 static const char *const count_verbs[] = {"收到", "受理", "办理", NULL};
 
 /* Words of section 六 about the fee of 国办函〔2020〕109号. */
-static const char *const fee_words[] = {"信息处理费", "处理费", NULL};
+const char *const gr_fee_words[] = {"信息处理费", "处理费", NULL};
 
 /* Section 五 speaking of last year's problems (R-X-09). */
-static const char *const prev_year_words[] = {"上年", "上一年", "去年", "上年度", NULL};
+const char *const gr_prev_year_words[] = {"上年", "上一年", "去年", "上年度", NULL};
+
+/* Single words the facts look for: 申请 N 件, 规范性文件 N 件. */
+enum
+{
+	FW_REQUEST, FW_NORM_DOCS
+};
+const char *const gr_fact_words[] = {[FW_REQUEST] = "申请", [FW_NORM_DOCS] = "规范性文件", NULL};
 
 /* The compact text of a section's body. */
 static bool
@@ -66,16 +74,18 @@ stated(gr_fact *f, gr_num v, int line)
 
 /* The first phrase of a list the text holds: the fact it states, at its line. */
 static void
-find_phrase(const gr_doc *doc, const char *t, uint32_t len, const char *const *phrases, gr_fact *f)
+find_phrase(const gr_doc *doc, const char *t, uint32_t len, gr_plist list,
+			const char *const *phrases, gr_fact *f)
 {
 	gr_num		none = {0, 0, 0};
+	uint32_t	from = (uint32_t) (t - doc->cmp);
 
 	for (int i = 0; phrases[i] && !f->stated; i++)
 	{
-		const char *p = gr_memmem(t, len, phrases[i]);
+		uint32_t	p = gr_ph_find(doc, list, i, from, from + len);
 
-		if (p)
-			stated(f, none, line_at(doc, p));
+		if (p != GR_PH_NONE)
+			stated(f, none, line_at(doc, doc->cmp + p));
 	}
 }
 
@@ -115,11 +125,15 @@ sentence(const char *text, uint32_t len, const char *p, const char **from, const
 static void
 find_request_count(const gr_doc *doc, const char *t, uint32_t len, gr_facts *n)
 {
-	const char *p = t;
+	const char *word = gr_fact_words[FW_REQUEST];
+	uint32_t	end = (uint32_t) (t - doc->cmp) + len;
+	uint32_t	at = (uint32_t) (t - doc->cmp);
 
-	while (!n->requests.stated && (p = gr_memmem(p, len - (uint32_t) (p - t), "申请")) != NULL)
+	while (!n->requests.stated &&
+		   (at = gr_ph_find(doc, GR_PL_FACT_WORDS, FW_REQUEST, at, end)) != GR_PH_NONE)
 	{
-		const char *q = p + strlen("申请");
+		const char *p = doc->cmp + at;
+		const char *q = p + strlen(word);
 		const char *a,
 				   *b;
 		int64_t		v;
@@ -153,7 +167,7 @@ find_request_count(const gr_doc *doc, const char *t, uint32_t len, gr_facts *n)
 				}
 			}
 		}
-		p += strlen("申请");
+		at += (uint32_t) strlen(word);
 	}
 }
 
@@ -162,14 +176,17 @@ find_request_count(const gr_doc *doc, const char *t, uint32_t len, gr_facts *n)
 static void
 find_norm_docs(const gr_doc *doc, const char *t, uint32_t len, gr_facts *n)
 {
-	const char *p = gr_memmem(t, len, "规范性文件");
-	const char *q;
+	uint32_t	from = (uint32_t) (t - doc->cmp);
+	uint32_t	at = gr_ph_find(doc, GR_PL_FACT_WORDS, FW_NORM_DOCS, from, from + len);
+	const char *p,
+			   *q;
 	int64_t		v;
 	int			k;
 
-	if (p == NULL)
+	if (at == GR_PH_NONE)
 		return;
-	q = p + strlen("规范性文件");
+	p = doc->cmp + at;
+	q = p + strlen(gr_fact_words[FW_NORM_DOCS]);
 	if (gr_has_prefix(q, (size_t) (t + len - q), "共"))
 		q += 3;
 	k = read_int(q, t + len, &v);
@@ -178,20 +195,24 @@ find_norm_docs(const gr_doc *doc, const char *t, uint32_t len, gr_facts *n)
 }
 
 /* What introduces a count of cases in the prose: 行政复议 2 件, 诉讼案件 7 件. */
-static const char *const review_words[] = {"行政复议", "复议", NULL};
-static const char *const suit_words[] = {"行政诉讼", "诉讼", NULL};
+const char *const gr_review_words[] = {"行政复议", "复议", NULL};
+const char *const gr_suit_words[] = {"行政诉讼", "诉讼", NULL};
 static const char *const count_fillers[] = {"案件", "共", "为", "数量", NULL};
 
 /* The first "word [fillers] N 件" of the text into fact. */
 static void
-find_case_count(const gr_doc *doc, const char *t, uint32_t len, const char *const *words, gr_fact *fact)
+find_case_count(const gr_doc *doc, const char *t, uint32_t len, gr_plist list,
+				const char *const *words, gr_fact *fact)
 {
+	uint32_t	end = (uint32_t) (t - doc->cmp) + len;
+
 	for (int w = 0; words[w] && !fact->stated; w++)
 	{
-		const char *p = t;
+		uint32_t	at = (uint32_t) (t - doc->cmp);
 
-		while (!fact->stated && (p = gr_memmem(p, (size_t) (t + len - p), words[w])) != NULL)
+		while (!fact->stated && (at = gr_ph_find(doc, list, w, at, end)) != GR_PH_NONE)
 		{
+			const char *p = doc->cmp + at;
 			const char *q = p + strlen(words[w]);
 			int64_t		v;
 			int			k;
@@ -205,7 +226,7 @@ find_case_count(const gr_doc *doc, const char *t, uint32_t len, const char *cons
 			k = read_int(q, t + len, &v);
 			if (k > 0 && gr_has_prefix(q + k, (size_t) (t + len - q - k), "件"))
 				stated(fact, gr_num_make(v, 0), line_at(doc, p));
-			p += strlen(words[w]);
+			at += (uint32_t) strlen(words[w]);
 		}
 	}
 }
@@ -255,20 +276,20 @@ gr_facts_read(const gr_doc *doc, gr_report *rep)
 	{
 		if (!section_cmp(doc, where[w], &t, &len))
 			continue;
-		find_phrase(doc, t, len, no_request_phrases, &n->no_requests);
-		find_phrase(doc, t, len, no_case_phrases, &n->no_cases);
+		find_phrase(doc, t, len, GR_PL_NO_REQUEST, gr_no_request_phrases, &n->no_requests);
+		find_phrase(doc, t, len, GR_PL_NO_CASE, gr_no_case_phrases, &n->no_cases);
 		if (w < 2)				/* section 四 counts cases, not requests */
 			find_request_count(doc, t, len, n);
 		if (w != 1)				/* cases are counted in 一 or in 四 */
 		{
-			find_case_count(doc, t, len, review_words, &n->review_cases);
-			find_case_count(doc, t, len, suit_words, &n->suit_cases);
+			find_case_count(doc, t, len, GR_PL_REVIEW, gr_review_words, &n->review_cases);
+			find_case_count(doc, t, len, GR_PL_SUIT, gr_suit_words, &n->suit_cases);
 		}
 	}
 	if (section_cmp(doc, gr_section_of(rep, GR_SEC_OTHER), &t, &len))
-		find_phrase(doc, t, len, fee_words, &n->fee_statement);
+		find_phrase(doc, t, len, GR_PL_FEE, gr_fee_words, &n->fee_statement);
 	if (section_cmp(doc, gr_section_of(rep, GR_SEC_PROBLEMS), &t, &len))
-		find_phrase(doc, t, len, prev_year_words, &n->prev_year_problems);
+		find_phrase(doc, t, len, GR_PL_PREV_YEAR, gr_prev_year_words, &n->prev_year_problems);
 	if (section_cmp(doc, gr_section_of(rep, GR_SEC_OVERVIEW), &t, &len))
 		find_norm_docs(doc, t, len, n);
 	find_official_headings(doc, rep, n);

@@ -128,6 +128,7 @@ typedef struct gr_doc
 	const gr_html_cell *hcells; /* the page's table grids, when src is the rendered page */
 	int			nhcells;
 	int		   *hcell_first;	/* per line: its first slot in hcells, -1 for none */
+	const struct gr_phrase_index *phrases;	/* the fixed phrases found (gr_phrase.h), or NULL */
 } gr_doc;
 
 /* gr_text.c */

@@ -8,6 +8,7 @@
  * that introduce each item are data in the tables below.
  */
 #include "gr_internal.h"
+#include "gr_phrase.h"
 
 /* Words that end the name of the reporting body inside a title. */
 static const char *const org_stops[] = {
@@ -35,11 +36,11 @@ static const char *const period_words[] = {
 /* Words between the two dates of a range. */
 static const char *const range_joins[] = {"至", "到", "-", "—", "–", "~", "－"};
 
-static const char *const phone_labels[] = {
-	"联系电话", "咨询电话", "办公电话", "服务电话", "电话", "联系方式", "Tel", "TEL", "tel",
+const char *const gr_phone_labels[] = {
+	"联系电话", "咨询电话", "办公电话", "服务电话", "电话", "联系方式", "Tel", "TEL", "tel", NULL
 };
-static const char *const address_labels[] = {
-	"通讯地址", "联系地址", "办公地址", "通信地址", "地址",
+const char *const gr_address_labels[] = {
+	"通讯地址", "联系地址", "办公地址", "通信地址", "地址", NULL
 };
 
 /* What ends an address: the next label or punctuation. */
@@ -414,14 +415,14 @@ is_phone_char(const char *s, uint32_t len, int *n)
 static bool
 find_phone(gr_ctx *ctx, const gr_doc *doc, uint32_t from, uint32_t to, gr_report *rep)
 {
-	for (size_t m = 0; m < NELEM(phone_labels); m++)
+	for (int m = 0; gr_phone_labels[m]; m++)
 	{
 		uint32_t	k = from;
-		const char *hit;
+		uint32_t	hit;
 
-		while (k < to && (hit = gr_memmem(doc->cmp + k, to - k, phone_labels[m])) != NULL)
+		while (k < to && (hit = gr_ph_find(doc, GR_PL_PHONE, m, k, to)) != GR_PH_NONE)
 		{
-			uint32_t	start = (uint32_t) (hit - doc->cmp) + (uint32_t) strlen(phone_labels[m]);
+			uint32_t	start = hit + (uint32_t) strlen(gr_phone_labels[m]);
 			uint32_t	end;
 			int			digits = 0,
 						n;
@@ -505,14 +506,14 @@ find_email(gr_ctx *ctx, const gr_doc *doc, uint32_t from, uint32_t to, gr_report
 static bool
 find_address(gr_ctx *ctx, const gr_doc *doc, uint32_t from, uint32_t to, gr_report *rep)
 {
-	for (size_t m = 0; m < NELEM(address_labels); m++)
+	for (int m = 0; gr_address_labels[m]; m++)
 	{
 		uint32_t	k = from;
-		const char *hit;
+		uint32_t	hit;
 
-		while (k < to && (hit = gr_memmem(doc->cmp + k, to - k, address_labels[m])) != NULL)
+		while (k < to && (hit = gr_ph_find(doc, GR_PL_ADDRESS, m, k, to)) != GR_PH_NONE)
 		{
-			uint32_t	start = (uint32_t) (hit - doc->cmp) + (uint32_t) strlen(address_labels[m]);
+			uint32_t	start = hit + (uint32_t) strlen(gr_address_labels[m]);
 			uint32_t	end = start;
 			int			chars = 0;
 

@@ -10,6 +10,7 @@
  * come in order, so a table row such as 四、结转下年度继续办理 or a paragraph
  * that lists the six parts cannot be taken for one.
  */
+#include "gr_acm.h"
 #include "gr_internal.h"
 
 /* A section is recognised when all the words of one of its rules occur. */
@@ -38,6 +39,77 @@ static const heading_rule heading_rules[] = {
 	{GR_SEC_OTHER, {"其它", "事项"}},
 	{GR_SEC_OTHER, {"其他", "报告"}},
 };
+
+#define NRULES (sizeof(heading_rules) / sizeof(heading_rules[0]))
+
+/*
+ * The words of all the rules in one matcher, built once per process: a
+ * heading is read once for all of them (bit 3 * rule + word of the mask
+ * says that word occurs), not searched once per word.
+ */
+typedef struct rule_words
+{
+	const gr_acm *acm;
+	uint8_t		bit[NRULES * 3];	/* per pattern: its bit in the mask */
+} rule_words;
+
+_Static_assert(NRULES * 3 <= 64, "the rules' words fit in a 64-bit mask");
+
+static const rule_words *
+rule_words_get(void *(*alloc) (size_t))
+{
+	static rule_words rw;
+	static bool tried;
+	const char *pats[NRULES * 3];
+	uint32_t	lens[NRULES * 3];
+	int			n = 0;
+
+	if (tried)
+		return rw.acm ? &rw : NULL;
+	tried = true;
+	for (size_t i = 0; i < NRULES; i++)
+		for (int w = 0; w < 3 && heading_rules[i].words[w]; w++)
+		{
+			pats[n] = heading_rules[i].words[w];
+			lens[n] = (uint32_t) strlen(pats[n]);
+			rw.bit[n++] = (uint8_t) (i * 3 + (size_t) w);
+		}
+	rw.acm = gr_acm_build(alloc, pats, lens, n);
+	return rw.acm ? &rw : NULL;
+}
+
+typedef struct words_seen
+{
+	const rule_words *rw;
+	uint64_t	mask;
+} words_seen;
+
+static void
+word_seen(void *arg, int pat, size_t end)
+{
+	words_seen *ws = arg;
+
+	(void) end;
+	ws->mask |= (uint64_t) 1 << ws->rw->bit[pat];
+}
+
+/* Which words of which rules s holds: bit 3 * rule + word. */
+static uint64_t
+rule_words_held(const rule_words *rw, const char *s, uint32_t len)
+{
+	words_seen	ws = {rw, 0};
+
+	if (rw)
+	{
+		gr_acm_scan(rw->acm, s, len, word_seen, &ws);
+		return ws.mask;
+	}
+	for (size_t i = 0; i < NRULES; i++)		/* no matcher: searched */
+		for (int w = 0; w < 3 && heading_rules[i].words[w]; w++)
+			if (gr_memmem(s, len, heading_rules[i].words[w]))
+				ws.mask |= (uint64_t) 1 << (i * 3 + (size_t) w);
+	return ws.mask;
+}
 
 /* A literal with its length, so that no search asks strlen for it again. */
 #define L(s) s, sizeof(s) - 1
@@ -154,12 +226,13 @@ official_heading(const char *rest, uint32_t rlen, int after, int *quality)
  * official heading text and 1 for a heading recognised by its words.
  */
 static int
-classify_heading(const char *s, uint32_t len, int after, int *quality)
+classify_heading(const rule_words *rw, const char *s, uint32_t len, int after, int *quality)
 {
 	int			numeral = 0;
 	const char *rest = s;
 	uint32_t	rlen = len;
 	int			best = -1;
+	uint64_t	held;
 
 	strip_decoration(&rest, &rlen);
 	if (rlen == 0)
@@ -195,7 +268,8 @@ classify_heading(const char *s, uint32_t len, int after, int *quality)
 		gr_memmem(rest, rlen, "。") || gr_memmem(rest, rlen, ";"))
 		return -1;
 
-	for (size_t i = 0; i < sizeof(heading_rules) / sizeof(heading_rules[0]); i++)
+	held = rule_words_held(rw, rest, rlen);
+	for (size_t i = 0; i < NRULES; i++)
 	{
 		const heading_rule *r = &heading_rules[i];
 		bool		all = true;
@@ -203,7 +277,7 @@ classify_heading(const char *s, uint32_t len, int after, int *quality)
 		if ((int) r->sec <= after)
 			continue;
 		for (int w = 0; w < 3 && r->words[w]; w++)
-			if (!gr_memmem(rest, rlen, r->words[w]))
+			if (!(held >> (i * 3 + (size_t) w) & 1))
 				all = false;
 		if (!all)
 			continue;
@@ -313,6 +387,7 @@ gr_outline(gr_ctx *ctx, const gr_doc *doc, gr_report *rep)
 	int			nfound = 0;
 	int			last = GR_SEC_PREAMBLE;
 	int			quality = 2;
+	const rule_words *rw = rule_words_get(ctx->env->persist_alloc);
 
 	for (int i = 0; i < doc->nlines; i++)
 	{
@@ -323,7 +398,7 @@ gr_outline(gr_ctx *ctx, const gr_doc *doc, gr_report *rep)
 			return ctx->err->status;
 		if (l->c_len == 0 || l->c_len > 4 * (HEADING_MAX_CHARS + 8))
 			continue;
-		sec = classify_heading(doc->cmp + l->c_off, l->c_len, last, &quality);
+		sec = classify_heading(rw, doc->cmp + l->c_off, l->c_len, last, &quality);
 		if (sec < 0)
 			continue;
 		/*

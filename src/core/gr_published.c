@@ -6,12 +6,13 @@
  * pages' <meta name="PubDate"> arrives here as a 发布时间 line (gr_html.c).
  */
 #include "gr_internal.h"
+#include "gr_phrase.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Labels in front of a publication date (web pages, document headers). */
-static const char *const published_labels[] = {
-	"发布时间", "发布日期", "公开日期", "成文日期", "发文日期", "印发日期", "生成日期",
+const char *const gr_published_labels[] = {
+	"发布时间", "发布日期", "公开日期", "成文日期", "发文日期", "印发日期", "生成日期", NULL
 };
 
 /*
@@ -111,13 +112,13 @@ gr_meta_published(const gr_doc *doc, int title_line, int first_heading_line, int
 	int			nonblank = 0;
 
 	/* 发布时间:21年01月29日 */
-	for (size_t m = 0; m < NELEM(published_labels); m++)
+	for (int m = 0; gr_published_labels[m]; m++)
 	{
-		const char *hit = gr_memmem(doc->cmp, doc->cmp_len, published_labels[m]);
+		uint32_t	at = gr_ph_find(doc, GR_PL_PUBLISHED, m, 0, doc->cmp_len);
 
-		if (hit)
+		if (at != GR_PH_NONE)
 		{
-			uint32_t	k = (uint32_t) (hit - doc->cmp) + (uint32_t) strlen(published_labels[m]);
+			uint32_t	k = at + (uint32_t) strlen(gr_published_labels[m]);
 			gr_date		d;
 
 			uint32_t	f;

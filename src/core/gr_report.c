@@ -7,6 +7,7 @@
  */
 #include "gr_internal.h"
 #include "gr_html.h"
+#include "gr_phrase.h"
 #include "gr_tables.h"
 
 /*
@@ -77,6 +78,8 @@ gr_parse(const gr_env *env, const char *text, size_t len, gr_report **out, gr_er
 	rep->replaced_bytes = doc->replaced;
 
 	if (gr_outline(&ctx, doc, rep) != GR_OK)
+		return err->status;
+	if (gr_phrase_index(&ctx, doc) != GR_OK)
 		return err->status;
 	gr_facts_read(doc, rep);
 	if (gr_meta(&ctx, doc, rep) != GR_OK)

@@ -135,12 +135,30 @@ gr_poll_now(gr_ctx *ctx)
 
 /*
  * The first occurrence of needle[0, nlen) in hay[0, hlen), NULL for none.
- * Searches run over whole reports for short needles (labels, words), so
- * they are most of what a search costs: candidates are found sixteen
- * bytes at a time where both the needle's first and its last byte stand
- * (for Chinese text, the last byte of a character is the selective one),
- * and only those are compared.
+ * Candidates are found sixteen bytes at a time where both the needle's
+ * first and its last byte stand (for Chinese text, the last byte of a
+ * character is the selective one), and only those are compared.  Most
+ * searches are of short texts (a cell, a heading, a line), so the last
+ * positions are tried as one more block of sixteen that overlaps the
+ * previous one, its positions already tried masked off, rather than one
+ * at a time.
  */
+#ifdef __SSE2__
+/* The first candidate of mask m (positions at + bit) that is the needle, or NULL. */
+static inline const char *
+block_match(const char *hay, size_t at, unsigned m, const char *needle, size_t nlen)
+{
+	for (; m; m &= m - 1)
+	{
+		int			bit = __builtin_ctz(m);
+
+		if (memcmp(hay + at + bit + 1, needle + 1, nlen - 2) == 0)
+			return hay + at + bit;
+	}
+	return NULL;
+}
+#endif
+
 const char *
 gr_find(const char *hay, size_t hlen, const char *needle, size_t nlen)
 {
@@ -153,26 +171,49 @@ gr_find(const char *hay, size_t hlen, const char *needle, size_t nlen)
 	if (nlen == 1)
 		return memchr(hay, needle[0], hlen);
 #ifdef __SSE2__
+	if (hlen >= nlen - 1 + 16)
 	{
 		const __m128i first = _mm_set1_epi8(needle[0]);
 		const __m128i last = _mm_set1_epi8(needle[nlen - 1]);
+		size_t		tail = hlen - (nlen - 1) - 16;	/* the last block's start */
 
-		for (; i + nlen - 1 + 16 <= hlen; i += 16)
+		for (;; i += 16)
 		{
-			__m128i		a = _mm_loadu_si128((const __m128i *) (hay + i));
-			__m128i		b = _mm_loadu_si128((const __m128i *) (hay + i + nlen - 1));
+			size_t		at = i <= tail ? i : tail;
+			__m128i		a = _mm_loadu_si128((const __m128i *) (hay + at));
+			__m128i		b = _mm_loadu_si128((const __m128i *) (hay + at + nlen - 1));
 			unsigned	m = (unsigned) _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first),
 																	   _mm_cmpeq_epi8(b, last)));
+			const char *hit;
 
-			while (m)
-			{
-				int			bit = __builtin_ctz(m);
-
-				if (memcmp(hay + i + bit + 1, needle + 1, nlen - 2) == 0)
-					return hay + i + bit;
-				m &= m - 1;
-			}
+			/* the last block overlaps the one before: its first positions were tried */
+			m &= ~((1u << (i - at)) - 1);
+			if ((hit = block_match(hay, at, m, needle, nlen)) != NULL)
+				return hit;
+			if (at == tail)
+				return NULL;
 		}
+	}
+	if (nlen <= 48)
+	{
+		/*
+		 * A short text: its one block of sixteen positions read from a
+		 * padded copy (reading past the text itself is not allowed), the
+		 * positions past its end masked off.
+		 */
+		char		buf[64] = {0};
+		const __m128i first = _mm_set1_epi8(needle[0]);
+		const __m128i last = _mm_set1_epi8(needle[nlen - 1]);
+		__m128i		a,
+					b;
+		unsigned	m;
+
+		memcpy(buf, hay, hlen);
+		a = _mm_loadu_si128((const __m128i *) buf);
+		b = _mm_loadu_si128((const __m128i *) (buf + nlen - 1));
+		m = (unsigned) _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first),
+													   _mm_cmpeq_epi8(b, last)));
+		return block_match(hay, 0, m & ((1u << (hlen - nlen + 1)) - 1), needle, nlen);
 	}
 #endif
 	for (; i + nlen <= hlen; i++)

@@ -24,6 +24,7 @@
 #include "gr_label.h"
 #include "gr_format.h"
 #include "gr_num.h"
+#include "gr_phrase.h"
 #include "gr_sheet.h"
 #include "test_alloc.h"
 
@@ -228,6 +229,79 @@ test_doc(void)
 		CHECK(str_eq(j, "淮安市洪泽区洪泽湖大道 90号"), "doc: wrapped text joined without the break (%.*s)",
 			  (int) j.len, j.ptr);
 	}
+}
+
+/*
+ * The phrase index answers what a search of each range answers: every
+ * phrase of every list, over ranges starting and ending anywhere (inside
+ * a character too), in a text where phrases overlap and contain each
+ * other (联系电话 holds 电话, 上年度 holds 上年, 行政复议 holds 复议).
+ */
+static void
+test_phrases(void)
+{
+	gr_ctx	   *ctx = new_ctx();
+	gr_doc		doc;
+	const char *t = "联系电话：0517-1234567，电话 Tel:88 TEL tel\n通讯地址地址：某路1号\n"
+		"发布时间：2024-01-02 本年度未收到政府信息公开申请，未发生行政复议，行政诉讼2件\n"
+		"上年度上一年去年 信息处理费 规范性文件3件 (六)其他处理 申请申请\n";
+	int			wrong = 0,
+				found = 0,
+				queries = 0;
+
+	CHECK(gr_doc_build(ctx, t, strlen(t), NULL, 0, &doc) == GR_OK &&
+		  gr_phrase_index(ctx, &doc) == GR_OK && doc.phrases != NULL, "phrases: indexed");
+	for (int l = 0; l < GR_PL_N; l++)
+		for (int i = 0; gr_ph_word(l, i); i++)
+			for (uint32_t from = 0; from <= doc.cmp_len; from++)
+				for (uint32_t to = from; to <= doc.cmp_len; to += 1 + (to - from) / 8)
+				{
+					const char *hit = gr_memmem(doc.cmp + from, to - from, gr_ph_word(l, i));
+					uint32_t	want = hit ? (uint32_t) (hit - doc.cmp) : GR_PH_NONE;
+					uint32_t	got = gr_ph_find(&doc, l, i, from, to);
+
+					queries++;
+					found += got != GR_PH_NONE;
+					wrong += got != want;
+				}
+	CHECK(wrong == 0 && found > queries / 40, "phrases: the index answers as a search does "
+		  "(%d of %d answers differ, %d found)", wrong, queries, found);
+	{
+		uint32_t	a = gr_ph_find(&doc, GR_PL_PHONE, 0, 0, doc.cmp_len);	/* 联系电话 */
+		uint32_t	b = gr_ph_find(&doc, GR_PL_PHONE, 4, 0, doc.cmp_len);	/* 电话, inside it */
+
+		CHECK(a == 0 && b == 6 && gr_ph_find(&doc, GR_PL_PHONE, 4, 7, doc.cmp_len) > b &&
+			  gr_ph_find(&doc, GR_PL_PHONE, 0, 1, doc.cmp_len) == GR_PH_NONE,
+			  "phrases: a phrase inside another is found, a range cut through one is not (%u %u)", a, b);
+	}
+	/* gr_find itself, over every length of text (its blocks of sixteen and their overlap) */
+	{
+		char		hay[100],
+					nd[6];
+		unsigned	seed = 7;
+		int			bad = 0;
+
+		for (int k = 0; k < 20000; k++)
+		{
+			size_t		hl = (size_t) (k % 97),
+						nl = 1 + (size_t) (k % 5);
+			const char *naive = NULL;
+
+			for (size_t j = 0; j < hl; j++)
+				hay[j] = "ab"[(seed = seed * 1103515245u + 12345u) >> 30 & 1];
+			for (size_t j = 0; j < nl; j++)
+				nd[j] = "ab"[(seed = seed * 1103515245u + 12345u) >> 30 & 1];
+			for (size_t j = 0; naive == NULL && j + nl <= hl; j++)
+				if (memcmp(hay + j, nd, nl) == 0)
+					naive = hay + j;
+			bad += gr_find(hay, hl, nd, nl) != naive;
+		}
+		CHECK(bad == 0, "phrases: gr_find finds the first occurrence at every text length (%d wrong)", bad);
+	}
+	doc.phrases = NULL;
+	CHECK(gr_ph_find(&doc, GR_PL_PHONE, 4, 7, doc.cmp_len) ==
+		  (uint32_t) (gr_memmem(doc.cmp + 7, doc.cmp_len - 7, "电话") - doc.cmp),
+		  "phrases: without an index, the text is searched");
 }
 
 static void
@@ -1631,6 +1705,7 @@ main(int argc, char **argv)
 
 	test_utf8();
 	test_doc();
+	test_phrases();
 	test_dates();
 	test_page_marks();
 	test_values();
