@@ -10,20 +10,46 @@
 static int
 cn_digit(const char *s, size_t len, int *v)
 {
-	static const char *digits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+	const unsigned char *u = (const unsigned char *) s;
+	uint32_t	cp;
 
-	if (len < 3)
+	/* all are three bytes: decoded and switched on, not compared one by one */
+	if (len < 3 || (u[0] & 0xF0) != 0xE0 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
 		return 0;
-	for (int i = 0; i < 10; i++)
-		if (memcmp(s, digits[i], 3) == 0)
-		{
-			*v = i;
-			return 3;
-		}
-	if (memcmp(s, "零", 3) == 0)
+	cp = ((uint32_t) (u[0] & 0x0F) << 12) | ((uint32_t) (u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+	switch (cp)
 	{
-		*v = 0;
-		return 3;
+		case 0x3007:			/* 〇 */
+		case 0x96F6:			/* 零 */
+			*v = 0;
+			return 3;
+		case 0x4E00:			/* 一 */
+			*v = 1;
+			return 3;
+		case 0x4E8C:			/* 二 */
+			*v = 2;
+			return 3;
+		case 0x4E09:			/* 三 */
+			*v = 3;
+			return 3;
+		case 0x56DB:			/* 四 */
+			*v = 4;
+			return 3;
+		case 0x4E94:			/* 五 */
+			*v = 5;
+			return 3;
+		case 0x516D:			/* 六 */
+			*v = 6;
+			return 3;
+		case 0x4E03:			/* 七 */
+			*v = 7;
+			return 3;
+		case 0x516B:			/* 八 */
+			*v = 8;
+			return 3;
+		case 0x4E5D:			/* 九 */
+			*v = 9;
+			return 3;
 	}
 	return 0;
 }
@@ -128,6 +154,14 @@ gr_parse_date(const char *s, size_t len, int default_year, gr_date *out)
 	gr_date		d = {0, 0, 0};
 	size_t		i = 0;
 	int			n;
+
+	/*
+	 * Every date begins with a digit, ASCII or Chinese, or with 十 (a month
+	 * without its year): callers try every place of a line, and most are none.
+	 */
+	if (len == 0 || ((s[0] < '0' || s[0] > '9') && cn_digit(s, len, &n) == 0 &&
+					 !gr_has_prefix(s, len, "十")))
+		return 0;
 
 	/* 2024-01-17, 2024/1/17, 2024.1.17 */
 	if ((n = gr_parse_year(s, len, &d.year)) == 4 && len > 5 &&

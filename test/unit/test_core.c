@@ -317,6 +317,13 @@ test_dates(void)
 		  "date: 二〇二二年二月十日");
 	CHECK(gr_parse_date("二零二一年十二月三十一日", strlen("二零二一年十二月三十一日"), 0, &d) > 0 &&
 		  date_eq(d, 2021, 12, 31), "date: 二零二一年十二月三十一日");
+	CHECK(gr_parse_date("一九九八年七月六日", strlen("一九九八年七月六日"), 0, &d) > 0 && date_eq(d, 1998, 7, 6),
+		  "date: 一九九八年七月六日 (every Chinese digit the year and day use)");
+	CHECK(gr_parse_date("二〇三五年四月三日", strlen("二〇三五年四月三日"), 0, &d) > 0 && date_eq(d, 2035, 4, 3),
+		  "date: 二〇三五年四月三日");
+	CHECK(gr_parse_date("十月一日", strlen("十月一日"), 2024, &d) > 0 && date_eq(d, 2024, 10, 1),
+		  "date: 十月一日 with the year from the context (a date may begin with 十)");
+	CHECK(gr_parse_date("年1月1日", strlen("年1月1日"), 2024, &d) == 0, "date: 年1月1日 begins no date");
 	CHECK(gr_parse_date("2024-01-17", 10, 0, &d) == 10 && date_eq(d, 2024, 1, 17), "date: 2024-01-17");
 	CHECK(gr_parse_date("2021.1.1-", 9, 0, &d) == 8 && date_eq(d, 2021, 1, 1), "date: 2021.1.1");
 	CHECK(gr_parse_date("12月31日", strlen("12月31日"), 2024, &d) > 0 && date_eq(d, 2024, 12, 31),
