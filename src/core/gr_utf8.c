@@ -63,7 +63,15 @@ gr_utf8_valid_prefix(const char *s, size_t len)
 		uint64_t	w;
 		int			n;
 
-		/* eight ASCII bytes at a time: messages are mostly keys and numbers */
+		/* sixteen, then eight, ASCII bytes at a time: messages are mostly keys and numbers */
+#ifdef __SSE2__
+		if (i + 16 <= len &&
+			_mm_movemask_epi8(_mm_loadu_si128((const __m128i *) (s + i))) == 0)
+		{
+			i += 16;
+			continue;
+		}
+#endif
 		if (i + 8 <= len)
 		{
 			memcpy(&w, s + i, 8);
