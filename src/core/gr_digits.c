@@ -137,36 +137,52 @@ sums_hold(const reading *r)
 /*
  * How many calls the walk below makes from each (col, at), counting every
  * cut it tries whatever the values: the same loop as enumerate's, over
- * positions instead of values.
+ * positions instead of values.  The lengths a column may take from at are
+ * a range (one digit left to each column after it, none longer than 18,
+ * the rest no more than 18 a column; a 0 only alone), so each count is a
+ * range of the next column's counts, summed from their running sums.
  */
 static void
 count_nodes(reading *r)
 {
-	const digit_run *run = r->run;
+	const int	n = r->run->n;
+	long		pre[DIGITS_MAX + 2];
 
-	for (int at = 0; at <= run->n; at++)
+	for (int at = 0; at <= n; at++)
 		r->nodes[r->ncols][at] = 1;
 	for (int col = r->ncols - 1; col >= 0; col--)
 	{
 		int			left = r->ncols - col;
 
-		for (int at = 0; at <= run->n; at++)
+		pre[0] = 0;
+		for (int at = 0; at <= n; at++)
+			pre[at + 1] = pre[at] + r->nodes[col + 1][at];
+		for (int at = 0; at <= n; at++)
 		{
+			int			lo = n - at - 18 * (left - 1),
+						hi = n - (left - 1) - at;
 			long		total = 1;
 
-			for (int len = 1; len <= 18 && at + len <= run->n - (left - 1); len++)
-			{
-				if (len > 1 && run->d[at] == '0')
-					break;
-				if (run->n - (at + len) > 18 * (left - 1))
-					continue;
-				total += r->nodes[col + 1][at + len];
-				if (total > STEPS_MAX + 1)
-					total = STEPS_MAX + 1;
-			}
-			r->nodes[col][at] = total;
+			if (lo < 1)
+				lo = 1;
+			if (hi > 18)
+				hi = 18;
+			if (hi > 1 && r->run->d[at] == '0')
+				hi = 1;
+			if (lo <= hi)
+				total += pre[at + hi + 1] - pre[at + lo];
+			r->nodes[col][at] = total > STEPS_MAX + 1 ? STEPS_MAX + 1 : total;
 		}
 	}
+}
+
+/* What the pruned walk asks of each sum and of the digits, made once per row. */
+static void
+prepare_walk(reading *r)
+{
+	const digit_run *run = r->run;
+
+	memset(r->is_part, 0, sizeof(r->is_part));
 	for (int s = 0; s < r->nsums; s++)
 	{
 		r->acc[0][s] = 0;
@@ -556,7 +572,11 @@ gr_digits_place(gr_reader *rd, const char *table_name, gr_str row_label, const i
 
 	if (ncols == 1 && one_column(rd, keys, vals, n))
 		return;
-	memset(&r, 0, sizeof(r));
+	/* not all of r is zeroed: its tables are filled for the row's columns and digits before use */
+	r.found = 0;
+	r.steps = 0;
+	memset(r.all, 0, sizeof(r.all));
+	memset(r.all_len, 0, sizeof(r.all_len));
 	if (ncols > 1 && ncols <= T4_PRINTED_GROUPS * T4_NCOLS && collect(rd, vals, n, &run))
 	{
 		r.run = &run;
@@ -573,7 +593,10 @@ gr_digits_place(gr_reader *rd, const char *table_name, gr_str row_label, const i
 		if (r.nodes[0][0] > STEPS_MAX)
 			r.steps = STEPS_MAX + 1;
 		else
+		{
+			prepare_walk(&r);
 			enumerate(&r, 0, 0);
+		}
 #ifdef GR_DIGITS_VERIFY
 		gr_digits_verify(&r);
 #endif
