@@ -263,6 +263,15 @@ keep_pending(gr_reader *rd, const reading *r, const int *keys, int line, gr_str 
 
 /* ---- rows with several readings, and the balance of 表三's columns ---- */
 
+/* A side of a balance at one column: its cells, each a known value or a pending row's cell under its reading. */
+typedef struct balance_side
+{
+	int			n;
+	int8_t		row[GR_T3_NROWS];	/* the pending row (index into rows), -1 for a known value */
+	int8_t		col[GR_T3_NROWS];
+	int64_t		v[GR_T3_NROWS];
+} balance_side;
+
 typedef struct balance
 {
 	gr_reader  *rd;
@@ -273,11 +282,13 @@ typedef struct balance
 	int			chosen[GR_PENDING_MAX];
 	gr_edition	ed;
 	long		steps;
+	/* per printed column: 一+二, （七）+四, （七）, Σ results (gr_balance_sides) */
+	balance_side side[T3_PRINTED_COLS][4];
 } balance;
 
-/* The value of a cell under the readings tried: false when it is not known. */
+/* Where a cell's value comes from under the readings tried: false when it is not known. */
 static bool
-value_of(const balance *b, int key, int64_t *v)
+value_from(const balance *b, int key, balance_side *sd)
 {
 	const gr_cell *c = &b->rd->rep->cells[key];
 
@@ -288,57 +299,70 @@ value_of(const balance *b, int key, int64_t *v)
 		for (int k = 0; k < p->ncols; k++)
 			if (p->keys[k] == key)
 			{
-				*v = p->val[b->pick[i]][k];
+				sd->row[sd->n] = (int8_t) i;
+				sd->col[sd->n++] = (int8_t) k;
 				return true;
 			}
 	}
+	sd->row[sd->n] = -1;
 	if (c->state == GR_CELL_NUMBER && c->scale == 0 && !c->derived)
-		*v = c->mant;
+		sd->v[sd->n++] = c->mant;
 	else if (c->state == GR_CELL_BLANK || c->state == GR_CELL_DASH)
-		*v = 0;
+		sd->v[sd->n++] = 0;
 	else
 		return false;
 	return true;
 }
 
-/* Σ of the rows at column c; false when a cell is not known. */
+/*
+ * The cells of the balances, once: 一+二 = （七）+四 (R-T3-01), （七） =
+ * Σ results (R-T3-03) at every printed column.  False when a cell is not
+ * known: then no choice of readings balances.
+ */
 static bool
-sum_rows(const balance *b, const int *rows, int n, int c, int64_t *sum)
-{
-	*sum = 0;
-	for (int i = 0; i < n; i++)
-	{
-		int64_t		v;
-		int			k = gr_key_index(GR_T3, rows[i], c);
-
-		if (k < 0 || !value_of(b, k, &v))
-			return false;
-		*sum += v;
-	}
-	return true;
-}
-
-/* Does every printed column balance: 一+二 = （七）+四 (R-T3-01), （七） = Σ results (R-T3-03)? */
-static bool
-columns_balance(const balance *b)
+balance_sides(balance *b)
 {
 	static const int in[] = {GR_R3_new_received, GR_R3_carried_in};
 	static const int out[] = {GR_R3_results_total, GR_R3_carried_out};
 	static const int total[] = {GR_R3_results_total};
 	int			leaves[GR_T3_NROWS];
 	int			nl = gr_row_leaves(GR_T3, GR_R3_results_total, b->ed, leaves);
+	const int  *rows[4] = {in, out, total, leaves};
+	const int	nrows[4] = {2, 2, 1, nl};
 
 	for (int c = 0; c < T3_PRINTED_COLS; c++)
-	{
-		int64_t		a,
-					e,
-					t,
-					l;
+		for (int s = 0; s < 4; s++)
+		{
+			b->side[c][s].n = 0;
+			for (int i = 0; i < nrows[s]; i++)
+			{
+				int			k = gr_key_index(GR_T3, rows[s][i], c);
 
-		if (!sum_rows(b, in, 2, c, &a) || !sum_rows(b, out, 2, c, &e) ||
-			!sum_rows(b, total, 1, c, &t) || !sum_rows(b, leaves, nl, c, &l) || a != e || t != l)
+				if (k < 0 || !value_from(b, k, &b->side[c][s]))
+					return false;
+			}
+		}
+	return true;
+}
+
+static int64_t
+side_sum(const balance *b, const balance_side *sd)
+{
+	int64_t		sum = 0;
+
+	for (int i = 0; i < sd->n; i++)
+		sum += sd->row[i] < 0 ? sd->v[i] : b->rd->pending[b->rows[sd->row[i]]].val[b->pick[sd->row[i]]][sd->col[i]];
+	return sum;
+}
+
+/* Does every printed column balance under the readings tried? */
+static bool
+columns_balance(const balance *b)
+{
+	for (int c = 0; c < T3_PRINTED_COLS; c++)
+		if (side_sum(b, &b->side[c][0]) != side_sum(b, &b->side[c][1]) ||
+			side_sum(b, &b->side[c][2]) != side_sum(b, &b->side[c][3]))
 			return false;
-	}
 	return true;
 }
 
@@ -377,7 +401,7 @@ gr_digits_balance(gr_reader *rd)
 	for (int i = 0; i < rd->npending; i++)
 		if (rd->pending[i].keys[0] >= 0 && gr_keydefs()[rd->pending[i].keys[0]].table == GR_T3)
 			b.rows[b.nrows++] = i;
-	if (b.nrows == 0)
+	if (b.nrows == 0 || !balance_sides(&b))
 		return;
 	try_readings(&b, 0);
 	if (b.found != 1 || b.steps > STEPS_MAX)
