@@ -3,15 +3,9 @@
  * sum of all the others (表三's 总计 of its six applicant columns, 表四's
  * 总计 of its four results), found from two halves of the parts instead
  * of walked: the same readings in the same order as gr_digits_walk.c.
- */
-#include "gr_digits.h"
-
-/*
- * ---- a row whose last column is the sum of all the others (表三's 总计) ----
  *
- * Its readings are met from two halves instead of walked: a total of L
- * digits is the number of the last L, and the parts before it add up to
- * it.  The right half of the parts (with the total) is made once for
+ * A total of L digits is the number of the last L, and the parts before
+ * it add up to it.  The right half of the parts (with the total) is made once for
  * every place it can begin and kept by what it leaves the left half to
  * add up to; the left half is then walked, and each of its cuts finds its
  * right halves by that sum.  Left cuts in the walk's order, each with its
@@ -20,7 +14,11 @@
  * than kept.  Lengths of the total that no reading can have are left out
  * first: a part no longer than the total, one at least one digit shorter
  * (k parts of fewer digits stay below it), the digits' sum modulo 9.
+ * Each part then ends only where the parts after it can still end at a
+ * total, or, on the left, where a right half begins (masks of places).
  */
+#include "gr_digits.h"
+
 #define MEET_HALVES 2048		/* right halves kept at most; a row with more is walked */
 
 typedef struct meet_half
@@ -28,7 +26,7 @@ typedef struct meet_half
 	int64_t		need;			/* the total less this half's parts: what the left half adds to */
 	int32_t		next;			/* the next half of the same hash slot, -1 at the end */
 	uint8_t		at;				/* where the half begins */
-	int8_t		len[T3_NCOLS];	/* the digits of its parts, then of the total */
+	int8_t		len[T3_NCOLS + 1];	/* the digits of its parts (from the h-th), then of the total */
 } meet_half;
 
 typedef struct meet
@@ -41,7 +39,9 @@ typedef struct meet
 	int64_t		total[19];		/* the total of each */
 	int			lcap;			/* no part is longer than the longest */
 	int64_t		tmax;			/* nor any half's sum larger than its total */
-	int8_t		rlen[T3_NCOLS];	/* the half being made: its parts' digits */
+	int8_t		rlen[T3_NCOLS + 1];	/* the half being made: its parts' digits */
+	uint64_t	rfit[T3_NCOLS + 1];	/* where q more parts of the right half can begin (bits) */
+	uint64_t	lfit[T3_NCOLS + 1];	/* where q more parts of the left half can begin */
 	int64_t		num[DIGITS_MAX][19];	/* the number of digits [at, at + len), len <= lcap */
 	meet_half	half[MEET_HALVES];
 	int			nhalf;
@@ -112,6 +112,43 @@ meet_totals(meet *m)
 	return true;
 }
 
+/* The places lo to hi (within 0 to 63), as bits. */
+static inline uint64_t
+places(int lo, int hi)
+{
+	if (lo < 0)
+		lo = 0;
+	if (hi > 63)
+		hi = 63;
+	if (lo > hi)
+		return 0;
+	return (hi == 63 ? ~UINT64_C(0) : (UINT64_C(1) << (hi + 1)) - 1) & ~((UINT64_C(1) << lo) - 1);
+}
+
+/* Where the part from at can end: one digit to lcap of them on (one if it begins with 0), at a place in fit. */
+static inline uint64_t
+part_ends(const meet *m, int at, uint64_t fit)
+{
+	return fit & (m->r->run->d[at] == '0' ? places(at + 1, at + 1) : places(at + 1, at + m->lcap));
+}
+
+/*
+ * Where the right half's last q parts can begin: q parts of 1 to L digits
+ * before a total of L.  (None longer than L is asked of each at its end.)
+ */
+static void
+meet_fits(meet *m)
+{
+	int			n = m->r->run->n;
+
+	for (int q = 1; q <= m->k - m->h; q++)
+	{
+		m->rfit[q] = 0;
+		for (int i = 0; i < m->ntl; i++)
+			m->rfit[q] |= places(n - m->tlen[i] - q * m->tlen[i], n - m->tlen[i] - q);
+	}
+}
+
 /*
  * The right halves that begin at from: parts j.. cut from at on, b their
  * sum so far, longest their longest; the last part ends where a total
@@ -148,14 +185,13 @@ meet_right(meet *m, int from, int j, int at, int64_t b, int longest)
 		}
 		return true;
 	}
-	for (int len = 1; len <= m->lcap && at + len + (m->k - 1 - j) < n; len++)
+	for (uint64_t ends = part_ends(m, at, m->rfit[m->k - 1 - j]); ends; ends &= ends - 1)
 	{
+		int			len = __builtin_ctzll(ends) - at;
 		int64_t		v = b + m->num[at][len];
 
-		if (len > 1 && run->d[at] == '0')
-			break;
 		if (v > m->tmax)
-			break;
+			break;				/* a longer part is larger still */
 		m->rlen[j] = (int8_t) len;
 		if (!meet_right(m, from, j + 1, at + len, v, len > longest ? len : longest))
 			return false;
@@ -168,7 +204,6 @@ static void
 meet_left(meet *m, int j, int at, int64_t a)
 {
 	reading    *r = m->r;
-	const digit_run *run = r->run;
 
 	if (j == m->h)
 	{
@@ -189,12 +224,12 @@ meet_left(meet *m, int j, int at, int64_t a)
 		}
 		return;
 	}
-	for (int len = 1; len <= m->lcap && at + len + (m->k - j) <= run->n && r->found <= GR_READINGS_MAX; len++)
+	for (uint64_t ends = part_ends(m, at, m->lfit[m->h - 1 - j]); ends && r->found <= GR_READINGS_MAX;
+		 ends &= ends - 1)
 	{
+		int			len = __builtin_ctzll(ends) - at;
 		int64_t		v = m->num[at][len];
 
-		if (len > 1 && run->d[at] == '0')
-			break;
 		if (a + v > m->tmax)
 			break;
 		r->len[j] = len;
@@ -213,6 +248,7 @@ gr_digits_meet(reading *r)
 {
 	meet		m;
 	uint32_t	nslot = 16;
+	uint64_t	starts = 0;
 
 	if (!meet_applies(r))
 		return false;
@@ -223,12 +259,28 @@ gr_digits_meet(reading *r)
 	r->met = true;
 	if (!meet_totals(&m))
 		return true;			/* no length of the total can hold a reading */
-	for (int from = m.h; from <= m.h * m.lcap && from < r->run->n; from++)
-		if (!meet_right(&m, from, m.h, from, 0, 0))
+	meet_fits(&m);
+	for (uint64_t from = m.rfit[m.k - m.h] & places(m.h, m.h * m.lcap); from; from &= from - 1)
+	{
+		int			had = m.nhalf,
+					at = __builtin_ctzll(from);
+
+		if (!meet_right(&m, at, m.h, at, 0, 0))
 		{
 			r->met = false;
 			return false;
 		}
+		if (m.nhalf > had)
+			starts |= UINT64_C(1) << at;
+	}
+	/* the left half's last q parts, of 1 to lcap digits, must end where a right half begins */
+	m.lfit[0] = starts;
+	for (int q = 1; q < m.h; q++)
+	{
+		m.lfit[q] = 0;
+		for (int d = q; d <= q * m.lcap && d < 64; d++)
+			m.lfit[q] |= starts >> d;
+	}
 	while (nslot < 2 * (uint32_t) m.nhalf)
 		nslot *= 2;
 	m.mask = nslot - 1;
