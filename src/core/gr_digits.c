@@ -195,17 +195,24 @@ gr_digits_place(gr_reader *rd, const char *table_name, gr_str row_label, const i
 		r.ncols = ncols;
 		r.sums = sums;
 		r.nsums = row_sums(keys, ncols, sums);
-		gr_digits_count(&r);
+		r.counted = false;
+		r.calls = gr_digits_calls_bound(run.n, ncols);
+		if (r.calls > STEPS_MAX)
+			gr_digits_count(&r);
 
 		/*
 		 * A walk of more calls than its budget ends, however its readings
 		 * lie, out of budget or with too many readings: several readings,
 		 * none read, the same as when it is made; so it is not made.
 		 */
-		if (r.nodes[0][0] > STEPS_MAX)
+		if (r.calls > STEPS_MAX)
 			r.steps = STEPS_MAX + 1;
 		else if (!gr_digits_meet(&r))
+		{
+			if (!r.counted)
+				gr_digits_count(&r);
 			gr_digits_walk(&r);
+		}
 #ifdef GR_DIGITS_VERIFY
 		gr_digits_verify(&r);
 #endif

@@ -43,6 +43,8 @@ typedef struct reading
 	int64_t		all[GR_READINGS_MAX][T3_NCOLS + 1];	/* each reading's values, when ncols fits */
 	int8_t		all_len[GR_READINGS_MAX][T3_NCOLS + 1];	/* … and the digits of each */
 	long		steps;
+	long		calls;			/* the calls of the walk, at most (gr_digits_calls_bound) or counted */
+	bool		counted;		/* … counted, with nodes[][] (gr_digits_count) */
 	bool		met;			/* the readings were met from two halves (gr_digits_meet), not walked */
 	int			last_col[MAX_SUMS];	/* per sum: the last of its columns */
 	int			parts_from[MAX_SUMS];	/* per sum whose total is the last column: the
@@ -63,6 +65,7 @@ typedef struct reading
 
 /* gr_digits_walk.c */
 extern void gr_digits_count(reading *r);
+extern long gr_digits_calls_bound(int n, int ncols);
 extern void gr_digits_walk(reading *r);
 extern void gr_digits_record(reading *r);
 #ifdef GR_DIGITS_VERIFY

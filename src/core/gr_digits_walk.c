@@ -65,6 +65,30 @@ gr_digits_count(reading *r)
 			r->nodes[col][at] = total > STEPS_MAX + 1 ? STEPS_MAX + 1 : total;
 		}
 	}
+	r->calls = r->nodes[0][0];
+	r->counted = true;
+}
+
+/*
+ * At most how many calls the walk makes over n digits and ncols columns,
+ * without counting them: a call at depth c is one choice of c cuts among
+ * the n places, so there are at most C(n, 0) + … + C(n, ncols).  Beyond
+ * STEPS_MAX, STEPS_MAX + 1.
+ */
+long
+gr_digits_calls_bound(int n, int ncols)
+{
+	long		sum = 0,
+				binom = 1;			/* C(n, c) */
+
+	for (int c = 0; c <= ncols && c <= n; c++)
+	{
+		sum += binom;
+		if (sum > STEPS_MAX)
+			return STEPS_MAX + 1;
+		binom = binom * (n - c) / (c + 1);
+	}
+	return sum;
 }
 
 /* What the pruned walk asks of each sum and of the digits, made once per row. */
@@ -341,7 +365,7 @@ gr_digits_verify(const reading *r)
 	plain_enumerate(&p, 0, 0);
 	/* a walk not made (beyond its budget) must have come to several readings */
 	if (outcome(&p) != outcome(r) ||
-		(r->nodes[0][0] <= STEPS_MAX &&
+		(r->calls <= STEPS_MAX &&
 		 (p.found != r->found || (p.steps <= STEPS_MAX) != (r->steps <= STEPS_MAX) ||
 		  (p.steps <= STEPS_MAX && !r->met && p.steps != r->steps) ||
 		  (r->found > 0 && memcmp(p.best_len, r->best_len, sizeof(int) * (size_t) r->ncols) != 0) ||
