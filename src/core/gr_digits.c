@@ -187,6 +187,7 @@ gr_digits_place(gr_reader *rd, const char *table_name, gr_str row_label, const i
 	r.found = 0;
 	r.steps = 0;
 	r.met = false;
+	r.met_full = false;
 	memset(r.all, 0, sizeof(r.all));
 	memset(r.all_len, 0, sizeof(r.all_len));
 	if (ncols > 1 && ncols <= T4_PRINTED_GROUPS * T4_NCOLS && collect(rd, vals, n, &run))

@@ -46,6 +46,7 @@ typedef struct reading
 	long		calls;			/* the calls of the walk, at most (gr_digits_calls_bound) or counted */
 	bool		counted;		/* … counted, with nodes[][] (gr_digits_count) */
 	bool		met;			/* the readings were met from two halves (gr_digits_meet), not walked */
+	bool		met_full;		/* … would have been, but had more right halves than kept */
 	int			last_col[MAX_SUMS];	/* per sum: the last of its columns */
 	int			parts_from[MAX_SUMS];	/* per sum whose total is the last column: the
 										 * first column from which all up to it are parts */
@@ -70,6 +71,7 @@ extern void gr_digits_walk(reading *r);
 extern void gr_digits_record(reading *r);
 #ifdef GR_DIGITS_VERIFY
 extern void gr_digits_verify(const reading *r);
+extern void gr_digits_verify_tally(char *buf, size_t len);
 #endif
 
 /* gr_digits_meet.c */

@@ -268,6 +268,7 @@ gr_digits_meet(reading *r)
 		if (!meet_right(&m, at, m.h, at, 0, 0))
 		{
 			r->met = false;
+			r->met_full = true;
 			return false;
 		}
 		if (m.nhalf > had)

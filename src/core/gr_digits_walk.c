@@ -351,11 +351,28 @@ outcome(const reading *x)
 	return x->found == 0 ? 'N' : x->found == 1 ? 'R' : 'K';
 }
 
+static long verify_tally[8];		/* rows; met; met but too many halves; walked; over budget; 0, 1, 17 readings */
+
 void
 gr_digits_verify(const reading *r)
 {
 	static reading p;
 	int			nall = r->found < GR_READINGS_MAX ? r->found : GR_READINGS_MAX;
+
+	/* a row not counted must be within its budget: its bound at least the calls counted */
+	if (!r->counted)
+	{
+		memset(&p, 0, sizeof(p));
+		p.run = r->run;
+		p.ncols = r->ncols;
+		gr_digits_count(&p);
+		if (p.calls > r->calls || r->calls > STEPS_MAX)
+		{
+			fprintf(stderr, "gr_digits: calls %ld beyond their bound %ld, %.*s\n", p.calls, r->calls,
+					r->run->n, r->run->d);
+			abort();
+		}
+	}
 
 	memset(&p, 0, sizeof(p));
 	p.run = r->run;
@@ -376,6 +393,20 @@ gr_digits_verify(const reading *r)
 				r->found, p.found, r->steps, p.steps, r->run->n, r->run->d);
 		abort();
 	}
+	verify_tally[0]++;
+	verify_tally[r->calls > STEPS_MAX ? 4 : r->met ? 1 : r->met_full ? 2 : 3]++;
+	if (r->calls <= STEPS_MAX && (r->found == 0 || r->found == 1 || r->found > GR_READINGS_MAX))
+		verify_tally[r->found == 0 ? 5 : r->found == 1 ? 6 : 7]++;
+}
+
+/* What the checked rows were: how their readings were found, and how many. */
+void
+gr_digits_verify_tally(char *buf, size_t len)
+{
+	snprintf(buf, len, "%ld rows: %ld met from halves, %ld with too many halves and walked, %ld walked, "
+			 "%ld over budget; within budget %ld with no reading, %ld with one, %ld with more than %d",
+			 verify_tally[0], verify_tally[1], verify_tally[2], verify_tally[3], verify_tally[4],
+			 verify_tally[5], verify_tally[6], verify_tally[7], GR_READINGS_MAX);
 }
 #endif
 
