@@ -13,6 +13,8 @@
  *   grdump -H FILE        the review sheet of FILE (report_html's page) on stdout
  *   grdump -K FILE...     "== FILE", then each cell key a finding names, once,
  *                         sorted: what the sheet must highlight (test/sheet)
+ *   grdump_verify -g N [SEED]  (the test build) N made-up reports of hard glued
+ *                         digits, each row checked against the full walk
  *   grdump -v FILE...     "== FILE", then meta.report.year=…, meta.report.fmt=…,
  *                         and every cell as key=value (a number, or blank,
  *                         dash, text, unplaced, absent; " derived" after a
@@ -385,6 +387,155 @@ print_named_keys(const gr_report *rep)
 	free(seen);
 }
 
+#ifdef GR_DIGITS_VERIFY
+/*
+ * grdump_verify -g N [SEED]: N made-up reports of a crawler's text whose
+ * 表三 and 表四 rows are glued digits chosen to be hard for the glued-digit
+ * search (gr_digits_meet.c, gr_digits_walk.c): sums of parts of every
+ * size, many zeros, nines and ones, runs near the budget's length, rows
+ * of many readings, digits at random.  Every row is checked against the
+ * walk without pruning (gr_digits_verify aborts on any difference); the
+ * last line says what the rows were.
+ */
+extern void gr_digits_verify_tally(char *buf, size_t len);
+
+static uint64_t gen_state;
+
+static uint64_t
+gen_next(void)
+{
+	gen_state ^= gen_state >> 12;
+	gen_state ^= gen_state << 25;
+	gen_state ^= gen_state >> 27;
+	return gen_state * 0x2545F4914F6CDD1DULL;
+}
+
+static int
+gen_below(int n)
+{
+	return (int) (gen_next() % (uint64_t) n);
+}
+
+/* A part of the kind asked: 0, a few digits, a power of ten, nines, ones, or up to width digits. */
+static int64_t
+gen_part(int kind, int width)
+{
+	int			d = 1 + gen_below(width);
+	int64_t		v = 0;
+
+	switch (kind)
+	{
+		case 0:
+			return gen_below(3) == 0 ? 0 : gen_below(1000);
+		case 1:
+			for (v = 1; --d > 0;)
+				v *= 10;
+			return gen_below(4) == 0 ? 0 : v;
+		case 2:
+			for (int i = 0; i < d; i++)
+				v = v * 10 + 9;
+			return v;
+		case 3:
+			for (int i = 0; i < d; i++)
+				v = v * 10 + 1;
+			return gen_below(3) == 0 ? 0 : v;
+		default:
+			for (int i = 0; i < d; i++)
+				v = v * 10 + gen_below(10);
+			return gen_below(5) == 0 ? 0 : v;
+	}
+}
+
+/* The digits of a row of ncols columns whose last sums the others (or, at times, digits at random). */
+static void
+gen_run(char *out, size_t cap, int ncols)
+{
+	int			kind = gen_below(7),
+				width = 1 + gen_below(gen_below(4) == 0 ? 12 : 5);
+	size_t		o = 0;
+
+	if (kind >= 5)
+	{
+		static const char *alphabets[] = {"0123456789", "01", "09", "9", "1", "10000"};
+		const char *a = alphabets[gen_below(6)];
+		int			n = ncols + gen_below(ncols > 7 ? 40 : 28);
+
+		for (int i = 0; i < n && o + 1 < cap; i++)
+			out[o++] = a[gen_below((int) strlen(a))];
+		out[o] = '\0';
+		return;
+	}
+	for (int g = 0; g < ncols; g += 5)
+	{
+		int			parts = ncols - g > 7 ? 4 : ncols - g - 1;
+		int64_t		sum = 0;
+
+		for (int p = 0; p < parts; p++)
+		{
+			int64_t		v = gen_part(kind == 4 ? gen_below(5) : kind, width);
+
+			sum += v;
+			o += (size_t) snprintf(out + o, cap - o, "%lld", (long long) v);
+		}
+		o += (size_t) snprintf(out + o, cap - o, "%lld", (long long) sum);
+		if (ncols - g <= 7)
+			break;
+	}
+}
+
+static int
+glued_selftest(int n, uint64_t seed)
+{
+	static const char *t3_rows[] = {
+		"一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "三、本年度办理结果（一）予以公开",
+		"（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "（七）总计", "四、结转下年度继续办理"
+	};
+	char		tally[512];
+
+	gen_state = seed * 0x9E3779B97F4A7C15ULL + 1;
+	for (int i = 0; i < n; i++)
+	{
+		char		text[8192],
+					run[128];
+		size_t		o;
+		ta_arena	arena = {0};
+		gr_env		env = ta_env(&arena);
+		gr_report  *rep;
+		gr_error	err;
+
+		o = (size_t) snprintf(text, sizeof(text), "%s",
+							  "标题: 某县2021年政府信息公开工作年度报告\n某县2021年政府信息公开工作年度报告 一、总体情况 "
+							  "本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止。"
+							  "二、主动公开政府信息情况 第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章 000"
+							  "三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+							  "申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他");
+		for (int r = 0; r < 6; r++)
+		{
+			gen_run(run, sizeof(run), 7);
+			o += (size_t) snprintf(text + o, sizeof(text) - o, "%s%s", t3_rows[r], run);
+		}
+		gen_run(run, sizeof(run), 15);
+		o += (size_t) snprintf(text + o, sizeof(text) - o,
+							   " 四、政府信息公开行政复议、行政诉讼情况 行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计"
+							   "未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计"
+							   "%s五、存在的主要问题及改进情况 无。六、其他需要报告的事项 无。", run);
+		if (getenv("GLUED_SHOW") && i == 0)
+			fwrite(text, 1, o, stderr);
+		if (gr_parse(&env, text, o, &rep, &err) != GR_OK)
+		{
+			fprintf(stderr, "grdump_verify: report %d not parsed: %s\n", i, err.message);
+			ta_arena_free(&arena);
+			return 1;
+		}
+		ta_arena_free(&arena);
+	}
+	gr_digits_verify_tally(tally, sizeof(tally));
+	printf("glued rows of %d made-up reports (seed %llu) agree with the full walk: %s\n", n,
+		   (unsigned long long) seed, tally);
+	return 0;
+}
+#endif
+
 int
 main(int argc, char **argv)
 {
@@ -428,6 +579,10 @@ main(int argc, char **argv)
 	}
 	if (argc == 3 && strcmp(argv[1], "-H") == 0)
 		return print_sheet(argv[2]);
+#ifdef GR_DIGITS_VERIFY
+	if (argc >= 3 && strcmp(argv[1], "-g") == 0)
+		return glued_selftest(atoi(argv[2]), argc >= 4 ? strtoull(argv[3], NULL, 10) : 1);
+#endif
 
 	int			cells = 0;
 	int			named = 0;
