@@ -254,7 +254,10 @@ cut_tables(gr_ctx *ctx, const char *cmp, uint32_t from, uint32_t to, cutter *c)
 			i = j;
 			continue;
 		}
+		/* the next character: no label begins inside one (its first byte is a lead or ASCII) */
 		i++;
+		while (i < to && ((unsigned char) cmp[i] & 0xC0) == 0x80)
+			i++;
 	}
 }
 
