@@ -167,5 +167,39 @@ SET parallel_leader_participation = off;
 SELECT count(*), sum((parse_report(body)).year), count(*) FILTER (WHERE report_is_valid(body, 1)) FROM many;
 RESET ALL;
 
-DROP TABLE cached, many, big;
+-- a text stored compressed, in line (STORAGE MAIN) or in TOAST (a long
+-- one, EXTENDED), is found by its compressed bytes, without decompressing:
+-- four fields of each row, one parse and three hits.  Texts that differ
+-- only in their year each answer for themselves: the same years as with
+-- the cache off.
+CREATE TABLE packed (id int, body text);
+ALTER TABLE packed ALTER body SET STORAGE MAIN;
+CREATE TABLE packed_long (id int, body text);
+INSERT INTO packed
+SELECT s.id * 10 + n, replace(s.body, (parse_report(s.body)).year::text, ((parse_report(s.body)).year + n)::text)
+  FROM samples s, generate_series(0, 2) n WHERE (parse_report(s.body)).year IS NOT NULL;
+INSERT INTO packed_long SELECT id, body || repeat(body, 3) FROM packed;
+SELECT count(*) AS texts, count(*) FILTER (WHERE pg_column_size(body) < octet_length(body)) AS compressed FROM packed;
+SELECT count(*) AS texts, count(*) FILTER (WHERE pg_column_size(body) < octet_length(body)) AS compressed FROM packed_long;
+SET govreport.cache_entries = 0;
+CREATE TEMP TABLE packed_years AS
+SELECT 'main' AS t, id, (parse_report(body)).year FROM packed
+UNION ALL SELECT 'long', id, (parse_report(body)).year FROM packed_long;
+RESET govreport.cache_entries;
+SELECT govreport_cache_reset();
+BEGIN;
+CREATE TEMP TABLE packed_seen AS
+SELECT 'main' AS t, id, (p).year, (p).org IS NOT NULL AS has_org, (p).edition, (p).title IS NOT NULL AS has_title
+  FROM (SELECT id, parse_report(body) p FROM packed) s;
+SELECT parses, hits, misses FROM govreport_stats();
+INSERT INTO packed_seen
+SELECT 'long', id, (p).year, (p).org IS NOT NULL, (p).edition, (p).title IS NOT NULL
+  FROM (SELECT id, parse_report(body) p FROM packed_long) s;
+SELECT parses, hits, misses FROM govreport_stats();
+COMMIT;
+SELECT t, count(*) AS rows, count(*) FILTER (WHERE s.year IS NOT DISTINCT FROM y.year) AS same_year
+  FROM packed_years y JOIN packed_seen s USING (t, id) GROUP BY t ORDER BY t;
+SELECT count(DISTINCT year) AS years FROM packed_years;
+
+DROP TABLE cached, many, big, packed, packed_long;
 DROP VIEW stats, contexts;

@@ -38,17 +38,19 @@ extern Datum grpg_severity_datum(gr_severity sev, Oid typid, Datum *cache);
  * and the trigger get their report here, so that one text is parsed once.
  * The report returned stays valid while the calling function runs, across
  * one more lookup (two reports at once, for report_check_pair); copy out
- * whatever goes to the executor.  Never modify it.
+ * whatever goes to the executor.  Never modify it.  body is the text
+ * argument as the function got it (PG_GETARG_DATUM), still toasted: a text
+ * stored compressed is found by its compressed bytes, without decompressing.
  */
-extern const gr_report *gr_pg_cache_parse(text *body);
+extern const gr_report *gr_pg_cache_parse(Datum body);
 /* … with the findings of a resolved rule-set version (1 to GR_RULESET_VERSION). */
-extern const gr_report *gr_pg_cache_check(text *body, int version);
+extern const gr_report *gr_pg_cache_check(Datum body, int version);
 /*
  * A varlena result built from body's report by build(), kept with body's
  * entry under shape (what else it depends on, compared in full); the
  * caller gets it in its own memory.
  */
-extern Datum gr_pg_cache_result(text *body, const uint64 *shape, int nshape,
+extern Datum gr_pg_cache_result(Datum body, const uint64 *shape, int nshape,
 								Datum (*build) (const gr_report *rep, void *arg), void *arg);
 
 /* A core string (UTF-8) as text in the database encoding. */

@@ -17,6 +17,13 @@
  *     bytes (memcmp), never by a hash alone, so it can never answer for
  *     another text.  The bytes are those of the datum, in the database
  *     encoding, which cannot change within a backend.
+ *   - A text that comes compressed (in line, or from TOAST, fetched but not
+ *     decompressed) is first looked for by its compressed bytes, header
+ *     included (method, raw size): the same compressed bytes decompress
+ *     to the same text, so this key never answers for another text either,
+ *     and a field query or report_check + report_is_valid on a stored row
+ *     decompresses the text once, not once per call.  An entry takes the
+ *     compressed form of the first call that brought one.
  *   - Findings are kept per rule-set version (resolved, 1..current), each
  *     in a report of its own, so version 1 never answers for version 2.
  *   - Every entry lives in its own memory context under one cache context
@@ -45,6 +52,7 @@
  */
 #include "postgres.h"
 
+#include "access/detoast.h"
 #include "access/xact.h"
 #include "funcapi.h"
 #include "utils/builtins.h"
@@ -65,6 +73,8 @@ typedef struct gr_pg_entry
 	MemoryContext mcxt;			/* everything below; deleted with the entry */
 	const char *bytes;			/* the text as given (database encoding): the key */
 	Size		len;
+	struct varlena *ckey;		/* the text as stored compressed, when it came so: a
+								 * second key (NULL: none yet) */
 	gr_report  *rep;			/* the parse; findings are the parser's only */
 	gr_report  *checked[GR_RULESET_VERSION + 1];	/* by version, NULL until checked */
 	/* parse_report's composite, with the layout of the type it was built for */
@@ -201,6 +211,50 @@ gr_pg_cache_find(const char *bytes, Size len)
 }
 
 /*
+ * The compressed form of a text datum: itself when compressed in line, a
+ * fetched copy (not decompressed) when compressed in TOAST, else NULL.
+ */
+static struct varlena *
+gr_pg_compressed_form(Datum d)
+{
+	struct varlena *raw = (struct varlena *) DatumGetPointer(d);
+
+	if (VARATT_IS_EXTERNAL_ONDISK(raw))
+	{
+		struct varatt_external toast_pointer;
+
+		VARATT_EXTERNAL_GET_POINTER(toast_pointer, raw);
+		return VARATT_EXTERNAL_IS_COMPRESSED(toast_pointer) ? detoast_external_attr(raw) : NULL;
+	}
+	return VARATT_IS_COMPRESSED(raw) ? raw : NULL;
+}
+
+/* The entry whose compressed key is exactly ckey, or -1. */
+static int
+gr_pg_cache_find_compressed(const struct varlena *ckey)
+{
+	Size		n = VARSIZE(ckey);
+
+	for (int i = 0; i < gr_pg_nentries; i++)
+		if (gr_pg_entries[i].ckey && VARSIZE(gr_pg_entries[i].ckey) == n &&
+			memcmp(gr_pg_entries[i].ckey, ckey, n) == 0)
+			return i;
+	return -1;
+}
+
+/* Give an entry the compressed key it lacks (kept in its own memory). */
+static void
+gr_pg_entry_set_ckey(gr_pg_entry *e, const struct varlena *ckey)
+{
+	if (ckey == NULL || e->ckey != NULL)
+		return;
+	e->ckey = MemoryContextAlloc(e->mcxt, VARSIZE(ckey));
+	memcpy(e->ckey, ckey, VARSIZE(ckey));
+	gr_pg_entry_resize(e);
+	gr_pg_cache_trim();			/* never the two entries used last: e is the first */
+}
+
+/*
  * Parse a copy of body in a context of its own and, unless it is too
  * large to keep, link it into the cache as the most recently used entry.
  * Returns the entry, or NULL and the report in *uncached.
@@ -258,25 +312,40 @@ gr_pg_cache_add(text *body, gr_report **uncached)
 }
 
 /*
- * The entry of body, parsed now if need be.  NULL when the text is not
- * kept; then *uncached is its report, in the caller's memory.
+ * The entry of body (a text datum, maybe toasted), parsed now if need be.
+ * NULL when the text is not kept; then *uncached is its report, in the
+ * caller's memory.
  */
 static gr_pg_entry *
-gr_pg_cache_lookup(text *body, gr_report **uncached)
+gr_pg_cache_lookup(Datum d, gr_report **uncached)
 {
-	const char *bytes = VARDATA_ANY(body);
-	Size		len = VARSIZE_ANY_EXHDR(body);
+	struct varlena *ckey;
+	text	   *body;
+	const char *bytes;
+	Size		len;
 	int			i;
+	gr_pg_entry *e;
 
 	gr_pg_cache_setup();
 	*uncached = NULL;
 	if (gr_pg_cache_entries == 0 && gr_pg_nentries > 0)
 		gr_pg_cache_empty();	/* turned off within a transaction */
+	ckey = gr_pg_cache_entries > 0 ? gr_pg_compressed_form(d) : NULL;
+	if (ckey && (i = gr_pg_cache_find_compressed(ckey)) >= 0)
+	{
+		gr_pg_stats.hits++;
+		return gr_pg_entry_touch(i);
+	}
+	body = (text *) pg_detoast_datum_packed(ckey ? ckey : (struct varlena *) DatumGetPointer(d));
+	bytes = VARDATA_ANY(body);
+	len = VARSIZE_ANY_EXHDR(body);
 	i = gr_pg_cache_find(bytes, len);
 	if (i >= 0)
 	{
 		gr_pg_stats.hits++;
-		return gr_pg_entry_touch(i);
+		e = gr_pg_entry_touch(i);
+		gr_pg_entry_set_ckey(e, ckey);
+		return e;
 	}
 	gr_pg_stats.misses++;
 	if (len > GR_PG_CACHE_MAX_TEXT || gr_pg_cache_entries == 0)
@@ -287,11 +356,14 @@ gr_pg_cache_lookup(text *body, gr_report **uncached)
 		gr_pg_stats.uncached++;
 		return NULL;
 	}
-	return gr_pg_cache_add(body, uncached);
+	e = gr_pg_cache_add(body, uncached);
+	if (e)
+		gr_pg_entry_set_ckey(e, ckey);
+	return e;
 }
 
 const gr_report *
-gr_pg_cache_parse(text *body)
+gr_pg_cache_parse(Datum body)
 {
 	gr_report  *uncached;
 	gr_pg_entry *e = gr_pg_cache_lookup(body, &uncached);
@@ -317,7 +389,7 @@ gr_pg_checked_copy(const gr_report *parsed, int version)
 }
 
 const gr_report *
-gr_pg_cache_check(text *body, int version)
+gr_pg_cache_check(Datum body, int version)
 {
 	gr_report  *uncached;
 	gr_pg_entry *e;
@@ -362,7 +434,7 @@ gr_pg_cache_check(text *body, int version)
  * composite datum); the caller always gets a copy in its own memory.
  */
 Datum
-gr_pg_cache_result(text *body, const uint64 *shape, int nshape,
+gr_pg_cache_result(Datum body, const uint64 *shape, int nshape,
 				   Datum (*build) (const gr_report *rep, void *arg), void *arg)
 {
 	gr_report  *uncached;

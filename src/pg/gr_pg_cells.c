@@ -80,7 +80,7 @@ put_place(int key, int ord, gr_edition ed, Datum *values, bool *nulls)
 Datum
 gr_report_cells(PG_FUNCTION_ARGS)
 {
-	text	   *body = PG_GETARG_TEXT_PP(0);
+	Datum		body = PG_GETARG_DATUM(0);
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	const gr_keydef *keys = gr_keydefs();
 	const gr_report *rep;
@@ -120,7 +120,7 @@ gr_report_cells(PG_FUNCTION_ARGS)
 Datum
 gr_report_cell(PG_FUNCTION_ARGS)
 {
-	text	   *body = PG_GETARG_TEXT_PP(0);
+	Datum		body = PG_GETARG_DATUM(0);
 	text	   *key = PG_GETARG_TEXT_PP(1);
 	int			k = gr_key_find(VARDATA_ANY(key), VARSIZE_ANY_EXHDR(key));
 	const gr_report *rep;

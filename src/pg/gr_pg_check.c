@@ -59,7 +59,7 @@ gr_pg_ruleset_arg(FunctionCallInfo fcinfo, int argno)
 
 /* Parse and check (or find both in the cache); the findings are in the returned report. */
 static const gr_report *
-checked(text *body, int version)
+checked(Datum body, int version)
 {
 	return gr_pg_cache_check(body, version);
 }
@@ -122,7 +122,7 @@ put_findings(ReturnSetInfo *rsinfo, const gr_report *rep)
 Datum
 gr_report_check(PG_FUNCTION_ARGS)
 {
-	text	   *body = PG_GETARG_TEXT_PP(0);
+	Datum		body = PG_GETARG_DATUM(0);
 	int			version = ruleset_arg(fcinfo, 1);
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 
@@ -134,8 +134,8 @@ gr_report_check(PG_FUNCTION_ARGS)
 Datum
 gr_report_check_pair(PG_FUNCTION_ARGS)
 {
-	text	   *prev = PG_GETARG_TEXT_PP(0);
-	text	   *cur = PG_GETARG_TEXT_PP(1);
+	Datum		prev = PG_GETARG_DATUM(0);
+	Datum		cur = PG_GETARG_DATUM(1);
 	int			version = ruleset_arg(fcinfo, 2);
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 
@@ -162,7 +162,7 @@ first_error(const gr_report *rep)
 Datum
 gr_report_is_valid(PG_FUNCTION_ARGS)
 {
-	text	   *body = PG_GETARG_TEXT_PP(0);
+	Datum		body = PG_GETARG_DATUM(0);
 	int			version = ruleset_arg(fcinfo, 1);
 
 	PG_RETURN_BOOL(first_error(checked(body, version)) == NULL);
@@ -192,7 +192,7 @@ grpg_ruleset_arg(FunctionCallInfo fcinfo, int argno)
 Datum
 gr_report_invalid_reason(PG_FUNCTION_ARGS)
 {
-	text	   *body = PG_GETARG_TEXT_PP(0);
+	Datum		body = PG_GETARG_DATUM(0);
 	int			version = ruleset_arg(fcinfo, 1);
 	text	   *reason = grpg_invalid_reason(checked(body, version));
 
@@ -611,7 +611,7 @@ gr_report_validate_trigger(PG_FUNCTION_ARGS)
 	tuple = TRIGGER_FIRED_BY_UPDATE(trig->tg_event) ? trig->tg_newtuple : trig->tg_trigtuple;
 	d = heap_getattr(tuple, a.text_att, RelationGetDescr(trig->tg_relation), &isnull);
 	if (!isnull)				/* no report, nothing to find */
-		rep = checked(DatumGetTextPP(d), a.version);
+		rep = checked(d, a.version);
 
 	switch (a.mode)
 	{

@@ -321,7 +321,7 @@ plan_report(TupleDesc desc, MemoryContext mcxt)
 Datum
 gr_parse_report(PG_FUNCTION_ARGS)
 {
-	text	   *body = PG_GETARG_TEXT_PP(0);
+	Datum		body = PG_GETARG_DATUM(0);
 	fill	   *plan = (fill *) fcinfo->flinfo->fn_extra;
 
 	if (plan == NULL)
@@ -352,7 +352,7 @@ gr_parse_report(PG_FUNCTION_ARGS)
 Datum
 gr_report_sections(PG_FUNCTION_ARGS)
 {
-	text	   *body = PG_GETARG_TEXT_PP(0);
+	Datum		body = PG_GETARG_DATUM(0);
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	const gr_report *rep;
 

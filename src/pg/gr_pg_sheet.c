@@ -20,7 +20,7 @@ PG_FUNCTION_INFO_V1(gr_report_html);
 Datum
 gr_report_html(PG_FUNCTION_ARGS)
 {
-	text	   *body = PG_GETARG_TEXT_PP(0);
+	Datum		body = PG_GETARG_DATUM(0);
 	int			version = gr_pg_ruleset_arg(fcinfo, 1);
 	int			enc = GetDatabaseEncoding();
 	gr_sheet_opts opts = {0, 0};

@@ -41,7 +41,7 @@ static const struct
 Datum
 gr_report_summary(PG_FUNCTION_ARGS)
 {
-	text	   *body = PG_GETARG_TEXT_PP(0);
+	Datum		body = PG_GETARG_DATUM(0);
 	int			version = grpg_ruleset_arg(fcinfo, 1);
 	TupleDesc	desc;
 	Datum		values[GR_PG_SUMMARY_COLS];
