@@ -500,7 +500,8 @@ compact_pass(gr_ctx *ctx, gr_doc *doc)
  * The anchor buckets: a text with CRLF breaks or many full-width
  * characters has an anchor every few dozen bytes, and every cell asks
  * f2s for its source span, so the search starts from the bucket of its
- * offset instead of from the whole array (a 16th of the text's size).
+ * offset instead of from the whole array (a 16th of the text's size); and
+ * the same over the input for s2f, which every cell of a web page asks.
  */
 #define GR_ABKT_SHIFT 6
 
@@ -526,6 +527,21 @@ anchor_buckets(gr_ctx *ctx, gr_doc *doc)
 	}
 	doc->abkt = bk;
 	doc->nabkt = nb;
+	/* the map is monotone: the same buckets over the input, for s2f (a web page's cells) */
+	nb = (doc->src_len >> GR_ABKT_SHIFT) + 1;
+	if ((bk = gr_alloc(ctx, sizeof(int32_t) * (size_t) nb)) == NULL)
+		return false;
+	a = 0;
+	for (uint32_t b = 0; b < nb; b++)
+	{
+		uint32_t	start = b << GR_ABKT_SHIFT;
+
+		while (a + 1 < doc->nanchors && doc->anchors[a + 1].s <= start)
+			a++;
+		bk[b] = a;
+	}
+	doc->sbkt = bk;
+	doc->nsbkt = nb;
 	return true;
 }
 
@@ -652,6 +668,15 @@ gr_doc_s2f(const gr_doc *doc, uint32_t s)
 
 	if (hi < 0 || s <= doc->anchors[0].s)
 		return hi < 0 ? doc->fold_len : 0;
+	if (doc->sbkt && s < doc->src_len)
+	{
+		uint32_t	b = s >> GR_ABKT_SHIFT;
+
+		/* the answer lies between the buckets' own answers */
+		lo = doc->sbkt[b];
+		if (b + 1 < doc->nsbkt)
+			hi = doc->sbkt[b + 1];
+	}
 	/* the last anchor at or before s: the map is monotone */
 	while (lo < hi)
 	{

@@ -117,6 +117,8 @@ typedef struct gr_doc
 	const int32_t *abkt;		/* per GR_ABKT_SHIFT-sized stretch of fold: the last
 								 * anchor at or before its start (gr_doc_f2s) */
 	uint32_t	nabkt;
+	const int32_t *sbkt;		/* the same per stretch of src (gr_doc_s2f) */
+	uint32_t	nsbkt;
 	char	   *cmp;			/* fold without white space and line breaks */
 	uint32_t	cmp_len;
 	const gr_crun *cruns;		/* compact → fold (gr_doc_c2f) */
