@@ -2,7 +2,7 @@
  * core.c — the core's own speed and memory, without a server: the
  * repeatable figures of the benchmark.
  *
- *   bench/core [-n ROUNDS] [-c] [-q] FILE...
+ *   bench/core [-n ROUNDS] [-c | -x] [-q] FILE...
  *
  * Reads every file, parses the first once to set up what a process sets
  * up once (ICU, the folding table: its time is printed as the first call),
@@ -17,6 +17,11 @@
  * counts the instructions of the steady-state core, a figure that does not
  * depend on how busy the machine is: bench/run.sh divides it by the KB of
  * input.  -q prints only the figures, as name=value lines.
+ *
+ * -x measures libxml2 alone instead of the parse: each file through
+ * libxml2's HTML push parser with the options the core gives it and SAX
+ * handlers that do nothing, the floor any parse of a web page through
+ * libxml2 stands on (BENCHMARKS.md, what remains).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +29,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 #include <valgrind/callgrind.h>
 
 #include "gr_core.h"
@@ -47,11 +54,58 @@ cmp_double(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+static void
+sax_nothing_elem(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+}
+
+static void
+sax_nothing_end(void *ctx, const xmlChar *name)
+{
+}
+
+static void
+sax_nothing_text(void *ctx, const xmlChar *ch, int len)
+{
+}
+
+/* libxml2 alone over a page, as gr_html_sax.c drives it (options, encoding, line numbers); 0 or -1. */
+static double
+libxml2_only(const char *text, size_t len)
+{
+	htmlSAXHandler sax;
+	htmlParserCtxtPtr pc;
+	xmlCharEncodingHandlerPtr utf8 = xmlFindCharEncodingHandler("UTF-8");
+	int			off = len < 4 ? (int) len : 4;
+
+	memset(&sax, 0, sizeof(sax));
+	sax.startElement = sax_nothing_elem;
+	sax.endElement = sax_nothing_end;
+	sax.characters = sax_nothing_text;
+	sax.ignorableWhitespace = sax_nothing_text;
+	sax.initialized = 1;
+	pc = htmlCreatePushParserCtxt(&sax, NULL, text, off, NULL, XML_CHAR_ENCODING_NONE);
+	if (pc == NULL)
+		return -1;
+	htmlCtxtUseOptions(pc, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+					   HTML_PARSE_NONET | HTML_PARSE_NOBLANKS);
+	pc->linenumbers = 1;
+	if (utf8 != NULL)
+		xmlSwitchToEncoding(pc, utf8);
+	htmlParseChunk(pc, text + off, (int) (len - (size_t) off), 0);
+	htmlParseChunk(pc, NULL, 0, 1);
+	if (pc->myDoc)
+		xmlFreeDoc(pc->myDoc);
+	htmlFreeParserCtxt(pc);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
 	int			rounds = 3,
 				check = 0,
+				xml = 0,
 				quiet = 0,
 				opt;
 	int			nfiles;
@@ -63,24 +117,26 @@ main(int argc, char **argv)
 				first_ms,
 				ms;
 
-	while ((opt = getopt(argc, argv, "n:cq")) != -1)
+	while ((opt = getopt(argc, argv, "n:cxq")) != -1)
 	{
 		if (opt == 'n')
 			rounds = atoi(optarg);
 		else if (opt == 'c')
 			check = 1;
+		else if (opt == 'x')
+			xml = 1;
 		else if (opt == 'q')
 			quiet = 1;
 		else
 		{
-			fprintf(stderr, "usage: %s [-n ROUNDS] [-c] [-q] FILE...\n", argv[0]);
+			fprintf(stderr, "usage: %s [-n ROUNDS] [-c | -x] [-q] FILE...\n", argv[0]);
 			return 2;
 		}
 	}
 	nfiles = argc - optind;
 	if (nfiles <= 0)
 	{
-		fprintf(stderr, "usage: %s [-n ROUNDS] [-c] [-q] FILE...\n", argv[0]);
+		fprintf(stderr, "usage: %s [-n ROUNDS] [-c | -x] [-q] FILE...\n", argv[0]);
 		return 2;
 	}
 	texts = calloc(nfiles, sizeof(char *));
@@ -98,7 +154,7 @@ main(int argc, char **argv)
 	}
 
 	t0 = now_ms();
-	if (ta_parse_ratio(texts[0], lens[0], check) < 0)
+	if ((xml ? libxml2_only(texts[0], lens[0]) : ta_parse_ratio(texts[0], lens[0], check)) < 0)
 	{
 		fprintf(stderr, "%s: the parse failed\n", argv[optind]);
 		return 1;
@@ -109,7 +165,7 @@ main(int argc, char **argv)
 	t0 = now_ms();
 	for (int r = 0; r < rounds; r++)
 		for (int i = 0; i < nfiles; i++)
-			ratios[i] = ta_parse_ratio(texts[i], lens[i], check);
+			ratios[i] = xml ? libxml2_only(texts[i], lens[i]) : ta_parse_ratio(texts[i], lens[i], check);
 	ms = now_ms() - t0;
 	CALLGRIND_STOP_INSTRUMENTATION;
 
@@ -130,7 +186,7 @@ main(int argc, char **argv)
 	else
 		printf("%d files, %zu bytes, %d rounds%s: %.1f ms, %.2f MB/s, %.1f us a report; "
 			   "first call %.2f ms; arena %.1fx the input (median), %.1fx (largest)\n",
-			   nfiles, total, rounds, check ? " with gr_check" : "", ms,
+			   nfiles, total, rounds, check ? " with gr_check" : xml ? " of libxml2 alone" : "", ms,
 			   total * (double) rounds / 1e3 / ms,
 			   ms * 1e3 / ((double) rounds * nfiles), first_ms,
 			   ratios[nfiles / 2], ratios[nfiles - 1]);
