@@ -213,8 +213,18 @@ void
 gr_rd_place_row(gr_reader *rd, const char *table_name, gr_str row_label, const int *keys, int ncols,
 				const int *vals, int n, int label_line, bool align_right, const int *col_slots)
 {
-	placement	p = {rd, keys, ncols, vals, n, 0, align_right, col_slots, {0}};
+	placement	p;
 	place_result res = PLACE_NO;
+
+	/* target[] is not cleared: a strategy that succeeds writes target[0, n) */
+	p.rd = rd;
+	p.keys = keys;
+	p.ncols = ncols;
+	p.vals = vals;
+	p.n = n;
+	p.nv = 0;
+	p.align_right = align_right;
+	p.col_slots = col_slots;
 
 	for (int i = 0; i < n; i++)
 		p.nv += rd->grid.v[vals[i]].kind != GR_TK_BLANK;
