@@ -53,12 +53,15 @@ gr_label_fold(const char *s, size_t len, char *out, size_t cap)
 {
 	size_t		o = 0,
 				from = 0;
+	const char *p;
 
-	for (size_t i = 1; i < len; i++)
+	/* most labels have no bracket: memchr finds the few */
+	for (size_t i = 1; i < len && (p = memchr(s + i, '(', len - i)) != NULL; i++)
 	{
 		size_t		note;
 
-		if (s[i] != '(' || (note = label_note_len(s + i, len - i)) == 0)
+		i = (size_t) (p - s);
+		if ((note = label_note_len(s + i, len - i)) == 0)
 			continue;
 		o += gr_lfold(s + from, i - from, out + o, cap - o);
 		from = i + note;
