@@ -45,8 +45,12 @@ gr_walk_line(const gr_walk *w, const gr_read_row *r)
 void
 gr_walk_place(gr_walk *w, const gr_read_row *r, const int *keys, int ncols, const int *col_slots)
 {
-	gr_rd_place_row(w->rd, w->pol->name, gr_walk_label(w, r), keys, ncols, gr_walk_vals(w, r), r->n,
-					gr_walk_line(w, r), w->pol->table != GR_T2, col_slots);
+	gr_str		none = {NULL, 0};
+
+	/* a label of the grid is cut from the input only if a finding needs it */
+	gr_rd_place_row(w->rd, w->pol->name, r->label_tok >= 0 ? none : gr_walk_label(w, r), r->label_tok,
+					keys, ncols, gr_walk_vals(w, r), r->n, gr_walk_line(w, r), w->pol->table != GR_T2,
+					col_slots);
 }
 
 /*
