@@ -71,7 +71,7 @@ lfold_checked(const char *s, size_t len, char *out, size_t cap)
 		{
 			if (o + 3 <= cap)
 			{
-				memcpy(out + o, s + i, 3);
+				memmove(out + o, s + i, 3);
 				o += 3;
 			}
 			i += 3;
@@ -85,7 +85,7 @@ lfold_checked(const char *s, size_t len, char *out, size_t cap)
 		}
 		if (!is_punct_cp(cp) && o + (size_t) n <= cap)
 		{
-			memcpy(out + o, s + i, (size_t) n);
+			memmove(out + o, s + i, (size_t) n);
 			o += n;
 		}
 		i += n;
@@ -96,7 +96,8 @@ lfold_checked(const char *s, size_t len, char *out, size_t cap)
 /*
  * Fold a label for comparison: the text without white space and
  * punctuation.  The input is folded text or a label from the format
- * tables; returns the length written to out.
+ * tables; returns the length written to out.  out may be s (folded in
+ * place: what is kept moves only towards the start, hence memmove).
  */
 size_t
 gr_lfold(const char *s, size_t len, char *out, size_t cap)
@@ -139,7 +140,7 @@ gr_lfold(const char *s, size_t len, char *out, size_t cap)
 			else
 				break;
 		}
-		memcpy(out + o, s + i, j - i);
+		memmove(out + o, s + i, j - i);
 		o += j - i;
 		if (j >= len)
 			break;
@@ -158,7 +159,7 @@ gr_lfold(const char *s, size_t len, char *out, size_t cap)
 		}
 		if (!is_punct_cp(cp))
 		{
-			memcpy(out + o, s + i, (size_t) n);
+			memmove(out + o, s + i, (size_t) n);
 			o += n;
 		}
 		i += n;
