@@ -53,12 +53,15 @@ gr_label_fold(const char *s, size_t len, char *out, size_t cap)
 {
 	size_t		o = 0,
 				from = 0;
+	const char *p;
 
-	for (size_t i = 1; i < len; i++)
+	/* most labels have no bracket: memchr finds the few */
+	for (size_t i = 1; i < len && (p = memchr(s + i, '(', len - i)) != NULL; i++)
 	{
 		size_t		note;
 
-		if (s[i] != '(' || (note = label_note_len(s + i, len - i)) == 0)
+		i = (size_t) (p - s);
+		if ((note = label_note_len(s + i, len - i)) == 0)
 			continue;
 		o += gr_lfold(s + from, i - from, out + o, cap - o);
 		from = i + note;
@@ -85,7 +88,8 @@ gr_tok_raw(const gr_doc *doc, const gr_tok *t)
 	if (t->f_to <= t->f_from)
 		return gr_doc_src_span(doc, gr_doc_f2s(doc, t->f_from), gr_doc_f2s(doc, t->f_from));
 	s_from = gr_doc_f2s(doc, t->f_from);
-	s_to = gr_doc_f2s(doc, t->f_to - 1);
+	/* a cell of one byte (0, 5, a dash): its last byte is its first, looked up once */
+	s_to = t->f_to - 1 == t->f_from ? s_from : gr_doc_f2s(doc, t->f_to - 1);
 	n = gr_utf8_seqlen((unsigned char) doc->src[s_to]);
 	s_to += n ? (uint32_t) n : 1;
 	return gr_trim_src(gr_doc_src_span(doc, s_from, s_to));

@@ -105,7 +105,7 @@ place_cells(gr_walk *w, int group, const int *keys, int ncols, const int *cells,
 	gr_str		label = {group >= 0 ? gr_t4_rows[group].labels[0] : gr_tabledefs[GR_T4].caption, 0};
 
 	label.len = (uint32_t) strlen(label.ptr);
-	gr_rd_place_row(w->rd, w->pol->name, label, keys, ncols, cells, n,
+	gr_rd_place_row(w->rd, w->pol->name, label, -1, keys, ncols, cells, n,
 					w->rd->doc->lines[w->rd->grid.v[cells[0]].line].lineno, true, NULL);
 }
 

@@ -411,7 +411,8 @@ gr_t2_row_cols(int row, gr_edition ed, int *out)
 #define GR_MAX_KEYS 320
 
 static gr_keydef keydefs[GR_MAX_KEYS];
-static int	nkeys;
+int			gr_keys_n;			/* 0 until built (gr_key_index reads it) */
+
 /* the keys by name: open addressing, 1 + key index, 0 for an empty slot */
 #define KEY_HASH 1024
 static int16_t key_hash[KEY_HASH];
@@ -425,13 +426,14 @@ key_hash_of(const char *key, size_t len)
 		h = (h ^ (unsigned char) key[i]) * 16777619u;
 	return h % KEY_HASH;
 }
-#define MAX_COLS 12				/* more than any table has (T2_NCOLS is 11) */
-static int	key_index[3][GR_T3_NROWS][MAX_COLS];
+/* -1 past a table's rows and columns, so that gr_key_index needs no other bounds */
+int			gr_key_index_of[3][GR_KEY_ROWS][GR_KEY_COLS];
+
 
 static void
 add_key(gr_table t, int r, int c, unsigned editions, unsigned derived)
 {
-	gr_keydef  *k = &keydefs[nkeys];
+	gr_keydef  *k = &keydefs[gr_keys_n];
 	const gr_coldef *col = &gr_tabledefs[t].cols[c];
 
 	snprintf(k->key, sizeof(k->key), "t%d.%s.%s", (int) t + 2, gr_row_key(t, r), col->key);
@@ -443,8 +445,8 @@ add_key(gr_table t, int r, int c, unsigned editions, unsigned derived)
 	k->editions = editions;
 	k->derived = derived;
 	k->kind = (int) col->kind;
-	key_index[t][r][c] = nkeys;
-	nkeys++;
+	gr_key_index_of[t][r][c] = gr_keys_n;
+	gr_keys_n++;
 }
 
 /* 表二: per row, the newest edition's columns, then those only older ones have. */
@@ -478,8 +480,8 @@ build_t2_keys(void)
 static void
 build_keys(void)
 {
-	nkeys = 0;
-	memset(key_index, -1, sizeof(key_index));
+	gr_keys_n = 0;
+	memset(gr_key_index_of, -1, sizeof(gr_key_index_of));
 	build_t2_keys();
 	/* 表三 and 表四: every row with cells, every column */
 	for (int t = GR_T3; t <= GR_T4; t++)
@@ -498,7 +500,7 @@ build_keys(void)
 		}
 	}
 	memset(key_hash, 0, sizeof(key_hash));
-	for (int i = 0; i < nkeys; i++)
+	for (int i = 0; i < gr_keys_n; i++)
 	{
 		uint32_t	h = key_hash_of(keydefs[i].key, strlen(keydefs[i].key));
 
@@ -511,7 +513,7 @@ build_keys(void)
 static void
 ensure_keys(void)
 {
-	if (nkeys == 0)
+	if (gr_keys_n == 0)
 		build_keys();
 }
 
@@ -519,7 +521,7 @@ int
 gr_nkeys(void)
 {
 	ensure_keys();
-	return nkeys;
+	return gr_keys_n;
 }
 
 const gr_keydef *
@@ -527,16 +529,6 @@ gr_keydefs(void)
 {
 	ensure_keys();
 	return keydefs;
-}
-
-int
-gr_key_index(gr_table table, int row, int col)
-{
-	ensure_keys();
-	if ((unsigned) table > GR_T4 || row < 0 || col < 0 || row >= gr_tabledefs[table].nrows ||
-		col >= gr_tabledefs[table].ncols)
-		return -1;
-	return key_index[table][row][col];
 }
 
 int
@@ -575,16 +567,16 @@ gr_keys_in_order(gr_edition ed, int *out)
 			own = gr_t2_rows[r].cols[gr_editions[gr_neditions - 1].ed];
 		for (int c = 0; c < T2_NCOLS; c++)
 			if (own & BIT(c))
-				out[n++] = key_index[GR_T2][r][c];
+				out[n++] = gr_key_index_of[GR_T2][r][c];
 		for (int e = gr_neditions - 1; e >= 0; e--)
 			for (int c = 0; c < T2_NCOLS; c++)
 				if ((gr_t2_rows[r].cols[gr_editions[e].ed] & BIT(c)) && !(own & BIT(c)))
 				{
-					out[n++] = key_index[GR_T2][r][c];
+					out[n++] = gr_key_index_of[GR_T2][r][c];
 					own |= BIT(c);
 				}
 	}
-	for (int i = 0; i < nkeys; i++)
+	for (int i = 0; i < gr_keys_n; i++)
 		if (keydefs[i].table != GR_T2)
 			out[n++] = i;
 	return n;

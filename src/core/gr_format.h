@@ -237,6 +237,26 @@ extern int	gr_t2_row_cols(int row, gr_edition ed, int *out);
 
 /* ---- the key list ---- */
 
-extern int	gr_key_index(gr_table table, int row, int col);	/* -1 if no such cell */
+/*
+ * The key of a cell, -1 if there is no such cell: asked hundreds of times
+ * a parse (every placed row, every derived cell), so a look-up in a table
+ * built with the keys (gr_format.c), -1 past each table's rows and
+ * columns.
+ */
+#define GR_KEY_ROWS GR_T3_NROWS	/* more than any table has */
+#define GR_KEY_COLS 12			/* more than any table has (T2_NCOLS is 11) */
+extern int	gr_keys_n;
+extern int	gr_key_index_of[3][GR_KEY_ROWS][GR_KEY_COLS];
+extern int	gr_nkeys(void);
+
+static inline int
+gr_key_index(gr_table table, int row, int col)
+{
+	if (gr_keys_n == 0)
+		(void) gr_nkeys();		/* builds the keys */
+	if ((unsigned) table > GR_T4 || (unsigned) row >= GR_KEY_ROWS || (unsigned) col >= GR_KEY_COLS)
+		return -1;
+	return gr_key_index_of[table][row][col];
+}
 
 #endif							/* GR_FORMAT_H */

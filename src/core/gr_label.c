@@ -425,31 +425,56 @@ find_by_compare(const folded_table *ft, const gr_rowdef *rows, int nrows, probe 
  * answer depends only on the table, the current row and the text, and the
  * same texts come back in report after report (column headers, row labels
  * as printed): most cells that name no label would otherwise be compared
- * with every label of the rows just ahead, report after report.  Direct
- * mapped; a longer text is not kept.
+ * with every label of the rows just ahead, report after report.  Sets of
+ * two, the newer first: a text met at several current rows, or two texts
+ * of one set, do not push each other out.  表三's labels run to 40
+ * characters folded, so a text of up to 128 bytes is kept (1024 sets: 340 kB).
  */
-#define FIND_MEMO 1024			/* a power of two */
-#define FIND_MEMO_TEXT 64
+#define FIND_MEMO_SETS 1024		/* a power of two */
+#define FIND_MEMO_TEXT 128
 
 typedef struct find_memo
 {
 	const folded_table *ft;		/* NULL: empty */
 	int			current;
+	int			nrows;
 	uint32_t	len;
-	char		t[FIND_MEMO_TEXT];
 	gr_label_match m;
+	char		t[FIND_MEMO_TEXT];
 } find_memo;
 
-static find_memo find_memos[FIND_MEMO];
+static find_memo find_memos[FIND_MEMO_SETS][2];
 
-static find_memo *
-memo_slot(const folded_table *ft, int current, const char *t, size_t tlen)
+/* A hash of text t on h, eight bytes at a time (the memos' look-up). */
+static uint32_t
+text_hash(uint64_t h, const char *t, size_t tlen)
 {
-	uint32_t	h = 2166136261u ^ (uint32_t) current ^ (uint32_t) ((uintptr_t) ft >> 4);
+	size_t		i = 0;
+	uint64_t	w;
 
-	for (size_t i = 0; i < tlen; i++)
-		h = (h ^ (unsigned char) t[i]) * 16777619u;
-	return &find_memos[(h ^ (h >> 15)) & (FIND_MEMO - 1)];
+	for (; i + 8 <= tlen; i += 8)
+	{
+		memcpy(&w, t + i, 8);
+		h = (h ^ w) * 0x9E3779B97F4A7C15u;
+		h ^= h >> 29;
+	}
+	if (i < tlen)
+	{
+		w = 0;
+		memcpy(&w, t + i, tlen - i);
+		h = (h ^ w) * 0x9E3779B97F4A7C15u;
+		h ^= h >> 29;
+	}
+	h = (h ^ tlen) * 0x9E3779B97F4A7C15u;
+	return (uint32_t) (h >> 32);
+}
+
+static inline bool
+memo_holds(const find_memo *mo, const folded_table *ft, int nrows, int current, const char *t,
+		   size_t tlen)
+{
+	return mo->ft == ft && mo->current == current && mo->nrows == nrows && mo->len == tlen &&
+		memcmp(mo->t, t, tlen) == 0;
 }
 
 static gr_label_match find_label(const folded_table *ft, const gr_rowdef *rows, int nrows,
@@ -461,23 +486,31 @@ gr_label_find(gr_ctx *ctx, const gr_rowdef *rows, int nrows, const char *t, size
 {
 	folded_table *ft = table_for(rows, nrows, ctx->env->persist_alloc);
 	gr_label_match none = {-1, GR_LT_NONE, 0, false};
-	find_memo  *mo;
+	find_memo  *set;
+	gr_label_match m;
 
 	if (ft == NULL || tlen == 0)
 		return none;
 	if (tlen > FIND_MEMO_TEXT)
 		return find_label(ft, rows, nrows, t, tlen, current);
-	mo = memo_slot(ft, current, t, tlen);
-	if (mo->ft != ft || mo->current != current || mo->len != tlen || memcmp(mo->t, t, tlen) != 0)
-	{
-		mo->ft = NULL;			/* not an answer while it is made */
-		mo->m = find_label(ft, rows, nrows, t, tlen, current);
-		memcpy(mo->t, t, tlen);
-		mo->len = (uint32_t) tlen;
-		mo->current = current;
-		mo->ft = ft;
-	}
-	return mo->m;
+	set = find_memos[text_hash(((uint64_t) (uintptr_t) ft << 16) ^ ((uint64_t) (uint32_t) current << 8) ^
+							   (uint64_t) (uint32_t) nrows, t, tlen) & (FIND_MEMO_SETS - 1)];
+	if (memo_holds(&set[0], ft, nrows, current, t, tlen))
+		return set[0].m;
+	if (memo_holds(&set[1], ft, nrows, current, t, tlen))
+		return set[1].m;
+	m = find_label(ft, rows, nrows, t, tlen, current);
+	/* the newer first: the older of the two leaves */
+	if (set[0].ft)
+		memcpy(&set[1], &set[0], offsetof(find_memo, t) + set[0].len);
+	set[0].ft = NULL;			/* not an answer while it is written */
+	set[0].m = m;
+	memcpy(set[0].t, t, tlen);
+	set[0].len = (uint32_t) tlen;
+	set[0].current = current;
+	set[0].nrows = nrows;
+	set[0].ft = ft;
+	return m;
 }
 
 /* gr_label_find's answer, made. */
@@ -657,11 +690,12 @@ label_header(const char *t, size_t tlen, const gr_coldef *defs, const int *cols,
  * label_header's answers for the header texts met lately, per process, as
  * gr_label_find keeps its own: the answer depends only on the column
  * definitions, the candidate columns, the row and the text, and 表二's
- * header texts are the same in report after report.  Direct mapped; a
- * longer text, or more candidates, is not kept.
+ * header texts are the same in report after report.  Sets of two, the
+ * newer first; a longer text, or more candidates, is not kept.
  */
-#define HEADER_MEMO 256			/* a power of two */
+#define HEADER_MEMO_SETS 256	/* a power of two */
 #define HEADER_MEMO_COLS 16
+#define HEADER_MEMO_TEXT 64
 
 typedef struct header_memo
 {
@@ -672,21 +706,34 @@ typedef struct header_memo
 	bool		exact;
 	uint32_t	len;
 	unsigned	m;
-	char		t[FIND_MEMO_TEXT];
+	char		t[HEADER_MEMO_TEXT];
 } header_memo;
 
-static header_memo header_memos[HEADER_MEMO];
+static header_memo header_memos[HEADER_MEMO_SETS][2];
+
+static bool
+header_memo_holds(const header_memo *mo, const char *t, size_t tlen, const gr_coldef *defs,
+				  const int *cols, int ncols, const gr_rowdef *row)
+{
+	if (mo->defs != defs || mo->row != row || mo->ncols != ncols || mo->len != tlen ||
+		memcmp(mo->t, t, tlen) != 0)
+		return false;
+	for (int i = 0; i < ncols; i++)
+		if (mo->cols[i] != cols[i])
+			return false;
+	return true;
+}
 
 unsigned
 gr_label_header(const char *t, size_t tlen, const gr_coldef *defs, const int *cols, int ncols,
 				const gr_rowdef *row, bool *is_exact)
 {
-	uint32_t	h = 2166136261u ^ (uint32_t) ((uintptr_t) row >> 3) ^ (uint32_t) ncols;
-	header_memo *mo;
+	uint64_t	h = ((uint64_t) (uintptr_t) row << 8) ^ (uint64_t) ncols;
+	header_memo *set,
+			   *mo;
 	bool		exact;
-	bool		same;
 
-	if (tlen > FIND_MEMO_TEXT || ncols > HEADER_MEMO_COLS)
+	if (tlen > HEADER_MEMO_TEXT || ncols > HEADER_MEMO_COLS)
 	{
 		unsigned	m = label_header(t, tlen, defs, cols, ncols, row, &exact);
 
@@ -695,18 +742,23 @@ gr_label_header(const char *t, size_t tlen, const gr_coldef *defs, const int *co
 		return m;
 	}
 	for (int i = 0; i < ncols; i++)
-		h = (h ^ (uint32_t) cols[i]) * 16777619u;
-	for (size_t i = 0; i < tlen; i++)
-		h = (h ^ (unsigned char) t[i]) * 16777619u;
-	mo = &header_memos[(h ^ (h >> 15)) & (HEADER_MEMO - 1)];
-	same = mo->defs == defs && mo->row == row && mo->ncols == ncols && mo->len == tlen &&
-		memcmp(mo->t, t, tlen) == 0;
-	for (int i = 0; same && i < ncols; i++)
-		same = mo->cols[i] == cols[i];
-	if (!same)
+		h = (h ^ (uint64_t) (uint32_t) cols[i]) * 0x100000001B3u;
+	set = header_memos[text_hash(h, t, tlen) & (HEADER_MEMO_SETS - 1)];
+	if (header_memo_holds(&set[0], t, tlen, defs, cols, ncols, row))
+		mo = &set[0];
+	else if (header_memo_holds(&set[1], t, tlen, defs, cols, ncols, row))
+		mo = &set[1];
+	else
 	{
-		mo->defs = NULL;		/* not an answer while it is made */
-		mo->m = label_header(t, tlen, defs, cols, ncols, row, &mo->exact);
+		unsigned	m = label_header(t, tlen, defs, cols, ncols, row, &exact);
+
+		/* the newer first: the older of the two leaves */
+		if (set[0].defs)
+			set[1] = set[0];
+		mo = &set[0];
+		mo->defs = NULL;		/* not an answer while it is written */
+		mo->m = m;
+		mo->exact = exact;
 		mo->row = row;
 		mo->ncols = (int8_t) ncols;
 		for (int i = 0; i < ncols; i++)

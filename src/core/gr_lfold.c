@@ -30,12 +30,27 @@ is_punct_cp(uint32_t cp)
 }
 
 /*
- * Fold a label for comparison: the text without white space and
- * punctuation.  The input is folded text or a label from the format
- * tables; returns the length written to out.
+ * Leads E4-EC and EE begin U+4000-CFFF and U+E000-EFFF, no punctuation
+ * among them (is_punct_cp), well formed with any two continuation bytes:
+ * the Han characters of a label, kept without decoding.
  */
-size_t
-gr_lfold(const char *s, size_t len, char *out, size_t cap)
+static inline bool
+is_han3(const unsigned char *u, size_t i, size_t len)
+{
+	return (unsigned) (u[i] - 0xE4) <= 0xEE - 0xE4 && u[i] != 0xED && i + 3 <= len &&
+		(u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80;
+}
+
+/* ASCII letters and digits stay; the rest of ASCII is punctuation. */
+static inline bool
+is_alnum_byte(unsigned char c)
+{
+	return (unsigned) (c - '0') < 10 || (unsigned) ((c | 0x20) - 'a') < 26;
+}
+
+/* gr_lfold where out may be too short: a character that does not fit is left out. */
+static size_t
+lfold_checked(const char *s, size_t len, char *out, size_t cap)
 {
 	const unsigned char *u = (const unsigned char *) s;
 	size_t		o = 0;
@@ -47,28 +62,16 @@ gr_lfold(const char *s, size_t len, char *out, size_t cap)
 
 		if (u[i] < 0x80)
 		{
-			/* ASCII: letters and digits stay, the rest is punctuation */
-			unsigned char c = u[i++];
-
-			if (((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) && o < cap)
-				out[o++] = (char) c;
+			if (is_alnum_byte(u[i]) && o < cap)
+				out[o++] = s[i];
+			i++;
 			continue;
 		}
-
-		/*
-		 * Leads E4-EC and EE begin U+4000-CFFF and U+E000-EFFF, no
-		 * punctuation among them (is_punct_cp), well formed with any two
-		 * continuation bytes: the Han characters of a label, copied
-		 * without decoding
-		 */
-		if (u[i] >= 0xE4 && u[i] <= 0xEE && u[i] != 0xED && i + 3 <= len &&
-			(u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80)
+		if (is_han3(u, i, len))
 		{
 			if (o + 3 <= cap)
 			{
-				out[o] = s[i];
-				out[o + 1] = s[i + 1];
-				out[o + 2] = s[i + 2];
+				memmove(out + o, s + i, 3);
 				o += 3;
 			}
 			i += 3;
@@ -82,8 +85,81 @@ gr_lfold(const char *s, size_t len, char *out, size_t cap)
 		}
 		if (!is_punct_cp(cp) && o + (size_t) n <= cap)
 		{
-			for (int k = 0; k < n; k++)
-				out[o + k] = s[i + k];
+			memmove(out + o, s + i, (size_t) n);
+			o += n;
+		}
+		i += n;
+	}
+	return o;
+}
+
+/*
+ * Fold a label for comparison: the text without white space and
+ * punctuation.  The input is folded text or a label from the format
+ * tables; returns the length written to out.  out may be s (folded in
+ * place: what is kept moves only towards the start, hence memmove).
+ */
+size_t
+gr_lfold(const char *s, size_t len, char *out, size_t cap)
+{
+	const unsigned char *u = (const unsigned char *) s;
+	size_t		o = 0,
+				i = 0;
+
+	/* the folded text is never longer than s: with room for all of it, nothing is checked */
+	if (cap < len)
+		return lfold_checked(s, len, out, cap);
+	while (i < len)
+	{
+		size_t		j = i;
+		uint32_t	cp;
+		int			n;
+
+		/* a run of characters that stay (Han, letters, digits), copied at once */
+		while (j + 3 <= len)
+		{
+			unsigned char c = u[j];
+			uint16_t	cont;
+
+			memcpy(&cont, u + j + 1, 2);
+			if ((unsigned) (c - 0xE4) <= 0xEE - 0xE4 && c != 0xED && (cont & 0xC0C0) == 0x8080)
+				j += 3;			/* is_han3, two continuation bytes tested at once */
+			else if (is_alnum_byte(c))
+				j++;
+			else
+				break;
+		}
+		for (;;)
+		{
+			if (j >= len)
+				break;
+			if (is_han3(u, j, len))
+				j += 3;
+			else if (is_alnum_byte(u[j]))
+				j++;
+			else
+				break;
+		}
+		memmove(out + o, s + i, j - i);
+		o += j - i;
+		if (j >= len)
+			break;
+		/* a character that may be punctuation */
+		i = j;
+		if (u[i] < 0x80)
+		{
+			i++;				/* not a letter or digit */
+			continue;
+		}
+		n = gr_utf8_decode(u + i, len - i, &cp);
+		if (n == 0)
+		{
+			i++;
+			continue;
+		}
+		if (!is_punct_cp(cp))
+		{
+			memmove(out + o, s + i, (size_t) n);
 			o += n;
 		}
 		i += n;

@@ -205,22 +205,42 @@ mark_unplaced(const placement *p, const char *table_name, gr_str row_label)
 	}
 }
 
+/* A row's label: grid cell label_tok's raw text, else row_label. */
+static gr_str
+label_text(const gr_reader *rd, gr_str row_label, int label_tok)
+{
+	return label_tok >= 0 ? gr_tok_raw(rd->doc, &rd->grid.v[label_tok]) : row_label;
+}
+
 /*
  * Place the values of one row into its columns (keys[], -1 for a column
- * that has no cell for this row).  vals are token indexes.
+ * that has no cell for this row).  vals are token indexes.  The row's
+ * label, for findings only, is the raw text of grid cell label_tok when
+ * that is >= 0 (made only when a finding needs it), else row_label.
  */
 void
-gr_rd_place_row(gr_reader *rd, const char *table_name, gr_str row_label, const int *keys, int ncols,
-				const int *vals, int n, int label_line, bool align_right, const int *col_slots)
+gr_rd_place_row(gr_reader *rd, const char *table_name, gr_str row_label, int label_tok,
+				const int *keys, int ncols, const int *vals, int n, int label_line, bool align_right,
+				const int *col_slots)
 {
-	placement	p = {rd, keys, ncols, vals, n, 0, align_right, col_slots, {0}};
+	placement	p;
 	place_result res = PLACE_NO;
+
+	/* target[] is not cleared: a strategy that succeeds writes target[0, n) */
+	p.rd = rd;
+	p.keys = keys;
+	p.ncols = ncols;
+	p.vals = vals;
+	p.n = n;
+	p.nv = 0;
+	p.align_right = align_right;
+	p.col_slots = col_slots;
 
 	for (int i = 0; i < n; i++)
 		p.nv += rd->grid.v[vals[i]].kind != GR_TK_BLANK;
 	if (n == 0)
 	{
-		mark_no_values(rd, table_name, row_label, keys, ncols, label_line);
+		mark_no_values(rd, table_name, label_text(rd, row_label, label_tok), keys, ncols, label_line);
 		return;
 	}
 	if (p.nv == 0)
@@ -234,14 +254,14 @@ gr_rd_place_row(gr_reader *rd, const char *table_name, gr_str row_label, const i
 	for (int i = 0; i < n; i++)
 		if (gr_row_of(&rd->grid, &rd->grid.v[vals[i]])->ev == GR_EV_GLUED)
 		{
-			gr_digits_place(rd, table_name, row_label, keys, ncols, vals, n);
+			gr_digits_place(rd, table_name, label_text(rd, row_label, label_tok), keys, ncols, vals, n);
 			return;
 		}
 	for (size_t s = 0; n <= 256 && res == PLACE_NO && s < sizeof(strategies) / sizeof(strategies[0]); s++)
 		res = strategies[s] (&p);
 	if (res != PLACE_OK)
 	{
-		mark_unplaced(&p, table_name, row_label);
+		mark_unplaced(&p, table_name, label_text(rd, row_label, label_tok));
 		return;
 	}
 	for (int i = 0; i < n; i++)

@@ -45,8 +45,12 @@ gr_walk_line(const gr_walk *w, const gr_read_row *r)
 void
 gr_walk_place(gr_walk *w, const gr_read_row *r, const int *keys, int ncols, const int *col_slots)
 {
-	gr_rd_place_row(w->rd, w->pol->name, gr_walk_label(w, r), keys, ncols, gr_walk_vals(w, r), r->n,
-					gr_walk_line(w, r), w->pol->table != GR_T2, col_slots);
+	gr_str		none = {NULL, 0};
+
+	/* a label of the grid is cut from the input only if a finding needs it */
+	gr_rd_place_row(w->rd, w->pol->name, r->label_tok >= 0 ? none : gr_walk_label(w, r), r->label_tok,
+					keys, ncols, gr_walk_vals(w, r), r->n, gr_walk_line(w, r), w->pol->table != GR_T2,
+					col_slots);
 }
 
 /*
@@ -337,9 +341,12 @@ walk_narrative(gr_walk *w)
 static bool
 malformed_value(const gr_reader *rd, const gr_tok *t)
 {
-	/* units, and the words of an estimate (约5, 5余, 近10): never in a label */
-	static const char *const units[] = {"件", "项", "个", "条", "次", "人", "元", "万",
-	"约", "余", "近", "多", NULL};
+	/*
+	 * units, and the words of an estimate (约5, 5余, 近10): never in a
+	 * label; each one character of three bytes, compared in place
+	 */
+	static const char units[][4] = {"件", "项", "个", "条", "次", "人", "元", "万",
+	"约", "余", "近", "多", ""};
 	const char *s = rd->doc->fold + t->f_from;
 	uint32_t	len = t->f_to - t->f_from;
 	bool		digit = false,
@@ -365,11 +372,13 @@ malformed_value(const gr_reader *rd, const gr_tok *t)
 		{
 			int			u = 0;
 
-			while (units[u] && !gr_has_prefix(s + i, len - i, units[u]))
-				u++;
-			if (!units[u])
+			if (len - i < 3)
 				return false;
-			i += (uint32_t) strlen(units[u]);
+			while (units[u][0] && (s[i] != units[u][0] || s[i + 1] != units[u][1] || s[i + 2] != units[u][2]))
+				u++;
+			if (!units[u][0])
+				return false;
+			i += 3;
 		}
 	}
 	if ((len >= 2 && (s[len - 1] == '.' || s[len - 1] == ')') && s[0] >= '0' && s[0] <= '9') || s[0] == '(')

@@ -68,10 +68,17 @@ gr_tables(gr_ctx *ctx, const gr_doc *doc, gr_report *rep)
 	const gr_section *s3 = gr_section_of(rep, GR_SEC_REQUESTS);
 	const gr_section *s4 = gr_section_of(rep, GR_SEC_REVIEW);
 
-	memset(&rd, 0, sizeof(rd));
+	/*
+	 * Field by field: the glued rows kept for the balance (10 kB) are
+	 * written before they are read (npending counts them), so they are
+	 * not cleared.
+	 */
 	rd.ctx = ctx;
 	rd.doc = doc;
 	rd.rep = rep;
+	memset(&rd.grid, 0, sizeof(rd.grid));
+	rd.lflen = 0;
+	rd.npending = 0;
 	rep->ncells = gr_nkeys();
 	rep->cells = gr_alloc0(ctx, sizeof(gr_cell) * (size_t) rep->ncells);
 	if (!rep->cells)
