@@ -373,6 +373,19 @@ fold_ws(char b)
 	return b == ' ' || b == '\t' || b == '\n';
 }
 
+#ifdef __SSE2__
+/* fold_ws of the 16 bytes at p, one bit each (bit k: p[k]) */
+static inline unsigned
+ws_mask16(const char *p)
+{
+	__m128i		v = _mm_loadu_si128((const __m128i *) p);
+
+	return (unsigned) _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+																  _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))),
+													 _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))));
+}
+#endif
+
 /*
  * The runs the compact pass will make: each stretch of folded text
  * without white space (lines end at a '\n', so no run crosses one), so
@@ -389,16 +402,10 @@ count_runs(const char *f, uint32_t len)
 	/* 16 bytes at a time: a run starts at a byte that is not white space after one that is */
 	{
 		unsigned	prev = 1;	/* the byte before is white space */
-		const __m128i sp = _mm_set1_epi8(' '),
-					tab = _mm_set1_epi8('\t'),
-					nl = _mm_set1_epi8('\n');
 
 		for (; i + 16 <= len; i += 16)
 		{
-			__m128i		v = _mm_loadu_si128((const __m128i *) (f + i));
-			unsigned	w = (unsigned) _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, sp),
-																				  _mm_cmpeq_epi8(v, tab)),
-																	 _mm_cmpeq_epi8(v, nl)));
+			unsigned	w = ws_mask16(f + i);
 			unsigned	starts = ~w & ((w << 1) | prev) & 0xFFFFu;
 
 			/* the bits set, without a popcount instruction the target may lack */
@@ -426,16 +433,9 @@ static inline uint32_t
 run_end(const char *f, uint32_t i, uint32_t end)
 {
 #ifdef __SSE2__
-	const __m128i sp = _mm_set1_epi8(' '),
-				tab = _mm_set1_epi8('\t'),
-				nl = _mm_set1_epi8('\n');
-
 	for (; i + 16 <= end; i += 16)
 	{
-		__m128i		v = _mm_loadu_si128((const __m128i *) (f + i));
-		unsigned	w = (unsigned) _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, sp),
-																			  _mm_cmpeq_epi8(v, tab)),
-																 _mm_cmpeq_epi8(v, nl)));
+		unsigned	w = ws_mask16(f + i);
 
 		if (w)
 			return i + (uint32_t) __builtin_ctz(w);
