@@ -123,7 +123,11 @@ out_char(gr_ctx *ctx, doc_out *o, const char *f, int k, int n, uint32_t src_pos)
 	}
 	else if (!out_anchor(ctx, o, src_pos, true))
 		return false;
-	memcpy(o->fold + o->flen, f, k);
+	if (k <= 4)					/* a character: no call for a few bytes */
+		for (int i = 0; i < k; i++)
+			o->fold[o->flen + i] = f[i];
+	else
+		memcpy(o->fold + o->flen, f, k);
 	o->flen += (uint32_t) k;
 	return true;
 }

@@ -104,6 +104,38 @@ gr_grid_cell_whole(gr_ctx *ctx, const gr_doc *doc, int li, uint32_t from, uint32
 	return grid_push(ctx, g, &tok);
 }
 
+/* Does one of the eight bytes of w equal c?  (Exact: a byte of w ^ c is zero.) */
+static inline bool
+word_has(uint64_t w, unsigned char c)
+{
+	uint64_t	x = w ^ (UINT64_C(0x0101010101010101) * c);
+
+	return ((x - UINT64_C(0x0101010101010101)) & ~x & UINT64_C(0x8080808080808080)) != 0;
+}
+
+/*
+ * Where the last word of f[from, to) begins: after its last white space.
+ * Lines of prose have none, so the bytes are looked at eight at a time.
+ */
+static uint32_t
+after_last_ws(const char *f, uint32_t from, uint32_t to)
+{
+	uint32_t	i = to;
+
+	while (i - from >= 8)
+	{
+		uint64_t	w;
+
+		memcpy(&w, f + i - 8, 8);
+		if (word_has(w, ' ') || word_has(w, '\t'))
+			break;
+		i -= 8;
+	}
+	while (i > from && !gr_ws(f[i - 1]))
+		i--;
+	return i;
+}
+
 /*
  * The cell fold[from, to) of line li, into the open row.  A text cell
  * whose trailing words are numbers ("一、本年新收… 3001 53 0") is split
@@ -129,12 +161,10 @@ gr_grid_cell(gr_ctx *ctx, const gr_doc *doc, int li, uint32_t from, uint32_t to,
 		return grid_push(ctx, g, &tok);
 	/* most text cells end in a word that is no number: nothing to split off */
 	{
-		uint32_t	s = to;
+		uint32_t	s = after_last_ws(f, from, to);
 		gr_value	v;
 		gr_tok_kind k;
 
-		while (s > from && !gr_ws(f[s - 1]))
-			s--;
 		if (s == from)
 			return grid_push(ctx, g, &tok);	/* one word, the text itself */
 		k = gr_value_parse(f + s, to - s, &v);
