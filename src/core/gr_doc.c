@@ -509,44 +509,37 @@ compact_pass(gr_ctx *ctx, gr_doc *doc)
  */
 #define GR_ABKT_SHIFT 6
 
-static bool
-anchor_buckets(gr_ctx *ctx, gr_doc *doc)
+/* The buckets over len bytes of fold (by_src false) or of the input: per bucket, the last anchor at or before its start. */
+static int32_t *
+buckets_over(gr_ctx *ctx, const gr_doc *doc, uint32_t len, bool by_src, uint32_t *nb)
 {
-	uint32_t	nb;
 	int32_t    *bk;
 	int			a = 0;
 
+	*nb = (len >> GR_ABKT_SHIFT) + 1;
+	if ((bk = gr_alloc(ctx, sizeof(int32_t) * (size_t) *nb)) == NULL)
+		return NULL;
+	for (uint32_t b = 0; b < *nb; b++)
+	{
+		uint32_t	start = b << GR_ABKT_SHIFT;
+
+		/* the map is monotone in both offsets */
+		while (a + 1 < doc->nanchors &&
+			   (by_src ? doc->anchors[a + 1].s : doc->anchors[a + 1].f) <= start)
+			a++;
+		bk[b] = a;
+	}
+	return bk;
+}
+
+static bool
+anchor_buckets(gr_ctx *ctx, gr_doc *doc)
+{
 	if (doc->nanchors < 16)
 		return true;			/* a short search anyway */
-	nb = (doc->fold_len >> GR_ABKT_SHIFT) + 1;
-	if ((bk = gr_alloc(ctx, sizeof(int32_t) * (size_t) nb)) == NULL)
-		return false;
-	for (uint32_t b = 0; b < nb; b++)
-	{
-		uint32_t	start = b << GR_ABKT_SHIFT;
-
-		while (a + 1 < doc->nanchors && doc->anchors[a + 1].f <= start)
-			a++;
-		bk[b] = a;
-	}
-	doc->abkt = bk;
-	doc->nabkt = nb;
-	/* the map is monotone: the same buckets over the input, for s2f (a web page's cells) */
-	nb = (doc->src_len >> GR_ABKT_SHIFT) + 1;
-	if ((bk = gr_alloc(ctx, sizeof(int32_t) * (size_t) nb)) == NULL)
-		return false;
-	a = 0;
-	for (uint32_t b = 0; b < nb; b++)
-	{
-		uint32_t	start = b << GR_ABKT_SHIFT;
-
-		while (a + 1 < doc->nanchors && doc->anchors[a + 1].s <= start)
-			a++;
-		bk[b] = a;
-	}
-	doc->sbkt = bk;
-	doc->nsbkt = nb;
-	return true;
+	doc->abkt = buckets_over(ctx, doc, doc->fold_len, false, &doc->nabkt);
+	doc->sbkt = buckets_over(ctx, doc, doc->src_len, true, &doc->nsbkt);
+	return doc->abkt != NULL && doc->sbkt != NULL;
 }
 
 /*
