@@ -59,6 +59,40 @@ is_space(char c)
 }
 
 /*
+ * What may follow a number's digits from s[i]: a unit, then a note in
+ * brackets, then nothing.  Sets the unit and the note; false for anything else.
+ */
+static bool
+value_suffix(const char *s, size_t i, size_t end, gr_value *v)
+{
+	while (i < end && is_space(s[i]))
+		i++;
+	/* the units are Han words: nothing to compare after the digits, or before an ASCII byte */
+	for (size_t k = 0; i < end && (unsigned char) s[i] >= 0x80 && k < NELEM(units); k++)
+	{
+		size_t		n = units[k].len;
+
+		if (end - i >= n && memcmp(s + i, units[k].s, n) == 0)
+		{
+			v->unit_off = (uint32_t) i;
+			v->unit_len = (uint8_t) n;
+			i += n;
+			break;
+		}
+	}
+	while (i < end && is_space(s[i]))
+		i++;
+	if (i < end && (s[i] == '(' || s[i] == '['))
+	{
+		if (s[end - 1] != (s[i] == '(' ? ')' : ']'))
+			return false;
+		v->note = true;
+		i = end;
+	}
+	return i == end;
+}
+
+/*
  * Read s[0..len) as a cell value.  On GR_TK_NUM, v carries the number, the
  * unit's place in s and whether a note followed.
  */
@@ -131,34 +165,7 @@ gr_value_parse(const char *s, size_t len, gr_value *v)
 	if (digits == 0 || (group >= 0 && group != 3))
 		return GR_TK_TEXT;
 
-	/* a unit, then a note in brackets, then nothing */
-	while (i < end && is_space(s[i]))
-		i++;
-	/* the units are Han words: nothing to compare after the digits, or before an ASCII byte */
-	for (size_t k = 0; i < end && (unsigned char) s[i] >= 0x80 && k < NELEM(units); k++)
-	{
-		size_t		n = units[k].len;
-
-		if (end - i >= n && memcmp(s + i, units[k].s, n) == 0)
-		{
-			v->unit_off = (uint32_t) i;
-			v->unit_len = (uint8_t) n;
-			i += n;
-			break;
-		}
-	}
-	while (i < end && is_space(s[i]))
-		i++;
-	if (i < end && (s[i] == '(' || s[i] == '['))
-	{
-		char		close = s[i] == '(' ? ')' : ']';
-
-		if (s[end - 1] != close)
-			return GR_TK_TEXT;
-		v->note = true;
-		i = end;
-	}
-	if (i != end)
+	if (!value_suffix(s, i, end, v))
 		return GR_TK_TEXT;
 	v->mant = neg ? -mant : mant;
 	v->scale = (int8_t) scale;
