@@ -2,7 +2,7 @@
  * core.c — the core's own speed and memory, without a server: the
  * repeatable figures of the benchmark.
  *
- *   bench/core [-n ROUNDS] [-c | -x] [-q] FILE...
+ *   bench/core [-n ROUNDS] [-c | -x | -s] [-q] FILE...
  *
  * Reads every file, parses the first once to set up what a process sets
  * up once (ICU, the folding table: its time is printed as the first call),
@@ -21,7 +21,9 @@
  * -x measures libxml2 alone instead of the parse: each file through
  * libxml2's HTML push parser with the options the core gives it and SAX
  * handlers that do nothing, the floor any parse of a web page through
- * libxml2 stands on (BENCHMARKS.md, what remains).
+ * libxml2 stands on (BENCHMARKS.md, what remains).  -s does the same with
+ * the page as the core hands it over: through gr_html_slim(), in its
+ * pieces, the attributes no node keeps taken out.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +36,7 @@
 #include <valgrind/callgrind.h>
 
 #include "gr_core.h"
+#include "gr_html_tree.h"
 #include "test_alloc.h"
 
 static double
@@ -69,6 +72,16 @@ sax_nothing_text(void *ctx, const xmlChar *ch, int len)
 {
 }
 
+static int	slim_pages;			/* -s */
+
+/* gr_html_push for -s: every piece to the parser (the first four bytes made it). */
+static bool
+push_piece(void *arg, const char *p, size_t n)
+{
+	htmlParseChunk(arg, p, (int) n, 0);
+	return true;
+}
+
 /* libxml2 alone over a page, as gr_html_sax.c drives it (options, encoding, line numbers); 0 or -1. */
 static double
 libxml2_only(const char *text, size_t len)
@@ -76,7 +89,8 @@ libxml2_only(const char *text, size_t len)
 	htmlSAXHandler sax;
 	htmlParserCtxtPtr pc;
 	xmlCharEncodingHandlerPtr utf8 = xmlFindCharEncodingHandler("UTF-8");
-	int			off = len < 4 ? (int) len : 4;
+	int			off = slim_pages ? 0 : len < 4 ? (int) len : 4;	/* -s: every byte through the slimming */
+	static char slim_buf[16 * 1024];
 
 	memset(&sax, 0, sizeof(sax));
 	sax.startElement = sax_nothing_elem;
@@ -92,7 +106,10 @@ libxml2_only(const char *text, size_t len)
 	pc->linenumbers = 1;
 	if (utf8 != NULL)
 		xmlSwitchToEncoding(pc, utf8);
-	htmlParseChunk(pc, text + off, (int) (len - (size_t) off), 0);
+	if (slim_pages)
+		gr_html_slim(text + off, len - (size_t) off, slim_buf, sizeof(slim_buf), push_piece, pc);
+	else
+		htmlParseChunk(pc, text + off, (int) (len - (size_t) off), 0);
 	htmlParseChunk(pc, NULL, 0, 1);
 	if (pc->myDoc)
 		xmlFreeDoc(pc->myDoc);
@@ -117,7 +134,7 @@ main(int argc, char **argv)
 				first_ms,
 				ms;
 
-	while ((opt = getopt(argc, argv, "n:cxq")) != -1)
+	while ((opt = getopt(argc, argv, "n:cxsq")) != -1)
 	{
 		if (opt == 'n')
 			rounds = atoi(optarg);
@@ -125,18 +142,20 @@ main(int argc, char **argv)
 			check = 1;
 		else if (opt == 'x')
 			xml = 1;
+		else if (opt == 's')
+			xml = slim_pages = 1;
 		else if (opt == 'q')
 			quiet = 1;
 		else
 		{
-			fprintf(stderr, "usage: %s [-n ROUNDS] [-c | -x] [-q] FILE...\n", argv[0]);
+			fprintf(stderr, "usage: %s [-n ROUNDS] [-c | -x | -s] [-q] FILE...\n", argv[0]);
 			return 2;
 		}
 	}
 	nfiles = argc - optind;
 	if (nfiles <= 0)
 	{
-		fprintf(stderr, "usage: %s [-n ROUNDS] [-c | -x] [-q] FILE...\n", argv[0]);
+		fprintf(stderr, "usage: %s [-n ROUNDS] [-c | -x | -s] [-q] FILE...\n", argv[0]);
 		return 2;
 	}
 	texts = calloc(nfiles, sizeof(char *));

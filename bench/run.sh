@@ -75,6 +75,10 @@ if [ "${GOVREPORT_BENCH_INSIDE:-}" != 1 ]; then
 			ir=$(valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=/dev/null \
 				bench/core -q -x -n 1 "$tmp"/html/*.html 2>&1 >/dev/null | sed -n 's/.*Collected : //p')
 			echo "core_html_libxml2_instr_per_kb=$ir"
+			# the same over the pages as the core hands them over (gr_html_slim)
+			ir=$(valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=/dev/null \
+				bench/core -q -s -n 1 "$tmp"/html/*.html 2>&1 >/dev/null | sed -n 's/.*Collected : //p')
+			echo "core_html_slim_libxml2_instr_per_kb=$ir"
 		fi
 	} > "$tmp/core.txt"
 	echo "== the core: $(tr '\n' ' ' < "$tmp/core.txt")"
@@ -99,6 +103,7 @@ while IFS='=' read -r name value; do
 		core_instr_per_kb_*) value=$(( value * 1024 / bytes )); note="callgrind, samples + 20 reports a layout" ;;
 		core_html_instr_per_kb) value=$(( value * 1024 / hbytes )); note="callgrind, the web pages" ;;
 		core_html_libxml2_instr_per_kb) value=$(( value * 1024 / hbytes )); note="callgrind, libxml2 alone over the web pages (bench/core -x)" ;;
+		core_html_slim_libxml2_instr_per_kb) value=$(( value * 1024 / hbytes )); note="… over the pages slimmed as the core gives them, the slimming included (bench/core -s)" ;;
 		*_first_ms) note="first parse in the process (ICU, folding data)" ;;
 		*_arena_x_median) note="arena bytes a parse takes per input byte, median file" ;;
 		*_arena_x_max) note="… the largest ratio" ;;

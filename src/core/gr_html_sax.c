@@ -538,14 +538,85 @@ sax_pi(void *ctx, const xmlChar *target, const xmlChar *data)
 }
 
 /*
- * libxml2 reads the page in chunks of this size through its push parser,
- * and the parse polls between two: a 32 MB page answers a cancel within a
- * chunk's time (a few milliseconds) instead of after the whole parse.
+ * libxml2 reads the page in pieces of this size at most through its push
+ * parser, and the parse polls between two: a 32 MB page answers a cancel
+ * within a piece's time (a few milliseconds) instead of after the whole
+ * parse.  What gr_html_slim() writes goes through a buffer of SLIM_BUF
+ * bytes (the page itself when smaller), so that it costs the call little
+ * memory however large the page.
  */
 #define HTML_CHUNK (256 * 1024)
+#define SLIM_BUF (16 * 1024)
 
 #define HTML_OPTIONS (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | \
 					  HTML_PARSE_NONET | HTML_PARSE_NOBLANKS)
+
+/* The parser the pieces of the page go to, made with the first of them. */
+typedef struct feed
+{
+	gr_ctx	   *ctx;
+	builder    *b;
+	htmlSAXHandler *sax;
+	htmlParserCtxtPtr pc;
+	char		head[4];		/* the page's first bytes, until there are four */
+	size_t		nhead;
+	bool		no_parser;		/* libxml2 could not make one */
+} feed;
+
+/* The parser, with the page's first bytes: libxml2 looks at them first (a BOM). */
+static bool
+feed_start(feed *f, const char *first, size_t n)
+{
+	xmlCharEncodingHandlerPtr utf8 = xmlFindCharEncodingHandler("UTF-8");
+
+	f->pc = htmlCreatePushParserCtxt(f->sax, NULL, first, (int) n, NULL, XML_CHAR_ENCODING_NONE);
+	if (f->pc == NULL)
+	{
+		f->no_parser = true;
+		return false;
+	}
+	f->pc->_private = f->b;
+	htmlCtxtUseOptions(f->pc, HTML_OPTIONS);
+	f->pc->linenumbers = 1;		/* values and sections name lines of the page */
+	if (utf8 != NULL)
+		xmlSwitchToEncoding(f->pc, utf8);
+	return true;
+}
+
+/* gr_html_push: the next piece of the page to the parser. */
+static bool
+feed_piece(void *arg, const char *p, size_t n)
+{
+	feed	   *f = arg;
+
+	if (f->pc == NULL)
+	{
+		size_t		k = n < 4 - f->nhead ? n : 4 - f->nhead;
+
+		memcpy(f->head + f->nhead, p, k);
+		f->nhead += k;
+		p += k;
+		n -= k;
+		if (f->nhead < 4)
+			return true;
+		if (!feed_start(f, f->head, 4))
+			return false;
+	}
+	while (n > 0 && !f->b->failed)
+	{
+		size_t		k = n < HTML_CHUNK ? n : HTML_CHUNK;
+
+		if (gr_poll_now(f->ctx))
+		{
+			f->b->failed = true;
+			break;
+		}
+		htmlParseChunk(f->pc, p, (int) k, 0);
+		p += k;
+		n -= k;
+	}
+	return !f->b->failed;
+}
 
 /* Every element's has_table: children come after their parents, so one backward pass. */
 static void
@@ -568,11 +639,11 @@ bool
 gr_html_parse(gr_ctx *ctx, const char *text, size_t len, gr_htree *tree)
 {
 	htmlSAXHandler sax;
-	htmlParserCtxtPtr pc;
-	xmlCharEncodingHandlerPtr utf8 = xmlFindCharEncodingHandler("UTF-8");
 	builder    *b = gr_alloc0(ctx, sizeof(builder));
-	size_t		off = len < 4 ? len : 4;	/* libxml2 looks at the first bytes first */
+	feed		f = {0};
 	bool		got;
+	char	   *slim;
+	size_t		slim_cap = len < 64 ? 64 : len < SLIM_BUF ? len : SLIM_BUF;
 
 	memset(tree, 0, sizeof(*tree));
 	if (b == NULL)
@@ -615,33 +686,25 @@ gr_html_parse(gr_ctx *ctx, const char *text, size_t len, gr_htree *tree)
 	sax.comment = sax_comment;
 	sax.initialized = 1;
 
-	pc = htmlCreatePushParserCtxt(&sax, NULL, text, (int) off, NULL, XML_CHAR_ENCODING_NONE);
-	if (pc == NULL)
+	/* libxml2 reads the page without the attributes no node keeps (gr_html_slim.c) */
+	if ((slim = gr_alloc(ctx, slim_cap)) == NULL)
 		return false;
-	pc->_private = b;
-	htmlCtxtUseOptions(pc, HTML_OPTIONS);
-	pc->linenumbers = 1;		/* values and sections name lines of the page */
-	if (utf8 != NULL)
-		xmlSwitchToEncoding(pc, utf8);
-	while (off < len && !b->failed)
-	{
-		size_t		n = len - off < HTML_CHUNK ? len - off : HTML_CHUNK;
-
-		if (gr_poll_now(ctx))
-		{
-			b->failed = true;
-			break;
-		}
-		htmlParseChunk(pc, text + off, (int) n, 0);
-		off += n;
-	}
+	f.ctx = ctx;
+	f.b = b;
+	f.sax = &sax;
+	gr_html_slim(text, len, slim, slim_cap, feed_piece, &f);
+	gr_release(ctx, slim, slim_cap);
+	if (f.pc == NULL && !f.no_parser && !b->failed)
+		feed_start(&f, f.head, f.nhead);	/* a page of fewer than four bytes */
+	if (f.pc == NULL)
+		return false;
 	if (!b->failed)
-		htmlParseChunk(pc, NULL, 0, 1);
-	got = pc->myDoc != NULL && !b->failed;
-	if (pc->myDoc)
-		xmlFreeDoc(pc->myDoc);	/* a document of a DOCTYPE at most */
-	pc->myDoc = NULL;
-	htmlFreeParserCtxt(pc);
+		htmlParseChunk(f.pc, NULL, 0, 1);
+	got = f.pc->myDoc != NULL && !b->failed;
+	if (f.pc->myDoc)
+		xmlFreeDoc(f.pc->myDoc);	/* a document of a DOCTYPE at most */
+	f.pc->myDoc = NULL;
+	htmlFreeParserCtxt(f.pc);
 	/* the stand-ins are done with; the tree is handed back after rendering */
 	for (int i = 0; i < b->nshadows && b->shadows[i]; i++)
 		gr_release(ctx, b->shadows[i], sizeof(standin));

@@ -105,6 +105,18 @@ gr_hn_text(const gr_htree *t, const gr_hnode *n)
  */
 extern bool gr_html_parse(gr_ctx *ctx, const char *text, size_t len, gr_htree *tree);
 
+/* Takes the next piece of a page; false: stop. */
+typedef bool (*gr_html_push) (void *arg, const char *piece, size_t len);
+
+/*
+ * Hands the page to push in pieces, in order, with the attributes no node
+ * keeps taken out where libxml2 reads the tag with certainty alike
+ * (gr_html_slim.c); buf, cap bytes (64 at least), holds what it writes.
+ * False when push said stop.
+ */
+extern bool gr_html_slim(const char *text, size_t len, char *buf, size_t cap,
+						 gr_html_push push, void *arg);
+
 /* The tree's memory handed back to the call (gr_release), once it is rendered. */
 extern void gr_html_tree_release(gr_ctx *ctx, gr_htree *tree);
 

@@ -290,6 +290,23 @@ static const char *const pages[] = {
 	"<p>a<![CDATA[b]]>c</p><p>a < b <3 c<</p><p>d <! e</p><p>f </ g</p><p>a</p><!DOCTYPE html><p>b</p>",
 	"<p>a<b c=d <i>x</i> <div class=\"q\" <span>s</span> <td x=\"1\"",
 	"<table><tr><td>a</td><td <td>b</td></tr></table><p>z</p><p",
+	/* what gr_html_slim.c takes out, keeps, and stops at */
+	"<table style=\"a>b\" class='c\"d'><tr\nclass=x><td a=\"1\"rowspan=\"2\"colspan=\"3\"\nlang=zh>a</td>"
+	"<td ROWSPAN = 2 style='\n\n' Colspan\n=\n'2'>b</td><td rowspan colspan=2/>c</td><td colspan=3/ x>d</td>"
+	"<td x=a/>e</td><td\n\nrowspan=2\n>f</td></tr>\n<tr><td style=\"font-family:宋体\">g<br/>h<p/>i</td></tr></table>",
+	"<p style=\"x\">a<!-- <td style=x> --!> <p class=y>b</p> --> <p class=z>c</p><!--> <p s=1>d</p> -->"
+	"<![if !supportLists]><span style=\"x\">e</span><![endif]><?xml:namespace prefix = o ns = \"urn:x\" />"
+	"<o:p class=q></o:p><p class=\"MsoNormal\">f</p>",
+	"<div class=a><SCRIPT type=\"text/javascript\">var s = '</div><td style=x>'; </scriptx> <p class=q>"
+	"</SCRIPT><style media=all>p { } </p></STYLE ><p class=r>g</p><script/><p class=s>h</p></div>",
+	"<head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\"><o:meta name=PubDate "
+	"content=\"2024-01-17\" class=x><meta name=\"publishdate\" content=\"2023-02-02\" class=y></head>"
+	"<body class=b><p class=x>a</p><body class=c/><p>b</p><html lang=zh><p class=\"\xff\">c</p>"
+	"<p class=\"\xe4\xb8\">d</p><td rowspan=1 rowspan=2 rowspan=3 rowspan=4 rowspan=5 rowspan=6 rowspan=7 rowspan=8"
+	" rowspan=9 rowspan=10 rowspan=11 rowspan=12 rowspan=13 rowspan=14 rowspan=15 rowspan=16 rowspan=17 x=1>e</td>",
+	"<p class=a>x</p><p class=b\"q\">y</p><p class=c>z</p>",
+	"<p class=a>x</p><p class=\"open>y</p><p class=c>z</p>",
+	"<p class=a>x</p></p class=b><p class=c>z</p></ p><p class=d>w</p>",
 };
 
 /* Whole documents, as they stand. */
@@ -391,6 +408,9 @@ mutations(int count)
 		" ", "\n", "<br>", "&#32;", "&nbsp;", "rowspan=3 ", "colspan=2 ", "<p>", "</p>", "<script>", "</html>",
 		"<html>", "<body>", "<!DOCTYPE html>", "<o:p>", "<meta name=pubdate content=2020>", "\"", "=",
 		"<span>", "</span> ", "<div>", "</div>", "<head>", "<title>",
+		" style=\"a>b\" ", " class='x' ", "'", "--!>", "<![if !x]>", "<?xml:namespace prefix = o />",
+		"</script>", "<SCRIPT>", "</scriptx>", "<style type=x>", "</style>", "<td style='\n'>", "/>",
+		"<o:meta name=PubDate content=2021>", "\xff", "<p class=MsoNormal>", " ROWSPAN=2", "\t",
 	};
 	unsigned long long seed = 11;
 	int			bad = 0;

@@ -1,0 +1,390 @@
+/*
+ * gr_html_slim.c — a web page with the attributes nobody reads taken out,
+ * before libxml2 reads it.
+ *
+ * Pages exported from Word or an editor carry an inline style, a class and
+ * a lang on nearly every <span>, <p> and <td>: on the real pages of the
+ * corpus the tags are 85 % of the bytes, and libxml2 spends half of its
+ * time (the whole parse's largest part) decoding attribute values that the
+ * tree builder then drops, since rendering reads only rowspan and colspan
+ * of a cell and the attributes of a <meta>.  This pass copies the page and
+ * rewrites each start tag it can read with certainty as libxml2 2.9.14
+ * reads it (HTMLparser.c, recovery mode, the push parser) to its name, its
+ * rowspan and colspan attributes as written, its line breaks and its end
+ * ('>' or '/>'): the parser then makes the same events, with the same
+ * lines (every '\n' of a tag stays before its '>', where the element's
+ * line is taken), but for the attributes dropped.
+ *
+ * Certainty is kept by stopping: from the first construct this pass does
+ * not read exactly as libxml2 does (a bogus attribute, an unclosed tag or
+ * comment, an end tag with more than white space, a NUL byte, a tag with
+ * malformed UTF-8),
+ * the rest of the page is copied as it is.  What it reads:
+ *
+ * - text up to the next '<', and '<' not followed by a letter, '/', '!' or
+ *   '?', which libxml2 makes text;
+ * - a comment, to its first "-->" or "--!>" (libxml2 2.9.14 closes at
+ *   either, and not at "<!-->");
+ * - "<!" otherwise (a DOCTYPE, Word's <![if !supportLists]>) and a
+ *   processing instruction, to their first '>' — a DOCTYPE only when no
+ *   quote comes first, since its quoted literals may hold '>';
+ * - an end tag, a name and white space;
+ * - <script> and <style>, whose text libxml2 reads raw to the first "</"
+ *   and the element's name (in recovery mode, case-insensitive): copied,
+ *   and the end tag must then be exactly </script> or </style>;
+ * - a <meta> (whose attributes may change the encoding or name a date),
+ *   copied whole, as is any tag whose name ends in "meta" (<o:meta> is a
+ *   meta to the builder).
+ *
+ * test/unit/test_html compares the tree built from the slimmed page with
+ * the tree libxml2 builds from the page itself, node by node, on hostile
+ * pages and thousands of mutations of them.
+ */
+#include "gr_html_tree.h"
+
+/* The classes of bytes in a tag, as htmlParseHTMLName and IS_BLANK_CH have them. */
+#define SLIM_BLANK 1			/* IS_BLANK_CH */
+#define SLIM_START 2			/* a name's first character: a letter, '_', ':', '.' */
+#define SLIM_NAME 4				/* a name's others: those, a digit, '-' */
+
+static const uint8_t slim_class[256] = {
+	[' '] = SLIM_BLANK,['\t'] = SLIM_BLANK,['\n'] = SLIM_BLANK,['\r'] = SLIM_BLANK,
+	['a' ... 'z'] = SLIM_START | SLIM_NAME,['A' ... 'Z'] = SLIM_START | SLIM_NAME,
+	['_'] = SLIM_START | SLIM_NAME,[':'] = SLIM_START | SLIM_NAME,['.'] = SLIM_START | SLIM_NAME,
+	['0' ... '9'] = SLIM_NAME,['-'] = SLIM_NAME,
+};
+
+static inline bool
+blank(unsigned char c)
+{
+	return slim_class[c] & SLIM_BLANK;
+}
+
+static inline bool
+ascii_letter(unsigned char c)
+{
+	return (unsigned char) ((c | 0x20) - 'a') < 26;
+}
+
+static inline bool
+name_start(unsigned char c)
+{
+	return slim_class[c] & SLIM_START;
+}
+
+static inline bool
+name_char(unsigned char c)
+{
+	return slim_class[c] & SLIM_NAME;
+}
+
+/* Names past this are not read (libxml2 cuts a name at 100 characters). */
+#define SLIM_NAME_MAX 64
+
+static bool
+ascii_caseeq_n(const char *a, const char *lower, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char) (a[i] | 0x20) != (unsigned char) lower[i])
+			return false;
+	return true;
+}
+
+static size_t
+count_nl(const char *s, const char *e)
+{
+	size_t		n = 0;
+
+	while ((s = memchr(s, '\n', (size_t) (e - s))) != NULL)
+		n++, s++;
+	return n;
+}
+
+/* A start tag as libxml2 reads it: the attributes to keep, where it ends. */
+typedef struct slim_tag
+{
+	const char *name_end;
+	const char *end;			/* its '>', or the '/' of "/>" */
+	bool		self_closing;
+	bool		dropped;		/* some attribute is not kept */
+	int			nkept;
+	const char *kept[16][2];	/* [start, end) of each kept attribute as written */
+} slim_tag;
+
+/*
+ * Reads the start tag at p ('<' and a letter) as htmlParseStartTag does;
+ * false where it would take a path this pass does not follow.
+ */
+static bool
+read_start_tag(const char *p, const char *end, slim_tag *t)
+{
+	const char *s = p + 1;
+
+	while (s < end && name_char((unsigned char) *s))
+		s++;
+	if (s - p - 1 > SLIM_NAME_MAX || s >= end)
+		return false;
+	t->name_end = s;
+	t->dropped = false;
+	t->nkept = 0;
+	while (s < end && blank((unsigned char) *s))
+		s++;
+	while (s < end && *s != '>' && !(*s == '/' && s + 1 < end && s[1] == '>'))
+	{
+		const char *a = s;
+		const char *an;
+
+		if (!name_start((unsigned char) *s))
+			return false;		/* a bogus attribute: dumped as libxml2 does, not here */
+		while (s < end && name_char((unsigned char) *s))
+			s++;
+		an = s;
+		if (an - a > SLIM_NAME_MAX)
+			return false;
+		while (s < end && blank((unsigned char) *s))
+			s++;
+		if (s < end && *s == '=')
+		{
+			s++;
+			while (s < end && blank((unsigned char) *s))
+				s++;
+			if (s < end && (*s == '"' || *s == '\''))
+			{
+				const char *q = memchr(s + 1, *s, (size_t) (end - s - 1));
+
+				if (q == NULL)
+					return false;
+				s = q + 1;
+			}
+			else
+				while (s < end && *s != '>' && !blank((unsigned char) *s))
+					s++;
+		}
+		else
+			s = an;				/* no value: the blanks belong to what follows */
+		if ((an - a == 7 && (ascii_caseeq_n(a, "rowspan", 7) || ascii_caseeq_n(a, "colspan", 7))))
+		{
+			if (t->nkept == 16)
+				return false;
+			t->kept[t->nkept][0] = a;
+			t->kept[t->nkept][1] = s;
+			t->nkept++;
+		}
+		else
+			t->dropped = true;
+		while (s < end && blank((unsigned char) *s))
+			s++;
+	}
+	if (s >= end)
+		return false;			/* no end: libxml2 closes the element at once */
+	t->end = s;
+	t->self_closing = *s == '/';
+	return true;
+}
+
+/* Writes the tag read: name, kept attributes, the line breaks, its end. */
+static char *
+write_start_tag(const char *p, const slim_tag *t, char *o)
+{
+	const char *gap = t->name_end;
+
+	memcpy(o, p, (size_t) (t->name_end - p));
+	o += t->name_end - p;
+	for (int i = 0; i < t->nkept; i++)
+	{
+		size_t		nl = count_nl(gap, t->kept[i][0]);
+
+		/* every gap before an attribute is a byte at least, but after a quote */
+		if (nl > 0)
+			memset(o, '\n', nl), o += nl;
+		else if (gap < t->kept[i][0])
+			*o++ = ' ';
+		memcpy(o, t->kept[i][0], (size_t) (t->kept[i][1] - t->kept[i][0]));
+		o += t->kept[i][1] - t->kept[i][0];
+		gap = t->kept[i][1];
+	}
+	for (size_t nl = count_nl(gap, t->end); nl > 0; nl--)
+		*o++ = '\n';
+	if (t->self_closing)
+		*o++ = '/';
+	*o++ = '>';
+	return o;
+}
+
+/* The end of a comment at p ("<!--"), just past it; NULL for none. */
+static const char *
+comment_end(const char *p, const char *end)
+{
+	for (const char *s = p + 4; (s = memchr(s, '-', (size_t) (end - s))) != NULL; s++)
+	{
+		if (end - s >= 3 && s[1] == '-' && s[2] == '>')
+			return s + 3;
+		if (end - s >= 4 && s[1] == '-' && s[2] == '!' && s[3] == '>')
+			return s + 4;
+	}
+	return NULL;
+}
+
+/*
+ * Just past the end tag that closes a <script> or <style> whose text
+ * begins at p; NULL where libxml2 would go on otherwise.
+ */
+static const char *
+raw_end(const char *p, const char *end, const char *name, size_t nlen)
+{
+	for (const char *s = p; (s = memchr(s, '<', (size_t) (end - s))) != NULL; s++)
+	{
+		const char *e;
+
+		if ((size_t) (end - s) < nlen + 2 || s[1] != '/' || !ascii_caseeq_n(s + 2, name, nlen))
+			continue;
+		/* the raw text ends here; the end tag must be this element's (not </scriptx>) */
+		e = s + 2 + nlen;
+		while (e < end && blank((unsigned char) *e))
+			e++;
+		return e < end && *e == '>' ? e + 1 : NULL;
+	}
+	return NULL;
+}
+
+/* Just past the end tag at p ("</" and a letter): a name and white space. */
+static const char *
+end_tag_end(const char *p, const char *end)
+{
+	const char *s = p + 2;
+
+	while (s < end && name_char((unsigned char) *s))
+		s++;
+	if (s - p - 2 > SLIM_NAME_MAX)
+		return NULL;
+	while (s < end && blank((unsigned char) *s))
+		s++;
+	return s < end && *s == '>' ? s + 1 : NULL;
+}
+
+/*
+ * Just past a "<!" that is no comment, or a "<?" followed by a name: at
+ * their first '>', where nothing before it could make libxml2 read on.
+ */
+static const char *
+decl_end(const char *p, const char *end)
+{
+	const char *s;
+
+	if (p[1] == '?' && !(end - p > 2 && (ascii_letter((unsigned char) p[2]) || p[2] == '_' || p[2] == ':')))
+		return NULL;
+	for (s = p + 2; s < end && *s != '>'; s++)
+		if (*s == '<' || (p[1] == '!' && (*s == '"' || *s == '\'')))
+			return NULL;
+	return s < end ? s + 1 : NULL;
+}
+
+/* Where the slimmed page goes: a buffer of its own, pushed on when full. */
+typedef struct slim_out
+{
+	char	   *buf;
+	size_t		cap;
+	size_t		used;
+	gr_html_push push;
+	void	   *arg;
+	bool		ok;				/* push has not said stop */
+} slim_out;
+
+static void
+flush(slim_out *so)
+{
+	if (so->used > 0 && so->ok)
+		so->ok = so->push(so->arg, so->buf, so->used);
+	so->used = 0;
+}
+
+/* Bytes as they are: into the buffer, or a large piece pushed from the page itself. */
+static void
+emit(slim_out *so, const char *s, size_t n)
+{
+	if (n > so->cap - so->used)
+	{
+		flush(so);
+		if (n > so->cap / 2)
+		{
+			if (so->ok && n > 0)
+				so->ok = so->push(so->arg, s, n);
+			return;
+		}
+	}
+	memcpy(so->buf + so->used, s, n);
+	so->used += n;
+}
+
+/*
+ * Hands the page text[0, len) to push, in pieces and in order, the
+ * attributes nobody reads taken out; buf (cap bytes, 64 at least) holds
+ * what is written, and pieces of the page that are copied as they are go
+ * to push directly when large.  False when push said stop.
+ */
+bool
+gr_html_slim(const char *text, size_t len, char *buf, size_t cap, gr_html_push push, void *arg)
+{
+	const char *p = text;
+	const char *nul = memchr(text, 0, len);
+	const char *end = nul ? nul : text + len;	/* a NUL: libxml2 reads it as a space */
+	slim_out	so = {buf, cap, 0, push, arg, true};
+
+	while (p < end && so.ok)
+	{
+		const char *lt = memchr(p, '<', (size_t) (end - p));
+		const char *next;
+
+		if (lt == NULL || end - lt < 2)
+			break;
+		emit(&so, p, (size_t) (lt - p));
+		p = lt;
+		if (ascii_letter((unsigned char) lt[1]))
+		{
+			slim_tag	t;
+			size_t		nlen;
+
+			if (!read_start_tag(lt, end, &t))
+				break;
+			nlen = (size_t) (t.name_end - lt - 1);
+			next = t.end + (t.self_closing ? 2 : 1);
+			if (nlen >= 4 && ascii_caseeq_n(t.name_end - 4, "meta", 4))
+				t.dropped = false;	/* <meta>, <o:meta>: the builder reads their attributes */
+			if (t.dropped && gr_utf8_valid_prefix(lt, (size_t) (next - lt)) != (size_t) (next - lt))
+				break;			/* libxml2 2.9.14 reads such bytes one by one; others may not */
+			if ((size_t) (next - lt) > so.cap - so.used)
+				flush(&so);
+			if (t.dropped && (size_t) (next - lt) <= so.cap - so.used)
+				so.used = (size_t) (write_start_tag(lt, &t, so.buf + so.used) - so.buf);
+			else
+				emit(&so, lt, (size_t) (next - lt));	/* a tag as it is is read as it is */
+			p = next;
+			if (!t.self_closing &&
+				((nlen == 6 && ascii_caseeq_n(lt + 1, "script", 6)) ||
+				 (nlen == 5 && ascii_caseeq_n(lt + 1, "style", 5))))
+			{
+				if ((next = raw_end(p, end, nlen == 6 ? "script" : "style", nlen)) == NULL)
+					break;
+				emit(&so, p, (size_t) (next - p));
+				p = next;
+			}
+			continue;
+		}
+		if (lt[1] == '/')
+			next = ascii_letter((unsigned char) (end - lt > 2 ? lt[2] : 0)) ? end_tag_end(lt, end) : NULL;
+		else if (lt[1] == '!' && end - lt >= 4 && lt[2] == '-' && lt[3] == '-')
+			next = comment_end(lt, end);
+		else if (lt[1] == '!' || lt[1] == '?')
+			next = decl_end(lt, end);
+		else
+			next = lt + 1;		/* text */
+		if (next == NULL)
+			break;
+		emit(&so, p, (size_t) (next - p));
+		p = next;
+	}
+	/* the rest as it is: past the last tag, or from what this pass does not read */
+	emit(&so, p, (size_t) (text + len - p));
+	flush(&so);
+	return so.ok;
+}
