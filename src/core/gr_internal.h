@@ -56,8 +56,16 @@ extern void *gr_alloc0(gr_ctx *ctx, size_t size);
 extern void gr_release(gr_ctx *ctx, void *p, size_t size);
 extern gr_status gr_fail(gr_ctx *ctx, gr_status st, int line,
 						 const char *message, const char *detail);
-extern bool gr_poll(gr_ctx *ctx);	/* true: stop now (error already set) */
-extern bool gr_poll_now(gr_ctx *ctx);	/* the same, not one call in 16,384 */
+extern bool gr_poll_now(gr_ctx *ctx);	/* true: stop now (error already set) */
+
+/* The same, asked in one call of 16,384 (inline: it is called per line and per stretch). */
+static inline bool
+gr_poll(gr_ctx *ctx)
+{
+	if (__builtin_expect((++ctx->polls & 0x3FFF) != 0, 1))
+		return false;
+	return gr_poll_now(ctx);
+}
 
 /*
  * One line of the document.  The folded copy is used for matching only;

@@ -111,15 +111,10 @@ gr_fail(gr_ctx *ctx, gr_status st, int line, const char *message, const char *de
 	return st;
 }
 
-bool
-gr_poll(gr_ctx *ctx)
-{
-	if (ctx->env->interrupted == NULL || (++ctx->polls & 0x3FFF) != 0)
-		return false;
-	return gr_poll_now(ctx);
-}
-
-/* The same, asked at once: after a large unit of work (a chunk of HTML). */
+/*
+ * Whether to stop now, the environment asked at once: after a large unit of
+ * work (a piece of HTML); gr_poll (gr_internal.h) asks in one call of 16,384.
+ */
 bool
 gr_poll_now(gr_ctx *ctx)
 {
