@@ -268,7 +268,7 @@ same_stretch(const unsigned char *u, uint32_t pos, uint32_t limit)
 			(u[pos + 2] & 0xC0) == 0x80)
 		{
 			cp = ((uint32_t) (b & 0x0F) << 12) | ((uint32_t) (u[pos + 1] & 0x3F) << 6) | (u[pos + 2] & 0x3F);
-			if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF) || gr_fold_lookup(cp) != NULL)
+			if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF) || gr_fold_changes_bmp(cp))
 				break;
 			pos += 3;
 			continue;

@@ -161,6 +161,14 @@ extern gr_status gr_doc_html_grid(gr_ctx *ctx, gr_doc *doc, const gr_html_cell *
 extern const uint16_t gr_foldtab_page[];
 extern const uint16_t gr_foldtab_slot[][256];
 extern const unsigned char gr_foldtab_pool[];
+extern const uint64_t gr_foldtab_bmp[1024];
+
+/* Whether a character below U+10000 folds to something else: one bit in 8 kB. */
+static inline bool
+gr_fold_changes_bmp(uint32_t cp)
+{
+	return (gr_foldtab_bmp[cp >> 6] >> (cp & 63)) & 1;
+}
 
 /*
  * The folded form of a non-ASCII character: NULL when it folds to itself,

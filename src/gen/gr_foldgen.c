@@ -156,7 +156,8 @@ main(void)
 		   " * else: gr_foldtab_page[cp >> 8] is 0 for a page of characters that all\n"
 		   " * stay, else 1 + its row of gr_foldtab_slot; a slot is 0 for a character\n"
 		   " * that stays, else the offset in gr_foldtab_pool of a length byte followed\n"
-		   " * by the folded bytes.\n */\n", U_ICU_VERSION);
+		   " * by the folded bytes; gr_foldtab_bmp has a bit set for every character\n"
+		   " * below U+10000 that folds.\n */\n", U_ICU_VERSION);
 	printf("#define GR_FOLDTAB_ICU \"%s\"\n", U_ICU_VERSION);
 	printf("#define GR_FOLDTAB_MAX %d\n", FOLD_MAX);
 	if (npool >= 65536)
@@ -181,6 +182,18 @@ main(void)
 		printf("\n},\n");
 	}
 	printf("};\n");
+	/* one bit a character of the BMP: the test the folding pass makes per Chinese character */
+	printf("const uint64_t gr_foldtab_bmp[1024] = {");
+	for (int w = 0; w < 1024; w++)
+	{
+		unsigned long long bits = 0;
+
+		for (int k = 0; k < 64; k++)
+			if (slot[w * 64 + k])
+				bits |= 1ULL << k;
+		printf("%s0x%llxu,", w % 8 ? "" : "\n", bits);
+	}
+	printf("\n};\n");
 	printf("const unsigned char gr_foldtab_pool[%zu] = {", npool);
 	for (size_t i = 0; i < npool; i++)
 		printf("%s%u,", i % 24 ? "" : "\n", pool[i]);

@@ -190,6 +190,20 @@ test_utf8(void)
 		}
 		CHECK(bad == 0, "lfold: U+4000-CFFF and U+E000-EFFF hold no punctuation and fold to themselves (%d differ)", bad);
 	}
+
+	/* the folding pass asks the BMP's bitmap where gr_fold_lookup was asked: the same answers */
+	{
+		int			bad = 0,
+					folding = 0;
+
+		for (uint32_t c = 0; c < 0x10000; c++)
+		{
+			bad += gr_fold_changes_bmp(c) != (gr_fold_lookup(c) != NULL);
+			folding += gr_fold_changes_bmp(c);
+		}
+		CHECK(bad == 0 && folding > 1000, "fold: the BMP bitmap marks exactly the %d characters that fold (%d differ)",
+			  folding, bad);
+	}
 }
 
 static void
