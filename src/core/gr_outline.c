@@ -151,7 +151,8 @@ static const lit numeral_seps[] = {{L("、")}, {L(",")}, {L(".")}, {L(":")}, {L(
 static inline bool
 has_lit(const char *s, size_t len, const lit *w)
 {
-	return len >= w->len && memcmp(s, w->s, w->len) == 0;
+	/* the first byte first: asked of every line, for each numeral and separator */
+	return len >= w->len && s[0] == w->s[0] && memcmp(s, w->s, w->len) == 0;
 }
 
 #define HEADING_MAX_CHARS 34
@@ -212,6 +213,7 @@ official_heading(const char *rest, uint32_t rlen, int after, int *quality)
 		if (((int) bare_headings[i].sec > after ||
 			 ((int) bare_headings[i].sec == after && *quality < 2)) &&
 			bare_headings[i].len == rlen &&
+			bare_headings[i].text[rlen - 1] == rest[rlen - 1] &&	/* a character's last byte tells most */
 			memcmp(bare_headings[i].text, rest, rlen) == 0)
 		{
 			*quality = 2;
