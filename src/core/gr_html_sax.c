@@ -177,7 +177,8 @@ gr_html_tag(const char *local, bool *pcdata)
 static const name_entry *
 classify(builder *b, const xmlChar *name)
 {
-	size_t		slot = ((uintptr_t) name >> 3) % (sizeof(b->names) / sizeof(b->names[0]));
+	/* a multiplicative hash: the dictionary packs names a few bytes apart */
+	size_t		slot = (size_t) (((uint64_t) (uintptr_t) name * UINT64_C(0x9E3779B97F4A7C15)) >> 58);
 	name_entry *e = &b->names[slot];
 	const char *local = (const char *) name;
 	const char *colon;
