@@ -351,7 +351,7 @@ gr_html_slim(const char *text, size_t len, char *buf, size_t cap, gr_html_push p
 			if (nlen >= 4 && ascii_caseeq_n(t.name_end - 4, "meta", 4))
 				t.dropped = false;	/* <meta>, <o:meta>: the builder reads their attributes */
 			if (t.dropped && gr_utf8_valid_prefix(lt, (size_t) (next - lt)) != (size_t) (next - lt))
-				break;			/* libxml2 2.9.14 reads such bytes one by one; others may not */
+				break;			/* libxml2 may read on differently after malformed bytes */
 			if ((size_t) (next - lt) > so.cap - so.used)
 				flush(&so);
 			if (t.dropped && (size_t) (next - lt) <= so.cap - so.used)

@@ -301,8 +301,8 @@ static const char *const pages[] = {
 	"</SCRIPT><style media=all>p { } </p></STYLE ><p class=r>g</p><script/><p class=s>h</p></div>",
 	"<head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\"><o:meta name=PubDate "
 	"content=\"2024-01-17\" class=x><meta name=\"publishdate\" content=\"2023-02-02\" class=y></head>"
-	"<body class=b><p class=x>a</p><body class=c/><p>b</p><html lang=zh><p class=\"\xff\">c</p>"
-	"<p class=\"\xe4\xb8\">d</p><td rowspan=1 rowspan=2 rowspan=3 rowspan=4 rowspan=5 rowspan=6 rowspan=7 rowspan=8"
+	"<body class=b><p class=x>a</p><body class=c/><p>b</p><html lang=zh><p class=\"\xff\">c中文</p>"
+	"<p class=\"\xe4\xb8\">d表三</p><td rowspan=1 rowspan=2 rowspan=3 rowspan=4 rowspan=5 rowspan=6 rowspan=7 rowspan=8"
 	" rowspan=9 rowspan=10 rowspan=11 rowspan=12 rowspan=13 rowspan=14 rowspan=15 rowspan=16 rowspan=17 x=1>e</td>",
 	"<p class=a>x</p><p class=b\"q\">y</p><p class=c>z</p>",
 	"<p class=a>x</p><p class=\"open>y</p><p class=c>z</p>",
