@@ -183,12 +183,13 @@ found_at(ph_found *f, const ph_matcher *m, unsigned st, uint32_t end)
  * is read as two lanes stepped side by side, so that the processor waits
  * for two look-ups at once instead of one after the other.  The second
  * lane starts the longest phrase's length less one before the middle,
- * which every occurrence ending at or after the middle starts after, and
- * reports only those (f->from); the first reports the ones ending before.
+ * where every occurrence ending past the middle starts at the earliest,
+ * and reports only those (f->from); the first reports the ones ending at
+ * the middle or before.
  * The phrases are rare (a few dozen occurrences a report), so a hit leaves
  * the loop.
  */
-#define PH_STEP(lane, st, s, f) \
+#define PH_STEP(st, s, f) \
 	do { \
 		st = tab[st + cls[*s]]; \
 		s++; \
@@ -216,14 +217,14 @@ scan(ph_found *f, ph_found *f2, const ph_matcher *m, const char *text_, uint32_t
 	size_t		st = 0,
 				st2 = 0;
 
-	f2->from = mid;
+	f2->from = mid + 1;			/* the first lane's last end is mid */
 	while (s < e)
 	{
-		PH_STEP(1, st, s, f);
-		PH_STEP(2, st2, s2, f2);
+		PH_STEP(st, s, f);
+		PH_STEP(st2, s2, f2);
 	}
 	while (s2 < e2)
-		PH_STEP(2, st2, s2, f2);
+		PH_STEP(st2, s2, f2);
 	return true;
 }
 
