@@ -18,8 +18,8 @@
  * Certainty is kept by stopping: from the first construct this pass does
  * not read exactly as libxml2 does (a bogus attribute, an unclosed tag or
  * comment, an end tag with more than white space, a NUL byte, a tag with
- * malformed UTF-8),
- * the rest of the page is copied as it is.  What it reads:
+ * malformed UTF-8), the rest of the page is copied as it is.  What it
+ * reads:
  *
  * - text up to the next '<', and '<' not followed by a letter, '/', '!' or
  *   '?', which libxml2 makes text;
