@@ -209,6 +209,19 @@ strip_decoration(const char **s, uint32_t *len)
 static int
 official_heading(const char *rest, uint32_t rlen, int after, int *quality)
 {
+	/* the lengths the headings have, made at the first call: most lines have none of them */
+	static uint64_t lengths[4];
+	static bool lengths_made;
+
+	if (!lengths_made)
+	{
+		for (size_t i = 0; i < sizeof(bare_headings) / sizeof(bare_headings[0]); i++)
+			if (bare_headings[i].len < 256)
+				lengths[bare_headings[i].len >> 6] |= UINT64_C(1) << (bare_headings[i].len & 63);
+		lengths_made = true;
+	}
+	if (rlen < 256 && !(lengths[rlen >> 6] >> (rlen & 63) & 1))
+		return -1;
 	for (size_t i = 0; i < sizeof(bare_headings) / sizeof(bare_headings[0]); i++)
 		if (((int) bare_headings[i].sec > after ||
 			 ((int) bare_headings[i].sec == after && *quality < 2)) &&
