@@ -157,6 +157,22 @@ has_lit(const char *s, size_t len, const lit *w)
 
 #define HEADING_MAX_CHARS 34
 
+/* Whether a numeral begins with this byte: asked of every line, so a bit made once. */
+static bool
+numeral_may_start(char c)
+{
+	static uint64_t firsts[4];
+	static bool made;
+
+	if (!made)
+	{
+		for (size_t i = 0; i < sizeof(numerals) / sizeof(numerals[0]); i++)
+			firsts[(unsigned char) numerals[i].s[0] >> 6] |= UINT64_C(1) << ((unsigned char) numerals[i].s[0] & 63);
+		made = true;
+	}
+	return firsts[(unsigned char) c >> 6] >> ((unsigned char) c & 63) & 1;
+}
+
 const char *
 gr_section_key_name(gr_section_key key)
 {
@@ -256,7 +272,7 @@ classify_heading(const rule_words *rw, const char *s, uint32_t len, int after, i
 	if ((best = official_heading(rest, rlen, after, quality)) >= 0)
 		return best;
 
-	for (int n = 0; n < 8 && !numeral; n++)
+	for (int n = 0; n < 8 && !numeral && numeral_may_start(rest[0]); n++)
 	{
 		if (!has_lit(rest, rlen, &numerals[n]))
 			continue;
