@@ -539,14 +539,13 @@ sax_pi(void *ctx, const xmlChar *target, const xmlChar *data)
 }
 
 /*
- * libxml2 reads the page in pieces of this size at most through its push
- * parser, and the parse polls between two: a 32 MB page answers a cancel
- * within a piece's time (a few milliseconds) instead of after the whole
- * parse.  What gr_html_slim() writes goes through a buffer of SLIM_BUF
+ * libxml2 reads the page in pieces of GR_HTML_CHUNK at most through its
+ * push parser, and the parse polls between two: a 32 MB page answers a
+ * cancel within a piece's time (a few milliseconds) instead of after the
+ * whole parse.  What gr_html_slim() writes goes through a buffer of SLIM_BUF
  * bytes (the page itself when smaller), so that it costs the call little
  * memory however large the page.
  */
-#define HTML_CHUNK (256 * 1024)
 #define SLIM_BUF (16 * 1024)
 
 #define HTML_OPTIONS (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | \
@@ -605,7 +604,7 @@ feed_piece(void *arg, const char *p, size_t n)
 	}
 	while (n > 0 && !f->b->failed)
 	{
-		size_t		k = n < HTML_CHUNK ? n : HTML_CHUNK;
+		size_t		k = n < GR_HTML_CHUNK ? n : GR_HTML_CHUNK;
 
 		if (gr_poll_now(f->ctx))
 		{

@@ -100,6 +100,59 @@ count_nl(const char *s, const char *e)
 	return n;
 }
 
+/* An encoding name as xmlParseCharEncoding reads UTF-8 (case aside), exactly. */
+static bool
+is_utf8_name(const char *v, const char *e)
+{
+	static const char *const names[] = {"utf-8", "utf8"};
+
+	for (int i = 0; i < 2; i++)
+	{
+		size_t		n = strlen(names[i]);
+		size_t		k = 0;
+
+		if ((size_t) (e - v) != n)
+			continue;
+		while (k < n && (v[k] == names[i][k] || (ascii_letter((unsigned char) v[k]) && (v[k] | 0x20) == names[i][k])))
+			k++;
+		if (k == n)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Whether a <meta>'s charset or content value [v, e) as written may make
+ * libxml2 change the decoder of the bytes still to come (htmlCheckMeta,
+ * htmlCheckEncoding): anything but UTF-8 named plainly.  Which bytes are
+ * decoded so depends on the pieces pushed until then, which this pass
+ * changes; a page that says gb2312 is copied as it is from that tag on.
+ */
+static bool
+meta_value_switches(bool is_charset, const char *v, const char *e)
+{
+	if (memchr(v, '&', (size_t) (e - v)) != NULL)
+		return true;			/* an entity may spell anything */
+	if (!is_charset)
+	{
+		const char *s = v;
+
+		while (s + 7 <= e && !ascii_caseeq_n(s, "charset", 7))
+			s++;
+		if (s + 7 > e)
+			return false;		/* no "charset": nothing to switch to */
+		s += 7;
+		if (s < e && blank((unsigned char) *s))
+			return true;		/* libxml2 then takes the value's first '=' */
+		if (s >= e || *s != '=')
+			return false;
+		v = s + 1;
+	}
+	while (v < e && (*v == ' ' || *v == '\t'))
+		v++;
+	return !is_utf8_name(v, e);
+}
+
 /* A start tag as libxml2 reads it: the attributes to keep, where it ends. */
 typedef struct slim_tag
 {
@@ -107,9 +160,63 @@ typedef struct slim_tag
 	const char *end;			/* its '>', or the '/' of "/>" */
 	bool		self_closing;
 	bool		dropped;		/* some attribute is not kept */
+	bool		meta;			/* a <meta>: libxml2 reads its charset */
+	bool		switches;		/* a <meta> that may change the page's decoding */
 	int			nkept;
 	const char *kept[16][2];	/* [start, end) of each kept attribute as written */
 } slim_tag;
+
+/*
+ * An attribute's value from s (just past '=' and blanks); its end, NULL
+ * where libxml2 may read it otherwise.  A quote inside a value without
+ * quotes is one: htmlParseLookupSequence, which tells the push parser a
+ * tag is whole, takes it for a quoted value's start and finds another
+ * '>' than htmlParseStartTag, early when the page's chunk ends past it.
+ */
+static const char *
+read_value(const char *s, const char *end, const char **vs, const char **ve)
+{
+	if (s < end && (*s == '"' || *s == '\''))
+	{
+		const char *q = memchr(s + 1, *s, (size_t) (end - s - 1));
+
+		if (q == NULL)
+			return NULL;
+		*vs = s + 1;
+		*ve = q;
+		return q + 1;
+	}
+	*vs = s;
+	while (s < end && *s != '>' && !blank((unsigned char) *s))
+	{
+		if (*s == '"' || *s == '\'')
+			return NULL;
+		s++;
+	}
+	*ve = s;
+	return s;
+}
+
+/* Keeps a rowspan or colspan [a, s); notes what a <meta>'s charset or content [vs, ve) may do. */
+static bool
+note_attribute(slim_tag *t, const char *a, const char *an, const char *s, const char *vs, const char *ve)
+{
+	if (t->meta && vs != NULL && an - a == 7 &&
+		(ascii_caseeq_n(a, "charset", 7) || ascii_caseeq_n(a, "content", 7)) &&
+		meta_value_switches(ascii_caseeq_n(a, "charset", 7), vs, ve))
+		t->switches = true;
+	if (an - a == 7 && (ascii_caseeq_n(a, "rowspan", 7) || ascii_caseeq_n(a, "colspan", 7)))
+	{
+		if (t->nkept == 16)
+			return false;
+		t->kept[t->nkept][0] = a;
+		t->kept[t->nkept][1] = s;
+		t->nkept++;
+	}
+	else
+		t->dropped = true;
+	return true;
+}
 
 /*
  * Reads the start tag at p ('<' and a letter) as htmlParseStartTag does;
@@ -126,6 +233,8 @@ read_start_tag(const char *p, const char *end, slim_tag *t)
 		return false;
 	t->name_end = s;
 	t->dropped = false;
+	t->meta = s - p - 1 == 4 && ascii_caseeq_n(p + 1, "meta", 4);
+	t->switches = false;
 	t->nkept = 0;
 	while (s < end && blank((unsigned char) *s))
 		s++;
@@ -133,6 +242,8 @@ read_start_tag(const char *p, const char *end, slim_tag *t)
 	{
 		const char *a = s;
 		const char *an;
+		const char *vs = NULL;
+		const char *ve = NULL;
 
 		if (!name_start((unsigned char) *s))
 			return false;		/* a bogus attribute: dumped as libxml2 does, not here */
@@ -148,30 +259,13 @@ read_start_tag(const char *p, const char *end, slim_tag *t)
 			s++;
 			while (s < end && blank((unsigned char) *s))
 				s++;
-			if (s < end && (*s == '"' || *s == '\''))
-			{
-				const char *q = memchr(s + 1, *s, (size_t) (end - s - 1));
-
-				if (q == NULL)
-					return false;
-				s = q + 1;
-			}
-			else
-				while (s < end && *s != '>' && !blank((unsigned char) *s))
-					s++;
+			if ((s = read_value(s, end, &vs, &ve)) == NULL)
+				return false;
 		}
 		else
 			s = an;				/* no value: the blanks belong to what follows */
-		if ((an - a == 7 && (ascii_caseeq_n(a, "rowspan", 7) || ascii_caseeq_n(a, "colspan", 7))))
-		{
-			if (t->nkept == 16)
-				return false;
-			t->kept[t->nkept][0] = a;
-			t->kept[t->nkept][1] = s;
-			t->nkept++;
-		}
-		else
-			t->dropped = true;
+		if (!note_attribute(t, a, an, s, vs, ve))
+			return false;
 		while (s < end && blank((unsigned char) *s))
 			s++;
 	}
@@ -279,6 +373,42 @@ decl_end(const char *p, const char *end)
 	return s < end ? s + 1 : NULL;
 }
 
+/*
+ * Whether the page's own pieces (gr_html_sax.c pushes 4 bytes, then
+ * GR_HTML_CHUNK at a time) have an end strictly inside (a, b).
+ */
+static bool
+cut_inside(const char *text, const char *a, const char *b)
+{
+	size_t		off = (size_t) (a - text);
+	size_t		k = off < 4 ? 1 : (off - 4) / GR_HTML_CHUNK + 1;
+
+	return 4 + k * GR_HTML_CHUNK < (size_t) (b - text);
+}
+
+/*
+ * Whether a comment, <!…>, PI or <script> text [p, e) read whole here is
+ * read so by libxml2 whatever the pieces: where the page's own chunk ends
+ * inside it, libxml2 may read it in part (a script's "</scr" as text, a
+ * comment closed early at "<!-->" or its "--|>" missed, "<!DOC" as text),
+ * and a piece of this pass that large is cut by gr_html_sax.c itself.
+ * Text and tags are safe: libxml2 waits for their '<' or '>'.
+ */
+static bool
+whole_anyhow(const char *text, const char *p, const char *e, bool comment)
+{
+	if (e - p > GR_HTML_CHUNK / 2)
+		return false;
+	if (!cut_inside(text, p, e))
+		return true;
+	if (!comment)
+		return false;
+	/* htmlParseLookupCommentEnd looks for "--" from the '<': "<!-->", "<!--->" end it */
+	if (p[4] == '>' || (p[4] == '!' && p[5] == '>') || (p[4] == '-' && (p[5] == '>' || (p[5] == '!' && p[6] == '>'))))
+		return false;
+	return !cut_inside(text, e - 3, e);
+}
+
 /* Where the slimmed page goes: a buffer of its own, pushed on when full. */
 typedef struct slim_out
 {
@@ -317,6 +447,115 @@ emit(slim_out *so, const char *s, size_t n)
 }
 
 /*
+ * The page from p on as it is, in pieces that end where the page's own
+ * do: libxml2 then reads it as it reads the page, whatever it holds.
+ */
+static void
+emit_rest(slim_out *so, const char *text, const char *p, const char *end)
+{
+	flush(so);
+	while (p < end && so->ok)
+	{
+		size_t		off = (size_t) (p - text);
+		size_t		k = off < 4 ? 1 : (off - 4) / GR_HTML_CHUNK + 1;
+		size_t		n = 4 + k * GR_HTML_CHUNK - off;
+
+		if (n > (size_t) (end - p))
+			n = (size_t) (end - p);
+		so->ok = so->push(so->arg, p, n);
+		p += n;
+	}
+}
+
+/* What the pass knows of the page besides the place it reads. */
+typedef struct slim_page
+{
+	const char *text;
+	const char *end;			/* what it reads: up to a NUL or a malformed byte */
+	bool		open;			/* an element is open: no end tag can empty libxml2's stack */
+} slim_page;
+
+/*
+ * The start tag at lt, slimmed or as it is, and a <script>'s or <style>'s
+ * text after it; where the pass goes on, or with *stop where it stops.
+ */
+static const char *
+start_tag(slim_out *so, slim_page *pg, const char *lt, bool *stop)
+{
+	slim_tag	t;
+	size_t		nlen;
+	const char *next;
+	const char *p;
+
+	*stop = !read_start_tag(lt, pg->end, &t) || t.switches;
+	if (*stop)
+		return lt;
+	nlen = (size_t) (t.name_end - lt - 1);
+	next = t.end + (t.self_closing ? 2 : 1);
+	if (nlen >= 4 && ascii_caseeq_n(t.name_end - 4, "meta", 4))
+		t.dropped = false;		/* <meta>, <o:meta>: the builder reads their attributes */
+	if ((size_t) (next - lt) > so->cap - so->used)
+		flush(so);
+	if (t.dropped && (size_t) (next - lt) <= so->cap - so->used)
+		so->used = (size_t) (write_start_tag(lt, &t, so->buf + so->used) - so->buf);
+	else
+		emit(so, lt, (size_t) (next - lt));	/* a tag as it is is read as it is */
+	/*
+	 * <html/>, or a <head/> or <body/> libxml2 discards, closes the element
+	 * open (htmlParseTryOrFinish), which may be the document's root
+	 */
+	pg->open = !(t.self_closing && ((nlen == 4 && (ascii_caseeq_n(lt + 1, "html", 4) || ascii_caseeq_n(lt + 1, "head", 4) ||
+												  ascii_caseeq_n(lt + 1, "body", 4)))));
+	p = next;
+	if (!t.self_closing &&
+		((nlen == 6 && ascii_caseeq_n(lt + 1, "script", 6)) ||
+		 (nlen == 5 && ascii_caseeq_n(lt + 1, "style", 5))))
+	{
+		next = raw_end(p, pg->end, nlen == 6 ? "script" : "style", nlen);
+		*stop = next == NULL || !whole_anyhow(pg->text, p, next, false);
+		if (*stop)
+			return p;
+		emit(so, p, (size_t) (next - p));
+	}
+	return next;
+}
+
+/*
+ * Just past an end tag, comment, <!…>, PI or a '<' that is text at lt;
+ * NULL where the pass stops.
+ */
+static const char *
+other_markup(slim_page *pg, const char *lt)
+{
+	const char *end = pg->end;
+	const char *next;
+
+	if (lt[1] == '/')
+	{
+		/*
+		 * an end tag that empties libxml2's stack (</html>, or any with
+		 * nothing open) leads to its epilog, where blank text ends the
+		 * parse of a piece: the pieces must be the page's from there
+		 */
+		if (!pg->open || end - lt < 6 || ascii_caseeq_n(lt + 2, "html", 4) ||
+			!ascii_letter((unsigned char) lt[2]))
+			return NULL;
+		return end_tag_end(lt, end);
+	}
+	if (lt[1] == '!' && end - lt >= 4 && lt[2] == '-' && lt[3] == '-')
+	{
+		next = comment_end(lt, end);
+		return next && whole_anyhow(pg->text, lt, next, true) ? next : NULL;
+	}
+	if (lt[1] == '!' || lt[1] == '?')
+	{
+		next = decl_end(lt, end);
+		return next && whole_anyhow(pg->text, lt, next, false) ? next : NULL;
+	}
+	return lt + 1;				/* text */
+}
+
+/*
  * Hands the page text[0, len) to push, in pieces and in order, the
  * attributes nobody reads taken out; buf (cap bytes, 64 at least) holds
  * what is written, and pieces of the page that are copied as they are go
@@ -327,64 +566,38 @@ gr_html_slim(const char *text, size_t len, char *buf, size_t cap, gr_html_push p
 {
 	const char *p = text;
 	const char *nul = memchr(text, 0, len);
-	const char *end = nul ? nul : text + len;	/* a NUL: libxml2 reads it as a space */
+	slim_page	pg = {text, NULL, false};
 	slim_out	so = {buf, cap, 0, push, arg, true};
 
-	while (p < end && so.ok)
+	/*
+	 * a NUL: libxml2 reads it as a space; a malformed byte: xmlNextChar
+	 * has libxml2 decode the bytes pushed after it as ISO-8859-1
+	 */
+	pg.end = text + gr_utf8_valid_prefix(text, nul ? (size_t) (nul - text) : len);
+	while (p < pg.end && so.ok)
 	{
-		const char *lt = memchr(p, '<', (size_t) (end - p));
+		const char *lt = memchr(p, '<', (size_t) (pg.end - p));
 		const char *next;
 
-		if (lt == NULL || end - lt < 2)
+		if (lt == NULL || pg.end - lt < 2)
 			break;
 		emit(&so, p, (size_t) (lt - p));
 		p = lt;
 		if (ascii_letter((unsigned char) lt[1]))
 		{
-			slim_tag	t;
-			size_t		nlen;
+			bool		stop;
 
-			if (!read_start_tag(lt, end, &t))
+			p = start_tag(&so, &pg, lt, &stop);
+			if (stop)
 				break;
-			nlen = (size_t) (t.name_end - lt - 1);
-			next = t.end + (t.self_closing ? 2 : 1);
-			if (nlen >= 4 && ascii_caseeq_n(t.name_end - 4, "meta", 4))
-				t.dropped = false;	/* <meta>, <o:meta>: the builder reads their attributes */
-			if (t.dropped && gr_utf8_valid_prefix(lt, (size_t) (next - lt)) != (size_t) (next - lt))
-				break;			/* libxml2 may read on differently after malformed bytes */
-			if ((size_t) (next - lt) > so.cap - so.used)
-				flush(&so);
-			if (t.dropped && (size_t) (next - lt) <= so.cap - so.used)
-				so.used = (size_t) (write_start_tag(lt, &t, so.buf + so.used) - so.buf);
-			else
-				emit(&so, lt, (size_t) (next - lt));	/* a tag as it is is read as it is */
-			p = next;
-			if (!t.self_closing &&
-				((nlen == 6 && ascii_caseeq_n(lt + 1, "script", 6)) ||
-				 (nlen == 5 && ascii_caseeq_n(lt + 1, "style", 5))))
-			{
-				if ((next = raw_end(p, end, nlen == 6 ? "script" : "style", nlen)) == NULL)
-					break;
-				emit(&so, p, (size_t) (next - p));
-				p = next;
-			}
 			continue;
 		}
-		if (lt[1] == '/')
-			next = ascii_letter((unsigned char) (end - lt > 2 ? lt[2] : 0)) ? end_tag_end(lt, end) : NULL;
-		else if (lt[1] == '!' && end - lt >= 4 && lt[2] == '-' && lt[3] == '-')
-			next = comment_end(lt, end);
-		else if (lt[1] == '!' || lt[1] == '?')
-			next = decl_end(lt, end);
-		else
-			next = lt + 1;		/* text */
-		if (next == NULL)
+		if ((next = other_markup(&pg, lt)) == NULL)
 			break;
 		emit(&so, p, (size_t) (next - p));
 		p = next;
 	}
 	/* the rest as it is: past the last tag, or from what this pass does not read */
-	emit(&so, p, (size_t) (text + len - p));
-	flush(&so);
+	emit_rest(&so, text, p, text + len);
 	return so.ok;
 }

@@ -105,6 +105,14 @@ gr_hn_text(const gr_htree *t, const gr_hnode *n)
  */
 extern bool gr_html_parse(gr_ctx *ctx, const char *text, size_t len, gr_htree *tree);
 
+/*
+ * libxml2's push parser gets a page's first 4 bytes with its context, then
+ * pieces of this size at most; where a piece ends changes how it reads a
+ * few constructs cut there (gr_html_slim.c), so the page as it is goes in
+ * pieces that end at 4 + k * GR_HTML_CHUNK.
+ */
+#define GR_HTML_CHUNK (256 * 1024)
+
 /* Takes the next piece of a page; false: stop. */
 typedef bool (*gr_html_push) (void *arg, const char *piece, size_t len);
 

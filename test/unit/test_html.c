@@ -399,6 +399,136 @@ made_pages(void)
 	free(b.p);
 }
 
+/*
+ * Where libxml2's push parser reads a page depends on more than its bytes:
+ * a start tag, comment or script cut by a chunk's end may be read in part
+ * (htmlParseLookupSequence finds a '>' or "--" early), a <meta> charset or
+ * a malformed byte (xmlNextChar) switches the decoder of the bytes not yet
+ * pushed, and after </html> blank text ends a chunk's parse.  gr_html_slim
+ * hands libxml2 other pieces than the page's own 256 kB chunks, so these
+ * pages put such constructs across the page's first chunk end, or before
+ * pieces still to come.
+ */
+#define PAGE_CHUNK (256 * 1024)
+
+/* Filler up to length at: tags with attributes to take out, then text. */
+static void
+pad_to(sbuf *b, size_t at)
+{
+	for (int i = 0; i < 200 && b->len + 40 < at; i++)
+		put(b, "<p class=\"MsoNormal\">x</p>\n");
+	put(b, "<p>");
+	if (b->len < at)
+	{
+		if (at + 1 > b->cap)
+			b->p = realloc(b->p, b->cap = (at + 1) * 2);
+		memset(b->p + b->len, 'z', at - b->len);
+		b->len = at;
+		b->p[b->len] = 0;
+	}
+}
+
+static void
+boundary_pages(void)
+{
+	/* each cut by the first chunk's end after each byte of [from, to], slimming on and stopped before */
+	static const struct
+	{
+		const char *s;
+		int			from,
+					to;
+		bool		stopped;	/* also after slimming stopped */
+	}			across[] = {
+		{"<p a=x\"y b=\"z>w\">q</p>", 8, 17, true},	/* the lookup pairs the quotes otherwise */
+		{"<p a=x'y b='z>w'>q</p>", 13, 16, false},
+		{"<script>var s = \"</p>\"; </script><p>s</p>", 20, 33, true},	/* "</scr" read as text */
+		{"<style>p { } </style><p>s</p>", 13, 19, false},
+		{"<!--> <p>c</p> --><p>d</p>", 4, 18, true},	/* "<!-->" ends it for the lookup only */
+		{"<!---> <p>c</p> --><p>d</p>", 5, 7, false},
+		{"<!-- c --><p>d</p>", 7, 10, false},	/* "--|>": the lookup misses it */
+		{"<!-- c --!><p>d</p>", 8, 11, false},
+		{"<!DOCTYPE html><p>d</p>", 1, 15, false},	/* "<!DOC" read as text */
+		{"<?pi x?><p>d</p>", 2, 8, false},
+		{"<td rowspan=\"2\" class=\"c\">t</td>", 10, 27, false},
+		{"</p ><p>d</p>", 1, 5, false},
+	};
+	static const char *const open[] = {"", "<p class=\"a\" x=y\">"};	/* the second stops slimming */
+	char		label[96];
+	sbuf		b = {0};
+	int			bad = 0,
+				n = 0;
+
+	for (size_t i = 0; i < sizeof(across) / sizeof(across[0]); i++)
+		for (size_t o = 0; o < (across[i].stopped ? 2 : 1); o++)
+			for (int k = across[i].from; k <= across[i].to; k++)
+			{
+				const char *res;
+
+				b.len = 0;
+				put(&b, "<html><head><title>t</title></head><body><table><tr><td>");
+				put(&b, open[o]);
+				pad_to(&b, 4 + PAGE_CHUNK - (size_t) k);
+				put(&b, across[i].s);
+				put(&b, "<p class=\"e\">中文</p></td></tr></table><p class=\"f\">end</p></body></html>");
+				n++;
+				if ((res = compare(b.p, b.len)) != NULL && bad++ < 10)
+					printf("# cut after byte %d of %s (%s): %s\n", k, across[i].s, o ? "slimming stopped" : "slimmed", res);
+			}
+	if (bad == 0)
+		passed++, printf("ok - %d pages cut at the first chunk's end: every tree is libxml2's\n", n);
+	else
+		failed++, printf("not ok - %d of %d pages cut at the first chunk's end differ\n", bad, n);
+
+	/* what switches the decoder of the bytes not yet pushed, before 16 kB more */
+	{
+		static const char *const switches[] = {
+			"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">",
+			"<meta charset=\"gbk\">",
+			"<META CHARSET=ISO-8859-1>",
+			"<meta charset=\"utf-8\"><meta charset=\"gbk\">",
+			"<meta content=\"&#99;harset=gbk\" http-equiv=content-type>",
+			"<td rowspan=\"2\xff\">x</td>",
+			"<p class=\"\xff\">x</p>",
+			"<meta name=\"a\" content=\"\xe4\xb8\">",
+			"<!DOCTYPE html \xff>",
+			"<p>a\xff b</p>",
+			"<p>&amp\xff;</p>",
+		};
+
+		for (size_t i = 0; i < sizeof(switches) / sizeof(switches[0]); i++)
+		{
+			b.len = 0;
+			put(&b, "<html><head><title>t</title>");
+			put(&b, switches[i]);
+			put(&b, "</head><body>");
+			for (int j = 0; j < 2000; j++)
+				put(&b, "<p class=\"MsoNormal\"><span lang=\"EN-US\">政府信息公开</span></p>\n");
+			put(&b, "</body></html>");
+			snprintf(label, sizeof(label), "%.40s, then 100 kB of Chinese", switches[i]);
+			check(label, b.p, b.len);
+		}
+	}
+	/* after </html>, blank text ends the parse of a chunk */
+	b.len = 0;
+	put(&b, "<html><body><p class=a>x</p></body></html>\n<!--A-->\n<!--");
+	for (int j = 0; j < 1000; j++)
+		put(&b, "0123456789");
+	put(&b, "-->\n<!--C-->");
+	check("comments after </html>, one of 10 kB", b.p, b.len);
+	b.len = 0;
+	put(&b, "<html><body><p class=a>x</p></body></html>\n<?a?>\n<!--");
+	for (int j = 0; j < 3000; j++)
+		put(&b, "<p class=x>0123456789</p>");
+	put(&b, "-->\n<p>z</p>");
+	check("a PI and comments after </html>, one of 75 kB", b.p, b.len);
+	b.len = 0;
+	put(&b, "</p><p class=a>x</p>\n<!--A-->\n<!--");
+	put_n(&b, "0123456789", 1000);
+	put(&b, "-->\n<!--C-->");
+	check("an end tag first, then comments", b.p, b.len);
+	free(b.p);
+}
+
 /* Deterministic mutations of the made pages: cuts, copies, and pieces of markup put in. */
 static void
 mutations(int count)
@@ -538,8 +668,11 @@ path_arg(const char *path)
 int
 main(int argc, char **argv)
 {
+	const char *nm = getenv("TEST_HTML_MUTATIONS");	/* more to hunt with */
+
 	made_pages();
-	mutations(3000);
+	boundary_pages();
+	mutations(nm ? atoi(nm) : 3000);
 	for (int i = 1; i < argc; i++)
 		path_arg(argv[i]);
 	printf("%d passed, %d failed\n", passed, failed);
