@@ -297,8 +297,15 @@ write_start_tag(const char *p, const slim_tag *t, char *o)
 		o += t->kept[i][1] - t->kept[i][0];
 		gap = t->kept[i][1];
 	}
-	for (size_t nl = count_nl(gap, t->end); nl > 0; nl--)
-		*o++ = '\n';
+	{
+		size_t		nl = count_nl(gap, t->end);
+
+		/* "rowspan=2 x/>" must not become "rowspan=2/>", whose value is "2/" */
+		if (nl > 0)
+			memset(o, '\n', nl), o += nl;
+		else if (gap < t->end && t->self_closing)
+			*o++ = ' ';
+	}
 	if (t->self_closing)
 		*o++ = '/';
 	*o++ = '>';

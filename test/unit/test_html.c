@@ -307,6 +307,9 @@ static const char *const pages[] = {
 	"<p class=a>x</p><p class=b\"q\">y</p><p class=c>z</p>",
 	"<p class=a>x</p><p class=\"open>y</p><p class=c>z</p>",
 	"<p class=a>x</p></p class=b><p class=c>z</p></ p><p class=d>w</p>",
+	/* a kept value without quotes, then what is taken out, then "/>": not "rowspan=2/>" */
+	"<table><tr><td rowspan=2 class=x/>a</td><td colspan=3 x />b</td><td rowspan=<?x:y = o />c</td>"
+	"<td rowspan=\"2\" x/>d</td></tr><tr><td>e</td></tr></table><body class=n rowspan=3 x/><p>f</p>",
 };
 
 /* Whole documents, as they stand. */
@@ -605,6 +608,15 @@ mutations(int count)
 
 			if (res && bad++ < 5)
 				printf("# mutation %d: %s\n#   %.300s\n", k, res, b.p);
+			if (res && getenv("TEST_HTML_DUMP"))
+			{
+				char		path[4096];
+				FILE	   *f;
+
+				snprintf(path, sizeof(path), "%s/mutation_%d.html", getenv("TEST_HTML_DUMP"), k);
+				if ((f = fopen(path, "wb")) != NULL)
+					fwrite(b.p, 1, b.len, f), fclose(f);
+			}
 		}
 	}
 	if (bad == 0)
