@@ -233,7 +233,7 @@ read_start_tag(const char *p, const char *end, slim_tag *t)
 		return false;
 	t->name_end = s;
 	t->dropped = false;
-	t->meta = s - p - 1 == 4 && ascii_caseeq_n(p + 1, "meta", 4);
+	t->meta = s - p - 1 == 4 && (p[1] | 0x20) == 'm' && ascii_caseeq_n(p + 1, "meta", 4);
 	t->switches = false;
 	t->nkept = 0;
 	while (s < end && blank((unsigned char) *s))
@@ -436,7 +436,7 @@ flush(slim_out *so)
 }
 
 /* Bytes as they are: into the buffer, or a large piece pushed from the page itself. */
-static void
+static inline void
 emit(slim_out *so, const char *s, size_t n)
 {
 	if (n > so->cap - so->used)
@@ -474,11 +474,24 @@ emit_rest(slim_out *so, const char *text, const char *p, const char *end)
 	}
 }
 
+/*
+ * Whether [p, e) is well-formed UTF-8.  libxml2 reads the bytes of a tag
+ * (htmlParseHTMLAttribute) and a DOCTYPE's bogus part with xmlNextChar,
+ * which at a malformed byte has htmlCurrentChar switch the decoder of the
+ * bytes pushed later to ISO-8859-1: where the pieces end then changes the
+ * text after.  Text, comments, PIs and scripts are read with NEXTL.
+ */
+static bool
+valid_utf8(const char *p, const char *e)
+{
+	return gr_utf8_valid_prefix(p, (size_t) (e - p)) == (size_t) (e - p);
+}
+
 /* What the pass knows of the page besides the place it reads. */
 typedef struct slim_page
 {
 	const char *text;
-	const char *end;			/* what it reads: up to a NUL or a malformed byte */
+	const char *end;			/* what it reads: up to a NUL (libxml2 reads a space) */
 	bool		open;			/* an element is open: no end tag can empty libxml2's stack */
 } slim_page;
 
@@ -499,6 +512,9 @@ start_tag(slim_out *so, slim_page *pg, const char *lt, bool *stop)
 		return lt;
 	nlen = (size_t) (t.name_end - lt - 1);
 	next = t.end + (t.self_closing ? 2 : 1);
+	*stop = (t.dropped || t.nkept > 0) && !valid_utf8(lt, next);
+	if (*stop)
+		return lt;
 	if (nlen >= 4 && ascii_caseeq_n(t.name_end - 4, "meta", 4))
 		t.dropped = false;		/* <meta>, <o:meta>: the builder reads their attributes */
 	if ((size_t) (next - lt) > so->cap - so->used)
@@ -544,8 +560,8 @@ other_markup(slim_page *pg, const char *lt)
 		 * nothing open) leads to its epilog, where blank text ends the
 		 * parse of a piece: the pieces must be the page's from there
 		 */
-		if (!pg->open || end - lt < 6 || ascii_caseeq_n(lt + 2, "html", 4) ||
-			!ascii_letter((unsigned char) lt[2]))
+		if (!pg->open || !ascii_letter((unsigned char) lt[2]) ||
+			((lt[2] | 0x20) == 'h' && (end - lt < 6 || ascii_caseeq_n(lt + 2, "html", 4))))
 			return NULL;
 		return end_tag_end(lt, end);
 	}
@@ -557,7 +573,7 @@ other_markup(slim_page *pg, const char *lt)
 	if (lt[1] == '!' || lt[1] == '?')
 	{
 		next = decl_end(lt, end);
-		return next && whole_anyhow(pg->text, lt, next, false) ? next : NULL;
+		return next && whole_anyhow(pg->text, lt, next, false) && valid_utf8(lt, next) ? next : NULL;
 	}
 	return lt + 1;				/* text */
 }
@@ -573,14 +589,9 @@ gr_html_slim(const char *text, size_t len, char *buf, size_t cap, gr_html_push p
 {
 	const char *p = text;
 	const char *nul = memchr(text, 0, len);
-	slim_page	pg = {text, NULL, false};
+	slim_page	pg = {text, nul ? nul : text + len, false};
 	slim_out	so = {buf, cap, 0, push, arg, true};
 
-	/*
-	 * a NUL: libxml2 reads it as a space; a malformed byte: xmlNextChar
-	 * has libxml2 decode the bytes pushed after it as ISO-8859-1
-	 */
-	pg.end = text + gr_utf8_valid_prefix(text, nul ? (size_t) (nul - text) : len);
 	while (p < pg.end && so.ok)
 	{
 		const char *lt = memchr(p, '<', (size_t) (pg.end - p));
