@@ -16,10 +16,10 @@
  * line is taken), but for the attributes dropped.
  *
  * Certainty is kept by stopping: from the first construct this pass does
- * not read exactly as libxml2 does (a bogus attribute, an unclosed tag or
- * comment, an end tag with more than white space, a NUL byte, a tag with
- * malformed UTF-8), the rest of the page is copied as it is.  What it
- * reads:
+ * not read exactly as libxml2 does (a bogus attribute, a quote inside a
+ * value without quotes, an unclosed tag or comment, an end tag with more
+ * than white space, a NUL byte, a tag or <!...> with malformed UTF-8),
+ * the rest of the page is copied as it is.  What it reads:
  *
  * - text up to the next '<', and '<' not followed by a letter, '/', '!' or
  *   '?', which libxml2 makes text;
@@ -28,17 +28,32 @@
  * - "<!" otherwise (a DOCTYPE, Word's <![if !supportLists]>) and a
  *   processing instruction, to their first '>' — a DOCTYPE only when no
  *   quote comes first, since its quoted literals may hold '>';
- * - an end tag, a name and white space;
+ * - an end tag, a name and white space, but for </html> and one while no
+ *   element may be open;
  * - <script> and <style>, whose text libxml2 reads raw to the first "</"
  *   and the element's name (in recovery mode, case-insensitive): copied,
  *   and the end tag must then be exactly </script> or </style>;
  * - a <meta> (whose attributes may change the encoding or name a date),
  *   copied whole, as is any tag whose name ends in "meta" (<o:meta> is a
- *   meta to the builder).
+ *   meta to the builder), but for a <meta> whose charset is not UTF-8.
+ *
+ * The push parser's result also depends on where its pieces end, and this
+ * pass hands it others than the page's own (4 bytes, then GR_HTML_CHUNK at
+ * a time): those of its buffer, and large pieces of the page.  So it stops
+ * where that could show: where a piece ends inside a tag or text, libxml2
+ * waits for their '>' or '<', but it reads a script's text to the end of
+ * what it has ("</scr" as text), a comment from its start ("<!-->" closes
+ * it early, "--" at a piece's end is missed), "<!DOC" as text; a charset
+ * <meta> and a malformed byte in a tag (xmlNextChar: ISO-8859-1) switch
+ * the decoder of the bytes pushed after; after </html>, blank text ends
+ * the parse of a piece.  None of these is read here where the page's own
+ * pieces end inside it, and what is copied from where the pass stops goes
+ * in pieces that end where the page's do.
  *
  * test/unit/test_html compares the tree built from the slimmed page with
  * the tree libxml2 builds from the page itself, node by node, on hostile
- * pages and thousands of mutations of them.
+ * pages (some cut at the page's first chunk end) and thousands of
+ * mutations of them.
  */
 #include "gr_html_tree.h"
 
