@@ -408,6 +408,41 @@ cut_inside(const char *text, const char *a, const char *b)
 	return 4 + k * GR_HTML_CHUNK < (size_t) (b - text);
 }
 
+static const char *next_cut(const char *text, const char *a);
+
+/* The first end of the page's own pieces past a. */
+static const char *
+next_cut(const char *text, const char *a)
+{
+	size_t		off = (size_t) (a - text);
+
+	return text + 4 + (off < 4 ? 1 : (off - 4) / GR_HTML_CHUNK + 1) * GR_HTML_CHUNK;
+}
+
+/*
+ * Where one of the page's own pieces ends inside a quoted value of the
+ * tag [lt, e), NULL for nowhere.  htmlParseLookupSequence keeps that it
+ * is inside a value for the next piece, but not which quote closes it:
+ * it never finds the tag's '>' again, and libxml2 reads the rest of the
+ * page at the last call, in one go.  A tag this pass reads has no quote
+ * but those of quoted values.
+ */
+static const char *
+cut_in_value(const char *text, const char *lt, const char *e)
+{
+	for (const char *s = lt; s < e; s++)
+		if (*s == '"' || *s == '\'')
+		{
+			const char *q = memchr(s + 1, *s, (size_t) (e - s - 1));
+			const char *cut = next_cut(text, s);
+
+			if (q == NULL || cut <= q)
+				return q == NULL ? s + 1 : cut;
+			s = q;
+		}
+	return NULL;
+}
+
 /*
  * Whether a comment, <!…>, PI or <script> text [p, e) read whole here is
  * read so by libxml2 whatever the pieces: where the page's own chunk ends
@@ -478,9 +513,7 @@ emit_rest(slim_out *so, const char *text, const char *p, const char *end)
 	flush(so);
 	while (p < end && so->ok)
 	{
-		size_t		off = (size_t) (p - text);
-		size_t		k = off < 4 ? 1 : (off - 4) / GR_HTML_CHUNK + 1;
-		size_t		n = 4 + k * GR_HTML_CHUNK - off;
+		size_t		n = (size_t) (next_cut(text, p) - p);
 
 		if (n > (size_t) (end - p))
 			n = (size_t) (end - p);
@@ -520,6 +553,7 @@ start_tag(slim_out *so, slim_page *pg, const char *lt, bool *stop)
 	slim_tag	t;
 	size_t		nlen;
 	const char *next;
+	const char *cut;
 	const char *p;
 
 	*stop = !read_start_tag(lt, pg->end, &t) || t.switches;
@@ -532,12 +566,23 @@ start_tag(slim_out *so, slim_page *pg, const char *lt, bool *stop)
 		return lt;
 	if (nlen >= 4 && ascii_caseeq_n(t.name_end - 4, "meta", 4))
 		t.dropped = false;		/* <meta>, <o:meta>: the builder reads their attributes */
-	if ((size_t) (next - lt) > so->cap - so->used)
+	if (cut_inside(pg->text, lt, next) && (cut = cut_in_value(pg->text, lt, next)) != NULL)
+	{
+		/* libxml2 is stuck at this tag until the end: so must it be here, cut alike */
 		flush(so);
-	if (t.dropped && (size_t) (next - lt) <= so->cap - so->used)
-		so->used = (size_t) (write_start_tag(lt, &t, so->buf + so->used) - so->buf);
+		if (so->ok)
+			so->ok = so->push(so->arg, lt, (size_t) (cut - lt));
+		emit(so, cut, (size_t) (next - cut));
+	}
 	else
-		emit(so, lt, (size_t) (next - lt));	/* a tag as it is is read as it is */
+	{
+		if ((size_t) (next - lt) > so->cap - so->used)
+			flush(so);
+		if (t.dropped && (size_t) (next - lt) <= so->cap - so->used)
+			so->used = (size_t) (write_start_tag(lt, &t, so->buf + so->used) - so->buf);
+		else
+			emit(so, lt, (size_t) (next - lt));	/* a tag as it is is read as it is */
+	}
 	/*
 	 * <html/>, or a <head/> or <body/> libxml2 discards, closes the element
 	 * open (htmlParseTryOrFinish), which may be the document's root

@@ -477,6 +477,23 @@ boundary_pages(void)
 				if ((res = compare(b.p, b.len)) != NULL && bad++ < 10)
 					printf("# cut after byte %d of %s (%s): %s\n", k, across[i].s, o ? "slimming stopped" : "slimmed", res);
 			}
+
+	/*
+	 * a chunk's end inside a quoted value: htmlParseLookupSequence keeps
+	 * invalue but not the quote, never finds the '>', and the rest is read
+	 * at the last call, in one go; after </html> that reads less
+	 */
+	for (int k = 1; k <= 24; k++)
+	{
+		b.len = 0;
+		put(&b, "<html><body><table><tr><td>");
+		pad_to(&b, 4 + PAGE_CHUNK - (size_t) k);
+		put(&b, "<td rowspan=\"2\" class=\"c\">t</td></tr></table><p class=\"f\">end</p></body></html>\n"
+			"<!--A-->\n<!--B--><p>after</p>");
+		n++;
+		if (compare(b.p, b.len) != NULL && bad++ < 10)
+			printf("# a quoted value cut after byte %d, then </html>: not libxml2's tree\n", k);
+	}
 	if (bad == 0)
 		passed++, printf("ok - %d pages cut at the first chunk's end: every tree is libxml2's\n", n);
 	else
@@ -544,6 +561,8 @@ mutations(int count)
 		" style=\"a>b\" ", " class='x' ", "'", "--!>", "<![if !x]>", "<?xml:namespace prefix = o />",
 		"</script>", "<SCRIPT>", "</scriptx>", "<style type=x>", "</style>", "<td style='\n'>", "/>",
 		"<o:meta name=PubDate content=2021>", "\xff", "<p class=MsoNormal>", " ROWSPAN=2", "\t",
+		" x/>", "<html/>", "<body/>", "<head/>", "<meta charset=gbk>", "<meta charset=\"utf-8\">",
+		"&#62;", "&quot;", "\r", "\xe4\xb8", "中", "<!-->", "--", " a=b\"c ", "<td rowspan=2 class=x>",
 	};
 	unsigned long long seed = 11;
 	int			bad = 0;
