@@ -291,6 +291,17 @@ read_start_tag(const char *p, const char *end, slim_tag *t)
 	return true;
 }
 
+/* What write_start_tag writes of the tag at p, of n bytes, at most. */
+static size_t
+slim_size(const char *p, const slim_tag *t, size_t n)
+{
+	size_t		k = (size_t) (t->name_end - p) + (size_t) t->nkept + 3 + count_nl(t->name_end, t->end);
+
+	for (int i = 0; i < t->nkept; i++)
+		k += (size_t) (t->kept[i][1] - t->kept[i][0]);
+	return k < n ? k : n;
+}
+
 /* Writes the tag read: name, kept attributes, the line breaks, its end. */
 static char *
 write_start_tag(const char *p, const slim_tag *t, char *o)
@@ -576,10 +587,19 @@ start_tag(slim_out *so, slim_page *pg, const char *lt, bool *stop)
 	}
 	else
 	{
-		if ((size_t) (next - lt) > so->cap - so->used)
+		size_t		n = (size_t) (next - lt);	/* what is written, at most */
+
+		if (n > so->cap - so->used && t.dropped)
+			n = slim_size(lt, &t, n);	/* a tag of a picture inline, say */
+		if (n > so->cap - so->used)
 			flush(so);
-		if (t.dropped && (size_t) (next - lt) <= so->cap - so->used)
+		if (t.dropped && n <= so->cap - so->used)
 			so->used = (size_t) (write_start_tag(lt, &t, so->buf + so->used) - so->buf);
+		else if (next - lt > GR_HTML_CHUNK / 2)
+		{
+			*stop = true;		/* gr_html_sax.c may cut a piece that large inside a quoted value */
+			return lt;
+		}
 		else
 			emit(so, lt, (size_t) (next - lt));	/* a tag as it is is read as it is */
 	}

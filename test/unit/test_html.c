@@ -499,6 +499,17 @@ boundary_pages(void)
 	else
 		failed++, printf("not ok - %d of %d pages cut at the first chunk's end differ\n", bad, n);
 
+	/* a tag of 300 kB (a picture inline): the first chunk ends between its values */
+	b.len = 0;
+	put(&b, "<html><body><table><tr><td>");
+	pad_to(&b, 4 + PAGE_CHUNK - 200 * 1024 - 9);
+	put(&b, "<img a=\"");
+	put_n(&b, "0123456789abcdef", 200 * 1024 / 16);
+	put(&b, "\" b=\"");
+	put_n(&b, "0123456789abcdef", 100 * 1024 / 16);
+	put(&b, "\"></td></tr></table><p class=\"f\">end</p></body></html>\n<!--A-->\n<!--B--><p>after</p>");
+	check("a tag of 300 kB, the first chunk ending between its values, then </html>", b.p, b.len);
+
 	/* what switches the decoder of the bytes not yet pushed, before 16 kB more */
 	{
 		static const char *const switches[] = {
