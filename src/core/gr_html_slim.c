@@ -406,28 +406,31 @@ decl_end(const char *p, const char *end)
 	return s < end ? s + 1 : NULL;
 }
 
-/*
- * Whether the page's own pieces (gr_html_sax.c pushes 4 bytes, then
- * GR_HTML_CHUNK at a time) have an end strictly inside (a, b).
- */
-static bool
-cut_inside(const char *text, const char *a, const char *b)
-{
-	size_t		off = (size_t) (a - text);
-	size_t		k = off < 4 ? 1 : (off - 4) / GR_HTML_CHUNK + 1;
-
-	return 4 + k * GR_HTML_CHUNK < (size_t) (b - text);
-}
-
-static const char *next_cut(const char *text, const char *a);
-
-/* The first end of the page's own pieces past a. */
+/* The first end of the page's own pieces (gr_html_sax.c pushes 4 bytes, then GR_HTML_CHUNK at a time) past a. */
 static const char *
 next_cut(const char *text, const char *a)
 {
 	size_t		off = (size_t) (a - text);
 
 	return text + 4 + (off < 4 ? 1 : (off - 4) / GR_HTML_CHUNK + 1) * GR_HTML_CHUNK;
+}
+
+/* What the pass knows of the page besides the place it reads. */
+typedef struct slim_page
+{
+	const char *text;
+	const char *end;			/* what it reads: up to a NUL (libxml2 reads a space) */
+	const char *cut;			/* the end of the page's piece that the pass is in */
+	bool		open;			/* an element is open: no end tag can empty libxml2's stack */
+} slim_page;
+
+/* Whether one of the page's own pieces ends strictly inside (a, b); a never goes back. */
+static inline bool
+crosses(slim_page *pg, const char *a, const char *b)
+{
+	if (a >= pg->cut)
+		pg->cut = next_cut(pg->text, a);
+	return pg->cut < b;
 }
 
 /*
@@ -463,18 +466,18 @@ cut_in_value(const char *text, const char *lt, const char *e)
  * Text and tags are safe: libxml2 waits for their '<' or '>'.
  */
 static bool
-whole_anyhow(const char *text, const char *p, const char *e, bool comment)
+whole_anyhow(slim_page *pg, const char *p, const char *e, bool comment)
 {
 	if (e - p > GR_HTML_CHUNK / 2)
 		return false;
-	if (!cut_inside(text, p, e))
+	if (!crosses(pg, p, e))
 		return true;
 	if (!comment)
 		return false;
 	/* htmlParseLookupCommentEnd looks for "--" from the '<': "<!-->", "<!--->" end it */
 	if (p[4] == '>' || (p[4] == '!' && p[5] == '>') || (p[4] == '-' && (p[5] == '>' || (p[5] == '!' && p[6] == '>'))))
 		return false;
-	return !cut_inside(text, e - 3, e);
+	return !crosses(pg, e - 3, e);
 }
 
 /* Where the slimmed page goes: a buffer of its own, pushed on when full. */
@@ -546,14 +549,6 @@ valid_utf8(const char *p, const char *e)
 	return gr_utf8_valid_prefix(p, (size_t) (e - p)) == (size_t) (e - p);
 }
 
-/* What the pass knows of the page besides the place it reads. */
-typedef struct slim_page
-{
-	const char *text;
-	const char *end;			/* what it reads: up to a NUL (libxml2 reads a space) */
-	bool		open;			/* an element is open: no end tag can empty libxml2's stack */
-} slim_page;
-
 /*
  * The start tag at lt, slimmed or as it is, and a <script>'s or <style>'s
  * text after it; where the pass goes on, or with *stop where it stops.
@@ -577,7 +572,7 @@ start_tag(slim_out *so, slim_page *pg, const char *lt, bool *stop)
 		return lt;
 	if (nlen >= 4 && ascii_caseeq_n(t.name_end - 4, "meta", 4))
 		t.dropped = false;		/* <meta>, <o:meta>: the builder reads their attributes */
-	if (cut_inside(pg->text, lt, next) && (cut = cut_in_value(pg->text, lt, next)) != NULL)
+	if (crosses(pg, lt, next) && (cut = cut_in_value(pg->text, lt, next)) != NULL)
 	{
 		/* libxml2 is stuck at this tag until the end: so must it be here, cut alike */
 		flush(so);
@@ -615,7 +610,7 @@ start_tag(slim_out *so, slim_page *pg, const char *lt, bool *stop)
 		 (nlen == 5 && ascii_caseeq_n(lt + 1, "style", 5))))
 	{
 		next = raw_end(p, pg->end, nlen == 6 ? "script" : "style", nlen);
-		*stop = next == NULL || !whole_anyhow(pg->text, p, next, false);
+		*stop = next == NULL || !whole_anyhow(pg, p, next, false);
 		if (*stop)
 			return p;
 		emit(so, p, (size_t) (next - p));
@@ -648,12 +643,12 @@ other_markup(slim_page *pg, const char *lt)
 	if (lt[1] == '!' && end - lt >= 4 && lt[2] == '-' && lt[3] == '-')
 	{
 		next = comment_end(lt, end);
-		return next && whole_anyhow(pg->text, lt, next, true) ? next : NULL;
+		return next && whole_anyhow(pg, lt, next, true) ? next : NULL;
 	}
 	if (lt[1] == '!' || lt[1] == '?')
 	{
 		next = decl_end(lt, end);
-		return next && whole_anyhow(pg->text, lt, next, false) && valid_utf8(lt, next) ? next : NULL;
+		return next && whole_anyhow(pg, lt, next, false) && valid_utf8(lt, next) ? next : NULL;
 	}
 	return lt + 1;				/* text */
 }
@@ -669,7 +664,7 @@ gr_html_slim(const char *text, size_t len, char *buf, size_t cap, gr_html_push p
 {
 	const char *p = text;
 	const char *nul = memchr(text, 0, len);
-	slim_page	pg = {text, nul ? nul : text + len, false};
+	slim_page	pg = {text, nul ? nul : text + len, text, false};
 	slim_out	so = {buf, cap, 0, push, arg, true};
 
 	while (p < pg.end && so.ok)
