@@ -97,6 +97,23 @@ fold(uint32_t cp, char *out)
 	return u8len;
 }
 
+/* One bit a character of the BMP that folds: the test the folding pass makes per Chinese character. */
+static void
+print_bmp(const uint32_t *slot)
+{
+	printf("const uint64_t gr_foldtab_bmp[1024] = {");
+	for (int w = 0; w < 1024; w++)
+	{
+		unsigned long long bits = 0;
+
+		for (int k = 0; k < 64; k++)
+			if (slot[w * 64 + k])
+				bits |= 1ULL << k;
+		printf("%s0x%llxu,", w % 8 ? "" : "\n", bits);
+	}
+	printf("\n};\n");
+}
+
 int
 main(void)
 {
@@ -182,18 +199,7 @@ main(void)
 		printf("\n},\n");
 	}
 	printf("};\n");
-	/* one bit a character of the BMP: the test the folding pass makes per Chinese character */
-	printf("const uint64_t gr_foldtab_bmp[1024] = {");
-	for (int w = 0; w < 1024; w++)
-	{
-		unsigned long long bits = 0;
-
-		for (int k = 0; k < 64; k++)
-			if (slot[w * 64 + k])
-				bits |= 1ULL << k;
-		printf("%s0x%llxu,", w % 8 ? "" : "\n", bits);
-	}
-	printf("\n};\n");
+	print_bmp(slot);
 	printf("const unsigned char gr_foldtab_pool[%zu] = {", npool);
 	for (size_t i = 0; i < npool; i++)
 		printf("%s%u,", i % 24 ? "" : "\n", pool[i]);
