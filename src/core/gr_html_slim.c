@@ -96,11 +96,12 @@ name_char(unsigned char c)
 /* Names past this are not read (libxml2 cuts a name at 100 characters). */
 #define SLIM_NAME_MAX 64
 
+/* a[0, n) is lower[0, n) but for the case of its ASCII letters (xmlStrncasecmp) */
 static bool
 ascii_caseeq_n(const char *a, const char *lower, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if ((unsigned char) (a[i] | 0x20) != (unsigned char) lower[i])
+		if (a[i] != lower[i] && !(ascii_letter((unsigned char) a[i]) && (a[i] | 0x20) == lower[i]))
 			return false;
 	return true;
 }
@@ -122,17 +123,8 @@ is_utf8_name(const char *v, const char *e)
 	static const char *const names[] = {"utf-8", "utf8"};
 
 	for (int i = 0; i < 2; i++)
-	{
-		size_t		n = strlen(names[i]);
-		size_t		k = 0;
-
-		if ((size_t) (e - v) != n)
-			continue;
-		while (k < n && (v[k] == names[i][k] || (ascii_letter((unsigned char) v[k]) && (v[k] | 0x20) == names[i][k])))
-			k++;
-		if (k == n)
+		if ((size_t) (e - v) == strlen(names[i]) && ascii_caseeq_n(v, names[i], strlen(names[i])))
 			return true;
-	}
 	return false;
 }
 
