@@ -272,7 +272,9 @@ classify_heading(const rule_words *rw, const char *s, uint32_t len, int after, i
 	if ((best = official_heading(rest, rlen, after, quality)) >= 0)
 		return best;
 
-	for (int n = 0; n < 8 && !numeral && numeral_may_start(rest[0]); n++)
+	if (!numeral_may_start(rest[0]))
+		return -1;				/* no numeral: no heading by its words */
+	for (int n = 0; n < 8 && !numeral; n++)
 	{
 		if (!has_lit(rest, rlen, &numerals[n]))
 			continue;
