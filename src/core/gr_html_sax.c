@@ -548,8 +548,14 @@ sax_pi(void *ctx, const xmlChar *target, const xmlChar *data)
  */
 #define SLIM_BUF (16 * 1024)
 
+/*
+ * HTML_PARSE_IGNORE_ENC: the text is UTF-8 whatever the page's <meta
+ * charset> says (pages scraped from GB2312 sites keep theirs).  Without
+ * it, libxml2 switches its decoder at such a meta for the bytes pushed
+ * after the current piece: a page over one piece lost its text from there.
+ */
 #define HTML_OPTIONS (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | \
-					  HTML_PARSE_NONET | HTML_PARSE_NOBLANKS)
+					  HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | HTML_PARSE_IGNORE_ENC)
 
 /* The parser the pieces of the page go to, made with the first of them. */
 typedef struct feed

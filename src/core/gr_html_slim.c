@@ -33,9 +33,10 @@
  * - <script> and <style>, whose text libxml2 reads raw to the first "</"
  *   and the element's name (in recovery mode, case-insensitive): copied,
  *   and the end tag must then be exactly </script> or </style>;
- * - a <meta> (whose attributes may change the encoding or name a date),
- *   copied whole, as is any tag whose name ends in "meta" (<o:meta> is a
- *   meta to the builder), but for a <meta> whose charset is not UTF-8.
+ * - a <meta> (whose attributes may name a date), copied whole, as is any
+ *   tag whose name ends in "meta" (<o:meta> is a meta to the builder).  Its
+ *   charset is no matter: the page is UTF-8 (the database's text) and
+ *   libxml2 is told to ignore the page's own word (HTML_PARSE_IGNORE_ENC).
  *
  * The push parser's result also depends on where its pieces end, and this
  * pass hands it others than the page's own (4 bytes, then GR_HTML_CHUNK at
@@ -43,9 +44,9 @@
  * where that could show: where a piece ends inside a tag or text, libxml2
  * waits for their '>' or '<', but it reads a script's text to the end of
  * what it has ("</scr" as text), a comment from its start ("<!-->" closes
- * it early, "--" at a piece's end is missed), "<!DOC" as text; a charset
- * <meta> and a malformed byte in a tag (xmlNextChar: ISO-8859-1) switch
- * the decoder of the bytes pushed after; after </html>, blank text ends
+ * it early, "--" at a piece's end is missed), "<!DOC" as text; a malformed
+ * byte in a tag (xmlNextChar: ISO-8859-1) switches the decoder of the
+ * bytes pushed after; after </html>, blank text ends
  * the parse of a piece.  None of these is read here where the page's own
  * pieces end inside it, and what is copied from where the pass stops goes
  * in pieces that end where the page's do.
@@ -116,50 +117,6 @@ count_nl(const char *s, const char *e)
 	return n;
 }
 
-/* An encoding name as xmlParseCharEncoding reads UTF-8 (case aside), exactly. */
-static bool
-is_utf8_name(const char *v, const char *e)
-{
-	static const char *const names[] = {"utf-8", "utf8"};
-
-	for (int i = 0; i < 2; i++)
-		if ((size_t) (e - v) == strlen(names[i]) && ascii_caseeq_n(v, names[i], strlen(names[i])))
-			return true;
-	return false;
-}
-
-/*
- * Whether a <meta>'s charset or content value [v, e) as written may make
- * libxml2 change the decoder of the bytes still to come (htmlCheckMeta,
- * htmlCheckEncoding): anything but UTF-8 named plainly.  Which bytes are
- * decoded so depends on the pieces pushed until then, which this pass
- * changes; a page that says gb2312 is copied as it is from that tag on.
- */
-static bool
-meta_value_switches(bool is_charset, const char *v, const char *e)
-{
-	if (memchr(v, '&', (size_t) (e - v)) != NULL)
-		return true;			/* an entity may spell anything */
-	if (!is_charset)
-	{
-		const char *s = v;
-
-		while (s + 7 <= e && !ascii_caseeq_n(s, "charset", 7))
-			s++;
-		if (s + 7 > e)
-			return false;		/* no "charset": nothing to switch to */
-		s += 7;
-		if (s < e && blank((unsigned char) *s))
-			return true;		/* libxml2 then takes the value's first '=' */
-		if (s >= e || *s != '=')
-			return false;
-		v = s + 1;
-	}
-	while (v < e && (*v == ' ' || *v == '\t'))
-		v++;
-	return !is_utf8_name(v, e);
-}
-
 /* A start tag as libxml2 reads it: the attributes to keep, where it ends. */
 typedef struct slim_tag
 {
@@ -167,8 +124,6 @@ typedef struct slim_tag
 	const char *end;			/* its '>', or the '/' of "/>" */
 	bool		self_closing;
 	bool		dropped;		/* some attribute is not kept */
-	bool		meta;			/* a <meta>: libxml2 reads its charset */
-	bool		switches;		/* a <meta> that may change the page's decoding */
 	int			nkept;
 	const char *kept[16][2];	/* [start, end) of each kept attribute as written */
 } slim_tag;
@@ -181,37 +136,27 @@ typedef struct slim_tag
  * '>' than htmlParseStartTag, early when the page's chunk ends past it.
  */
 static const char *
-read_value(const char *s, const char *end, const char **vs, const char **ve)
+read_value(const char *s, const char *end)
 {
 	if (s < end && (*s == '"' || *s == '\''))
 	{
 		const char *q = memchr(s + 1, *s, (size_t) (end - s - 1));
 
-		if (q == NULL)
-			return NULL;
-		*vs = s + 1;
-		*ve = q;
-		return q + 1;
+		return q == NULL ? NULL : q + 1;
 	}
-	*vs = s;
 	while (s < end && *s != '>' && !blank((unsigned char) *s))
 	{
 		if (*s == '"' || *s == '\'')
 			return NULL;
 		s++;
 	}
-	*ve = s;
 	return s;
 }
 
-/* Keeps a rowspan or colspan [a, s); notes what a <meta>'s charset or content [vs, ve) may do. */
+/* Keeps a rowspan or colspan [a, s). */
 static bool
-note_attribute(slim_tag *t, const char *a, const char *an, const char *s, const char *vs, const char *ve)
+note_attribute(slim_tag *t, const char *a, const char *an, const char *s)
 {
-	if (t->meta && vs != NULL && an - a == 7 &&
-		(ascii_caseeq_n(a, "charset", 7) || ascii_caseeq_n(a, "content", 7)) &&
-		meta_value_switches(ascii_caseeq_n(a, "charset", 7), vs, ve))
-		t->switches = true;
 	if (an - a == 7 && (ascii_caseeq_n(a, "rowspan", 7) || ascii_caseeq_n(a, "colspan", 7)))
 	{
 		if (t->nkept == 16)
@@ -240,8 +185,6 @@ read_start_tag(const char *p, const char *end, slim_tag *t)
 		return false;
 	t->name_end = s;
 	t->dropped = false;
-	t->meta = s - p - 1 == 4 && (p[1] | 0x20) == 'm' && ascii_caseeq_n(p + 1, "meta", 4);
-	t->switches = false;
 	t->nkept = 0;
 	while (s < end && blank((unsigned char) *s))
 		s++;
@@ -249,8 +192,6 @@ read_start_tag(const char *p, const char *end, slim_tag *t)
 	{
 		const char *a = s;
 		const char *an;
-		const char *vs = NULL;
-		const char *ve = NULL;
 
 		if (!name_start((unsigned char) *s))
 			return false;		/* a bogus attribute: dumped as libxml2 does, not here */
@@ -266,12 +207,12 @@ read_start_tag(const char *p, const char *end, slim_tag *t)
 			s++;
 			while (s < end && blank((unsigned char) *s))
 				s++;
-			if ((s = read_value(s, end, &vs, &ve)) == NULL)
+			if ((s = read_value(s, end)) == NULL)
 				return false;
 		}
 		else
 			s = an;				/* no value: the blanks belong to what follows */
-		if (!note_attribute(t, a, an, s, vs, ve))
+		if (!note_attribute(t, a, an, s))
 			return false;
 		while (s < end && blank((unsigned char) *s))
 			s++;
@@ -554,7 +495,7 @@ start_tag(slim_out *so, slim_page *pg, const char *lt, bool *stop)
 	const char *cut;
 	const char *p;
 
-	*stop = !read_start_tag(lt, pg->end, &t) || t.switches;
+	*stop = !read_start_tag(lt, pg->end, &t);
 	if (*stop)
 		return lt;
 	nlen = (size_t) (t.name_end - lt - 1);

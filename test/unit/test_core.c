@@ -847,6 +847,39 @@ test_page_chrome(void)
 	CHECK(rep != NULL && rep->published.year == 0, "page chrome: 统计时间： in a sentence and 办理时间 in a section are no publication date");
 }
 
+/*
+ * A page scraped from a GB2312 site keeps its <meta charset=gb2312>, but
+ * the database gave its text as UTF-8: past libxml2's first piece of the
+ * page (256 kB), the text is read as UTF-8 still, not decoded again.
+ */
+static void
+test_page_charset(void)
+{
+	static const char head[] =
+		"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body>"
+		"<p>某县2021年政府信息公开工作年度报告</p><p>一、总体情况</p>";
+	static const char tail[] =
+		"<p>三、收到和处理政府信息公开申请情况</p><table><tr><td>一、本年新收政府信息公开申请数量</td>"
+		"<td>3</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>3</td></tr></table>"
+		"<p>四、政府信息公开行政复议、行政诉讼情况</p></body></html>";
+	size_t		cap = sizeof(head) + sizeof(tail) + 12000 * 40,
+				o;
+	char	   *page = malloc(cap);
+	gr_report  *rep;
+
+	if (!page)
+		return;
+	o = (size_t) snprintf(page, cap, "%s", head);
+	for (int i = 0; i < 12000; i++)
+		o += (size_t) snprintf(page + o, cap - o, "<p>本年度做了许多工作。</p>\n");
+	o += (size_t) snprintf(page + o, cap - o, "%s", tail);
+	rep = parse(page, o);
+	CHECK(o > 300 * 1024 && rep != NULL && rep->year == 2021 &&
+		  cell_value(rep, "t3.new_received.natural_person") == 3 && cell_value(rep, "t3.new_received.total") == 3,
+		  "page charset: a page of %zu kB that says gb2312 is read as UTF-8 past its first 256 kB", o / 1024);
+	free(page);
+}
+
 /* Cells of eighteen digits: sums leave 64 bits and are refused, never wrapped. */
 static void
 test_overflow(void)
@@ -1743,6 +1776,7 @@ main(int argc, char **argv)
 	test_blank_lines();
 	test_loose_rows();
 	test_page_chrome();
+	test_page_charset();
 	test_samples(dir);
 	test_not_reports();
 	test_sheet();

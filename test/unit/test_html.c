@@ -53,7 +53,7 @@ libxml_tree(const char *text, size_t len)
 	if (pc == NULL)
 		return NULL;
 	htmlCtxtUseOptions(pc, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-					   HTML_PARSE_NONET | HTML_PARSE_NOBLANKS);
+					   HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | HTML_PARSE_IGNORE_ENC);
 	pc->linenumbers = 1;
 	if (utf8 != NULL)
 		xmlSwitchToEncoding(pc, utf8);
