@@ -432,22 +432,42 @@ count_runs(const char *f, uint32_t len)
 	return n < (size_t) INT32_MAX / 64 ? (int) n : INT32_MAX / 64;
 }
 
-/* The end of the run of bytes that are not white space from f[i], up to end. */
+/*
+ * The end of the run of bytes that are not white space from f[i], up to
+ * end; *pipe set when it holds a '|'.
+ */
 static inline uint32_t
-run_end(const char *f, uint32_t i, uint32_t end)
+run_end(const char *f, uint32_t i, uint32_t end, bool *pipe)
 {
 #ifdef __SSE2__
 	for (; i + 16 <= end; i += 16)
 	{
+		__m128i		v = _mm_loadu_si128((const __m128i *) (f + i));
 		unsigned	w = ws_mask16(f + i);
+		unsigned	bar = (unsigned) _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('|')));
 
 		if (w)
+		{
+			*pipe |= (bar & ((1u << __builtin_ctz(w)) - 1)) != 0;
 			return i + (uint32_t) __builtin_ctz(w);
+		}
+		*pipe |= bar != 0;
 	}
 #endif
 	while (i < end && !fold_ws(f[i]))
-		i++;
+		*pipe |= f[i++] == '|';
 	return i;
+}
+
+/* The tabs and '|' of a line cut from another (gr_inline.c), as compact_pass finds them. */
+void
+gr_line_marks(const gr_doc *doc, gr_line *l)
+{
+	const char *f = doc->fold + l->f_off;
+	const char *tab = memchr(f, '\t', l->f_len);
+
+	l->tabs = tab == NULL ? 0 : memchr(tab + 1, '\t', l->f_len - (size_t) (tab + 1 - f)) ? 2 : 1;
+	l->pipe = memchr(f, '|', l->f_len) != NULL;
 }
 
 /* The compact copy: the folded text without white space, line by line, with its runs. */
@@ -468,6 +488,8 @@ compact_pass(gr_ctx *ctx, gr_doc *doc)
 		const char *f = doc->fold;
 		uint32_t	i = l->f_off,
 					end = l->f_off + l->f_len;
+		int			tabs = 0;
+		bool		pipe = false;
 
 		if (gr_poll(ctx))
 			return ctx->err->status;
@@ -476,12 +498,12 @@ compact_pass(gr_ctx *ctx, gr_doc *doc)
 		{
 			uint32_t	start;
 
-			while (i < end && (f[i] == ' ' || f[i] == '\t' || f[i] == '\n'))
-				i++;
+			for (; i < end && (f[i] == ' ' || f[i] == '\t' || f[i] == '\n'); i++)
+				tabs += f[i] == '\t';
 			if (i == end)
 				break;
 			start = i;
-			i = run_end(f, i, end);
+			i = run_end(f, i, end, &pipe);
 			if (nruns == runcap && !grow_array(ctx, (void **) &runs, &runcap, nruns, sizeof(gr_crun)))
 				return ctx->err->status;
 			runs[nruns].c = c;
@@ -491,6 +513,8 @@ compact_pass(gr_ctx *ctx, gr_doc *doc)
 			c += i - start;
 		}
 		l->c_len = c - l->c_off;
+		l->tabs = (uint8_t) (tabs < 2 ? tabs : 2);
+		l->pipe = pipe;
 	}
 	cmp[c] = '\0';
 	doc->cmp = cmp;

@@ -275,7 +275,7 @@ grid_line(gr_ctx *ctx, const gr_doc *doc, int li, bool cell_per_line, bool pipe_
 	}
 	if (cell_per_line)
 	{
-		if (l->f_len > 0 && s[0] == '\t' && memchr(s + 1, '\t', l->f_len - 1) == NULL)
+		if (l->f_len > 0 && s[0] == '\t' && l->tabs == 1)
 		{
 			if (!gr_layout_lead_tab(ctx, doc, li, *new_row, g))
 				return false;
@@ -285,7 +285,7 @@ grid_line(gr_ctx *ctx, const gr_doc *doc, int li, bool cell_per_line, bool pipe_
 		if (gr_layout_continue_cell(doc, li, *new_row, g))
 			return true;
 	}
-	if (pipe_ended && !memchr(s, '\t', l->f_len) && memchr(s, '|', l->f_len))
+	if (pipe_ended && l->tabs == 0 && l->pipe)
 	{
 		/* cells ended by '|': the row is the region's, not the line's */
 		if (!gr_layout_pipe_cells(ctx, doc, li, g))
@@ -293,8 +293,8 @@ grid_line(gr_ctx *ctx, const gr_doc *doc, int li, bool cell_per_line, bool pipe_
 		*new_row = !cell_per_line;
 		return true;
 	}
-	if (!(memchr(s, '\t', l->f_len) ? gr_layout_tabs(ctx, doc, li, g) :
-		  memchr(s, '|', l->f_len) ? gr_layout_pipes(ctx, doc, li, g) :
+	if (!(l->tabs > 0 ? gr_layout_tabs(ctx, doc, li, g) :
+		  l->pipe ? gr_layout_pipes(ctx, doc, li, g) :
 		  gr_layout_spaced(ctx, doc, li, g)))
 		return false;
 	close_line_row(g, cell_per_line);
@@ -319,12 +319,11 @@ gr_tokenize(gr_ctx *ctx, const gr_doc *doc, int line_from, int line_to, gr_grid 
 	for (int li = line_from; li < line_to; li++)
 	{
 		const gr_line *l = &doc->lines[li];
-		const char *s = doc->fold + l->f_off;
 
 		if (gr_poll(ctx))
 			return ctx->err->status;
 		/* an empty line ends a row of one-cell-per-line layouts */
-		if (l->c_len == 0 && (l->f_len == 0 || memchr(s, '\t', l->f_len) == NULL))
+		if (l->c_len == 0 && l->tabs == 0)
 		{
 			new_row = true;
 			blanks += blanks >= 0;
@@ -354,8 +353,7 @@ gr_tokenize(gr_ctx *ctx, const gr_doc *doc, int line_from, int line_to, gr_grid 
 	 */
 	if (blank_spaced && blanks >= 0)
 	{
-		for (int li = line_to; li < doc->nlines && doc->lines[li].c_len == 0 &&
-			 memchr(doc->fold + doc->lines[li].f_off, '\t', doc->lines[li].f_len) == NULL; li++)
+		for (int li = line_to; li < doc->nlines && doc->lines[li].c_len == 0 && doc->lines[li].tabs == 0; li++)
 			blanks++;
 		if (blanks > 1 && !gr_layout_blank_cells(ctx, doc, line_to - 1, blanks - 1, out))
 			return ctx->err->status;

@@ -325,6 +325,7 @@ sub_line(const gr_doc *doc, const gr_line *l, uint32_t a, uint32_t b)
 	s.s_off = a == l->c_off ? l->s_off : gr_doc_c2s(doc, a);
 	s.s_len = (b == l->c_off + l->c_len ? l->s_off + l->s_len : gr_doc_c2s(doc, b)) - s.s_off;
 	s.glued = false;
+	gr_line_marks(doc, &s);
 	return s;
 }
 

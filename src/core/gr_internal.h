@@ -81,6 +81,9 @@ typedef struct gr_line
 	uint32_t	s_len;
 	int			lineno;			/* 1-based line number in the input */
 	bool		glued;			/* a row's digits without separators (gr_inline.c) */
+	/* what the layouts ask of every line of a table, found once (compact_pass, gr_line_marks) */
+	uint8_t		tabs;			/* tabs in the folded line: 0, 1, or 2 for more */
+	bool		pipe;			/* a '|' in the folded line */
 } gr_line;
 
 /* One slot of an HTML table's grid, in the rendered text (gr_html.c). */
@@ -148,6 +151,7 @@ extern uint32_t gr_doc_f2s(const gr_doc *doc, uint32_t f);	/* fold byte → src 
 extern uint32_t gr_doc_s2f(const gr_doc *doc, uint32_t s);	/* first fold byte from src byte s on */
 extern uint32_t gr_doc_c2f(const gr_doc *doc, uint32_t c);	/* compact byte → fold byte */
 extern uint32_t gr_doc_c2s(const gr_doc *doc, uint32_t c);	/* compact byte → src byte */
+extern void gr_line_marks(const gr_doc *doc, gr_line *l);	/* tabs and pipe of a line made anew */
 extern gr_str gr_doc_src_span(const gr_doc *doc, uint32_t s_from, uint32_t s_to);
 extern uint32_t gr_doc_cmp_to_src_end(const gr_doc *doc, uint32_t c_end);
 extern gr_str gr_doc_cmp_span(const gr_doc *doc, uint32_t c_from, uint32_t c_to);

@@ -21,13 +21,11 @@ gr_layout_cell_per_line(const gr_doc *doc, int from, int to)
 
 	for (int i = from; i < to; i++)
 	{
-		const char *s = doc->fold + doc->lines[i].f_off;
-		uint32_t	len = doc->lines[i].f_len;
-		const char *tab = memchr(s, '\t', len);
+		const gr_line *l = &doc->lines[i];
 
-		if (tab == NULL)
+		if (l->tabs == 0)
 			continue;
-		if (tab == s && memchr(s + 1, '\t', len - 1) == NULL)
+		if (l->tabs == 1 && doc->fold[l->f_off] == '\t')
 			lead_only++;
 		else
 			split++;
@@ -61,11 +59,10 @@ bool
 gr_layout_continue_cell(const gr_doc *doc, int li, bool new_row, gr_grid *g)
 {
 	const gr_line *l = &doc->lines[li];
-	const char *s = doc->fold + l->f_off;
 	gr_tok	   *prev;
 	gr_value	v;
 
-	if (memchr(s, '\t', l->f_len) != NULL || g->n == 0 || new_row || g->v[g->n - 1].kind == GR_TK_NUM)
+	if (l->tabs > 0 || g->n == 0 || new_row || g->v[g->n - 1].kind == GR_TK_NUM)
 		return false;
 	prev = &g->v[g->n - 1];
 	if (prev->kind == GR_TK_BLANK)
@@ -91,10 +88,10 @@ lone_cell(const gr_doc *doc, int i)
 	const char *s = doc->fold + doc->lines[i].f_off;
 	uint32_t	n = doc->lines[i].f_len;
 
+	if (doc->lines[i].tabs > 0 || doc->lines[i].pipe)
+		return false;
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
-	if (memchr(s, '\t', n) || memchr(s, '|', n))
-		return false;
 	for (uint32_t k = 1; k + 2 < n; k++)
 		if (s[k] == ' ' && s[k + 1] == ' ' && s[k - 1] != ' ')
 			return false;

@@ -371,7 +371,7 @@ line_is_filler(const gr_doc *doc, int i)
 
 	/* a line holding only a tab is an empty table cell (seed 000), not filler */
 	if (l->c_len == 0)
-		return memchr(doc->fold + l->f_off, '\t', l->f_len) == NULL;
+		return l->tabs == 0;
 	return gr_is_page_mark(doc->cmp + l->c_off, l->c_len);
 }
 
