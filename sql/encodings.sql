@@ -69,3 +69,16 @@ SELECT db, t = :'utf8_texts' AS texts, f = :'utf8_findings' AS findings, o = :'u
 DROP DATABASE govreport_euc_cn;
 DROP DATABASE govreport_sql_ascii;
 DROP DATABASE govreport_latin1;
+
+-- a web page that keeps the charset its site served it in, stored as UTF-8
+-- (as the loader stores a GB2312 page): read as UTF-8 past libxml2's first
+-- 256 kB piece too, where its table is
+SELECT octet_length(b) > 300 * 1024 AS long_page, (parse_report(b)).year,
+       report_cell(b, 't3.new_received.natural_person') AS natural_person,
+       report_cell(b, 't3.new_received.total') AS total
+  FROM (SELECT '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>'
+               '<p>某县2021年政府信息公开工作年度报告</p><p>一、总体情况</p>'
+               || repeat(E'<p>本年度做了许多工作。</p>\n', 12000)
+               || '<p>三、收到和处理政府信息公开申请情况</p><table><tr><td>一、本年新收政府信息公开申请数量</td>'
+               '<td>3</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>3</td></tr></table>'
+               '<p>四、政府信息公开行政复议、行政诉讼情况</p></body></html>' AS b) s;
