@@ -4,18 +4,16 @@
  */
 #include "gr_tables.h"
 
-/* Record a finding whose message is made: at most 4,095 bytes of it, whole characters. */
-gr_finding *
-gr_add_finding_text(gr_ctx *ctx, gr_report *rep, const char *rule, gr_severity sev, int line,
-					const char *text, size_t len)
+/* The finding of a message text[0, n) of whole characters, copied into the arena. */
+static gr_finding *
+add_finding(gr_ctx *ctx, gr_report *rep, const char *rule, gr_severity sev, int line,
+			const char *text, size_t n)
 {
 	gr_finding *f;
 	char	   *msg;
-	size_t		n;
 
 	if (!gr_findings_reserve(ctx, rep))
 		return NULL;
-	n = gr_utf8_valid_prefix(text, len < 4095 ? len : 4095);	/* never a character cut in two */
 	msg = gr_alloc(ctx, n + 1);
 	if (!msg)
 		return NULL;
@@ -29,6 +27,37 @@ gr_add_finding_text(gr_ctx *ctx, gr_report *rep, const char *rule, gr_severity s
 	f->message.len = (uint32_t) n;
 	f->line = line;
 	return f;
+}
+
+/* Record a finding whose message is made: at most 4,095 bytes of it, whole characters. */
+gr_finding *
+gr_add_finding_text(gr_ctx *ctx, gr_report *rep, const char *rule, gr_severity sev, int line,
+					const char *text, size_t len)
+{
+	/* never a character cut in two, nor a malformed one kept */
+	return add_finding(ctx, rep, rule, sev, line, text, gr_utf8_valid_prefix(text, len < 4095 ? len : 4095));
+}
+
+/*
+ * Record a finding whose message b was built of whole characters (the
+ * rules' words, keys, numbers, labels as the report writes them): only
+ * where the buffer cut it may its last character be cut in two, so only
+ * that one is looked at instead of the whole message.
+ */
+gr_finding *
+gr_add_finding_built(gr_ctx *ctx, gr_report *rep, const char *rule, gr_severity sev, int line,
+					 const gr_fbuf *b)
+{
+	size_t		n = b->len < 4095 ? b->len : 4095;
+	size_t		lead = n;
+
+	/* the last character's first byte, at most three continuation bytes back */
+	while (lead > 0 && n - lead < 4 && ((unsigned char) b->p[lead - 1] & 0xC0) == 0x80)
+		lead--;
+	if (lead > 0 && n - lead < 4 && (unsigned char) b->p[lead - 1] >= 0xC0 &&
+		(size_t) gr_utf8_seqlen((unsigned char) b->p[lead - 1]) > n - lead + 1)
+		n = lead - 1;			/* its bytes end before the character does */
+	return add_finding(ctx, rep, rule, sev, line, b->p, n);
 }
 
 /* Record a finding of the parser. */

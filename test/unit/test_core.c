@@ -26,6 +26,7 @@
 #include "gr_num.h"
 #include "gr_phrase.h"
 #include "gr_sheet.h"
+#include "gr_tables.h"
 #include "test_alloc.h"
 
 static int	n_pass,
@@ -878,6 +879,33 @@ test_page_charset(void)
 		  cell_value(rep, "t3.new_received.natural_person") == 3 && cell_value(rep, "t3.new_received.total") == 3,
 		  "page charset: a page of %zu kB that says gb2312 is read as UTF-8 past its first 256 kB", o / 1024);
 	free(page);
+}
+
+/* A message built in a buffer that cut it keeps whole characters only (gr_add_finding_built). */
+static void
+test_finding_cut(void)
+{
+	gr_report  *rep = parse_str("某县2021年政府信息公开工作年度报告\n一、总体情况\n");
+	static const size_t caps[] = {7, 8, 9, 10, 4, 2};
+	static const size_t want[] = {6, 6, 6, 9, 3, 1};
+	bool		ok = rep != NULL;
+
+	gr_ctx_init(&test_ctx, &test_env, &test_err);	/* the report's own arena */
+	for (size_t i = 0; ok && i < sizeof(caps) / sizeof(caps[0]); i++)
+	{
+		char		buf[16];
+		gr_fbuf		b;
+		gr_finding *f;
+
+		gr_fb_init(&b, buf, caps[i]);
+		gr_fb_puts(&b, i == 5 ? "a表" : "表三表三");
+		f = gr_add_finding_built(&test_ctx, rep, "R-TEST", GR_SEV_INFO, 0, &b);
+		ok = f != NULL && f->message.len == want[i] &&
+			gr_utf8_valid_prefix(f->message.ptr, f->message.len) == f->message.len;
+		if (!ok)
+			printf("# cap %zu: %u bytes kept, %zu wanted\n", caps[i], f ? f->message.len : 0, want[i]);
+	}
+	CHECK(ok, "findings: a message cut by its buffer keeps its whole characters, and only those");
 }
 
 /* Cells of eighteen digits: sums leave 64 bits and are refused, never wrapped. */
@@ -1777,6 +1805,7 @@ main(int argc, char **argv)
 	test_loose_rows();
 	test_page_chrome();
 	test_page_charset();
+	test_finding_cut();
 	test_samples(dir);
 	test_not_reports();
 	test_sheet();
