@@ -252,20 +252,6 @@ typedef struct sbuf
 				cap;
 } sbuf;
 
-static void
-put(sbuf *b, const char *s)
-{
-	size_t		n = strlen(s);
-
-	if (b->len + n + 1 > b->cap)
-	{
-		b->cap = (b->len + n + 1) * 2;
-		b->p = realloc(b->p, b->cap);
-	}
-	memcpy(b->p + b->len, s, n + 1);
-	b->len += n;
-}
-
 /* n bytes of s, NUL bytes included, the text kept NUL-terminated */
 static void
 put_len(sbuf *b, const char *s, size_t n)
@@ -278,6 +264,25 @@ put_len(sbuf *b, const char *s, size_t n)
 	memcpy(b->p + b->len, s, n);
 	b->len += n;
 	b->p[b->len] = '\0';
+}
+
+static void
+put(sbuf *b, const char *s)
+{
+	put_len(b, s, strlen(s));
+}
+
+/* A Word page of n paragraphs with tag (a <meta>, say) in its head. */
+static void
+head_tag_page(sbuf *b, const char *tag, int n)
+{
+	b->len = 0;
+	put(b, "<html><head><title>t</title>");
+	put(b, tag);
+	put(b, "</head><body>");
+	for (int j = 0; j < n; j++)
+		put(b, "<p class=\"MsoNormal\"><span lang=\"EN-US\">政府信息公开</span></p>\n");
+	put(b, "</body></html>");
 }
 
 static void
@@ -557,13 +562,7 @@ timing_pages(void)
 
 		for (size_t i = 0; i < sizeof(switches) / sizeof(switches[0]); i++)
 		{
-			b.len = 0;
-			put(&b, "<html><head><title>t</title>");
-			put(&b, switches[i]);
-			put(&b, "</head><body>");
-			for (int j = 0; j < 2000; j++)
-				put(&b, "<p class=\"MsoNormal\"><span lang=\"EN-US\">政府信息公开</span></p>\n");
-			put(&b, "</body></html>");
+			head_tag_page(&b, switches[i], 2000);
 			snprintf(label, sizeof(label), "%.40s, then 100 kB of Chinese", switches[i]);
 			check(label, b.p, b.len);
 		}
@@ -765,12 +764,7 @@ slim_past_charset(void)
 		char		buf[1024];
 		bool		ok;
 
-		put(&page, "<html><head>");
-		put(&page, metas[i]);
-		put(&page, "</head><body>");
-		for (int j = 0; j < 100; j++)
-			put(&page, "<p class=\"MsoNormal\"><span lang=\"EN-US\">政府信息公开</span></p>\n");
-		put(&page, "</body></html>");
+		head_tag_page(&page, metas[i], 100);
 		ok = gr_html_slim(page.p, page.len, buf, sizeof(buf), collect, &out);
 		if (ok && strstr(out.p, metas[i]) != NULL && strstr(out.p, "MsoNormal") == NULL &&
 			strstr(out.p, "EN-US") == NULL)
