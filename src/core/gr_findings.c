@@ -49,15 +49,14 @@ gr_add_finding_built(gr_ctx *ctx, gr_report *rep, const char *rule, gr_severity 
 					 const gr_fbuf *b)
 {
 	size_t		n = b->len < 4095 ? b->len : 4095;
-	size_t		lead = n;
+	size_t		last = n;
 
-	/* the last character's first byte, at most three continuation bytes back */
-	while (lead > 0 && n - lead < 4 && ((unsigned char) b->p[lead - 1] & 0xC0) == 0x80)
-		lead--;
-	if (lead > 0 && n - lead < 4 && (unsigned char) b->p[lead - 1] >= 0xC0 &&
-		(size_t) gr_utf8_seqlen((unsigned char) b->p[lead - 1]) > n - lead + 1)
-		n = lead - 1;			/* its bytes end before the character does */
-	return add_finding(ctx, rep, rule, sev, line, b->p, n);
+	/* the last character's first byte: at most three continuation bytes back */
+	while (last > 0 && n - last < 3 && ((unsigned char) b->p[last - 1] & 0xC0) == 0x80)
+		last--;
+	if (last > 0)
+		last--;
+	return add_finding(ctx, rep, rule, sev, line, b->p, last + gr_utf8_valid_prefix(b->p + last, n - last));
 }
 
 /* Record a finding of the parser. */
