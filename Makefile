@@ -96,8 +96,8 @@ test/tools/grdump_verify: test/tools/grdump.c $(CORE_SRCS) $(wildcard src/core/*
 	$(CC) $(TEST_CFLAGS) -DGR_DIGITS_VERIFY -o $@ test/tools/grdump.c $(CORE_SRCS) $(GR_DEP_LIBS)
 
 # the compact tree of HTML pages against libxml2's own tree of them
-test/unit/test_html: test/unit/test_html.c $(CORE_SRCS) $(wildcard src/core/*.h test/tools/*.h) $(GR_FOLDTAB)
-	$(CC) $(TEST_CFLAGS) -o $@ test/unit/test_html.c $(CORE_SRCS) $(GR_DEP_LIBS)
+test/unit/test_html: test/unit/test_html.c test/unit/html_ref.c test/unit/html_ref.h $(CORE_SRCS) $(wildcard src/core/*.h test/tools/*.h) $(GR_FOLDTAB)
+	$(CC) $(TEST_CFLAGS) -o $@ test/unit/test_html.c test/unit/html_ref.c $(CORE_SRCS) $(GR_DEP_LIBS)
 
 test/unit/test_layouts: test/unit/test_layouts.c $(CORE_SRCS) $(wildcard src/core/*.h test/tools/*.h) $(GR_FOLDTAB)
 	$(CC) $(TEST_CFLAGS) -o $@ test/unit/test_layouts.c $(CORE_SRCS) $(GR_DEP_LIBS)

@@ -523,9 +523,17 @@ render_node(render *r, const gr_htree *t, int32_t i)
  * The page in document order, along the tree's links (no recursion, so
  * no nesting can overflow the stack).  Nodes nested deeper than
  * HTML_MAX_DEPTH are not rendered, as the recursive walk this replaces
- * did not render them.
+ * did not render them; inline elements (<span>, <font>, …) do not count,
+ * so that a page reads the same with the ones gr_html_slim.c takes out.
  */
 #define HTML_MAX_DEPTH 200
+
+/* What a node adds to the depth of its children. */
+static inline int
+depth_step(const gr_hnode *n)
+{
+	return n->type == GR_HN_ELEM && n->tag == GR_HT_OTHER ? 0 : 1;
+}
 
 static void
 render_tree(render *r, const gr_htree *t)
@@ -542,7 +550,7 @@ render_tree(render *r, const gr_htree *t)
 			if (n->first != GR_HN_NONE)
 			{
 				i = n->first;
-				depth++;
+				depth += depth_step(n);
 				continue;
 			}
 			if (is_block(n) || n->tag == GR_HT_CELL)
@@ -551,7 +559,7 @@ render_tree(render *r, const gr_htree *t)
 		while (gr_hn(t, i)->next == GR_HN_NONE)
 		{
 			i = gr_hn(t, i)->parent;
-			depth--;
+			depth -= depth_step(gr_hn(t, i));
 			if (i == 0)
 				return;
 			if (is_block(gr_hn(t, i)) || is_tag(gr_hn(t, i), GR_HT_CELL))

@@ -38,6 +38,12 @@
  *   charset is no matter: the page is UTF-8 (the database's text) and
  *   libxml2 is told to ignore the page's own word (HTML_PARSE_IGNORE_ENC).
  *
+ * Where libxml2's current element is certain and holds text (just after
+ * a <p>, <td>, <th>, <li> or <div>, and the text and runs after it), the
+ * <span>s and <font>s that Word wraps around every run of text are taken
+ * out where they hold nothing but text, such elements and <o:p>: the tree
+ * is then the same but for them (inline_out).
+ *
  * The push parser's result also depends on where its pieces end, and this
  * pass hands it others than the page's own (4 bytes, then GR_HTML_CHUNK at
  * a time): those of its buffer, and large pieces of the page.  So it stops
@@ -52,11 +58,14 @@
  * in pieces that end where the page's do.
  *
  * test/unit/test_html compares the tree built from the slimmed page with
- * the tree libxml2 builds from the page itself, node by node, on hostile
+ * the tree libxml2 builds from the page itself, node by node (the inline
+ * elements kept) and as rendering reads them (taken out), on hostile
  * pages (some cut at the page's first chunk end) and thousands of
  * mutations of them.
  */
 #include "gr_html_tree.h"
+
+bool		gr_html_drop_inline = true;
 
 /* The classes of bytes in a tag, as htmlParseHTMLName and IS_BLANK_CH have them. */
 #define SLIM_BLANK 1			/* IS_BLANK_CH */
@@ -355,6 +364,7 @@ typedef struct slim_page
 	const char *end;			/* what it reads: up to a NUL (libxml2 reads a space) */
 	const char *cut;			/* the end of the page's piece that the pass is in */
 	bool		open;			/* an element is open: no end tag can empty libxml2's stack */
+	bool		parent;			/* libxml2's current element is certain and holds text (holds_inline) */
 } slim_page;
 
 /* Whether one of the page's own pieces ends strictly inside (a, b); a never goes back. */
@@ -483,6 +493,135 @@ valid_utf8(const char *p, const char *e)
 }
 
 /*
+ * Elements whose start tag leaves libxml2's current element certain (it
+ * pushes them whatever is open, closing what they close; none is void)
+ * and that hold text (allowPCData): <p>, <td>, <th>, <li>, <div>.
+ */
+static bool
+holds_inline(const char *name, size_t n)
+{
+	return (n == 1 && (name[0] | 0x20) == 'p') ||
+		(n == 2 && (ascii_caseeq_n(name, "td", 2) || ascii_caseeq_n(name, "th", 2) ||
+					ascii_caseeq_n(name, "li", 2))) ||
+		(n == 3 && ascii_caseeq_n(name, "div", 3));
+}
+
+/* a[0, n) and b[0, n) alike but for the case of ASCII letters */
+static bool
+ascii_caseeq_both(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i] && !(ascii_letter((unsigned char) a[i]) && (a[i] | 0x20) == (b[i] | 0x20)))
+			return false;
+	return true;
+}
+
+/* Whether s is the end tag of name[0, n) written "</name>". */
+static bool
+is_end_tag(const char *s, const char *end, const char *name, size_t n)
+{
+	return (size_t) (end - s) >= n + 3 && s[1] == '/' && ascii_caseeq_both(s + 2, name, n) &&
+		s[2 + n] == '>';
+}
+
+/* What an inline run keeps of the page: its text, and Word's <o:p> as written. */
+#define INLINE_PIECES 16
+typedef struct inline_run
+{
+	int			n;
+	const char *piece[INLINE_PIECES][2];
+} inline_run;
+
+static bool
+keep_piece(inline_run *ir, const char *a, const char *b)
+{
+	if (ir->n == INLINE_PIECES)
+		return false;
+	ir->piece[ir->n][0] = a;
+	ir->piece[ir->n][1] = b;
+	ir->n++;
+	return true;
+}
+
+/*
+ * A <span> or <font> at p that holds only text, such elements, and at its
+ * end Word's "<o:p>…</o:p>", and is closed by its own end tag: just past
+ * it, its pieces in *ir; NULL for anything else.
+ */
+static const char *
+read_inline(const char *p, const char *end, int depth, inline_run *ir)
+{
+	slim_tag	t;
+	size_t		nlen;
+	const char *s;
+
+	if (depth > 3 || !read_start_tag(p, end, &t) || t.self_closing || t.nkept > 0)
+		return NULL;
+	nlen = (size_t) (t.name_end - p - 1);
+	if (nlen != 4 || !(ascii_caseeq_n(p + 1, "span", 4) || ascii_caseeq_n(p + 1, "font", 4)))
+		return NULL;
+	for (s = t.end + 1;;)
+	{
+		const char *lt = memchr(s, '<', (size_t) (end - s));
+
+		if (lt == NULL || (lt > s && !keep_piece(ir, s, lt)))
+			return NULL;
+		if (is_end_tag(lt, end, p + 1, 4))
+			return lt + 7;
+		if (end - lt >= 5 && ascii_caseeq_n(lt + 1, "o:p>", 4))
+		{
+			const char *c = memchr(lt + 5, '<', (size_t) (end - lt - 5));
+
+			if (c == NULL || !is_end_tag(c, end, "o:p", 3) || !keep_piece(ir, lt, c + 6))
+				return NULL;
+			s = c + 6;
+		}
+		else if ((s = read_inline(lt, end, depth + 1, ir)) == NULL)
+			return NULL;
+	}
+}
+
+/*
+ * Inline elements that nothing reads, taken out where libxml2 builds the
+ * same tree without them but for the elements themselves: Word wraps
+ * every run of text in a <span> or <font>, which are a third of the tags
+ * of its pages.  At lt, in an element that holds text and is libxml2's
+ * current one for certain (pg->parent), a <span> or <font> that holds
+ * only text, such elements, and Word's <o:p> ends: libxml2 neither closes
+ * nor implies an element for it or for its text (htmlAutoClose,
+ * htmlCheckImplied, htmlCheckParagraph: the parent is no <html> or
+ * <head>), so the text lands in the parent, joined to the text around it.
+ * What must hold for the tree to be the same:
+ *
+ * - no line break from lt to the next tag, so that the joined text node
+ *   has the line of its first part (libxml2 takes a text node's line
+ *   where it hands the text over);
+ * - well-formed UTF-8, and no piece of the page ending inside, as for any
+ *   tag this pass rewrites.
+ *
+ * Word's <o:p>, kept as written, lands in the parent too; its node is a
+ * <p> to libxml2 (the prefix split off), after which blank text is kept
+ * as after a <span> (areBlanks, allowPCData).
+ *
+ * Rendering passes over inline elements (gr_html.c), so the page reads
+ * the same.  Just past the run, its text written; NULL where not taken out.
+ */
+static const char *
+inline_out(slim_out *so, slim_page *pg, const char *lt)
+{
+	inline_run	ir = {0};
+	const char *e = read_inline(lt, pg->end, 0, &ir);
+	const char *next;
+
+	if (e == NULL || (next = memchr(e, '<', (size_t) (pg->end - e))) == NULL ||
+		memchr(lt, '\n', (size_t) (next - lt)) != NULL || !valid_utf8(lt, e) || crosses(pg, lt, e))
+		return NULL;
+	for (int i = 0; i < ir.n; i++)
+		emit(so, ir.piece[i][0], (size_t) (ir.piece[i][1] - ir.piece[i][0]));
+	return e;
+}
+
+/*
  * The start tag at lt, slimmed or as it is, and a <script>'s or <style>'s
  * text after it; where the pass goes on, or with *stop where it stops.
  */
@@ -537,6 +676,7 @@ start_tag(slim_out *so, slim_page *pg, const char *lt, bool *stop)
 	 */
 	pg->open = !(t.self_closing && ((nlen == 4 && (ascii_caseeq_n(lt + 1, "html", 4) || ascii_caseeq_n(lt + 1, "head", 4) ||
 												  ascii_caseeq_n(lt + 1, "body", 4)))));
+	pg->parent = !t.self_closing && holds_inline(lt + 1, nlen);
 	p = next;
 	if (!t.self_closing &&
 		((nlen == 6 && ascii_caseeq_n(lt + 1, "script", 6)) ||
@@ -597,7 +737,7 @@ gr_html_slim(const char *text, size_t len, char *buf, size_t cap, gr_html_push p
 {
 	const char *p = text;
 	const char *nul = memchr(text, 0, len);
-	slim_page	pg = {text, nul ? nul : text + len, text, false};
+	slim_page	pg = {text, nul ? nul : text + len, text, false, false};
 	slim_out	so = {buf, cap, 0, push, arg, true};
 
 	while (p < pg.end && so.ok)
@@ -609,6 +749,11 @@ gr_html_slim(const char *text, size_t len, char *buf, size_t cap, gr_html_push p
 			break;
 		emit(&so, p, (size_t) (lt - p));
 		p = lt;
+		if (pg.parent && gr_html_drop_inline && (next = inline_out(&so, &pg, lt)) != NULL)
+		{
+			p = next;			/* the parent stays libxml2's current element */
+			continue;
+		}
 		if (ascii_letter((unsigned char) lt[1]))
 		{
 			bool		stop;
@@ -618,6 +763,7 @@ gr_html_slim(const char *text, size_t len, char *buf, size_t cap, gr_html_push p
 				break;
 			continue;
 		}
+		pg.parent = false;
 		if ((next = other_markup(&pg, lt)) == NULL)
 			break;
 		emit(&so, p, (size_t) (next - p));

@@ -125,6 +125,13 @@ typedef bool (*gr_html_push) (void *arg, const char *piece, size_t len);
 extern bool gr_html_slim(const char *text, size_t len, char *buf, size_t cap,
 						 gr_html_push push, void *arg);
 
+/*
+ * Whether gr_html_slim() takes out the inline elements nothing reads (Word's
+ * <span> and <font> around text); true but in test/unit/test_html, which
+ * turns it off to hold the rest of the pass to libxml2's tree node by node.
+ */
+extern bool gr_html_drop_inline;
+
 /* The tree's memory handed back to the call (gr_release), once it is rendered. */
 extern void gr_html_tree_release(gr_ctx *ctx, gr_htree *tree);
 

@@ -881,6 +881,47 @@ test_page_charset(void)
 	free(page);
 }
 
+/*
+ * Inline elements do not count towards the depth past which a page is not
+ * rendered (gr_html.c), so that taking Word's out (gr_html_slim.c) cannot
+ * change what is read: a table inside 250 <font>s is read, one inside 250
+ * <div>s is not.
+ */
+static void
+test_page_inline_depth(void)
+{
+	static const char head[] =
+		"<html><body><p>某县2021年政府信息公开工作年度报告</p><p>一、总体情况</p><p>三、收到和处理政府信息公开申请情况</p>";
+	static const char table[] =
+		"<table><tr><td>一、本年新收政府信息公开申请数量</td>"
+		"<td>3</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>3</td></tr></table>";
+	static const char *const wrap[][2] = {{"<font>", "</font>"}, {"<div>", "</div>"}};
+	bool		read[2];
+
+	for (int w = 0; w < 2; w++)
+	{
+		size_t		cap = sizeof(head) + sizeof(table) + 250 * 16 + 64,
+					o;
+		char	   *page = malloc(cap);
+		gr_report  *rep;
+
+		if (!page)
+			return;
+		o = (size_t) snprintf(page, cap, "%s", head);
+		for (int i = 0; i < 250; i++)
+			o += (size_t) snprintf(page + o, cap - o, "%s", wrap[w][0]);
+		o += (size_t) snprintf(page + o, cap - o, "%s", table);
+		for (int i = 0; i < 250; i++)
+			o += (size_t) snprintf(page + o, cap - o, "%s", wrap[w][1]);
+		o += (size_t) snprintf(page + o, cap - o, "</body></html>");
+		rep = parse(page, o);
+		read[w] = rep != NULL && cell_value(rep, "t3.new_received.total") == 3;
+		free(page);
+	}
+	CHECK(read[0] && !read[1], "page depth: a table inside 250 <font>s is read (%d), inside 250 <div>s not (%d)",
+		  read[0], read[1]);
+}
+
 /* A message built in a buffer that cut it keeps whole characters only (gr_add_finding_built). */
 static void
 test_finding_cut(void)
@@ -1805,6 +1846,7 @@ main(int argc, char **argv)
 	test_loose_rows();
 	test_page_chrome();
 	test_page_charset();
+	test_page_inline_depth();
 	test_finding_cut();
 	test_samples(dir);
 	test_not_reports();

@@ -1,0 +1,287 @@
+/*
+ * html_ref.c — libxml2's own tree of a page, the reference of test_html,
+ * and the trees written out as rendering sees them (html_ref.h).
+ *
+ * The flat form is what the tree must keep when gr_html_slim.c takes
+ * inline elements out: rendering (gr_html.c) passes over them, so two
+ * trees whose flat forms are equal render the same page, line for line.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/encoding.h>
+#include <libxml/parserInternals.h>
+
+#include "html_ref.h"
+
+xmlDocPtr
+html_ref_tree(const char *text, size_t len)
+{
+	htmlParserCtxtPtr pc;
+	xmlCharEncodingHandlerPtr utf8 = xmlFindCharEncodingHandler("UTF-8");
+	xmlDocPtr	doc;
+	size_t		off = len < 4 ? len : 4;
+
+	pc = htmlCreatePushParserCtxt(NULL, NULL, text, (int) off, NULL, XML_CHAR_ENCODING_NONE);
+	if (pc == NULL)
+		return NULL;
+	htmlCtxtUseOptions(pc, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+					   HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | HTML_PARSE_IGNORE_ENC);
+	pc->linenumbers = 1;
+	if (utf8 != NULL)
+		xmlSwitchToEncoding(pc, utf8);
+	while (off < len)
+	{
+		size_t		n = len - off < GR_HTML_CHUNK ? len - off : GR_HTML_CHUNK;
+
+		htmlParseChunk(pc, text + off, (int) n, 0);
+		off += n;
+	}
+	htmlParseChunk(pc, NULL, 0, 1);
+	doc = pc->myDoc;
+	pc->myDoc = NULL;
+	htmlFreeParserCtxt(pc);
+	return doc;
+}
+
+int
+html_ref_line(const xmlNode *n)
+{
+	long		l = xmlGetLineNo((xmlNode *) n);
+
+	return l > 0 ? (int) l : 0;
+}
+
+int
+html_ref_span(const xmlNode *n, const char *name, int max)
+{
+	xmlChar    *v = xmlGetProp((xmlNode *) n, (const xmlChar *) name);
+	long		x = 1;
+
+	if (v)
+	{
+		x = strtol((const char *) v, NULL, 10);
+		xmlFree(v);
+	}
+	return x < 1 ? 1 : x > max ? max : (int) x;
+}
+
+bool
+html_ref_has_table(const xmlNode *n)
+{
+	bool		pc;
+
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE &&
+			(gr_html_tag((const char *) c->name, &pc) == GR_HT_TABLE || html_ref_has_table(c)))
+			return true;
+	return false;
+}
+
+/* as render_pub_date read it */
+xmlChar *
+html_ref_pub_date(const xmlNode *n)
+{
+	static const char *const names[] = {"PubDate", "publishdate", "firstpublishedtime", "pubdate", NULL};
+	xmlChar    *name = xmlGetProp((xmlNode *) n, (const xmlChar *) "name");
+	xmlChar    *content = NULL;
+
+	for (int i = 0; name && names[i]; i++)
+		if (xmlStrcasecmp(name, (const xmlChar *) names[i]) == 0)
+		{
+			content = xmlGetProp((xmlNode *) n, (const xmlChar *) "content");
+			break;
+		}
+	xmlFree(name);
+	if (content && !content[0])
+	{
+		xmlFree(content);
+		content = NULL;
+	}
+	return content;
+}
+
+/* The flat form being written, and the text not yet written out. */
+typedef struct flat
+{
+	char	   *p;
+	size_t		len,
+				cap;
+	char	   *txt;
+	size_t		tlen,
+				tcap;
+	int			tline;
+	bool		pending;
+} flat;
+
+static void
+grow_put(char **p, size_t *len, size_t *cap, const char *s, size_t n)
+{
+	if (*len + n + 1 > *cap)
+	{
+		*cap = (*len + n + 1) * 2;
+		if ((*p = realloc(*p, *cap)) == NULL)
+			abort();
+	}
+	memcpy(*p + *len, s, n);
+	*len += n;
+	(*p)[*len] = 0;
+}
+
+static void
+out(flat *f, const char *s, size_t n)
+{
+	grow_put(&f->p, &f->len, &f->cap, s, n);
+}
+
+static void
+outf(flat *f, const char *fmt,...)
+{
+	char		b[128];
+	va_list		ap;
+	int			n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(b, sizeof(b), fmt, ap);
+	va_end(ap);
+	out(f, b, (size_t) n);
+}
+
+/* Text to join to the text before it, up to a NUL byte (rendering stops there). */
+static void
+text(flat *f, const char *s, size_t n, int line)
+{
+	const char *z = memchr(s, 0, n);
+
+	if (!f->pending)
+	{
+		f->pending = true;
+		f->tline = line;
+		f->tlen = 0;
+	}
+	grow_put(&f->txt, &f->tlen, &f->tcap, s, z ? (size_t) (z - s) : n);
+}
+
+static void
+flush(flat *f)
+{
+	if (!f->pending)
+		return;
+	outf(f, "\n\"%d:%zu:", f->tline, f->tlen);
+	out(f, f->txt, f->tlen);
+	f->pending = false;
+}
+
+/* Any node but text and inline elements: what rendering reads of it. */
+static void
+node(flat *f, int type, int tag, int line, int table, int rows, int cols, const char *s, size_t n)
+{
+	flush(f);
+	outf(f, "\n<%d %d %d %d %dx%d %zu:", type, tag, line, table, rows, cols, n);
+	out(f, s, n);
+}
+
+static char *
+finish(flat *f)
+{
+	flush(f);
+	free(f->txt);
+	return f->p ? f->p : strdup("");
+}
+
+static void
+flat_compact(flat *f, const gr_htree *t, int32_t i)
+{
+	for (int32_t c = gr_hn(t, i)->first; c != GR_HN_NONE; c = gr_hn(t, c)->next)
+	{
+		const gr_hnode *n = gr_hn(t, c);
+		int			line = gr_hn_lineno(t, c);
+
+		if (n->type == GR_HN_TEXT)
+			text(f, gr_hn_text(t, n), n->u.text.len, line);
+		else if (n->type == GR_HN_ELEM && n->tag == GR_HT_OTHER)
+			flat_compact(f, t, c);
+		else if (n->type == GR_HN_ELEM)
+		{
+			bool		cell = n->tag == GR_HT_CELL;
+
+			node(f, n->type, n->tag, line, n->has_table, cell ? n->u.cell.rowspan : 0,
+				 cell ? n->u.cell.colspan : 0, n->pub_date ? gr_hn_text(t, n) : "",
+				 n->pub_date ? n->u.text.len : 0);
+			flat_compact(f, t, c);
+			flush(f);
+			out(f, "\n>", 2);
+		}
+		else
+		{
+			const char *s = n->type == GR_HN_CDATA ? gr_hn_text(t, n) : "";
+			const char *z = n->type == GR_HN_CDATA ? memchr(s, 0, n->u.text.len) : NULL;
+
+			node(f, n->type, 0, line, 0, 0, 0, s,
+				 n->type != GR_HN_CDATA ? 0 : z ? (size_t) (z - s) : n->u.text.len);
+		}
+	}
+}
+
+char *
+html_ref_flat_compact(const gr_htree *t)
+{
+	flat		f = {0};
+
+	flat_compact(&f, t, 0);
+	return finish(&f);
+}
+
+static void
+flat_libxml(flat *f, const xmlNode *x)
+{
+	for (; x; x = x->next)
+	{
+		int			line = html_ref_line(x);
+		bool		pc;
+
+		if (x->type == XML_TEXT_NODE)
+			text(f, x->content ? (const char *) x->content : "",
+				 x->content ? strlen((const char *) x->content) : 0, line);
+		else if (x->type == XML_ELEMENT_NODE)
+		{
+			gr_hn_tag	tag = gr_html_tag((const char *) x->name, &pc);
+			xmlChar    *d;
+
+			if (tag == GR_HT_OTHER)
+			{
+				flat_libxml(f, x->children);
+				continue;
+			}
+			d = tag == GR_HT_META ? html_ref_pub_date(x) : NULL;
+			node(f, GR_HN_ELEM, tag, line, html_ref_has_table(x),
+				 tag == GR_HT_CELL ? html_ref_span(x, "rowspan", GR_HTML_MAX_SPAN_ROWS) : 0,
+				 tag == GR_HT_CELL ? html_ref_span(x, "colspan", GR_HTML_MAX_SPAN_COLS) : 0,
+				 d ? (const char *) d : "", d ? strlen((const char *) d) : 0);
+			xmlFree(d);
+			flat_libxml(f, x->children);
+			flush(f);
+			out(f, "\n>", 2);
+		}
+		else if (x->type == XML_CDATA_SECTION_NODE)
+			node(f, GR_HN_CDATA, 0, line, 0, 0, 0, x->content ? (const char *) x->content : "",
+				 x->content ? strlen((const char *) x->content) : 0);
+		else if (x->type == XML_COMMENT_NODE)
+			node(f, GR_HN_COMMENT, 0, line, 0, 0, 0, "", 0);
+		else if (x->type == XML_PI_NODE)
+			node(f, GR_HN_PI, 0, line, 0, 0, 0, "", 0);
+		/* the DOCTYPE renders nothing */
+	}
+}
+
+char *
+html_ref_flat_libxml(const xmlDoc *doc)
+{
+	flat		f = {0};
+
+	flat_libxml(&f, doc->children);
+	return finish(&f);
+}
