@@ -364,7 +364,8 @@ typedef struct slim_page
 	const char *end;			/* what it reads: up to a NUL (libxml2 reads a space) */
 	const char *cut;			/* the end of the page's piece that the pass is in */
 	bool		open;			/* an element is open: no end tag can empty libxml2's stack */
-	bool		parent;			/* libxml2's current element is certain and holds text (holds_inline) */
+	const char *parent;			/* the name of libxml2's current element where certain and */
+	size_t		parent_len;		/* it holds text (holds_inline), else NULL */
 } slim_page;
 
 /* Whether one of the page's own pieces ends strictly inside (a, b); a never goes back. */
@@ -582,6 +583,20 @@ read_inline(const char *p, const char *end, int depth, inline_run *ir)
 }
 
 /*
+ * Just past Word's empty "<o:p></o:p>" at p (blanks inside, which libxml2
+ * drops: no <o:p> holds text for areBlanks), NULL for anything else.
+ */
+static const char *
+empty_op(const char *p, const char *end)
+{
+	if (end - p < 11 || !ascii_caseeq_n(p + 1, "o:p>", 4))
+		return NULL;
+	for (p += 5; p < end && (*p == ' ' || *p == '\t' || *p == '\r'); p++)
+		;
+	return is_end_tag(p, end, "o:p", 3) ? p + 6 : NULL;
+}
+
+/*
  * Inline elements that nothing reads, taken out where libxml2 builds the
  * same tree without them but for the elements themselves: Word wraps
  * every run of text in a <span> or <font>, which are a third of the tags
@@ -601,7 +616,9 @@ read_inline(const char *p, const char *end, int depth, inline_run *ir)
  *
  * Word's <o:p>, kept as written, lands in the parent too; its node is a
  * <p> to libxml2 (the prefix split off), after which blank text is kept
- * as after a <span> (areBlanks, allowPCData).
+ * as after a <span> (areBlanks, allowPCData).  An empty one just before
+ * the parent's end tag is left out as well: an empty block that ends its
+ * block or cell renders nothing (gr_html.c: no line is open after it).
  *
  * Rendering passes over inline elements (gr_html.c), so the page reads
  * the same.  Just past the run, its text written; NULL where not taken out.
@@ -616,6 +633,9 @@ inline_out(slim_out *so, slim_page *pg, const char *lt)
 	if (e == NULL || (next = memchr(e, '<', (size_t) (pg->end - e))) == NULL ||
 		memchr(lt, '\n', (size_t) (next - lt)) != NULL || !valid_utf8(lt, e) || crosses(pg, lt, e))
 		return NULL;
+	if (ir.n > 0 && empty_op(ir.piece[ir.n - 1][0], e) == ir.piece[ir.n - 1][1] &&
+		is_end_tag(e, pg->end, pg->parent, pg->parent_len))
+		ir.n--;					/* an empty <o:p> that ends the parent */
 	for (int i = 0; i < ir.n; i++)
 		emit(so, ir.piece[i][0], (size_t) (ir.piece[i][1] - ir.piece[i][0]));
 	return e;
@@ -676,7 +696,8 @@ start_tag(slim_out *so, slim_page *pg, const char *lt, bool *stop)
 	 */
 	pg->open = !(t.self_closing && ((nlen == 4 && (ascii_caseeq_n(lt + 1, "html", 4) || ascii_caseeq_n(lt + 1, "head", 4) ||
 												  ascii_caseeq_n(lt + 1, "body", 4)))));
-	pg->parent = !t.self_closing && holds_inline(lt + 1, nlen);
+	pg->parent = !t.self_closing && holds_inline(lt + 1, nlen) ? lt + 1 : NULL;
+	pg->parent_len = nlen;
 	p = next;
 	if (!t.self_closing &&
 		((nlen == 6 && ascii_caseeq_n(lt + 1, "script", 6)) ||
@@ -737,7 +758,7 @@ gr_html_slim(const char *text, size_t len, char *buf, size_t cap, gr_html_push p
 {
 	const char *p = text;
 	const char *nul = memchr(text, 0, len);
-	slim_page	pg = {text, nul ? nul : text + len, text, false, false};
+	slim_page	pg = {text, nul ? nul : text + len, text, false, NULL, 0};
 	slim_out	so = {buf, cap, 0, push, arg, true};
 
 	while (p < pg.end && so.ok)
@@ -749,7 +770,10 @@ gr_html_slim(const char *text, size_t len, char *buf, size_t cap, gr_html_push p
 			break;
 		emit(&so, p, (size_t) (lt - p));
 		p = lt;
-		if (pg.parent && gr_html_drop_inline && (next = inline_out(&so, &pg, lt)) != NULL)
+		if (pg.parent && gr_html_drop_inline &&
+			(((next = empty_op(lt, pg.end)) != NULL && is_end_tag(next, pg.end, pg.parent, pg.parent_len) &&
+			  !crosses(&pg, lt, next)) ||
+			 (next = inline_out(&so, &pg, lt)) != NULL))
 		{
 			p = next;			/* the parent stays libxml2's current element */
 			continue;
@@ -763,7 +787,7 @@ gr_html_slim(const char *text, size_t len, char *buf, size_t cap, gr_html_push p
 				break;
 			continue;
 		}
-		pg.parent = false;
+		pg.parent = NULL;
 		if ((next = other_markup(&pg, lt)) == NULL)
 			break;
 		emit(&so, p, (size_t) (next - p));

@@ -115,6 +115,8 @@ typedef struct flat
 				tcap;
 	int			tline;
 	bool		pending;
+	long		empty_at;		/* where the last element written starts, if an empty block */
+	size_t		empty_end;		/* … and ends */
 } flat;
 
 static void
@@ -184,6 +186,32 @@ node(flat *f, int type, int tag, int line, int table, int rows, int cols, const 
 	out(f, s, n);
 }
 
+/* An element's start, written; where its children begin. */
+static size_t
+open_element(flat *f, int tag, int line, int table, int rows, int cols, const char *s, size_t n, size_t *at)
+{
+	flush(f);
+	*at = f->len;
+	node(f, GR_HN_ELEM, tag, line, table, rows, cols, s, n);
+	return f->len;
+}
+
+/*
+ * An element's end.  An empty block that ends a block or a cell renders
+ * nothing (no line is open after it), so it is not written: Word's empty
+ * <o:p> before the </p>, which gr_html_slim.c leaves out.
+ */
+static void
+close_element(flat *f, int tag, size_t at, size_t body)
+{
+	flush(f);
+	if ((tag == GR_HT_BLOCK || tag == GR_HT_CELL) && f->empty_at >= 0 && f->len == f->empty_end)
+		f->p[f->len = (size_t) f->empty_at] = 0;
+	f->empty_at = f->len == body && tag == GR_HT_BLOCK ? (long) at : -1;
+	out(f, "\n>", 2);
+	f->empty_end = f->len;
+}
+
 static char *
 finish(flat *f)
 {
@@ -207,13 +235,13 @@ flat_compact(flat *f, const gr_htree *t, int32_t i)
 		else if (n->type == GR_HN_ELEM)
 		{
 			bool		cell = n->tag == GR_HT_CELL;
+			size_t		at,
+						body = open_element(f, n->tag, line, n->has_table, cell ? n->u.cell.rowspan : 0,
+											cell ? n->u.cell.colspan : 0, n->pub_date ? gr_hn_text(t, n) : "",
+											n->pub_date ? n->u.text.len : 0, &at);
 
-			node(f, n->type, n->tag, line, n->has_table, cell ? n->u.cell.rowspan : 0,
-				 cell ? n->u.cell.colspan : 0, n->pub_date ? gr_hn_text(t, n) : "",
-				 n->pub_date ? n->u.text.len : 0);
 			flat_compact(f, t, c);
-			flush(f);
-			out(f, "\n>", 2);
+			close_element(f, n->tag, at, body);
 		}
 		else
 		{
@@ -229,7 +257,7 @@ flat_compact(flat *f, const gr_htree *t, int32_t i)
 char *
 html_ref_flat_compact(const gr_htree *t)
 {
-	flat		f = {0};
+	flat		f = {.empty_at = -1};
 
 	flat_compact(&f, t, 0);
 	return finish(&f);
@@ -250,6 +278,8 @@ flat_libxml(flat *f, const xmlNode *x)
 		{
 			gr_hn_tag	tag = gr_html_tag((const char *) x->name, &pc);
 			xmlChar    *d;
+			size_t		at,
+						body;
 
 			if (tag == GR_HT_OTHER)
 			{
@@ -257,14 +287,13 @@ flat_libxml(flat *f, const xmlNode *x)
 				continue;
 			}
 			d = tag == GR_HT_META ? html_ref_pub_date(x) : NULL;
-			node(f, GR_HN_ELEM, tag, line, html_ref_has_table(x),
-				 tag == GR_HT_CELL ? html_ref_span(x, "rowspan", GR_HTML_MAX_SPAN_ROWS) : 0,
-				 tag == GR_HT_CELL ? html_ref_span(x, "colspan", GR_HTML_MAX_SPAN_COLS) : 0,
-				 d ? (const char *) d : "", d ? strlen((const char *) d) : 0);
+			body = open_element(f, tag, line, html_ref_has_table(x),
+								tag == GR_HT_CELL ? html_ref_span(x, "rowspan", GR_HTML_MAX_SPAN_ROWS) : 0,
+								tag == GR_HT_CELL ? html_ref_span(x, "colspan", GR_HTML_MAX_SPAN_COLS) : 0,
+								d ? (const char *) d : "", d ? strlen((const char *) d) : 0, &at);
 			xmlFree(d);
 			flat_libxml(f, x->children);
-			flush(f);
-			out(f, "\n>", 2);
+			close_element(f, tag, at, body);
 		}
 		else if (x->type == XML_CDATA_SECTION_NODE)
 			node(f, GR_HN_CDATA, 0, line, 0, 0, 0, x->content ? (const char *) x->content : "",
@@ -280,7 +309,7 @@ flat_libxml(flat *f, const xmlNode *x)
 char *
 html_ref_flat_libxml(const xmlDoc *doc)
 {
-	flat		f = {0};
+	flat		f = {.empty_at = -1};
 
 	flat_libxml(&f, doc->children);
 	return finish(&f);

@@ -294,7 +294,9 @@ static const char *const pages[] = {
 	"<P><SPAN>U</SPAN><span>x<o:p></o:p></span> </P><p><span><o:p></o:p></span><span> </span></p>"
 	"<p><span><span><span><span><span>deep</span></span></span></span></span><span/>v</span></p>"
 	"<p><span>x</font>y</span><span>z</div></p><td><span><o:p> </o:p></span></td><p><span>q<o:p>r</o:p>s</span></p>"
-	"<p><span>t</span><!--c--><span>u</span>&amp;<span>&#10;</span><span>\xe4\xb8</span></p>",
+	"<p><span>t</span><!--c--><span>u</span>&amp;<span>&#10;</span><span>\xe4\xb8</span></p>"
+	"<p>n<o:p>\n</o:p></p><p>o<o:p> </o:p></p ><div><span>v<o:p>\t</o:p></span></div><li>w<o:p></o:p><p>p</p>"
+	"<td>x<o:p> </o:p></td><p>y<span><o:p>\n</o:p></span></p><p>z<o:p></o:p><o:p></o:p></p><p>after</p>",
 };
 
 /* Whole documents, as they stand. */
