@@ -553,13 +553,12 @@ static const char *
 read_inline(const char *p, const char *end, int depth, inline_run *ir)
 {
 	slim_tag	t;
-	size_t		nlen;
 	const char *s;
 
-	if (depth > 3 || !read_start_tag(p, end, &t) || t.self_closing || t.nkept > 0)
-		return NULL;
-	nlen = (size_t) (t.name_end - p - 1);
-	if (nlen != 4 || !(ascii_caseeq_n(p + 1, "span", 4) || ascii_caseeq_n(p + 1, "font", 4)))
+	/* the name first: most tags met here are others */
+	if (depth > 3 || end - p < 6 || name_char((unsigned char) p[5]) ||
+		!(ascii_caseeq_n(p + 1, "span", 4) || ascii_caseeq_n(p + 1, "font", 4)) ||
+		!read_start_tag(p, end, &t) || t.self_closing || t.nkept > 0 || !valid_utf8(p, t.end + 1))
 		return NULL;
 	for (s = t.end + 1;;)
 	{
@@ -631,7 +630,7 @@ inline_out(slim_out *so, slim_page *pg, const char *lt)
 	const char *next;
 
 	if (e == NULL || (next = memchr(e, '<', (size_t) (pg->end - e))) == NULL ||
-		memchr(lt, '\n', (size_t) (next - lt)) != NULL || !valid_utf8(lt, e) || crosses(pg, lt, e))
+		memchr(lt, '\n', (size_t) (next - lt)) != NULL || crosses(pg, lt, e))
 		return NULL;
 	if (ir.n > 0 && empty_op(ir.piece[ir.n - 1][0], e) == ir.piece[ir.n - 1][1] &&
 		is_end_tag(e, pg->end, pg->parent, pg->parent_len))
