@@ -63,6 +63,8 @@
  * pages (some cut at the page's first chunk end) and thousands of
  * mutations of them.
  */
+#include <libxml/parserInternals.h>
+
 #include "gr_html_tree.h"
 
 bool		gr_html_drop_inline = true;
@@ -105,6 +107,9 @@ name_char(unsigned char c)
 
 /* Names past this are not read (libxml2 cuts a name at 100 characters). */
 #define SLIM_NAME_MAX 64
+
+/* How deep the elements this pass tracks go; inline runs are taken out above it only. */
+#define SLIM_DEPTH 200
 
 /* a[0, n) is lower[0, n) but for the case of its ASCII letters (xmlStrncasecmp) */
 static bool
@@ -366,7 +371,35 @@ typedef struct slim_page
 	bool		open;			/* an element is open: no end tag can empty libxml2's stack */
 	const char *parent;			/* the name of libxml2's current element where certain and */
 	size_t		parent_len;		/* it holds text (holds_inline), else NULL */
+	const char *text_from;		/* where parent's text began: after its start tag */
+	/*
+	 * The elements open as far as this pass knows: every start tag but
+	 * void ones pushed, popped by the end tag of the top one only.
+	 * libxml2's own stack is a subsequence of it, but for the three
+	 * elements it may imply (<html>, <body> or <head>, <p>): an end tag
+	 * pops from libxml2's stack the top at most, or a suffix that this
+	 * one does not hold, and a start tag's auto-closing pops a suffix.
+	 * So libxml2 is at most depth + 3 deep, and stops at 256 (nodePush).
+	 */
+	int			depth;
+	bool		deep;			/* past SLIM_DEPTH: no longer known */
+	const char *open_name[SLIM_DEPTH];
+	uint8_t		open_len[SLIM_DEPTH];
+	const char *memo_at;		/* the start tag ends_text read last, and what it read */
+	slim_tag	memo;
 } slim_page;
+
+/* read_start_tag, but for the tag ends_text has just read (a run's next tag). */
+static bool
+read_tag(slim_page *pg, const char *p, slim_tag *t)
+{
+	if (pg->memo_at == p)
+	{
+		*t = pg->memo;
+		return true;
+	}
+	return read_start_tag(p, pg->end, t);
+}
 
 /* Whether one of the page's own pieces ends strictly inside (a, b); a never goes back. */
 static inline bool
@@ -521,7 +554,7 @@ ascii_caseeq_both(const char *a, const char *b, size_t n)
 static bool
 is_end_tag(const char *s, const char *end, const char *name, size_t n)
 {
-	return (size_t) (end - s) >= n + 3 && s[1] == '/' && ascii_caseeq_both(s + 2, name, n) &&
+	return (size_t) (end - s) >= n + 3 && s[0] == '<' && s[1] == '/' && ascii_caseeq_both(s + 2, name, n) &&
 		s[2 + n] == '>';
 }
 
@@ -550,15 +583,16 @@ keep_piece(inline_run *ir, const char *a, const char *b)
  * it, its pieces in *ir; NULL for anything else.
  */
 static const char *
-read_inline(const char *p, const char *end, int depth, inline_run *ir)
+read_inline(slim_page *pg, const char *p, int depth, inline_run *ir)
 {
+	const char *end = pg->end;
 	slim_tag	t;
 	const char *s;
 
 	/* the name first: most tags met here are others */
 	if (depth > 3 || end - p < 6 || name_char((unsigned char) p[5]) ||
 		!(ascii_caseeq_n(p + 1, "span", 4) || ascii_caseeq_n(p + 1, "font", 4)) ||
-		!read_start_tag(p, end, &t) || t.self_closing || t.nkept > 0 || !valid_utf8(p, t.end + 1))
+		!read_tag(pg, p, &t) || t.self_closing || t.nkept > 0 || !valid_utf8(p, t.end + 1))
 		return NULL;
 	for (s = t.end + 1;;)
 	{
@@ -576,23 +610,85 @@ read_inline(const char *p, const char *end, int depth, inline_run *ir)
 				return NULL;
 			s = c + 6;
 		}
-		else if ((s = read_inline(lt, end, depth + 1, ir)) == NULL)
+		else if ((s = read_inline(pg, lt, depth + 1, ir)) == NULL)
 			return NULL;
 	}
 }
 
 /*
- * Just past Word's empty "<o:p></o:p>" at p (blanks inside, which libxml2
- * drops: no <o:p> holds text for areBlanks), NULL for anything else.
+ * Just past Word's empty "<o:p></o:p>" at p (a few blanks inside, which
+ * libxml2 drops: no <o:p> holds text for areBlanks, which sees the '<'
+ * after them unless 1,000 bytes of text are handed over first), NULL for
+ * anything else.
  */
 static const char *
 empty_op(const char *p, const char *end)
 {
-	if (end - p < 11 || !ascii_caseeq_n(p + 1, "o:p>", 4))
+	const char *s;
+
+	if (end - p < 11 || p[0] != '<' || !ascii_caseeq_n(p + 1, "o:p>", 4))
 		return NULL;
-	for (p += 5; p < end && (*p == ' ' || *p == '\t' || *p == '\r'); p++)
+	for (s = p + 5; s < end && s - p < 64 && (*s == ' ' || *s == '\t' || *s == '\r'); s++)
 		;
-	return is_end_tag(p, end, "o:p", 3) ? p + 6 : NULL;
+	return is_end_tag(s, end, "o:p", 3) ? s + 6 : NULL;
+}
+
+/* <html>, <head>, <body>: a start tag libxml2 may discard. */
+static bool
+is_root_name(const char *name, size_t n)
+{
+	return n == 4 && (ascii_caseeq_n(name, "html", 4) || ascii_caseeq_n(name, "head", 4) ||
+					  ascii_caseeq_n(name, "body", 4));
+}
+
+/*
+ * Whether the construct at s certainly ends the text node libxml2 is
+ * adding to: a start tag that makes an element, a comment, or the end tag
+ * of the current element.  An end tag of anything else may be ignored,
+ * and the text after it joins the same node.
+ */
+static bool
+ends_text(slim_page *pg, const char *s)
+{
+	if (s[1] == '!')
+		return pg->end - s >= 4 && s[2] == '-' && s[3] == '-';
+	if (s[1] == '/')
+		return pg->parent && is_end_tag(s, pg->end, pg->parent, pg->parent_len);
+	if (!ascii_letter((unsigned char) s[1]) || !read_start_tag(s, pg->end, &pg->memo))
+		return false;
+	pg->memo_at = s;			/* read again next: read_tag */
+	return !is_root_name(s + 1, (size_t) (pg->memo.name_end - s - 1));
+}
+
+
+/* Whether libxml2 is certainly not so deep that n more elements would stop it (nodePush). */
+static bool
+shallow(const slim_page *pg, int n)
+{
+	return !pg->deep && pg->depth + 3 + n <= SLIM_DEPTH;
+}
+
+/*
+ * Whether text[a, b) ends inside a reference: an '&' followed by what
+ * htmlParseEntityRef or htmlParseCharRef would read on into the text that
+ * comes next once the tags between are gone (a name's characters, '#',
+ * digits; any byte of a multi-byte character may be a letter).
+ */
+static bool
+open_ref(const char *a, const char *b)
+{
+	if (memchr(a, '&', (size_t) (b - a)) == NULL)
+		return false;			/* most text: no reference at all */
+	while (b > a)
+	{
+		unsigned char c = (unsigned char) *--b;
+
+		if (c == '&')
+			return true;
+		if (!(c >= 0x80 || name_char(c) || c == '#'))
+			return false;
+	}
+	return false;
 }
 
 /*
@@ -607,11 +703,18 @@ empty_op(const char *p, const char *end)
  * <head>), so the text lands in the parent, joined to the text around it.
  * What must hold for the tree to be the same:
  *
- * - no line break from lt to the next tag, so that the joined text node
- *   has the line of its first part (libxml2 takes a text node's line
- *   where it hands the text over);
- * - well-formed UTF-8, and no piece of the page ending inside, as for any
- *   tag this pass rewrites.
+ * - the joined text node has the line of every part: libxml2 takes a
+ *   node's line where it first hands its text over, at the next tag, a
+ *   reference, or 1,000 bytes; so no line break from lt to the next tag,
+ *   nor in the text before unless it is handed over at lt; and that next
+ *   tag ends the node (ends_text), or is another run taken out whose own
+ *   next tag does;
+ * - no reference cut by the tags (&amp<span>;</span> is "&amp;", not "&");
+ * - the joined node no longer than libxml2 allows one (XML_MAX_TEXT_LENGTH),
+ *   and libxml2 not so deep that it would stop at the elements taken out
+ *   (nodePush: 256), which is what pg->depth bounds;
+ * - well-formed UTF-8 in the tags, and no piece of the page ending
+ *   inside, as for any tag this pass rewrites.
  *
  * Word's <o:p>, kept as written, lands in the parent too; its node is a
  * <p> to libxml2 (the prefix split off), after which blank text is kept
@@ -623,21 +726,77 @@ empty_op(const char *p, const char *end)
  * the same.  Just past the run, its text written; NULL where not taken out.
  */
 static const char *
-inline_out(slim_out *so, slim_page *pg, const char *lt)
+inline_out(slim_out *so, slim_page *pg, const char *text, const char *lt)
 {
-	inline_run	ir = {0};
-	const char *e = read_inline(lt, pg->end, 0, &ir);
+	inline_run	ir;
+	const char *e;
 	const char *next;
 
-	if (e == NULL || (next = memchr(e, '<', (size_t) (pg->end - e))) == NULL ||
-		memchr(lt, '\n', (size_t) (next - lt)) != NULL || crosses(pg, lt, e))
+	ir.n = 0;					/* keep_piece fills the rest */
+	if (!shallow(pg, 5) || (e = read_inline(pg, lt, 0, &ir)) == NULL ||
+		(next = memchr(e, '<', (size_t) (pg->end - e))) == NULL || pg->end - next < 2 ||
+		memchr(lt, '\n', (size_t) (next - lt)) != NULL || !ends_text(pg, next) || crosses(pg, lt, e) ||
+		(size_t) (next - pg->text_from) >= XML_MAX_TEXT_LENGTH || open_ref(text, lt))
 		return NULL;
+	/* the text before: handed over at lt unless a reference or 1,000 bytes come first */
+	if (memchr(pg->text_from, '\n', (size_t) (lt - pg->text_from)) != NULL &&
+		(lt - pg->text_from >= 900 || memchr(pg->text_from, '&', (size_t) (lt - pg->text_from)) != NULL))
+		return NULL;
+	for (int i = 0; i < ir.n; i++)
+		if (open_ref(ir.piece[i][0], ir.piece[i][1]))
+			return NULL;
 	if (ir.n > 0 && empty_op(ir.piece[ir.n - 1][0], e) == ir.piece[ir.n - 1][1] &&
 		is_end_tag(e, pg->end, pg->parent, pg->parent_len))
 		ir.n--;					/* an empty <o:p> that ends the parent */
 	for (int i = 0; i < ir.n; i++)
 		emit(so, ir.piece[i][0], (size_t) (ir.piece[i][1] - ir.piece[i][0]));
 	return e;
+}
+
+/* The elements libxml2 closes at once (html40ElementTable's empty ones). */
+static bool
+is_void(const char *name, size_t n)
+{
+	static const struct
+	{
+		const char *name;
+		size_t		len;
+	}			voids[] = {
+		{"area", 4}, {"base", 4}, {"basefont", 8}, {"br", 2}, {"col", 3}, {"frame", 5}, {"hr", 2},
+		{"img", 3}, {"input", 5}, {"isindex", 7}, {"link", 4}, {"meta", 4}, {"param", 5},
+	};
+
+	if (n < 2 || n > 8)
+		return false;
+	for (size_t i = 0; i < sizeof(voids) / sizeof(voids[0]); i++)
+		if (voids[i].len == n && (name[0] | 0x20) == voids[i].name[0] && ascii_caseeq_n(name, voids[i].name, n))
+			return true;
+	return false;
+}
+
+static void
+push_open(slim_page *pg, const char *name, size_t n)
+{
+	if (pg->depth == SLIM_DEPTH)
+		pg->deep = true;
+	if (pg->deep)
+		return;
+	pg->open_name[pg->depth] = name;
+	pg->open_len[pg->depth] = (uint8_t) n;
+	pg->depth++;
+}
+
+/* The end tag at lt ("</" and a letter) pops the top element if it names it. */
+static void
+pop_open(slim_page *pg, const char *lt)
+{
+	size_t		n = 0;
+
+	while (name_char((unsigned char) lt[2 + n]))
+		n++;
+	if (!pg->deep && pg->depth > 0 && pg->open_len[pg->depth - 1] == n &&
+		ascii_caseeq_both(pg->open_name[pg->depth - 1], lt + 2, n))
+		pg->depth--;
 }
 
 /*
@@ -653,7 +812,7 @@ start_tag(slim_out *so, slim_page *pg, const char *lt, bool *stop)
 	const char *cut;
 	const char *p;
 
-	*stop = !read_start_tag(lt, pg->end, &t);
+	*stop = !read_tag(pg, lt, &t);
 	if (*stop)
 		return lt;
 	nlen = (size_t) (t.name_end - lt - 1);
@@ -693,8 +852,7 @@ start_tag(slim_out *so, slim_page *pg, const char *lt, bool *stop)
 	 * <html/>, or a <head/> or <body/> libxml2 discards, closes the element
 	 * open (htmlParseTryOrFinish), which may be the document's root
 	 */
-	pg->open = !(t.self_closing && ((nlen == 4 && (ascii_caseeq_n(lt + 1, "html", 4) || ascii_caseeq_n(lt + 1, "head", 4) ||
-												  ascii_caseeq_n(lt + 1, "body", 4)))));
+	pg->open = !(t.self_closing && is_root_name(lt + 1, nlen));
 	pg->parent = !t.self_closing && holds_inline(lt + 1, nlen) ? lt + 1 : NULL;
 	pg->parent_len = nlen;
 	p = next;
@@ -702,12 +860,17 @@ start_tag(slim_out *so, slim_page *pg, const char *lt, bool *stop)
 		((nlen == 6 && ascii_caseeq_n(lt + 1, "script", 6)) ||
 		 (nlen == 5 && ascii_caseeq_n(lt + 1, "style", 5))))
 	{
+		/* its end tag is read here too: not pushed */
 		next = raw_end(p, pg->end, nlen == 6 ? "script" : "style", nlen);
 		*stop = next == NULL || !whole_anyhow(pg, p, next, false);
 		if (*stop)
 			return p;
 		emit(so, p, (size_t) (next - p));
 	}
+	else if (!t.self_closing && !is_void(lt + 1, nlen))
+		push_open(pg, lt + 1, nlen);
+	if (!is_root_name(lt + 1, nlen))
+		pg->text_from = next;	/* an element: the text after it is a node of its own */
 	return next;
 }
 
@@ -757,12 +920,13 @@ gr_html_slim(const char *text, size_t len, char *buf, size_t cap, gr_html_push p
 {
 	const char *p = text;
 	const char *nul = memchr(text, 0, len);
-	slim_page	pg = {text, nul ? nul : text + len, text, false, NULL, 0};
+	slim_page	pg = {.text = text, .end = nul ? nul : text + len, .cut = text, .text_from = text};
 	slim_out	so = {buf, cap, 0, push, arg, true};
 
 	while (p < pg.end && so.ok)
 	{
 		const char *lt = memchr(p, '<', (size_t) (pg.end - p));
+		const char *before = p;
 		const char *next;
 
 		if (lt == NULL || pg.end - lt < 2)
@@ -771,8 +935,8 @@ gr_html_slim(const char *text, size_t len, char *buf, size_t cap, gr_html_push p
 		p = lt;
 		if (pg.parent && gr_html_drop_inline &&
 			(((next = empty_op(lt, pg.end)) != NULL && is_end_tag(next, pg.end, pg.parent, pg.parent_len) &&
-			  !crosses(&pg, lt, next)) ||
-			 (next = inline_out(&so, &pg, lt)) != NULL))
+			  shallow(&pg, 1) && !crosses(&pg, lt, next)) ||
+			 (((lt[1] | 0x20) == 's' || (lt[1] | 0x20) == 'f') && (next = inline_out(&so, &pg, before, lt)) != NULL)))
 		{
 			p = next;			/* the parent stays libxml2's current element */
 			continue;
@@ -786,9 +950,11 @@ gr_html_slim(const char *text, size_t len, char *buf, size_t cap, gr_html_push p
 				break;
 			continue;
 		}
-		pg.parent = NULL;
+		pg.parent = NULL;		/* until the next start tag, which sets text_from too */
 		if ((next = other_markup(&pg, lt)) == NULL)
 			break;
+		if (lt[1] == '/')
+			pop_open(&pg, lt);
 		emit(&so, p, (size_t) (next - p));
 		p = next;
 	}

@@ -104,7 +104,12 @@ html_ref_pub_date(const xmlNode *n)
 	return content;
 }
 
-/* The flat form being written, and the text not yet written out. */
+/*
+ * The flat form being written, and the text not yet written out: white
+ * space collapsed as rendering collapses it, across nodes too, and each
+ * character after the line of the node it is in where that changes, since
+ * a rendered line takes the line of the node of its first word.
+ */
 typedef struct flat
 {
 	char	   *p;
@@ -113,10 +118,9 @@ typedef struct flat
 	char	   *txt;
 	size_t		tlen,
 				tcap;
-	int			tline;
-	bool		pending;
-	long		empty_at;		/* where the last element written starts, if an empty block */
-	size_t		empty_end;		/* … and ends */
+	int			tline;			/* the line last written into txt */
+	bool		pending;		/* txt holds text */
+	bool		space;			/* white space not yet written */
 } flat;
 
 static void
@@ -152,19 +156,46 @@ outf(flat *f, const char *fmt,...)
 	out(f, b, (size_t) n);
 }
 
+static bool
+is_ws(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
 /* Text to join to the text before it, up to a NUL byte (rendering stops there). */
 static void
 text(flat *f, const char *s, size_t n, int line)
 {
 	const char *z = memchr(s, 0, n);
+	const char *end = z ? z : s + n;
 
 	if (!f->pending)
 	{
 		f->pending = true;
-		f->tline = line;
+		f->space = false;
+		f->tline = -1;
 		f->tlen = 0;
 	}
-	grow_put(&f->txt, &f->tlen, &f->tcap, s, z ? (size_t) (z - s) : n);
+	for (; s < end; s++)
+	{
+		if (is_ws(*s))
+		{
+			f->space = true;
+			continue;
+		}
+		if (f->space)
+			grow_put(&f->txt, &f->tlen, &f->tcap, " ", 1);
+		f->space = false;
+		if (line != f->tline)
+		{
+			char		b[24];
+			int			k = snprintf(b, sizeof(b), "@%d@", line);
+
+			grow_put(&f->txt, &f->tlen, &f->tcap, b, (size_t) k);
+			f->tline = line;
+		}
+		grow_put(&f->txt, &f->tlen, &f->tcap, s, 1);
+	}
 }
 
 static void
@@ -172,7 +203,9 @@ flush(flat *f)
 {
 	if (!f->pending)
 		return;
-	outf(f, "\n\"%d:%zu:", f->tline, f->tlen);
+	if (f->space)
+		grow_put(&f->txt, &f->tlen, &f->tcap, " ", 1);
+	outf(f, "\n\"%zu:", f->tlen);
 	out(f, f->txt, f->tlen);
 	f->pending = false;
 }
@@ -196,20 +229,40 @@ open_element(flat *f, int tag, int line, int table, int rows, int cols, const ch
 	return f->len;
 }
 
+/* Whether the flat form ends with an empty block: "\n<1 tag …:" then "\n>". */
+static bool
+ends_in_empty_block(const flat *f, size_t *at)
+{
+	size_t		i;
+	int			type,
+				tag;
+
+	if (f->len < 4 || memcmp(f->p + f->len - 2, "\n>", 2) != 0)
+		return false;
+	for (i = f->len - 2; i > 0 && f->p[i - 1] != '\n'; i--)
+		;
+	if (i == 0 || f->p[i] != '<' || sscanf(f->p + i + 1, "%d %d", &type, &tag) != 2 ||
+		type != GR_HN_ELEM || tag != GR_HT_BLOCK || f->p[f->len - 3] != ':')
+		return false;
+	*at = i - 1;
+	return true;
+}
+
 /*
- * An element's end.  An empty block that ends a block or a cell renders
- * nothing (no line is open after it), so it is not written: Word's empty
- * <o:p> before the </p>, which gr_html_slim.c leaves out.
+ * An element's end.  Empty blocks that end a block or a cell render
+ * nothing (no line is open after them), so they are not written: Word's
+ * empty <o:p>s before the </p>, which gr_html_slim.c leaves out.
  */
 static void
 close_element(flat *f, int tag, size_t at, size_t body)
 {
+	size_t		e;
+
 	flush(f);
-	if ((tag == GR_HT_BLOCK || tag == GR_HT_CELL) && f->empty_at >= 0 && f->len == f->empty_end)
-		f->p[f->len = (size_t) f->empty_at] = 0;
-	f->empty_at = f->len == body && tag == GR_HT_BLOCK ? (long) at : -1;
+	if (tag == GR_HT_BLOCK || tag == GR_HT_CELL)
+		while (f->len > body && ends_in_empty_block(f, &e) && e >= body)
+			f->p[f->len = e] = 0;
 	out(f, "\n>", 2);
-	f->empty_end = f->len;
 }
 
 static char *
@@ -257,7 +310,7 @@ flat_compact(flat *f, const gr_htree *t, int32_t i)
 char *
 html_ref_flat_compact(const gr_htree *t)
 {
-	flat		f = {.empty_at = -1};
+	flat		f = {0};
 
 	flat_compact(&f, t, 0);
 	return finish(&f);
@@ -309,7 +362,7 @@ flat_libxml(flat *f, const xmlNode *x)
 char *
 html_ref_flat_libxml(const xmlDoc *doc)
 {
-	flat		f = {.empty_at = -1};
+	flat		f = {0};
 
 	flat_libxml(&f, doc->children);
 	return finish(&f);

@@ -297,6 +297,13 @@ static const char *const pages[] = {
 	"<p><span>t</span><!--c--><span>u</span>&amp;<span>&#10;</span><span>\xe4\xb8</span></p>"
 	"<p>n<o:p>\n</o:p></p><p>o<o:p> </o:p></p ><div><span>v<o:p>\t</o:p></span></div><li>w<o:p></o:p><p>p</p>"
 	"<td>x<o:p> </o:p></td><p>y<span><o:p>\n</o:p></span></p><p>z<o:p></o:p><o:p></o:p></p><p>after</p>",
+	/* what a review found: references cut by the tags, text after a stray end tag, text ending in "/p>" */
+	"<p>&amp<span>;</span></p><p>&#20013<span>;</span></p><p>&#x4E2<span>D;</span></p><p><span>&</span>lt;</p>"
+	"<table><tr><td>&#49<span>2</span></td><td>&中<span>文;</span></td><td>0<o:p>3/o:p></td></tr></table>"
+	"<p>a<o:p></o:p>b/p>c</p><div>d<span>e<o:p></o:p></span>f/div>g</div><p>a<o:p>x/o:p></p>"
+	"<p>&#32;\n<span>b</span></p><table><tr><th><font>h</font></thiv>a\n<span>b</span>></th></tr></table>"
+	"<p>&#32;\n</x>b<span>c</span></p><p><span>x</span></q>\ny</p><p><span>x</span><body>\ny</p>"
+	"<p><span><o:p></o:p></span><span><o:p></o:p></span></p><td><span><o:p></o:p></span><o:p></o:p></td>",
 };
 
 /* Whole documents, as they stand. */
@@ -386,6 +393,37 @@ made_pages(void)
 	put_n(&b, "字", 3500000);
 	put(&b, "</p><p>after</p>");
 	check("a text of 10.5 MB (libxml2 stops at 10 MB)", b.p, b.len);
+	b.len = 0;
+	put(&b, head);
+	put(&b, "<p>");
+	put_n(&b, "字", 1800000);
+	put(&b, "<span>x</span>");
+	put_n(&b, "字", 1800000);
+	put(&b, "</p><p>after</p>");
+	check("two texts of 5.4 MB joined by a <span> taken out (libxml2 stops at 10 MB)", b.p, b.len);
+	/* libxml2 stops past 256 elements deep (nodePush): a <span> taken out must not hide one */
+	for (size_t k = 0; k < 8; k++)
+	{
+		static const int depths[] = {190, 192, 193, 250, 251, 252, 253, 254};
+		int			d = depths[k];
+
+		b.len = 0;
+		put(&b, head);
+		put_n(&b, "<div>", d);
+		put(&b, "<p><span><font>x</font></span><span><o:p></o:p></span></p>");
+		put_n(&b, "</div>", d);
+		put(&b, "<p>after</p>");
+		snprintf(label, sizeof(label), "%d nested <div>, then <span>s to take out", d);
+		check(label, b.p, b.len);
+	}
+	b.len = 0;
+	put(&b, head);
+	put(&b, "<p>a<o:p>");
+	put_n(&b, " ", 1000);
+	put(&b, "</o:p></p><p>");
+	put_n(&b, " ", 1000);
+	put(&b, "\n<span>b</span></p><p>c</p>");
+	check("1,000 blanks in an <o:p> and before a <span> (handed over before the '<')", b.p, b.len);
 	free(b.p);
 }
 
