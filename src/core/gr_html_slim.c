@@ -42,7 +42,7 @@
  * a <p>, <td>, <th>, <li> or <div>, and the text and runs after it), the
  * <span>s and <font>s that Word wraps around every run of text are taken
  * out where they hold nothing but text, such elements and <o:p>: the tree
- * is then the same but for them (inline_out).
+ * is then the same but for them (gr_html_inline.c).
  *
  * The push parser's result also depends on where its pieces end, and this
  * pass hands it others than the page's own (4 bytes, then GR_HTML_CHUNK at
@@ -63,63 +63,9 @@
  * pages (some cut at the page's first chunk end) and thousands of
  * mutations of them.
  */
-#include <libxml/parserInternals.h>
-
-#include "gr_html_tree.h"
+#include "gr_html_slim.h"
 
 bool		gr_html_drop_inline = true;
-
-/* The classes of bytes in a tag, as htmlParseHTMLName and IS_BLANK_CH have them. */
-#define SLIM_BLANK 1			/* IS_BLANK_CH */
-#define SLIM_START 2			/* a name's first character: a letter, '_', ':', '.' */
-#define SLIM_NAME 4				/* a name's others: those, a digit, '-' */
-
-static const uint8_t slim_class[256] = {
-	[' '] = SLIM_BLANK,['\t'] = SLIM_BLANK,['\n'] = SLIM_BLANK,['\r'] = SLIM_BLANK,
-	['a' ... 'z'] = SLIM_START | SLIM_NAME,['A' ... 'Z'] = SLIM_START | SLIM_NAME,
-	['_'] = SLIM_START | SLIM_NAME,[':'] = SLIM_START | SLIM_NAME,['.'] = SLIM_START | SLIM_NAME,
-	['0' ... '9'] = SLIM_NAME,['-'] = SLIM_NAME,
-};
-
-static inline bool
-blank(unsigned char c)
-{
-	return slim_class[c] & SLIM_BLANK;
-}
-
-static inline bool
-ascii_letter(unsigned char c)
-{
-	return (unsigned char) ((c | 0x20) - 'a') < 26;
-}
-
-static inline bool
-name_start(unsigned char c)
-{
-	return slim_class[c] & SLIM_START;
-}
-
-static inline bool
-name_char(unsigned char c)
-{
-	return slim_class[c] & SLIM_NAME;
-}
-
-/* Names past this are not read (libxml2 cuts a name at 100 characters). */
-#define SLIM_NAME_MAX 64
-
-/* How deep the elements this pass tracks go; inline runs are taken out above it only. */
-#define SLIM_DEPTH 200
-
-/* a[0, n) is lower[0, n) but for the case of its ASCII letters (xmlStrncasecmp) */
-static bool
-ascii_caseeq_n(const char *a, const char *lower, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (a[i] != lower[i] && !(ascii_letter((unsigned char) a[i]) && (a[i] | 0x20) == lower[i]))
-			return false;
-	return true;
-}
 
 static size_t
 count_nl(const char *s, const char *e)
@@ -130,17 +76,6 @@ count_nl(const char *s, const char *e)
 		n++, s++;
 	return n;
 }
-
-/* A start tag as libxml2 reads it: the attributes to keep, where it ends. */
-typedef struct slim_tag
-{
-	const char *name_end;
-	const char *end;			/* its '>', or the '/' of "/>" */
-	bool		self_closing;
-	bool		dropped;		/* some attribute is not kept */
-	int			nkept;
-	const char *kept[16][2];	/* [start, end) of each kept attribute as written */
-} slim_tag;
 
 /*
  * An attribute's value from s (just past '=' and blanks); its end, NULL
@@ -184,12 +119,9 @@ note_attribute(slim_tag *t, const char *a, const char *an, const char *s)
 	return true;
 }
 
-/*
- * Reads the start tag at p ('<' and a letter) as htmlParseStartTag does;
- * false where it would take a path this pass does not follow.
- */
-static bool
-read_start_tag(const char *p, const char *end, slim_tag *t)
+/* gr_html_slim.h */
+bool
+gr_slim_read_start_tag(const char *p, const char *end, slim_tag *t)
 {
 	const char *s = p + 1;
 
@@ -353,63 +285,6 @@ decl_end(const char *p, const char *end)
 	return s < end ? s + 1 : NULL;
 }
 
-/* The first end of the page's own pieces (gr_html_sax.c pushes 4 bytes, then GR_HTML_CHUNK at a time) past a. */
-static const char *
-next_cut(const char *text, const char *a)
-{
-	size_t		off = (size_t) (a - text);
-
-	return text + 4 + (off < 4 ? 1 : (off - 4) / GR_HTML_CHUNK + 1) * GR_HTML_CHUNK;
-}
-
-/* What the pass knows of the page besides the place it reads. */
-typedef struct slim_page
-{
-	const char *text;
-	const char *end;			/* what it reads: up to a NUL (libxml2 reads a space) */
-	const char *cut;			/* the end of the page's piece that the pass is in */
-	bool		open;			/* an element is open: no end tag can empty libxml2's stack */
-	const char *parent;			/* the name of libxml2's current element where certain and */
-	size_t		parent_len;		/* it holds text (holds_inline), else NULL */
-	const char *text_from;		/* where parent's text began: after its start tag */
-	/*
-	 * The elements open as far as this pass knows: every start tag but
-	 * void ones pushed, popped by the end tag of the top one only.
-	 * libxml2's own stack is a subsequence of it, but for the three
-	 * elements it may imply (<html>, <body> or <head>, <p>): an end tag
-	 * pops from libxml2's stack the top at most, or a suffix that this
-	 * one does not hold, and a start tag's auto-closing pops a suffix.
-	 * So libxml2 is at most depth + 3 deep, and stops at 256 (nodePush).
-	 */
-	int			depth;
-	bool		deep;			/* past SLIM_DEPTH: no longer known */
-	const char *open_name[SLIM_DEPTH];
-	uint8_t		open_len[SLIM_DEPTH];
-	const char *memo_at;		/* the start tag ends_text read last, and what it read */
-	slim_tag	memo;
-} slim_page;
-
-/* read_start_tag, but for the tag ends_text has just read (a run's next tag). */
-static bool
-read_tag(slim_page *pg, const char *p, slim_tag *t)
-{
-	if (pg->memo_at == p)
-	{
-		*t = pg->memo;
-		return true;
-	}
-	return read_start_tag(p, pg->end, t);
-}
-
-/* Whether one of the page's own pieces ends strictly inside (a, b); a never goes back. */
-static inline bool
-crosses(slim_page *pg, const char *a, const char *b)
-{
-	if (a >= pg->cut)
-		pg->cut = next_cut(pg->text, a);
-	return pg->cut < b;
-}
-
 /*
  * Where one of the page's own pieces ends inside a quoted value of the
  * tag [lt, e), NULL for nowhere.  htmlParseLookupSequence keeps that it
@@ -457,41 +332,12 @@ whole_anyhow(slim_page *pg, const char *p, const char *e, bool comment)
 	return !crosses(pg, e - 3, e);
 }
 
-/* Where the slimmed page goes: a buffer of its own, pushed on when full. */
-typedef struct slim_out
-{
-	char	   *buf;
-	size_t		cap;
-	size_t		used;
-	gr_html_push push;
-	void	   *arg;
-	bool		ok;				/* push has not said stop */
-} slim_out;
-
-static void
-flush(slim_out *so)
+void
+gr_slim_flush(slim_out *so)
 {
 	if (so->used > 0 && so->ok)
 		so->ok = so->push(so->arg, so->buf, so->used);
 	so->used = 0;
-}
-
-/* Bytes as they are: into the buffer, or a large piece pushed from the page itself. */
-static inline void
-emit(slim_out *so, const char *s, size_t n)
-{
-	if (n > so->cap - so->used)
-	{
-		flush(so);
-		if (n > so->cap / 2)
-		{
-			if (so->ok && n > 0)
-				so->ok = so->push(so->arg, s, n);
-			return;
-		}
-	}
-	memcpy(so->buf + so->used, s, n);
-	so->used += n;
 }
 
 /*
@@ -501,7 +347,7 @@ emit(slim_out *so, const char *s, size_t n)
 static void
 emit_rest(slim_out *so, const char *text, const char *p, const char *end)
 {
-	flush(so);
+	gr_slim_flush(so);
 	while (p < end && so->ok)
 	{
 		size_t		n = (size_t) (next_cut(text, p) - p);
@@ -520,283 +366,10 @@ emit_rest(slim_out *so, const char *text, const char *p, const char *end)
  * bytes pushed later to ISO-8859-1: where the pieces end then changes the
  * text after.  Text, comments, PIs and scripts are read with NEXTL.
  */
-static bool
-valid_utf8(const char *p, const char *e)
+bool
+gr_slim_valid_utf8(const char *p, const char *e)
 {
 	return gr_utf8_valid_prefix(p, (size_t) (e - p)) == (size_t) (e - p);
-}
-
-/*
- * Elements whose start tag leaves libxml2's current element certain (it
- * pushes them whatever is open, closing what they close; none is void)
- * and that hold text (allowPCData): <p>, <td>, <th>, <li>, <div>.
- */
-static bool
-holds_inline(const char *name, size_t n)
-{
-	return (n == 1 && (name[0] | 0x20) == 'p') ||
-		(n == 2 && (ascii_caseeq_n(name, "td", 2) || ascii_caseeq_n(name, "th", 2) ||
-					ascii_caseeq_n(name, "li", 2))) ||
-		(n == 3 && ascii_caseeq_n(name, "div", 3));
-}
-
-/* a[0, n) and b[0, n) alike but for the case of ASCII letters */
-static bool
-ascii_caseeq_both(const char *a, const char *b, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (a[i] != b[i] && !(ascii_letter((unsigned char) a[i]) && (a[i] | 0x20) == (b[i] | 0x20)))
-			return false;
-	return true;
-}
-
-/* Whether s is the end tag of name[0, n) written "</name>". */
-static bool
-is_end_tag(const char *s, const char *end, const char *name, size_t n)
-{
-	return (size_t) (end - s) >= n + 3 && s[0] == '<' && s[1] == '/' && ascii_caseeq_both(s + 2, name, n) &&
-		s[2 + n] == '>';
-}
-
-/* What an inline run keeps of the page: its text, and Word's <o:p> as written. */
-#define INLINE_PIECES 16
-typedef struct inline_run
-{
-	int			n;
-	const char *piece[INLINE_PIECES][2];
-} inline_run;
-
-static bool
-keep_piece(inline_run *ir, const char *a, const char *b)
-{
-	if (ir->n == INLINE_PIECES)
-		return false;
-	ir->piece[ir->n][0] = a;
-	ir->piece[ir->n][1] = b;
-	ir->n++;
-	return true;
-}
-
-/*
- * A <span> or <font> at p that holds only text, such elements, and at its
- * end Word's "<o:p>…</o:p>", and is closed by its own end tag: just past
- * it, its pieces in *ir; NULL for anything else.
- */
-static const char *
-read_inline(slim_page *pg, const char *p, int depth, inline_run *ir)
-{
-	const char *end = pg->end;
-	slim_tag	t;
-	const char *s;
-
-	/* the name first: most tags met here are others */
-	if (depth > 3 || end - p < 6 || name_char((unsigned char) p[5]) ||
-		!(ascii_caseeq_n(p + 1, "span", 4) || ascii_caseeq_n(p + 1, "font", 4)) ||
-		!read_tag(pg, p, &t) || t.self_closing || t.nkept > 0 || !valid_utf8(p, t.end + 1))
-		return NULL;
-	for (s = t.end + 1;;)
-	{
-		const char *lt = memchr(s, '<', (size_t) (end - s));
-
-		if (lt == NULL || (lt > s && !keep_piece(ir, s, lt)))
-			return NULL;
-		if (is_end_tag(lt, end, p + 1, 4))
-			return lt + 7;
-		if (end - lt >= 5 && ascii_caseeq_n(lt + 1, "o:p>", 4))
-		{
-			const char *c = memchr(lt + 5, '<', (size_t) (end - lt - 5));
-
-			if (c == NULL || !is_end_tag(c, end, "o:p", 3) || !keep_piece(ir, lt, c + 6))
-				return NULL;
-			s = c + 6;
-		}
-		else if ((s = read_inline(pg, lt, depth + 1, ir)) == NULL)
-			return NULL;
-	}
-}
-
-/*
- * Just past Word's empty "<o:p></o:p>" at p (a few blanks inside, which
- * libxml2 drops: no <o:p> holds text for areBlanks, which sees the '<'
- * after them unless 1,000 bytes of text are handed over first), NULL for
- * anything else.
- */
-static const char *
-empty_op(const char *p, const char *end)
-{
-	const char *s;
-
-	if (end - p < 11 || p[0] != '<' || !ascii_caseeq_n(p + 1, "o:p>", 4))
-		return NULL;
-	for (s = p + 5; s < end && s - p < 64 && (*s == ' ' || *s == '\t' || *s == '\r'); s++)
-		;
-	return is_end_tag(s, end, "o:p", 3) ? s + 6 : NULL;
-}
-
-/* <html>, <head>, <body>: a start tag libxml2 may discard. */
-static bool
-is_root_name(const char *name, size_t n)
-{
-	return n == 4 && (ascii_caseeq_n(name, "html", 4) || ascii_caseeq_n(name, "head", 4) ||
-					  ascii_caseeq_n(name, "body", 4));
-}
-
-/*
- * Whether the construct at s certainly ends the text node libxml2 is
- * adding to: a start tag that makes an element, a comment, or the end tag
- * of the current element.  An end tag of anything else may be ignored,
- * and the text after it joins the same node.
- */
-static bool
-ends_text(slim_page *pg, const char *s)
-{
-	if (s[1] == '!')
-		return pg->end - s >= 4 && s[2] == '-' && s[3] == '-';
-	if (s[1] == '/')
-		return pg->parent && is_end_tag(s, pg->end, pg->parent, pg->parent_len);
-	if (!ascii_letter((unsigned char) s[1]) || !read_start_tag(s, pg->end, &pg->memo))
-		return false;
-	pg->memo_at = s;			/* read again next: read_tag */
-	return !is_root_name(s + 1, (size_t) (pg->memo.name_end - s - 1));
-}
-
-
-/* Whether libxml2 is certainly not so deep that n more elements would stop it (nodePush). */
-static bool
-shallow(const slim_page *pg, int n)
-{
-	return !pg->deep && pg->depth + 3 + n <= SLIM_DEPTH;
-}
-
-/*
- * Whether text[a, b) ends inside a reference: an '&' followed by what
- * htmlParseEntityRef or htmlParseCharRef would read on into the text that
- * comes next once the tags between are gone (a name's characters, '#',
- * digits; any byte of a multi-byte character may be a letter).
- */
-static bool
-open_ref(const char *a, const char *b)
-{
-	if (memchr(a, '&', (size_t) (b - a)) == NULL)
-		return false;			/* most text: no reference at all */
-	while (b > a)
-	{
-		unsigned char c = (unsigned char) *--b;
-
-		if (c == '&')
-			return true;
-		if (!(c >= 0x80 || name_char(c) || c == '#'))
-			return false;
-	}
-	return false;
-}
-
-/*
- * Inline elements that nothing reads, taken out where libxml2 builds the
- * same tree without them but for the elements themselves: Word wraps
- * every run of text in a <span> or <font>, which are a third of the tags
- * of its pages.  At lt, in an element that holds text and is libxml2's
- * current one for certain (pg->parent), a <span> or <font> that holds
- * only text, such elements, and Word's <o:p> ends: libxml2 neither closes
- * nor implies an element for it or for its text (htmlAutoClose,
- * htmlCheckImplied, htmlCheckParagraph: the parent is no <html> or
- * <head>), so the text lands in the parent, joined to the text around it.
- * What must hold for the tree to be the same:
- *
- * - the joined text node has the line of every part: libxml2 takes a
- *   node's line where it first hands its text over, at the next tag, a
- *   reference, or 1,000 bytes; so no line break from lt to the next tag,
- *   nor in the text before unless it is handed over at lt; and that next
- *   tag ends the node (ends_text), or is another run taken out whose own
- *   next tag does;
- * - no reference cut by the tags (&amp<span>;</span> is "&amp;", not "&");
- * - the joined node no longer than libxml2 allows one (XML_MAX_TEXT_LENGTH),
- *   and libxml2 not so deep that it would stop at the elements taken out
- *   (nodePush: 256), which is what pg->depth bounds;
- * - well-formed UTF-8 in the tags, and no piece of the page ending
- *   inside, as for any tag this pass rewrites.
- *
- * Word's <o:p>, kept as written, lands in the parent too; its node is a
- * <p> to libxml2 (the prefix split off), after which blank text is kept
- * as after a <span> (areBlanks, allowPCData).  An empty one just before
- * the parent's end tag is left out as well: an empty block that ends its
- * block or cell renders nothing (gr_html.c: no line is open after it).
- *
- * Rendering passes over inline elements (gr_html.c), so the page reads
- * the same.  Just past the run, its text written; NULL where not taken out.
- */
-static const char *
-inline_out(slim_out *so, slim_page *pg, const char *text, const char *lt)
-{
-	inline_run	ir;
-	const char *e;
-	const char *next;
-
-	ir.n = 0;					/* keep_piece fills the rest */
-	if (!shallow(pg, 5) || (e = read_inline(pg, lt, 0, &ir)) == NULL ||
-		(next = memchr(e, '<', (size_t) (pg->end - e))) == NULL || pg->end - next < 2 ||
-		memchr(lt, '\n', (size_t) (next - lt)) != NULL || !ends_text(pg, next) || crosses(pg, lt, e) ||
-		(size_t) (next - pg->text_from) >= XML_MAX_TEXT_LENGTH || open_ref(text, lt))
-		return NULL;
-	/* the text before: handed over at lt unless a reference or 1,000 bytes come first */
-	if (memchr(pg->text_from, '\n', (size_t) (lt - pg->text_from)) != NULL &&
-		(lt - pg->text_from >= 900 || memchr(pg->text_from, '&', (size_t) (lt - pg->text_from)) != NULL))
-		return NULL;
-	for (int i = 0; i < ir.n; i++)
-		if (open_ref(ir.piece[i][0], ir.piece[i][1]))
-			return NULL;
-	if (ir.n > 0 && empty_op(ir.piece[ir.n - 1][0], e) == ir.piece[ir.n - 1][1] &&
-		is_end_tag(e, pg->end, pg->parent, pg->parent_len))
-		ir.n--;					/* an empty <o:p> that ends the parent */
-	for (int i = 0; i < ir.n; i++)
-		emit(so, ir.piece[i][0], (size_t) (ir.piece[i][1] - ir.piece[i][0]));
-	return e;
-}
-
-/* The elements libxml2 closes at once (html40ElementTable's empty ones). */
-static bool
-is_void(const char *name, size_t n)
-{
-	static const struct
-	{
-		const char *name;
-		size_t		len;
-	}			voids[] = {
-		{"area", 4}, {"base", 4}, {"basefont", 8}, {"br", 2}, {"col", 3}, {"frame", 5}, {"hr", 2},
-		{"img", 3}, {"input", 5}, {"isindex", 7}, {"link", 4}, {"meta", 4}, {"param", 5},
-	};
-
-	if (n < 2 || n > 8)
-		return false;
-	for (size_t i = 0; i < sizeof(voids) / sizeof(voids[0]); i++)
-		if (voids[i].len == n && (name[0] | 0x20) == voids[i].name[0] && ascii_caseeq_n(name, voids[i].name, n))
-			return true;
-	return false;
-}
-
-static void
-push_open(slim_page *pg, const char *name, size_t n)
-{
-	if (pg->depth == SLIM_DEPTH)
-		pg->deep = true;
-	if (pg->deep)
-		return;
-	pg->open_name[pg->depth] = name;
-	pg->open_len[pg->depth] = (uint8_t) n;
-	pg->depth++;
-}
-
-/* The end tag at lt ("</" and a letter) pops the top element if it names it. */
-static void
-pop_open(slim_page *pg, const char *lt)
-{
-	size_t		n = 0;
-
-	while (name_char((unsigned char) lt[2 + n]))
-		n++;
-	if (!pg->deep && pg->depth > 0 && pg->open_len[pg->depth - 1] == n &&
-		ascii_caseeq_both(pg->open_name[pg->depth - 1], lt + 2, n))
-		pg->depth--;
 }
 
 /*
@@ -817,7 +390,7 @@ start_tag(slim_out *so, slim_page *pg, const char *lt, bool *stop)
 		return lt;
 	nlen = (size_t) (t.name_end - lt - 1);
 	next = t.end + (t.self_closing ? 2 : 1);
-	*stop = (t.dropped || t.nkept > 0) && !valid_utf8(lt, next);
+	*stop = (t.dropped || t.nkept > 0) && !gr_slim_valid_utf8(lt, next);
 	if (*stop)
 		return lt;
 	if (nlen >= 4 && ascii_caseeq_n(t.name_end - 4, "meta", 4))
@@ -825,7 +398,7 @@ start_tag(slim_out *so, slim_page *pg, const char *lt, bool *stop)
 	if (crosses(pg, lt, next) && (cut = cut_in_value(pg->text, lt, next)) != NULL)
 	{
 		/* libxml2 is stuck at this tag until the end: so must it be here, cut alike */
-		flush(so);
+		gr_slim_flush(so);
 		if (so->ok)
 			so->ok = so->push(so->arg, lt, (size_t) (cut - lt));
 		emit(so, cut, (size_t) (next - cut));
@@ -837,7 +410,7 @@ start_tag(slim_out *so, slim_page *pg, const char *lt, bool *stop)
 		if (n > so->cap - so->used && t.dropped)
 			n = slim_size(lt, &t, n);	/* a tag of a picture inline, say */
 		if (n > so->cap - so->used)
-			flush(so);
+			gr_slim_flush(so);
 		if (t.dropped && n <= so->cap - so->used)
 			so->used = (size_t) (write_start_tag(lt, &t, so->buf + so->used) - so->buf);
 		else if (next - lt > GR_HTML_CHUNK / 2)
@@ -852,8 +425,8 @@ start_tag(slim_out *so, slim_page *pg, const char *lt, bool *stop)
 	 * <html/>, or a <head/> or <body/> libxml2 discards, closes the element
 	 * open (htmlParseTryOrFinish), which may be the document's root
 	 */
-	pg->open = !(t.self_closing && is_root_name(lt + 1, nlen));
-	pg->parent = !t.self_closing && holds_inline(lt + 1, nlen) ? lt + 1 : NULL;
+	pg->open = !(t.self_closing && gr_slim_is_root_name(lt + 1, nlen));
+	pg->parent = !t.self_closing && gr_slim_holds_inline(lt + 1, nlen) ? lt + 1 : NULL;
 	pg->parent_len = nlen;
 	p = next;
 	if (!t.self_closing &&
@@ -867,9 +440,9 @@ start_tag(slim_out *so, slim_page *pg, const char *lt, bool *stop)
 			return p;
 		emit(so, p, (size_t) (next - p));
 	}
-	else if (!t.self_closing && !is_void(lt + 1, nlen))
-		push_open(pg, lt + 1, nlen);
-	if (!is_root_name(lt + 1, nlen))
+	else if (!t.self_closing)
+		gr_slim_open_element(pg, lt + 1, nlen);
+	if (!gr_slim_is_root_name(lt + 1, nlen))
 		pg->text_from = next;	/* an element: the text after it is a node of its own */
 	return next;
 }
@@ -904,7 +477,7 @@ other_markup(slim_page *pg, const char *lt)
 	if (lt[1] == '!' || lt[1] == '?')
 	{
 		next = decl_end(lt, end);
-		return next && whole_anyhow(pg, lt, next, false) && valid_utf8(lt, next) ? next : NULL;
+		return next && whole_anyhow(pg, lt, next, false) && gr_slim_valid_utf8(lt, next) ? next : NULL;
 	}
 	return lt + 1;				/* text */
 }
@@ -934,9 +507,9 @@ gr_html_slim(const char *text, size_t len, char *buf, size_t cap, gr_html_push p
 		emit(&so, p, (size_t) (lt - p));
 		p = lt;
 		if (pg.parent && gr_html_drop_inline &&
-			(((next = empty_op(lt, pg.end)) != NULL && is_end_tag(next, pg.end, pg.parent, pg.parent_len) &&
-			  shallow(&pg, 1) && !crosses(&pg, lt, next)) ||
-			 (((lt[1] | 0x20) == 's' || (lt[1] | 0x20) == 'f') && (next = inline_out(&so, &pg, before, lt)) != NULL)))
+			(((next = gr_slim_empty_op(lt, pg.end)) != NULL && gr_slim_is_end_tag(next, pg.end, pg.parent, pg.parent_len) &&
+			  gr_slim_shallow(&pg, 1) && !crosses(&pg, lt, next)) ||
+			 (((lt[1] | 0x20) == 's' || (lt[1] | 0x20) == 'f') && (next = gr_slim_inline_out(&so, &pg, before, lt)) != NULL)))
 		{
 			p = next;			/* the parent stays libxml2's current element */
 			continue;
@@ -954,7 +527,7 @@ gr_html_slim(const char *text, size_t len, char *buf, size_t cap, gr_html_push p
 		if ((next = other_markup(&pg, lt)) == NULL)
 			break;
 		if (lt[1] == '/')
-			pop_open(&pg, lt);
+			gr_slim_close_element(&pg, lt);
 		emit(&so, p, (size_t) (next - p));
 		p = next;
 	}
