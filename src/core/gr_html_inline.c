@@ -1,14 +1,14 @@
 /*
  * gr_html_inline.c — the inline elements nothing reads, taken out of a
  * web page before libxml2 reads it (gr_html_slim.c calls
- * gr_slim_inline_out where libxml2's current element is certain), and the
+ * gr_slim_take_out where libxml2's current element is certain), and the
  * elements open as far as the pass knows, which says where libxml2 is too
  * deep for it.
  *
  * Word wraps every run of text in a <span> or <font>, which are a third
  * of the tags of its pages, and libxml2's cost is per tag; the tree built
  * without them is the same but for them, and rendering passes over inline
- * elements, where the conditions of gr_slim_inline_out hold.
+ * elements, where the conditions of inline_out hold.
  */
 #include <libxml/parserInternals.h>
 
@@ -39,8 +39,8 @@ ascii_caseeq_both(const char *a, const char *b, size_t n)
 }
 
 /* Whether s is the end tag of name[0, n) written "</name>". */
-bool
-gr_slim_is_end_tag(const char *s, const char *end, const char *name, size_t n)
+static bool
+is_end_tag(const char *s, const char *end, const char *name, size_t n)
 {
 	return (size_t) (end - s) >= n + 3 && s[0] == '<' && s[1] == '/' && ascii_caseeq_both(s + 2, name, n) &&
 		s[2 + n] == '>';
@@ -88,13 +88,13 @@ read_inline(slim_page *pg, const char *p, int depth, inline_run *ir)
 
 		if (lt == NULL || (lt > s && !keep_piece(ir, s, lt)))
 			return NULL;
-		if (gr_slim_is_end_tag(lt, end, p + 1, 4))
+		if (is_end_tag(lt, end, p + 1, 4))
 			return lt + 7;
 		if (end - lt >= 5 && ascii_caseeq_n(lt + 1, "o:p>", 4))
 		{
 			const char *c = memchr(lt + 5, '<', (size_t) (end - lt - 5));
 
-			if (c == NULL || !gr_slim_is_end_tag(c, end, "o:p", 3) || !keep_piece(ir, lt, c + 6))
+			if (c == NULL || !is_end_tag(c, end, "o:p", 3) || !keep_piece(ir, lt, c + 6))
 				return NULL;
 			s = c + 6;
 		}
@@ -109,8 +109,8 @@ read_inline(slim_page *pg, const char *p, int depth, inline_run *ir)
  * after them unless 1,000 bytes of text are handed over first), NULL for
  * anything else.
  */
-const char *
-gr_slim_empty_op(const char *p, const char *end)
+static const char *
+empty_op(const char *p, const char *end)
 {
 	const char *s;
 
@@ -118,7 +118,7 @@ gr_slim_empty_op(const char *p, const char *end)
 		return NULL;
 	for (s = p + 5; s < end && s - p < 64 && (*s == ' ' || *s == '\t' || *s == '\r'); s++)
 		;
-	return gr_slim_is_end_tag(s, end, "o:p", 3) ? s + 6 : NULL;
+	return is_end_tag(s, end, "o:p", 3) ? s + 6 : NULL;
 }
 
 /* <html>, <head>, <body>: a start tag libxml2 may discard. */
@@ -141,17 +141,16 @@ ends_text(slim_page *pg, const char *s)
 	if (s[1] == '!')
 		return pg->end - s >= 4 && s[2] == '-' && s[3] == '-';
 	if (s[1] == '/')
-		return pg->parent && gr_slim_is_end_tag(s, pg->end, pg->parent, pg->parent_len);
+		return pg->parent && is_end_tag(s, pg->end, pg->parent, pg->parent_len);
 	if (!ascii_letter((unsigned char) s[1]) || !gr_slim_read_start_tag(s, pg->end, &pg->memo))
 		return false;
 	pg->memo_at = s;			/* read again next: read_tag */
 	return !gr_slim_is_root_name(s + 1, (size_t) (pg->memo.name_end - s - 1));
 }
 
-
 /* Whether libxml2 is certainly not so deep that n more elements would stop it (nodePush). */
-bool
-gr_slim_shallow(const slim_page *pg, int n)
+static bool
+shallow(const slim_page *pg, int n)
 {
 	return !pg->deep && pg->depth + 3 + n <= SLIM_DEPTH;
 }
@@ -213,15 +212,15 @@ open_ref(const char *a, const char *b)
  * Rendering passes over inline elements (gr_html.c), so the page reads
  * the same.  Just past the run, its text written; NULL where not taken out.
  */
-const char *
-gr_slim_inline_out(slim_out *so, slim_page *pg, const char *text, const char *lt)
+static const char *
+inline_out(slim_out *so, slim_page *pg, const char *text, const char *lt)
 {
 	inline_run	ir;
 	const char *e;
 	const char *next;
 
 	ir.n = 0;					/* keep_piece fills the rest */
-	if (!gr_slim_shallow(pg, 5) || (e = read_inline(pg, lt, 0, &ir)) == NULL ||
+	if (!shallow(pg, 5) || (e = read_inline(pg, lt, 0, &ir)) == NULL ||
 		(next = memchr(e, '<', (size_t) (pg->end - e))) == NULL || pg->end - next < 2 ||
 		memchr(lt, '\n', (size_t) (next - lt)) != NULL || !ends_text(pg, next) || crosses(pg, lt, e) ||
 		(size_t) (next - pg->text_from) >= XML_MAX_TEXT_LENGTH || open_ref(text, lt))
@@ -233,8 +232,8 @@ gr_slim_inline_out(slim_out *so, slim_page *pg, const char *text, const char *lt
 	for (int i = 0; i < ir.n; i++)
 		if (open_ref(ir.piece[i][0], ir.piece[i][1]))
 			return NULL;
-	if (ir.n > 0 && gr_slim_empty_op(ir.piece[ir.n - 1][0], e) == ir.piece[ir.n - 1][1] &&
-		gr_slim_is_end_tag(e, pg->end, pg->parent, pg->parent_len))
+	if (ir.n > 0 && empty_op(ir.piece[ir.n - 1][0], e) == ir.piece[ir.n - 1][1] &&
+		is_end_tag(e, pg->end, pg->parent, pg->parent_len))
 		ir.n--;					/* an empty <o:p> that ends the parent */
 	for (int i = 0; i < ir.n; i++)
 		emit(so, ir.piece[i][0], (size_t) (ir.piece[i][1] - ir.piece[i][0]));
@@ -262,6 +261,7 @@ is_void(const char *name, size_t n)
 	return false;
 }
 
+/* A start tag's element, on the pass's stack unless void (libxml2 closes those at once). */
 void
 gr_slim_open_element(slim_page *pg, const char *name, size_t n)
 {
@@ -287,4 +287,22 @@ gr_slim_close_element(slim_page *pg, const char *lt)
 	if (!pg->deep && pg->depth > 0 && pg->open_len[pg->depth - 1] == n &&
 		ascii_caseeq_both(pg->open_name[pg->depth - 1], lt + 2, n))
 		pg->depth--;
+}
+
+/*
+ * What the pass takes out at lt, in an element that holds text and is
+ * libxml2's current one for certain: an inline run, or an empty <o:p>
+ * that ends the parent.  Where the pass goes on, NULL for nothing.
+ */
+const char *
+gr_slim_take_out(slim_out *so, slim_page *pg, const char *text, const char *lt)
+{
+	const char *next = empty_op(lt, pg->end);
+
+	if (next != NULL)
+		return is_end_tag(next, pg->end, pg->parent, pg->parent_len) && shallow(pg, 1) &&
+			!crosses(pg, lt, next) ? next : NULL;
+	if ((lt[1] | 0x20) == 's' || (lt[1] | 0x20) == 'f')
+		return inline_out(so, pg, text, lt);
+	return NULL;
 }

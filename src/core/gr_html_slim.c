@@ -506,10 +506,7 @@ gr_html_slim(const char *text, size_t len, char *buf, size_t cap, gr_html_push p
 			break;
 		emit(&so, p, (size_t) (lt - p));
 		p = lt;
-		if (pg.parent && gr_html_drop_inline &&
-			(((next = gr_slim_empty_op(lt, pg.end)) != NULL && gr_slim_is_end_tag(next, pg.end, pg.parent, pg.parent_len) &&
-			  gr_slim_shallow(&pg, 1) && !crosses(&pg, lt, next)) ||
-			 (((lt[1] | 0x20) == 's' || (lt[1] | 0x20) == 'f') && (next = gr_slim_inline_out(&so, &pg, before, lt)) != NULL)))
+		if (pg.parent && gr_html_drop_inline && (next = gr_slim_take_out(&so, &pg, before, lt)) != NULL)
 		{
 			p = next;			/* the parent stays libxml2's current element */
 			continue;

@@ -174,10 +174,7 @@ extern bool gr_slim_valid_utf8(const char *p, const char *e);
 /* gr_html_inline.c: the inline runs taken out, and what the pass keeps to know where */
 extern bool gr_slim_holds_inline(const char *name, size_t n);
 extern bool gr_slim_is_root_name(const char *name, size_t n);
-extern bool gr_slim_is_end_tag(const char *s, const char *end, const char *name, size_t n);
-extern const char *gr_slim_empty_op(const char *p, const char *end);
-extern bool gr_slim_shallow(const slim_page *pg, int n);
-extern const char *gr_slim_inline_out(slim_out *so, slim_page *pg, const char *text, const char *lt);
+extern const char *gr_slim_take_out(slim_out *so, slim_page *pg, const char *text, const char *lt);
 extern void gr_slim_open_element(slim_page *pg, const char *name, size_t n);
 extern void gr_slim_close_element(slim_page *pg, const char *lt);
 
