@@ -142,6 +142,7 @@ ends_text(slim_page *pg, const char *s)
 		return pg->end - s >= 4 && s[2] == '-' && s[3] == '-';
 	if (s[1] == '/')
 		return pg->parent && is_end_tag(s, pg->end, pg->parent, pg->parent_len);
+	pg->memo_at = NULL;			/* a read that fails leaves pg->memo half written */
 	if (!ascii_letter((unsigned char) s[1]) || !gr_slim_read_start_tag(s, pg->end, &pg->memo))
 		return false;
 	pg->memo_at = s;			/* read again next: read_tag */

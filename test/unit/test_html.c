@@ -304,6 +304,8 @@ static const char *const pages[] = {
 	"<p>&#32;\n<span>b</span></p><table><tr><th><font>h</font></thiv>a\n<span>b</span>></th></tr></table>"
 	"<p>&#32;\n</x>b<span>c</span></p><p><span>x</span></q>\ny</p><p><span>x</span><body>\ny</p>"
 	"<p><span><o:p></o:p></span><span><o:p></o:p></span></p><td><span><o:p></o:p></span><o:p></o:p></td>",
+	/* a run read, then not taken out for the tag after it, which is no tag to this pass (a fuzzer's crash) */
+	"<p><span>a</span><span class=\"q\">b</span><b class=x !y>c</b></p><td><font>d</font><span rowspan=2>e</span></td>",
 };
 
 /* Whole documents, as they stand. */
