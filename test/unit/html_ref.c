@@ -6,7 +6,6 @@
  * inline elements out: rendering (gr_html.c) passes over them, so two
  * trees whose flat forms are equal render the same page, line for line.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +15,7 @@
 #include <libxml/parserInternals.h>
 
 #include "html_ref.h"
+#include "test_sbuf.h"
 
 xmlDocPtr
 html_ref_tree(const char *text, size_t len)
@@ -112,48 +112,17 @@ html_ref_pub_date(const xmlNode *n)
  */
 typedef struct flat
 {
-	char	   *p;
-	size_t		len,
-				cap;
-	char	   *txt;
-	size_t		tlen,
-				tcap;
+	sbuf		out;			/* the flat form */
+	sbuf		txt;
 	int			tline;			/* the line last written into txt */
 	bool		pending;		/* txt holds text */
 	bool		space;			/* white space not yet written */
 } flat;
 
 static void
-grow_put(char **p, size_t *len, size_t *cap, const char *s, size_t n)
-{
-	if (*len + n + 1 > *cap)
-	{
-		*cap = (*len + n + 1) * 2;
-		if ((*p = realloc(*p, *cap)) == NULL)
-			abort();
-	}
-	memcpy(*p + *len, s, n);
-	*len += n;
-	(*p)[*len] = 0;
-}
-
-static void
 out(flat *f, const char *s, size_t n)
 {
-	grow_put(&f->p, &f->len, &f->cap, s, n);
-}
-
-static void
-outf(flat *f, const char *fmt,...)
-{
-	char		b[128];
-	va_list		ap;
-	int			n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(b, sizeof(b), fmt, ap);
-	va_end(ap);
-	out(f, b, (size_t) n);
+	sb_putn(&f->out, s, n);
 }
 
 static bool
@@ -174,7 +143,7 @@ text(flat *f, const char *s, size_t n, int line)
 		f->pending = true;
 		f->space = false;
 		f->tline = -1;
-		f->tlen = 0;
+		f->txt.n = 0;
 	}
 	for (; s < end; s++)
 	{
@@ -184,17 +153,11 @@ text(flat *f, const char *s, size_t n, int line)
 			continue;
 		}
 		if (f->space)
-			grow_put(&f->txt, &f->tlen, &f->tcap, " ", 1);
+			sb_putn(&f->txt, " ", 1);
 		f->space = false;
 		if (line != f->tline)
-		{
-			char		b[24];
-			int			k = snprintf(b, sizeof(b), "@%d@", line);
-
-			grow_put(&f->txt, &f->tlen, &f->tcap, b, (size_t) k);
-			f->tline = line;
-		}
-		grow_put(&f->txt, &f->tlen, &f->tcap, s, 1);
+			sb_printf(&f->txt, "@%d@", f->tline = line);
+		sb_putn(&f->txt, s, 1);
 	}
 }
 
@@ -204,9 +167,9 @@ flush(flat *f)
 	if (!f->pending)
 		return;
 	if (f->space)
-		grow_put(&f->txt, &f->tlen, &f->tcap, " ", 1);
-	outf(f, "\n\"%zu:", f->tlen);
-	out(f, f->txt, f->tlen);
+		sb_putn(&f->txt, " ", 1);
+	sb_printf(&f->out, "\n\"%zu:", f->txt.n);
+	out(f, f->txt.p, f->txt.n);
 	f->pending = false;
 }
 
@@ -215,7 +178,7 @@ static void
 node(flat *f, int type, int tag, int line, int table, int rows, int cols, const char *s, size_t n)
 {
 	flush(f);
-	outf(f, "\n<%d %d %d %d %dx%d %zu:", type, tag, line, table, rows, cols, n);
+	sb_printf(&f->out, "\n<%d %d %d %d %dx%d %zu:", type, tag, line, table, rows, cols, n);
 	out(f, s, n);
 }
 
@@ -224,9 +187,9 @@ static size_t
 open_element(flat *f, int tag, int line, int table, int rows, int cols, const char *s, size_t n, size_t *at)
 {
 	flush(f);
-	*at = f->len;
+	*at = f->out.n;
 	node(f, GR_HN_ELEM, tag, line, table, rows, cols, s, n);
-	return f->len;
+	return f->out.n;
 }
 
 /* Whether the flat form ends with an empty block: "\n<1 tag …:" then "\n>". */
@@ -237,12 +200,12 @@ ends_in_empty_block(const flat *f, size_t *at)
 	int			type,
 				tag;
 
-	if (f->len < 4 || memcmp(f->p + f->len - 2, "\n>", 2) != 0)
+	if (f->out.n < 4 || memcmp(f->out.p + f->out.n - 2, "\n>", 2) != 0)
 		return false;
-	for (i = f->len - 2; i > 0 && f->p[i - 1] != '\n'; i--)
+	for (i = f->out.n - 2; i > 0 && f->out.p[i - 1] != '\n'; i--)
 		;
-	if (i == 0 || f->p[i] != '<' || sscanf(f->p + i + 1, "%d %d", &type, &tag) != 2 ||
-		type != GR_HN_ELEM || tag != GR_HT_BLOCK || f->p[f->len - 3] != ':')
+	if (i == 0 || f->out.p[i] != '<' || sscanf(f->out.p + i + 1, "%d %d", &type, &tag) != 2 ||
+		type != GR_HN_ELEM || tag != GR_HT_BLOCK || f->out.p[f->out.n - 3] != ':')
 		return false;
 	*at = i - 1;
 	return true;
@@ -260,8 +223,8 @@ close_element(flat *f, int tag, size_t at, size_t body)
 
 	flush(f);
 	if (tag == GR_HT_BLOCK || tag == GR_HT_CELL)
-		while (f->len > body && ends_in_empty_block(f, &e) && e >= body)
-			f->p[f->len = e] = 0;
+		while (f->out.n > body && ends_in_empty_block(f, &e) && e >= body)
+			f->out.p[f->out.n = e] = 0;
 	out(f, "\n>", 2);
 }
 
@@ -269,8 +232,8 @@ static char *
 finish(flat *f)
 {
 	flush(f);
-	free(f->txt);
-	return f->p ? f->p : strdup("");
+	free(f->txt.p);
+	return f->out.p ? f->out.p : strdup("");
 }
 
 static void
