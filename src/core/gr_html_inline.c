@@ -28,21 +28,11 @@ gr_slim_holds_inline(const char *name, size_t n)
 		(n == 3 && ascii_caseeq_n(name, "div", 3));
 }
 
-/* a[0, n) and b[0, n) alike but for the case of ASCII letters */
-static bool
-ascii_caseeq_both(const char *a, const char *b, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (a[i] != b[i] && !(ascii_letter((unsigned char) a[i]) && (a[i] | 0x20) == (b[i] | 0x20)))
-			return false;
-	return true;
-}
-
 /* Whether s is the end tag of name[0, n) written "</name>". */
 static bool
 is_end_tag(const char *s, const char *end, const char *name, size_t n)
 {
-	return (size_t) (end - s) >= n + 3 && s[0] == '<' && s[1] == '/' && ascii_caseeq_both(s + 2, name, n) &&
+	return (size_t) (end - s) >= n + 3 && s[0] == '<' && s[1] == '/' && ascii_caseeq_n(s + 2, name, n) &&
 		s[2 + n] == '>';
 }
 
@@ -286,7 +276,7 @@ gr_slim_close_element(slim_page *pg, const char *lt)
 	while (name_char((unsigned char) lt[2 + n]))
 		n++;
 	if (!pg->deep && pg->depth > 0 && pg->open_len[pg->depth - 1] == n &&
-		ascii_caseeq_both(pg->open_name[pg->depth - 1], lt + 2, n))
+		ascii_caseeq_n(pg->open_name[pg->depth - 1], lt + 2, n))
 		pg->depth--;
 }
 

@@ -52,12 +52,12 @@ name_char(unsigned char c)
 /* How deep the elements this pass tracks go; inline runs are taken out above it only. */
 #define SLIM_DEPTH 200
 
-/* a[0, n) is lower[0, n) but for the case of its ASCII letters (xmlStrncasecmp) */
+/* a[0, n) is b[0, n) but for the case of ASCII letters (xmlStrncasecmp); b may be a name as written */
 static inline bool
-ascii_caseeq_n(const char *a, const char *lower, size_t n)
+ascii_caseeq_n(const char *a, const char *b, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (a[i] != lower[i] && !(ascii_letter((unsigned char) a[i]) && (a[i] | 0x20) == lower[i]))
+		if (a[i] != b[i] && !(ascii_letter((unsigned char) a[i]) && (a[i] | 0x20) == (b[i] | 0x20)))
 			return false;
 	return true;
 }
