@@ -40,6 +40,12 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# The core's functions are the library's own business: hidden, its calls to
+# one another are direct, not through the PLT, and may be inlined (the
+# server finds only the glue's fmgr functions and the magic block, which PG
+# 15 cannot mark visible, so the glue keeps the default).
+$(CORE_SRCS:.c=.o): override CFLAGS += -fvisibility=hidden
+
 # every object depends on every header (the headers are few and small), and
 # so does its LLVM bitcode (PGXS builds %.bc beside %.o when the server has JIT)
 $(OBJS) $(OBJS:.o=.bc): $(wildcard src/core/*.h src/pg/*.h) $(GR_FOLDTAB)

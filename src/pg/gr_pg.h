@@ -59,6 +59,7 @@ extern Datum grpg_text_datum(gr_str s, bool *isnull);
 extern Datum grpg_cstring_text_datum(const char *s, bool *isnull);
 extern Datum grpg_date_datum(gr_date d, bool *isnull);
 extern Datum grpg_cell_value(const gr_cell *c, bool *isnull);
+extern Datum grpg_cell_value_copy(const gr_cell *c, bool *isnull);
 
 /*
  * Encodings (gr_pg_encoding.c).  Never an error for a character: what the

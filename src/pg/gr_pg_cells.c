@@ -19,9 +19,48 @@ PG_FUNCTION_INFO_V1(gr_report_cell);
 PG_FUNCTION_INFO_V1(gr_report_keys);
 
 /*
+ * Whole numbers below NBASE (one digit of numeric), nearly every cell of a
+ * real report, as numeric: made at their first use and kept for the
+ * process, so that a report's two hundred cells are not two hundred calls
+ * of int64_to_numeric.  Each fits a slot of 8 bytes (a 4-byte varlena
+ * header, numeric's 2-byte short header, one 2-byte digit; none for 0).
+ */
+#define GRPG_SMALL_NUMS 10000
+
+typedef union grpg_num_slot
+{
+	char		bytes[8];
+	int64		align;			/* a varlena's header wants int4 alignment */
+} grpg_num_slot;
+
+static grpg_num_slot grpg_small_nums[GRPG_SMALL_NUMS];
+
+static Datum
+grpg_small_numeric(int64 v)
+{
+	grpg_num_slot *slot = &grpg_small_nums[v];
+
+	if (VARSIZE(slot->bytes) == 0)
+	{
+		Numeric		n = int64_to_numeric(v);
+
+		if (VARSIZE(n) > sizeof(slot->bytes))
+			return NumericGetDatum(n);	/* not so on any PostgreSQL there is */
+		memcpy(slot->bytes, n, VARSIZE(n));
+		pfree(n);
+	}
+	return PointerGetDatum(slot->bytes);
+}
+
+/*
  * A cell's value as numeric: NULL unless a number was read (or derived).
  * mant / 10^scale made directly, with scale digits after the point as the
  * text mant/10^scale would give numeric_in, but without printing it.
+ *
+ * The datum is for copying at once, into a tuple, an array, a tuplestore
+ * or a jsonb: small whole numbers are shared (above), never to be freed or
+ * written.  A function that returns a cell's value itself uses
+ * grpg_cell_value_copy.
  */
 Datum
 grpg_cell_value(const gr_cell *c, bool *isnull)
@@ -29,9 +68,20 @@ grpg_cell_value(const gr_cell *c, bool *isnull)
 	*isnull = c->state != GR_CELL_NUMBER;
 	if (*isnull)
 		return (Datum) 0;
+	if (c->scale == 0 && c->mant >= 0 && c->mant < GRPG_SMALL_NUMS)
+		return grpg_small_numeric(c->mant);
 	if (c->scale == 0)
 		return NumericGetDatum(int64_to_numeric(c->mant));
 	return NumericGetDatum(int64_div_fast_to_numeric(c->mant, c->scale));
+}
+
+/* A cell's value as numeric in the caller's memory, its own to return. */
+Datum
+grpg_cell_value_copy(const gr_cell *c, bool *isnull)
+{
+	Datum		d = grpg_cell_value(c, isnull);
+
+	return *isnull ? d : PointerGetDatum(PG_DETOAST_DATUM_COPY(d));
 }
 
 /*
@@ -136,7 +186,7 @@ gr_report_cell(PG_FUNCTION_ARGS)
 	rep = gr_pg_cache_parse(body);
 	if (!rep->is_report)
 		PG_RETURN_NULL();
-	d = grpg_cell_value(&rep->cells[k], &isnull);
+	d = grpg_cell_value_copy(&rep->cells[k], &isnull);
 	if (isnull)
 		PG_RETURN_NULL();
 	PG_RETURN_DATUM(d);
