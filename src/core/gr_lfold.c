@@ -12,6 +12,9 @@ is_punct_cp(uint32_t cp)
 {
 	if (cp < 0x80)
 		return !((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'));
+	/* kana to the compatibility forms, the ideographs among them: asked first, the most common */
+	if (cp >= 0x3040 && cp < 0xFE30)
+		return false;
 	if (cp >= 0x80 && cp <= 0xBF)
 		return true;
 	if (cp >= 0x2000 && cp <= 0x206F)
