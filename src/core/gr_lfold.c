@@ -222,6 +222,8 @@ gr_label_first_cp(const char *t, size_t tlen)
 size_t
 gr_label_prefix_len(const char *t, size_t tlen, const char *label)
 {
+	const unsigned char *u = (const unsigned char *) t,
+			   *lu = (const unsigned char *) label;
 	size_t		i = 0,
 				j = 0,
 				llen = strlen(label),
@@ -229,15 +231,19 @@ gr_label_prefix_len(const char *t, size_t tlen, const char *label)
 
 	while (j < llen)
 	{
-		uint32_t	a,
-					b;
+		uint32_t	a = 0,
+					b = 0;
 		int			na,
 					nb;
+		bool		han_b = is_han3(lu, j, llen),
+					han_a;
 
-		nb = gr_utf8_decode((const unsigned char *) label + j, llen - j, &b);
-		if (nb == 0)
+		/* a Han character is never punctuation, and is compared as its bytes */
+		if (han_b)
+			nb = 3;
+		else if ((nb = gr_utf8_decode(lu + j, llen - j, &b)) == 0)
 			return 0;
-		if (is_punct_cp(b))
+		else if (is_punct_cp(b))
 		{
 			j += (size_t) nb;
 			continue;
@@ -250,14 +256,20 @@ gr_label_prefix_len(const char *t, size_t tlen, const char *label)
 				i += gloss_len(t + i, tlen - i);	/* after a matched character */
 			if (i >= tlen)
 				return 0;
-			na = gr_utf8_decode((const unsigned char *) t + i, tlen - i, &a);
+			if ((han_a = is_han3(u, i, tlen)))
+			{
+				na = 3;
+				break;
+			}
+			na = gr_utf8_decode(u + i, tlen - i, &a);
 			if (na == 0)
 				return 0;
 			if (!is_punct_cp(a))
 				break;
 			i += (size_t) na;
 		}
-		if (a != b)
+		/* well-formed UTF-8: the same character is the same bytes, and a Han one both are */
+		if (han_a != han_b || (han_a ? memcmp(u + i, lu + j, 3) != 0 : a != b))
 			return 0;
 		i += (size_t) na;
 		j += (size_t) nb;
