@@ -15,6 +15,10 @@
 #   - the core alone, without a server (bench/core): MB/s, the first call,
 #     the arena a parse takes per byte of input, and instructions per KB
 #     under callgrind — the figure that does not depend on a busy machine;
+#   - the same rows in a backend (bench/server.sh): the instructions of
+#     parse_report, report_check and the COPYs under callgrind, as ratios
+#     to sum(length(body))'s and a plain COPY's — the targets' ratios as
+#     a busy machine cannot move them;
 #   - the floor sum(length(body)) with default storage and with EXTERNAL,
 #     md5(body); parse_report, report_cells, report_check, report_is_valid,
 #     report_cell, report_sections; a six-field query against a one-field
@@ -85,6 +89,13 @@ if [ "${GOVREPORT_BENCH_INSIDE:-}" != 1 ]; then
 
 	# installed last, just before the cluster loads it
 	build_and_install
+	# the server's figure, over the core's rows: instructions in a backend (bench/server.sh)
+	mkdir -p "$tmp/server"
+	cp $core_files "$tmp/server"/
+	chmod 755 "$tmp/server"
+	chmod 644 "$tmp/server"/*
+	bench/server.sh "$tmp/server" > "$tmp/server.txt"
+	echo "== the server: $(tr '\n' ' ' < "$tmp/server.txt")"
 	GOVREPORT_BENCH_INSIDE=1 GOVREPORT_BENCH_TMP="$tmp" pg_virtualenv -t -v 15 "$0" "$n"
 	exit 0
 fi
@@ -110,6 +121,15 @@ while IFS='=' read -r name value; do
 	esac
 	psql -X -q -v ON_ERROR_STOP=1 -c "INSERT INTO bench_fig VALUES ('$name', $value, '$note')"
 done < "$tmp/core.txt"
+while IFS='=' read -r name value; do
+	case "$name" in
+		server_rows) note="bench/server.sh: the rows of bench/core, in a single-user backend under callgrind" ;;
+		server_ipr_*) note="instructions a row (one run: a run twice less a run once)" ;;
+		server_x_copy_*) note="… over those of a plain COPY" ;;
+		server_x_*) note="… over those of sum(length(body))" ;;
+	esac
+	psql -X -q -v ON_ERROR_STOP=1 -c "INSERT INTO bench_fig VALUES ('$name', $value, '$note')"
+done < "$tmp/server.txt"
 
 echo "== timing ($GOVREPORT_BENCH_ROUNDS rounds)"
 psql -X -q -v ON_ERROR_STOP=1 -v rounds="$GOVREPORT_BENCH_ROUNDS" -f bench/queries.sql >/dev/null
