@@ -306,6 +306,15 @@ static const char *const pages[] = {
 	"<p><span><o:p></o:p></span><span><o:p></o:p></span></p><td><span><o:p></o:p></span><o:p></o:p></td>",
 	/* a run read, then not taken out for the tag after it, which is no tag to this pass (a fuzzer's crash) */
 	"<p><span>a</span><span class=\"q\">b</span><b class=x !y>c</b></p><td><font>d</font><span rowspan=2>e</span></td>",
+	/* end tags right before the next cell or paragraph, which closes the element anyway, and ones like them */
+	"<table><tr><td>a</td><td>b</td><TD>c</Td><th>d</th><td>e</td><th>f</th></tr><tr><td>g</td>\n<td>h</td>"
+	"<td>i</td\n><td>j</td ><td>k</td><tdx>l</td><tr><td>m</td><tr><td><span>n</td><td>o</td></tr></table>"
+	"<p>p</p><p>q</p><P>r</p><div>s</div><p>t</p><div>u</p><p>v</p><li>w</li><li>x</li><p>y</p><pre>z</pre>"
+	"<td>1</td><!--c--><td>2</td><td>3</td><?x?><td>4</td><td>&amp</td><td>;</td><td>&#4</td><td>9</td>"
+	"<td>\n5</td><td>\n6</td><p>7<span>8</span></p><p>9</p><td><o:p></o:p></td><td>0</td><p></p><p></p>"
+	"<table><tr><td>a<table><tr><td>b</td></tr></table></td><td>c</td></tr></table><td>d</td><td/>e</td>"
+	"<table><tr><td>a</tr><td>b</td><td>c</TH><td>d</td></tr><tr><td><div>e</td><td>f</td><td><em>g</td><td>h</td>"
+	"</tr></table><p><div>i</p><p>j</p><li><p>k</li><li>l</li>",
 };
 
 /* Whole documents, as they stand. */
