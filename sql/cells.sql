@@ -64,3 +64,15 @@ SELECT report_cell(body, '') FROM samples WHERE id = 2;
 -- signed deltas, units, notes, dashes.
 SELECT key, value, raw, unit FROM report_cells(E'某局2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t—\t/\t无\n规范性文件\t１２\t1,036\t55（含自然失效29件）\n第二十条第（五）项\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政许可\t10\t+1036\t3\n其他对外管理服务事项\t5\t-3\t\n第二十条第（九）项\n信息内容\t采购项目数量\t采购总金额\n政府集中采购\t6\t251000元\n三、收到和处理政府信息公开申请情况\n')
  WHERE key LIKE 't2.%' AND (raw IS NOT NULL OR value IS NOT NULL);
+
+-- Every whole number as written becomes that numeric (those below 10,000,
+-- all of them here, made once per process and shared), through report_cells
+-- and through report_cell (which returns a copy of its own); each twice, the
+-- second time from the shared ones.
+SELECT round, count(*) AS cells, count(*) FILTER (WHERE c.value < 10000) AS below_10000,
+       count(*) FILTER (WHERE c.value::text <> c.raw OR scale(c.value) <> 0) AS unlike_written,
+       count(*) FILTER (WHERE report_cell(s.body, c.key) IS DISTINCT FROM c.value) AS unlike_report_cell,
+       sum(report_cell(s.body, c.key) + 1) - sum(c.value) - count(*) AS sum_check
+  FROM generate_series(1, 2) round, samples s, report_cells(s.body) c
+ WHERE c.raw ~ '^(0|[1-9][0-9]*)$' AND c.state = 'number'
+ GROUP BY round ORDER BY round;
