@@ -282,9 +282,52 @@ gr_slim_close_element(slim_page *pg, const char *lt)
 
 /*
  * What the pass takes out at lt, in an element that holds text and is
- * libxml2's current one for certain: an inline run, or an empty <o:p>
- * that ends the parent.  Where the pass goes on, NULL for nothing.
+ * libxml2's current one for certain: an inline run, an empty <o:p> that
+ * ends the parent, or a cell's only paragraph.  Where the pass goes on,
+ * NULL for nothing.
  */
+/*
+ * A cell whose only content is a paragraph of text, <td><p>13</p></td> as
+ * editors write every cell: the <p> and its end tag left out, at lt just
+ * after the cell's start tag.  libxml2 closes or implies nothing for that
+ * <p> or for its text (htmlStartClose has no {td, p}; htmlCheckParagraph
+ * acts only under none, <html> or <head>), so the text lands in the cell,
+ * and the tree is the same but for the <p>.  The text node keeps its line:
+ * it is handed over at the same bytes (its references, 1,000 bytes, the
+ * '<' after it), and neither tag left out holds a line break.  Rendering
+ * reads such a cell alike: a data table's cell is its text joined on the
+ * cell's line, a block entered or left only stopping a pending space, and
+ * a layout cell is a block whose only block child adds no line; and not
+ * so deep that the <p> would keep its text from being rendered.  Blank
+ * text libxml2 may drop in one tree and not the other, so the text must
+ * hold more.  Just past the </p>, the text written; NULL where not.
+ */
+static const char *
+cell_paragraph_out(slim_out *so, slim_page *pg, const char *lt)
+{
+	slim_tag	t;
+	const char *from,
+			   *lt2,
+			   *s;
+
+	if (lt != pg->text_from || pg->parent_len != 2 || (pg->parent[0] | 0x20) != 't' ||
+		((pg->parent[1] | 0x20) != 'd' && (pg->parent[1] | 0x20) != 'h') || !shallow(pg, 2) ||
+		name_char((unsigned char) lt[2]) || !read_tag(pg, lt, &t) || t.self_closing)
+		return NULL;
+	from = t.end + 1;
+	if (memchr(lt, '\n', (size_t) (from - lt)) != NULL || !gr_slim_valid_utf8(lt, from) ||
+		(lt2 = memchr(from, '<', (size_t) (pg->end - from))) == NULL ||
+		!is_end_tag(lt2, pg->end, "p", 1) || !is_end_tag(lt2 + 4, pg->end, pg->parent, pg->parent_len) ||
+		crosses(pg, lt, lt2 + 4))
+		return NULL;
+	for (s = from; s < lt2 && blank((unsigned char) *s); s++)
+		;
+	if (s == lt2)
+		return NULL;			/* blank text only */
+	emit(so, from, (size_t) (lt2 - from));
+	return lt2 + 4;
+}
+
 const char *
 gr_slim_take_out(slim_out *so, slim_page *pg, const char *text, const char *lt)
 {
@@ -295,5 +338,7 @@ gr_slim_take_out(slim_out *so, slim_page *pg, const char *text, const char *lt)
 			!crosses(pg, lt, next) ? next : NULL;
 	if ((lt[1] | 0x20) == 's' || (lt[1] | 0x20) == 'f')
 		return inline_out(so, pg, text, lt);
+	if ((lt[1] | 0x20) == 'p')
+		return cell_paragraph_out(so, pg, lt);
 	return NULL;
 }

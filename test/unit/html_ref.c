@@ -5,6 +5,10 @@
  * The flat form is what the tree must keep when gr_html_slim.c takes
  * inline elements out: rendering (gr_html.c) passes over them, so two
  * trees whose flat forms are equal render the same page, line for line.
+ * So it does over a block that is a cell's only child and holds text only
+ * (<td><p>13</p></td>, which gr_html_inline.c reads as <td>13</td>): a
+ * data table's cell is its text joined, a block only stopping a pending
+ * space, and a layout cell a block whose only block child adds no line.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -236,6 +240,55 @@ finish(flat *f)
 	return f->out.p ? f->out.p : strdup("");
 }
 
+/* Whether the children of node c hold text only, inline elements passed over (as in the flat form). */
+static bool
+compact_text_only(const gr_htree *t, int32_t c)
+{
+	for (int32_t k = gr_hn(t, c)->first; k != GR_HN_NONE; k = gr_hn(t, k)->next)
+	{
+		const gr_hnode *n = gr_hn(t, k);
+
+		if (n->type != GR_HN_TEXT &&
+			!(n->type == GR_HN_ELEM && n->tag == GR_HT_OTHER && compact_text_only(t, k)))
+			return false;
+	}
+	return true;
+}
+
+/* Whether node c of the compact tree, a child of i, is a cell's only child and a block of text only. */
+static bool
+compact_cell_paragraph(const gr_htree *t, int32_t i, int32_t c)
+{
+	const gr_hnode *n = gr_hn(t, c);
+
+	return n->type == GR_HN_ELEM && n->tag == GR_HT_BLOCK && i != 0 && gr_hn(t, i)->type == GR_HN_ELEM &&
+		gr_hn(t, i)->tag == GR_HT_CELL && gr_hn(t, i)->first == c && n->next == GR_HN_NONE &&
+		compact_text_only(t, c);
+}
+
+/* The same of libxml2's tree. */
+static bool
+libxml_text_only(const xmlNode *x)
+{
+	bool		pc;
+
+	for (const xmlNode *k = x->children; k; k = k->next)
+		if (k->type != XML_TEXT_NODE &&
+			!(k->type == XML_ELEMENT_NODE && gr_html_tag((const char *) k->name, &pc) == GR_HT_OTHER &&
+			  libxml_text_only(k)))
+			return false;
+	return true;
+}
+
+static bool
+libxml_cell_paragraph(const xmlNode *x, gr_hn_tag tag)
+{
+	bool		pc;
+
+	return tag == GR_HT_BLOCK && !x->prev && !x->next && x->parent && x->parent->type == XML_ELEMENT_NODE &&
+		gr_html_tag((const char *) x->parent->name, &pc) == GR_HT_CELL && libxml_text_only(x);
+}
+
 static void
 flat_compact(flat *f, const gr_htree *t, int32_t i)
 {
@@ -246,7 +299,7 @@ flat_compact(flat *f, const gr_htree *t, int32_t i)
 
 		if (n->type == GR_HN_TEXT)
 			text(f, gr_hn_text(t, n), n->u.text.len, line);
-		else if (n->type == GR_HN_ELEM && n->tag == GR_HT_OTHER)
+		else if (n->type == GR_HN_ELEM && (n->tag == GR_HT_OTHER || compact_cell_paragraph(t, i, c)))
 			flat_compact(f, t, c);
 		else if (n->type == GR_HN_ELEM)
 		{
@@ -297,7 +350,7 @@ flat_libxml(flat *f, const xmlNode *x)
 			size_t		at,
 						body;
 
-			if (tag == GR_HT_OTHER)
+			if (tag == GR_HT_OTHER || libxml_cell_paragraph(x, tag))
 			{
 				flat_libxml(f, x->children);
 				continue;
