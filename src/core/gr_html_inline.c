@@ -281,12 +281,6 @@ gr_slim_close_element(slim_page *pg, const char *lt)
 }
 
 /*
- * What the pass takes out at lt, in an element that holds text and is
- * libxml2's current one for certain: an inline run, an empty <o:p> that
- * ends the parent, or a cell's only paragraph.  Where the pass goes on,
- * NULL for nothing.
- */
-/*
  * A cell whose only content is a paragraph of text, <td><p>13</p></td> as
  * editors write every cell: the <p> and its end tag left out, at lt just
  * after the cell's start tag.  libxml2 closes or implies nothing for that
@@ -310,7 +304,7 @@ cell_paragraph_out(slim_out *so, slim_page *pg, const char *lt)
 			   *lt2,
 			   *s;
 
-	if (lt != pg->text_from || pg->parent_len != 2 || (pg->parent[0] | 0x20) != 't' ||
+	if (lt != pg->text_from || pg->end - lt < 3 || pg->parent_len != 2 || (pg->parent[0] | 0x20) != 't' ||
 		((pg->parent[1] | 0x20) != 'd' && (pg->parent[1] | 0x20) != 'h') || !shallow(pg, 2) ||
 		name_char((unsigned char) lt[2]) || !read_tag(pg, lt, &t) || t.self_closing)
 		return NULL;
@@ -328,6 +322,12 @@ cell_paragraph_out(slim_out *so, slim_page *pg, const char *lt)
 	return lt2 + 4;
 }
 
+/*
+ * What the pass takes out at lt, in an element that holds text and is
+ * libxml2's current one for certain: an inline run, an empty <o:p> that
+ * ends the parent, or a cell's only paragraph.  Where the pass goes on,
+ * NULL for nothing.
+ */
 const char *
 gr_slim_take_out(slim_out *so, slim_page *pg, const char *text, const char *lt)
 {
