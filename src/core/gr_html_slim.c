@@ -464,7 +464,7 @@ other_markup(slim_page *pg, const char *lt)
 		 * nothing open) leads to its epilog, where blank text ends the
 		 * parse of a piece: the pieces must be the page's from there
 		 */
-		if (!pg->open || !ascii_letter((unsigned char) lt[2]) ||
+		if (!pg->open || end - lt < 3 || !ascii_letter((unsigned char) lt[2]) ||
 			((lt[2] | 0x20) == 'h' && (end - lt < 6 || ascii_caseeq_n(lt + 2, "html", 4))))
 			return NULL;
 		return end_tag_end(lt, end);
