@@ -31,6 +31,7 @@
 #include "gr_html_tree.h"
 #include "html_ref.h"
 #include "test_alloc.h"
+#include "test_sbuf.h"
 
 static int	passed,
 			failed;
@@ -255,52 +256,24 @@ check(const char *name, const char *text, size_t len)
 	}
 }
 
-/* A string builder for the pages made here. */
-typedef struct sbuf
-{
-	char	   *p;
-	size_t		len,
-				cap;
-} sbuf;
-
-/* n bytes of s, NUL bytes included, the text kept NUL-terminated */
-static void
-put_len(sbuf *b, const char *s, size_t n)
-{
-	if (b->len + n + 1 > b->cap)
-	{
-		b->cap = (b->len + n + 1) * 2;
-		b->p = realloc(b->p, b->cap);
-	}
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = '\0';
-}
-
-static void
-put(sbuf *b, const char *s)
-{
-	put_len(b, s, strlen(s));
-}
-
 /* A Word page of n paragraphs with tag (a <meta>, say) in its head. */
 static void
 head_tag_page(sbuf *b, const char *tag, int n)
 {
-	b->len = 0;
-	put(b, "<html><head><title>t</title>");
-	put(b, tag);
-	put(b, "</head><body>");
+	b->n = 0;
+	sb_put(b, "<html><head><title>t</title>");
+	sb_put(b, tag);
+	sb_put(b, "</head><body>");
 	for (int j = 0; j < n; j++)
-		put(b, "<p class=\"MsoNormal\"><span lang=\"EN-US\">政府信息公开</span></p>\n");
-	put(b, "</body></html>");
+		sb_put(b, "<p class=\"MsoNormal\"><span lang=\"EN-US\">政府信息公开</span></p>\n");
+	sb_put(b, "</body></html>");
 }
 
 static void
 put_n(sbuf *b, const char *s, int times)
 {
 	for (int i = 0; i < times; i++)
-		put(b, s);
+		sb_put(b, s);
 }
 
 static const char *const pages[] = {
@@ -411,11 +384,11 @@ made_pages(void)
 
 	for (size_t i = 0; i < sizeof(pages) / sizeof(pages[0]); i++)
 	{
-		b.len = 0;
-		put(&b, head);
-		put(&b, pages[i]);
+		b.n = 0;
+		sb_put(&b, head);
+		sb_put(&b, pages[i]);
 		snprintf(label, sizeof(label), "page %zu", i + 1);
-		check(label, b.p, b.len);
+		check(label, b.p, b.n);
 	}
 	for (size_t i = 0; i < sizeof(documents) / sizeof(documents[0]); i++)
 	{
@@ -429,88 +402,88 @@ made_pages(void)
 		check("NUL bytes in text, attributes and names", nul, sizeof(nul) - 1);
 		check("NUL bytes only", "\0\0\0\0", 4);
 	}
-	b.len = 0;
-	put(&b, head);
+	b.n = 0;
+	sb_put(&b, head);
 	for (int i = 0; i < 100000; i++)
-		put(&b, "<table><tr><td>1</td></tr></table>");
-	check("10^5 tiny tables", b.p, b.len);
+		sb_put(&b, "<table><tr><td>1</td></tr></table>");
+	check("10^5 tiny tables", b.p, b.n);
 	{
 		int			deep[] = {100000, 300, 257, 256, 255, 201};
 
 		for (size_t k = 0; k < sizeof(deep) / sizeof(deep[0]); k++)
 		{
-			b.len = 0;
-			put(&b, head);
+			b.n = 0;
+			sb_put(&b, head);
 			put_n(&b, "<div>x", deep[k]);
 			put_n(&b, "</div>", deep[k]);
-			put(&b, "<p>after</p><table><tr><td>");
+			sb_put(&b, "<p>after</p><table><tr><td>");
 			put_n(&b, "<span>y<br>", deep[k]);
-			put(&b, "</td></tr></table>");
+			sb_put(&b, "</td></tr></table>");
 			snprintf(label, sizeof(label), "%d nested <div>, then <span> in a cell", deep[k]);
-			check(label, b.p, b.len);
+			check(label, b.p, b.n);
 		}
 	}
 	/* a cell's only paragraph, left out, near the depths where rendering and libxml2 stop */
 	for (int d = 193; d <= 202; d++)
 	{
-		b.len = 0;
-		put(&b, head);
+		b.n = 0;
+		sb_put(&b, head);
 		put_n(&b, "<div>", d);
-		put(&b, "<table><tr><td><p>p</p></td><td><p>q</p></td></tr></table><table><tr><td><table><tr>"
+		sb_put(&b, "<table><tr><td><p>p</p></td><td><p>q</p></td></tr></table><table><tr><td><table><tr>"
 			"<td><p>r</p></td></tr></table></td></tr></table>");
 		snprintf(label, sizeof(label), "%d nested <div>, then a paragraph in a cell", d);
-		check(label, b.p, b.len);
+		check(label, b.p, b.n);
 	}
-	b.len = 0;
-	put(&b, "<html><body>");
+	b.n = 0;
+	sb_put(&b, "<html><body>");
 	for (int i = 0; i < 70000; i++)
-		put(&b, i % 1000 == 0 ? "<p>l</p>\n" : "\n");
-	put(&b, "<table><tr><td>late</td><td rowspan=2>x</td></tr>\n<tr><td>\n\nlater</td></tr></table>\n<br>\n<p><!--c-->\n"
+		sb_put(&b, i % 1000 == 0 ? "<p>l</p>\n" : "\n");
+	sb_put(&b, "<table><tr><td>late</td><td rowspan=2>x</td></tr>\n<tr><td>\n\nlater</td></tr></table>\n<br>\n<p><!--c-->\n"
 		"text<script>s</script></p><div></div>\n<meta name=PubDate content=2024>\n<p>x<![CDATA[y]]></p></body></html>");
-	check("70,000 lines (libxml2 keeps 65535 for lines beyond)", b.p, b.len);
-	b.len = 0;
-	put(&b, "<html><body><table>\n");
+	check("70,000 lines (libxml2 keeps 65535 for lines beyond)", b.p, b.n);
+	b.n = 0;
+	sb_put(&b, "<html><body><table>\n");
 	for (int i = 0; i < 70000; i++)
-		put(&b, "<tr><td>1</td><td>v</td></tr>\n");
-	put(&b, "</table><p>end</p></body></html>");
-	check("70,000 rows on their own lines", b.p, b.len);
-	b.len = 0;
-	put(&b, head);
-	put(&b, "<p>");
+		sb_put(&b, "<tr><td>1</td><td>v</td></tr>\n");
+	sb_put(&b, "</table><p>end</p></body></html>");
+	check("70,000 rows on their own lines", b.p, b.n);
+	b.n = 0;
+	sb_put(&b, head);
+	sb_put(&b, "<p>");
 	put_n(&b, "字", 3500000);
-	put(&b, "</p><p>after</p>");
-	check("a text of 10.5 MB (libxml2 stops at 10 MB)", b.p, b.len);
-	b.len = 0;
-	put(&b, head);
-	put(&b, "<p>");
+	sb_put(&b, "</p><p>after</p>");
+	check("a text of 10.5 MB (libxml2 stops at 10 MB)", b.p, b.n);
+	b.n = 0;
+	sb_put(&b, head);
+	sb_put(&b, "<p>");
 	put_n(&b, "字", 1800000);
-	put(&b, "<span>x</span>");
+	sb_put(&b, "<span>x</span>");
 	put_n(&b, "字", 1800000);
-	put(&b, "</p><p>after</p>");
-	check("two texts of 5.4 MB joined by a <span> taken out (libxml2 stops at 10 MB)", b.p, b.len);
+	sb_put(&b, "</p><p>after</p>");
+	check("two texts of 5.4 MB joined by a <span> taken out (libxml2 stops at 10 MB)", b.p, b.n);
 	/* libxml2 stops past 256 elements deep (nodePush): a <span> taken out must not hide one */
 	for (size_t k = 0; k < 8; k++)
 	{
 		static const int depths[] = {190, 192, 193, 250, 251, 252, 253, 254};
 		int			d = depths[k];
 
-		b.len = 0;
-		put(&b, head);
+		b.n = 0;
+		sb_put(&b, head);
 		put_n(&b, "<div>", d);
-		put(&b, "<p><span><font>x</font></span><span><o:p></o:p></span></p>");
+		sb_put(&b, "<p><span><font>x</font></span><span><o:p></o:p></span></p>");
 		put_n(&b, "</div>", d);
-		put(&b, "<p>after</p>");
+		sb_put(&b, "<p>after</p>");
 		snprintf(label, sizeof(label), "%d nested <div>, then <span>s to take out", d);
-		check(label, b.p, b.len);
+		check(label, b.p, b.n);
 	}
-	b.len = 0;
-	put(&b, head);
-	put(&b, "<p>a<o:p>");
+	b.n = 0;
+	sb_put(&b, head);
+	sb_put(&b, "<p>a<o:p>");
 	put_n(&b, " ", 1000);
-	put(&b, "</o:p></p><p>");
+	sb_put(&b, "</o:p></p><p>");
 	put_n(&b, " ", 1000);
-	put(&b, "\n<span>b</span></p><p>c</p>");
-	check("1,000 blanks in an <o:p> and before a <span> (handed over before the '<')", b.p, b.len);
+	sb_put(&b, "\n<span>b</span></p><p>c</p>");
+	check("1,000 blanks in an <o:p> and before a <span> (handed over before the '<')", b.p, b.n);
 	free(b.p);
 }
 
@@ -530,16 +503,16 @@ made_pages(void)
 static void
 pad_to(sbuf *b, size_t at)
 {
-	for (int i = 0; i < 200 && b->len + 40 < at; i++)
-		put(b, "<p class=\"MsoNormal\">x</p>\n");
-	put(b, "<p>");
-	if (b->len < at)
+	for (int i = 0; i < 200 && b->n + 40 < at; i++)
+		sb_put(b, "<p class=\"MsoNormal\">x</p>\n");
+	sb_put(b, "<p>");
+	if (b->n < at)
 	{
 		if (at + 1 > b->cap)
 			b->p = realloc(b->p, b->cap = (at + 1) * 2);
-		memset(b->p + b->len, 'z', at - b->len);
-		b->len = at;
-		b->p[b->len] = 0;
+		memset(b->p + b->n, 'z', at - b->n);
+		b->n = at;
+		b->p[b->n] = 0;
 	}
 }
 
@@ -580,14 +553,14 @@ boundary_pages(void)
 			{
 				const char *res;
 
-				b.len = 0;
-				put(&b, "<html><head><title>t</title></head><body><table><tr><td>");
-				put(&b, open[o]);
+				b.n = 0;
+				sb_put(&b, "<html><head><title>t</title></head><body><table><tr><td>");
+				sb_put(&b, open[o]);
 				pad_to(&b, 4 + PAGE_CHUNK - (size_t) k);
-				put(&b, across[i].s);
-				put(&b, "<p class=\"e\">中文</p></td></tr></table><p class=\"f\">end</p></body></html>");
+				sb_put(&b, across[i].s);
+				sb_put(&b, "<p class=\"e\">中文</p></td></tr></table><p class=\"f\">end</p></body></html>");
 				n++;
-				if ((res = compare(b.p, b.len)) != NULL && bad++ < 10)
+				if ((res = compare(b.p, b.n)) != NULL && bad++ < 10)
 					printf("# cut after byte %d of %s (%s): %s\n", k, across[i].s, o ? "slimming stopped" : "slimmed", res);
 			}
 
@@ -598,13 +571,13 @@ boundary_pages(void)
 	 */
 	for (int k = 1; k <= 24; k++)
 	{
-		b.len = 0;
-		put(&b, "<html><body><table><tr><td>");
+		b.n = 0;
+		sb_put(&b, "<html><body><table><tr><td>");
 		pad_to(&b, 4 + PAGE_CHUNK - (size_t) k);
-		put(&b, "<td rowspan=\"2\" class=\"c\">t</td></tr></table><p class=\"f\">end</p></body></html>\n"
+		sb_put(&b, "<td rowspan=\"2\" class=\"c\">t</td></tr></table><p class=\"f\">end</p></body></html>\n"
 			"<!--A-->\n<!--B--><p>after</p>");
 		n++;
-		if (compare(b.p, b.len) != NULL && bad++ < 10)
+		if (compare(b.p, b.n) != NULL && bad++ < 10)
 			printf("# a quoted value cut after byte %d, then </html>: not libxml2's tree\n", k);
 	}
 	if (bad == 0)
@@ -622,15 +595,15 @@ timing_pages(void)
 	sbuf		b = {0};
 
 	/* a tag of 300 kB (a picture inline): the first chunk ends between its values */
-	b.len = 0;
-	put(&b, "<html><body><table><tr><td>");
+	b.n = 0;
+	sb_put(&b, "<html><body><table><tr><td>");
 	pad_to(&b, 4 + PAGE_CHUNK - 200 * 1024 - 9);
-	put(&b, "<img a=\"");
+	sb_put(&b, "<img a=\"");
 	put_n(&b, "0123456789abcdef", 200 * 1024 / 16);
-	put(&b, "\" b=\"");
+	sb_put(&b, "\" b=\"");
 	put_n(&b, "0123456789abcdef", 100 * 1024 / 16);
-	put(&b, "\"></td></tr></table><p class=\"f\">end</p></body></html>\n<!--A-->\n<!--B--><p>after</p>");
-	check("a tag of 300 kB, the first chunk ending between its values, then </html>", b.p, b.len);
+	sb_put(&b, "\"></td></tr></table><p class=\"f\">end</p></body></html>\n<!--A-->\n<!--B--><p>after</p>");
+	check("a tag of 300 kB, the first chunk ending between its values, then </html>", b.p, b.n);
 
 	/*
 	 * what switches the decoder of the bytes not yet pushed, before 16 kB
@@ -656,27 +629,27 @@ timing_pages(void)
 		{
 			head_tag_page(&b, switches[i], 2000);
 			snprintf(label, sizeof(label), "%.40s, then 100 kB of Chinese", switches[i]);
-			check(label, b.p, b.len);
+			check(label, b.p, b.n);
 		}
 	}
 	/* after </html>, blank text ends the parse of a chunk */
-	b.len = 0;
-	put(&b, "<html><body><p class=a>x</p></body></html>\n<!--A-->\n<!--");
+	b.n = 0;
+	sb_put(&b, "<html><body><p class=a>x</p></body></html>\n<!--A-->\n<!--");
 	for (int j = 0; j < 1000; j++)
-		put(&b, "0123456789");
-	put(&b, "-->\n<!--C-->");
-	check("comments after </html>, one of 10 kB", b.p, b.len);
-	b.len = 0;
-	put(&b, "<html><body><p class=a>x</p></body></html>\n<?a?>\n<!--");
+		sb_put(&b, "0123456789");
+	sb_put(&b, "-->\n<!--C-->");
+	check("comments after </html>, one of 10 kB", b.p, b.n);
+	b.n = 0;
+	sb_put(&b, "<html><body><p class=a>x</p></body></html>\n<?a?>\n<!--");
 	for (int j = 0; j < 3000; j++)
-		put(&b, "<p class=x>0123456789</p>");
-	put(&b, "-->\n<p>z</p>");
-	check("a PI and comments after </html>, one of 75 kB", b.p, b.len);
-	b.len = 0;
-	put(&b, "</p><p class=a>x</p>\n<!--A-->\n<!--");
+		sb_put(&b, "<p class=x>0123456789</p>");
+	sb_put(&b, "-->\n<p>z</p>");
+	check("a PI and comments after </html>, one of 75 kB", b.p, b.n);
+	b.n = 0;
+	sb_put(&b, "</p><p class=a>x</p>\n<!--A-->\n<!--");
 	put_n(&b, "0123456789", 1000);
-	put(&b, "-->\n<!--C-->");
-	check("an end tag first, then comments", b.p, b.len);
+	sb_put(&b, "-->\n<!--C-->");
+	check("an end tag first, then comments", b.p, b.n);
 	free(b.p);
 }
 
@@ -708,54 +681,54 @@ mutations(int count)
 		int			edits;
 
 #define RND() (seed = seed * 6364136223846793005ULL + 1442695040888963407ULL, (size_t) (seed >> 33))
-		b.len = 0;
-		put(&b, "<html><body>");
-		put(&b, k % 2 ? pages[RND() % np] : documents[RND() % nd]);
-		put(&b, pages[RND() % np]);
+		b.n = 0;
+		sb_put(&b, "<html><body>");
+		sb_put(&b, k % 2 ? pages[RND() % np] : documents[RND() % nd]);
+		sb_put(&b, pages[RND() % np]);
 		edits = 1 + (int) (RND() % 30);
 		for (int e = 0; e < edits; e++)
 		{
-			size_t		at = RND() % (b.len + 1);
+			size_t		at = RND() % (b.n + 1);
 			size_t		op = RND() % 10;
 
-			tmp = realloc(tmp, b.len + 1);
-			memcpy(tmp, b.p, b.len + 1);
+			tmp = realloc(tmp, b.n + 1);
+			memcpy(tmp, b.p, b.n + 1);
 			if (op < 5)
 			{
 				const char *s = bits[RND() % (sizeof(bits) / sizeof(bits[0]))];
 
-				b.len = at;
+				b.n = at;
 				b.p[at] = 0;
-				put(&b, s);
-				put(&b, tmp + at);
+				sb_put(&b, s);
+				sb_put(&b, tmp + at);
 			}
 			else if (op < 8)
 			{
 				size_t		n = 1 + RND() % 20;
 
-				if (at + n > b.len)
-					n = b.len - at;
-				memmove(b.p + at, b.p + at + n, b.len - at - n + 1);
-				b.len -= n;
+				if (at + n > b.n)
+					n = b.n - at;
+				memmove(b.p + at, b.p + at + n, b.n - at - n + 1);
+				b.n -= n;
 			}
 			else
 			{
-				size_t		from = RND() % (b.len + 1),
+				size_t		from = RND() % (b.n + 1),
 							n = 1 + RND() % 100;
 				char		piece[128];
 
-				if (from + n > b.len)
-					n = b.len - from;
+				if (from + n > b.n)
+					n = b.n - from;
 				memcpy(piece, tmp + from, n);
 				piece[n] = 0;
-				b.len = at;
+				b.n = at;
 				b.p[at] = 0;
-				put(&b, piece);
-				put(&b, tmp + at);
+				sb_put(&b, piece);
+				sb_put(&b, tmp + at);
 			}
 		}
 		{
-			const char *res = compare(b.p, b.len);
+			const char *res = compare(b.p, b.n);
 
 			if (res && bad++ < 5)
 				printf("# mutation %d: %s\n#   %.300s\n", k, res, b.p);
@@ -766,7 +739,7 @@ mutations(int count)
 
 				snprintf(path, sizeof(path), "%s/mutation_%d.html", getenv("TEST_HTML_DUMP"), k);
 				if ((f = fopen(path, "wb")) != NULL)
-					fwrite(b.p, 1, b.len, f), fclose(f);
+					fwrite(b.p, 1, b.n, f), fclose(f);
 			}
 		}
 	}
@@ -834,7 +807,7 @@ collect(void *arg, const char *piece, size_t len)
 {
 	sbuf	   *b = arg;
 
-	put_len(b, piece, len);
+	sb_putn(b, piece, len);
 	return true;
 }
 
@@ -858,7 +831,7 @@ slim_past_charset(void)
 		bool		ok;
 
 		head_tag_page(&page, metas[i], 100);
-		ok = gr_html_slim(page.p, page.len, buf, sizeof(buf), collect, &out);
+		ok = gr_html_slim(page.p, page.n, buf, sizeof(buf), collect, &out);
 		if (ok && strstr(out.p, metas[i]) != NULL && strstr(out.p, "MsoNormal") == NULL &&
 			strstr(out.p, "EN-US") == NULL)
 		{
