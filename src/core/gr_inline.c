@@ -13,7 +13,6 @@
  * The numbering of the next label glued to the last value (…3252.没有…)
  * goes with its label.  Lines of ordinary reports are never touched.
  */
-#include <stdlib.h>
 
 #include "gr_format.h"
 #include "gr_internal.h"
@@ -261,13 +260,24 @@ cut_tables(gr_ctx *ctx, const char *cmp, uint32_t from, uint32_t to, cutter *c)
 	}
 }
 
-static int
-cut_cmp(const void *a, const void *b)
+/*
+ * The cuts in order of their offset, the order of those at one offset
+ * kept (the last one decides whether its line is glued).  They come
+ * nearly sorted: the headings' first, then the tables' in order, so a
+ * stable insertion sort moves only the later headings past the tables.
+ */
+static void
+sort_cuts(cutter *c)
 {
-	const cut  *x = a,
-			   *y = b;
+	for (int i = 1; i < c->n; i++)
+	{
+		cut			x = c->v[i];
+		int			j = i;
 
-	return x->at < y->at ? -1 : x->at > y->at ? 1 : 0;
+		for (; j > 0 && c->v[j - 1].at > x.at; j--)
+			c->v[j] = c->v[j - 1];
+		c->v[j] = x;
+	}
 }
 
 /* Find the cuts of one long line; 0 when it is no whole report. */
@@ -308,7 +318,7 @@ plan_cuts(gr_ctx *ctx, const gr_doc *doc, const gr_line *l, cutter *c)
 			}
 		cut_tables(ctx, doc->cmp, t_from, t_to, c);
 	}
-	qsort(c->v, (size_t) c->n, sizeof(cut), cut_cmp);
+	sort_cuts(c);
 	return c->n;
 }
 
@@ -329,6 +339,30 @@ sub_line(const gr_doc *doc, const gr_line *l, uint32_t a, uint32_t b)
 	return s;
 }
 
+/* Room in out for n more lines, by doubling; false when memory fails. */
+static bool
+lines_room(gr_ctx *ctx, gr_line **out, int *cap, int have, int n)
+{
+	int			ncap;
+	gr_line    *nv;
+
+	if (have + n <= *cap)
+		return true;
+	ncap = (have + n) * 2;
+	if ((nv = gr_alloc(ctx, sizeof(gr_line) * (size_t) ncap)) == NULL)
+		return false;
+	memcpy(nv, *out, sizeof(gr_line) * (size_t) have);
+	gr_release(ctx, *out, sizeof(gr_line) * (size_t) *cap);
+	*out = nv;
+	*cap = ncap;
+	return true;
+}
+
+/*
+ * Cut the long lines that are whole reports; the document's lines are
+ * replaced only when one is cut.  Each long line's cuts are planned once:
+ * the lines before the first cut one are copied then, the rest appended.
+ */
 gr_status
 gr_inline_split(gr_ctx *ctx, gr_doc *doc)
 {
@@ -336,66 +370,63 @@ gr_inline_split(gr_ctx *ctx, gr_doc *doc)
 	gr_line    *lines = NULL;
 	int			n = 0,
 				cap = 0;
-	bool		any = false;
 
 	for (int i = 0; i < doc->nlines; i++)
-		if (doc->lines[i].c_len >= INLINE_MIN_BYTES)
-			any = true;
-	if (!any)
-		return GR_OK;
-	c = gr_alloc(ctx, sizeof(cutter));
-	if (!c)
-		return ctx->err->status;
-	for (int pass = 0; pass < 2; pass++)
 	{
-		if (pass == 1)
-		{
-			if (n == doc->nlines)
-				return GR_OK;	/* nothing to cut */
-			lines = gr_alloc(ctx, sizeof(gr_line) * (size_t) n);
-			if (!lines)
-				return ctx->err->status;
-			cap = n;
-			n = 0;
-		}
-		for (int i = 0; i < doc->nlines; i++)
-		{
-			const gr_line *l = &doc->lines[i];
-			int			nc = l->c_len >= INLINE_MIN_BYTES ? plan_cuts(ctx, doc, l, c) : 0;
-			uint32_t	start = l->c_off;
-			bool		glued = false;
+		const gr_line *l = &doc->lines[i];
+		int			nc = 0;
+		uint32_t	start = l->c_off;
+		bool		glued = false;
 
+		if (l->c_len >= INLINE_MIN_BYTES)
+		{
+			if (c == NULL && (c = gr_alloc(ctx, sizeof(cutter))) == NULL)
+				return ctx->err->status;
+			nc = plan_cuts(ctx, doc, l, c);
 			if (ctx->err->status != GR_OK || gr_poll(ctx))
 				return ctx->err->status;
-			if (nc == 0)
+		}
+		if (nc == 0)
+		{
+			if (lines != NULL)
 			{
-				if (pass == 1)
-					lines[n] = *l;
-				n++;
-				continue;
+				if (!lines_room(ctx, &lines, &cap, n, 1))
+					return ctx->err->status;
+				lines[n++] = *l;
 			}
-			for (int k = 0; k <= nc; k++)
-			{
-				uint32_t	end = k < nc ? c->v[k].at : l->c_off + l->c_len;
+			continue;
+		}
+		if (lines == NULL)
+		{
+			/* the first line cut: the lines before it as they are */
+			cap = doc->nlines + nc + 1;
+			if ((lines = gr_alloc(ctx, sizeof(gr_line) * (size_t) cap)) == NULL)
+				return ctx->err->status;
+			memcpy(lines, doc->lines, sizeof(gr_line) * (size_t) i);
+			n = i;
+		}
+		if (!lines_room(ctx, &lines, &cap, n, nc + 1))
+			return ctx->err->status;
+		for (int k = 0; k <= nc; k++)
+		{
+			uint32_t	end = k < nc ? c->v[k].at : l->c_off + l->c_len;
 
-				if (end > start)
-				{
-					if (pass == 1 && n < cap)
-					{
-						lines[n] = sub_line(doc, l, start, end);
-						lines[n].glued = glued;
-					}
-					n++;
-				}
-				if (k < nc && c->v[k].at >= start)
-				{
-					start = c->v[k].at;
-					glued = c->v[k].glued;
-				}
+			if (end > start)
+			{
+				lines[n] = sub_line(doc, l, start, end);
+				lines[n++].glued = glued;
+			}
+			if (k < nc && c->v[k].at >= start)
+			{
+				start = c->v[k].at;
+				glued = c->v[k].glued;
 			}
 		}
 	}
-	doc->lines = lines;
-	doc->nlines = n;
+	if (lines != NULL)
+	{
+		doc->lines = lines;
+		doc->nlines = n;
+	}
 	return GR_OK;
 }
