@@ -44,7 +44,8 @@ gr_meta_line_date(const gr_doc *doc, int i, gr_date *d, uint32_t *date_from)
 
 	while (len > 0 && (s[len - 1] == ')' || s[len - 1] == ']' || s[len - 1] == '.'))
 		len--;
-	for (uint32_t k = 0; k < len; k += char_len(s + k))
+	/* a date within the line's first 31 characters (counted on the way: the text is valid UTF-8) */
+	for (uint32_t k = 0, chars = 0; k < len && chars <= 31; k += char_len(s + k), chars++)
 	{
 		int			n = gr_parse_date(s + k, len - k, 0, d);
 
@@ -58,8 +59,6 @@ gr_meta_line_date(const gr_doc *doc, int i, gr_date *d, uint32_t *date_from)
 			*date_from = l->c_off + k;
 			return true;
 		}
-		if (gr_utf8_chars(s, k) > 30)
-			break;
 	}
 	return false;
 }
