@@ -168,6 +168,32 @@ agreed_cells(gr_reader *rd, reading *r, const int *keys, int line, bool *agreed)
 	return n;
 }
 
+/*
+ * The finding of a glued row: "表三“label”一行的数字连写为“digits”，" and
+ * what was made of it, built piece by piece rather than through a format
+ * (a glued report has one for every row).  The label and the digits are
+ * the report's own text, whole characters, as the rules' messages hold.
+ */
+static gr_finding *
+glued_finding(gr_reader *rd, const char *rule, gr_severity sev, int line, const char *table_name,
+			  gr_str label, gr_str raw, const char *what, const char *then, const char *note)
+{
+	char		buf[4096];
+	gr_fbuf		b;
+
+	gr_fb_init(&b, buf, sizeof(buf));
+	gr_fb_puts(&b, table_name);
+	gr_fb_puts(&b, "“");
+	gr_fb_putn(&b, label.ptr, label.len);
+	gr_fb_puts(&b, "”一行的数字连写为“");
+	gr_fb_putn(&b, raw.ptr, raw.len);
+	gr_fb_puts(&b, "”，");
+	gr_fb_puts(&b, what);
+	gr_fb_puts(&b, then);
+	gr_fb_puts(&b, note);
+	return gr_add_finding_built(rd->ctx, rd->rep, rule, sev, line, &b);
+}
+
 void
 gr_digits_place(gr_reader *rd, const char *table_name, gr_str row_label, const int *keys, int ncols,
 				const int *vals, int n)
@@ -221,10 +247,9 @@ gr_digits_place(gr_reader *rd, const char *table_name, gr_str row_label, const i
 	if (r.found == 1 && r.steps <= STEPS_MAX)
 	{
 		set_reading(rd, &r, keys, line);
-		f = gr_add_finding(rd->ctx, rd->rep, "R-PARSE-06", GR_SEV_INFO, line,
-						   r.nsums ? "%s“%.*s”一行的数字连写为“%.*s”，按本行合计关系只有一种读法，按此读取；该行的合计（R-T3-02、R-T4-01）因此不能独立检验" :
-						   "%s“%.*s”一行的数字连写为“%.*s”，按数字个数只有一种读法，按此读取",
-						   table_name, (int) row_label.len, row_label.ptr, (int) raw.len, raw.ptr);
+		f = glued_finding(rd, "R-PARSE-06", GR_SEV_INFO, line, table_name, row_label, raw,
+						  r.nsums ? "按本行合计关系只有一种读法，按此读取；该行的合计（R-T3-02、R-T4-01）因此不能独立检验" :
+						  "按数字个数只有一种读法，按此读取", "", "");
 	}
 	else
 	{
@@ -233,11 +258,9 @@ gr_digits_place(gr_reader *rd, const char *table_name, gr_str row_label, const i
 		gr_rd_mark_unplaced(rd, keys, ncols, raw, line, NULL);
 		if (r.found >= 2 && r.found <= GR_READINGS_MAX && r.steps <= STEPS_MAX && ncols <= T3_NCOLS + 1)
 			nagreed = agreed_cells(rd, &r, keys, line, agreed);
-		f = gr_add_finding(rd->ctx, rd->rep, "R-PARSE-07", GR_SEV_WARNING, line,
-						   "%s“%.*s”一行的数字连写为“%.*s”，%s，未填入%s", table_name, (int) row_label.len,
-						   row_label.ptr, (int) raw.len, raw.ptr,
-						   r.found >= 2 || r.steps > STEPS_MAX ? "有多种读法" : "没有合规的读法",
-						   nagreed ? "（各种读法都相同的单元格已按此读取）" : "");
+		f = glued_finding(rd, "R-PARSE-07", GR_SEV_WARNING, line, table_name, row_label, raw,
+						  r.found >= 2 || r.steps > STEPS_MAX ? "有多种读法" : "没有合规的读法",
+						  "，未填入", nagreed ? "（各种读法都相同的单元格已按此读取）" : "");
 	}
 	if (f)
 	{

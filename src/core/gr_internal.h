@@ -291,6 +291,8 @@ gr_fb_putn(gr_fbuf *b, const char *s, size_t n)
 
 	if (n > room)
 		n = room;
+	if (n == 0)
+		return;					/* s may be NULL then (an empty gr_str) */
 	memcpy(b->p + b->len, s, n);
 	b->len += n;
 	b->p[b->len] = '\0';
