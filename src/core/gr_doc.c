@@ -276,6 +276,36 @@ ascii_stretch(const unsigned char *u, uint32_t pos, uint32_t limit)
 }
 
 /*
+ * The end of the three-byte characters from u[pos] that fold to
+ * themselves, up to limit, each looked up by its bytes where it stands:
+ * its first two bytes name its word of gr_foldtab_stop3 (cp >> 6), its
+ * third the bit, which is set for a character that folds and for the
+ * overlong forms and surrogates, ill-formed.  One load of four bytes a
+ * character (the next one's first byte too: the loop stops four bytes
+ * short of limit, and the caller's own test takes the last character).
+ */
+static inline uint32_t
+han_stretch(const unsigned char *u, uint32_t pos, uint32_t limit)
+{
+	while (pos + 4 <= limit)
+	{
+		uint32_t	w;
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		memcpy(&w, u + pos, 4);	/* one load: the character's bytes, and the next */
+#else
+		w = (uint32_t) u[pos] | (uint32_t) u[pos + 1] << 8 | (uint32_t) u[pos + 2] << 16;
+#endif
+
+		if ((w & 0xC0C0F0u) != 0x8080E0u ||
+			((gr_foldtab_stop3[((w & 0x0Fu) << 6) | ((w >> 8) & 0x3Fu)] >> ((w >> 16) & 0x3Fu)) & 1u))
+			break;
+		pos += 3;
+	}
+	return pos;
+}
+
+/*
  * The longest stretch from pos, up to limit, of characters that fold to
  * themselves (printable ASCII and the tab, and what the table leaves alone).
  */
@@ -293,7 +323,15 @@ same_stretch(const unsigned char *u, uint32_t pos, uint32_t limit)
 			pos += ascii_stretch(u, pos, limit);
 			continue;
 		}
-		/* three bytes, the Chinese text itself: decoded here (surrogates and overlong forms not) */
+		/* three bytes, the Chinese text itself: as many as there are in a row, then one by one */
+		if ((b & 0xF0) == 0xE0 && pos + 4 <= limit)
+		{
+			uint32_t	from = pos;
+
+			pos = han_stretch(u, pos, limit);
+			if (pos > from)
+				continue;
+		}
 		if ((b & 0xF0) == 0xE0 && pos + 2 < limit && (u[pos + 1] & 0xC0) == 0x80 &&
 			(u[pos + 2] & 0xC0) == 0x80)
 		{

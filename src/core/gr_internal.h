@@ -166,6 +166,7 @@ extern const uint16_t gr_foldtab_page[];
 extern const uint16_t gr_foldtab_slot[][256];
 extern const unsigned char gr_foldtab_pool[];
 extern const uint64_t gr_foldtab_bmp[1024];
+extern const uint64_t gr_foldtab_stop3[1024];	/* the folding pass's three-byte test (gr_doc.c) */
 
 /* Whether a character below U+10000 folds to something else: one bit in 8 kB. */
 static inline bool

@@ -97,11 +97,17 @@ fold(uint32_t cp, char *out)
 	return u8len;
 }
 
-/* One bit a character of the BMP that folds: the test the folding pass makes per Chinese character. */
+/*
+ * One bit a character of the BMP that folds; and the same for the
+ * three-byte path of the folding pass (gr_foldtab_stop3), which looks a
+ * character up by its bytes without decoding it: there every bit of the
+ * words no well-formed three-byte character has is set, the overlong
+ * forms (cp >> 6 below 0x20) and the surrogates (0x360 to 0x37F).
+ */
 static void
-print_bmp(const uint32_t *slot)
+print_bmp(const char *name, const uint32_t *slot, bool stop3)
 {
-	printf("const uint64_t gr_foldtab_bmp[1024] = {");
+	printf("const uint64_t %s[1024] = {", name);
 	for (int w = 0; w < 1024; w++)
 	{
 		unsigned long long bits = 0;
@@ -109,6 +115,8 @@ print_bmp(const uint32_t *slot)
 		for (int k = 0; k < 64; k++)
 			if (slot[w * 64 + k])
 				bits |= 1ULL << k;
+		if (stop3 && (w < 0x20 || (w >= 0x360 && w < 0x380)))
+			bits = ~0ULL;
 		printf("%s0x%llxu,", w % 8 ? "" : "\n", bits);
 	}
 	printf("\n};\n");
@@ -174,7 +182,8 @@ main(void)
 		   " * stay, else 1 + its row of gr_foldtab_slot; a slot is 0 for a character\n"
 		   " * that stays, else the offset in gr_foldtab_pool of a length byte followed\n"
 		   " * by the folded bytes; gr_foldtab_bmp has a bit set for every character\n"
-		   " * below U+10000 that folds.\n */\n", U_ICU_VERSION);
+		   " * below U+10000 that folds, gr_foldtab_stop3 too and every bit of the\n"
+		   " * words of the overlong three-byte forms and of the surrogates.\n */\n", U_ICU_VERSION);
 	printf("#define GR_FOLDTAB_ICU \"%s\"\n", U_ICU_VERSION);
 	printf("#define GR_FOLDTAB_MAX %d\n", FOLD_MAX);
 	if (npool >= 65536)
@@ -199,7 +208,8 @@ main(void)
 		printf("\n},\n");
 	}
 	printf("};\n");
-	print_bmp(slot);
+	print_bmp("gr_foldtab_bmp", slot, false);
+	print_bmp("gr_foldtab_stop3", slot, true);
 	printf("const unsigned char gr_foldtab_pool[%zu] = {", npool);
 	for (size_t i = 0; i < npool; i++)
 		printf("%s%u,", i % 24 ? "" : "\n", pool[i]);

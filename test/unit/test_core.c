@@ -205,6 +205,21 @@ test_utf8(void)
 		CHECK(bad == 0 && folding > 1000, "fold: the BMP bitmap marks exactly the %d characters that fold (%d differ)",
 			  folding, bad);
 	}
+
+	/* … and its three-byte test (gr_foldtab_stop3): those, and every cp no three bytes may hold */
+	{
+		int			bad = 0;
+
+		for (uint32_t c = 0; c < 0x10000; c++)
+		{
+			bool		stop = (gr_foldtab_stop3[c >> 6] >> (c & 63)) & 1;
+			bool		want = c < 0x800 || (c >= 0xD800 && c <= 0xDFFF) || gr_fold_lookup(c) != NULL;
+
+			bad += stop != want;
+		}
+		CHECK(bad == 0, "fold: the three-byte table stops at what folds, the overlong forms and the surrogates (%d differ)",
+			  bad);
+	}
 }
 
 static void
@@ -243,6 +258,94 @@ test_doc(void)
 		j = gr_doc_joined(c2, &d2, 9, d2.cmp_len - 9);
 		CHECK(str_eq(j, "淮安市洪泽区洪泽湖大道 90号"), "doc: wrapped text joined without the break (%.*s)",
 			  (int) j.len, j.ptr);
+	}
+}
+
+/* The folded text of valid UTF-8 without control characters, one character at a time. */
+static size_t
+fold_ref(const char *t, size_t len, char *out)
+{
+	size_t		o = 0;
+
+	for (size_t i = 0; i < len;)
+	{
+		uint32_t	cp;
+		int			n = gr_utf8_decode((const unsigned char *) t + i, len - i, &cp);
+		const unsigned char *f = n > 1 ? gr_fold_lookup(cp) : NULL;
+
+		if (n == 0)
+			return (size_t) -1;
+		if (f)
+		{
+			memcpy(out + o, f + 1, f[0]);
+			o += f[0];
+		}
+		else
+		{
+			memcpy(out + o, t + i, (size_t) n);
+			o += (size_t) n;
+		}
+		i += (size_t) n;
+	}
+	return o;
+}
+
+/*
+ * The folding pass over runs of Chinese characters (four bytes looked at
+ * a time, gr_doc.c) folds as one character at a time does: random texts
+ * of characters that fold and that stay, of every length, ending anywhere
+ * in a run; and the ill-formed three-byte forms inside a run are replaced.
+ */
+static void
+test_fold_runs(void)
+{
+	static const char *const pal[] = {
+		"总", "體", "情", "況", "〇", "一", "Ａ", "１", "，", "a", " ", "é", "\xF0\x9F\x98\x80", "\xE2\x80\x8B",
+		"\xEF\xBF\xBD", "\xE0\xA4\x85", "\xED\x9F\xBF", "\xEE\x80\x80",
+	};
+	uint64_t	x = 88172645463325252u;
+	int			bad = 0;
+
+	for (int round = 0; round < 3000; round++)
+	{
+		char		t[256],
+					want[1024];
+		size_t		len = 0,
+					wl;
+		gr_doc		doc;
+		gr_ctx	   *ctx = new_ctx();
+		int			n;
+
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		n = (int) (x % 40);
+		for (int k = 0; k < n; k++)
+		{
+			const char *c;
+
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			/* mostly the characters of a run, now and then another */
+			c = pal[x % 8 < 6 ? (x >> 8) % 6 : (x >> 8) % (sizeof(pal) / sizeof(pal[0]))];
+			memcpy(t + len, c, strlen(c));
+			len += strlen(c);
+		}
+		wl = fold_ref(t, len, want);
+		if (gr_doc_build(ctx, t, len, NULL, 0, &doc) != GR_OK || doc.fold_len != wl ||
+			memcmp(doc.fold, want, wl) != 0)
+			bad++;
+	}
+	CHECK(bad == 0, "doc: runs of Chinese fold as one character at a time does (%d of 3000 differ)", bad);
+	{
+		/* overlong forms and surrogates, inside runs and at their end: three U+FFFD each */
+		const char *t = "體体\xE0\x80\x80總\xED\xA0\x80\xED\xBF\xBF况";
+		const char *want = "体体\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD总"
+			"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD况";
+		gr_ctx	   *ctx = new_ctx();
+		gr_doc		doc;
+		bool		built = gr_doc_build(ctx, t, strlen(t), NULL, 0, &doc) == GR_OK;
+
+		CHECK(built && doc.replaced == 9 && doc.fold_len == strlen(want) &&
+			  memcmp(doc.fold, want, strlen(want)) == 0,
+			  "doc: overlong and surrogate forms in a run are replaced (%d)", built ? doc.replaced : -1);
 	}
 }
 
@@ -1828,6 +1931,7 @@ main(int argc, char **argv)
 
 	test_utf8();
 	test_doc();
+	test_fold_runs();
 	test_phrases();
 	test_dates();
 	test_page_marks();
