@@ -6,9 +6,10 @@
  * users get back is always what the report says.
  *
  * One pass over the input folds it: stretches that fold to themselves (all
- * but a few characters in a hundred) are found by decoding each character
- * where it stands and looking it up in the folding table (gr_foldtab.h),
- * then copied at once; every other character is folded on its own.
+ * but a few characters in a hundred) are found by looking each character
+ * up where it stands in the folding table (gr_foldtab.h: ASCII sixteen
+ * bytes at a time, Chinese by its bytes, the rest decoded), then copied at
+ * once; every other character is folded on its own.
  * Invalid UTF-8 is found on the way, and only then is the input repaired
  * (U+FFFD) and the pass made again.  A second, byte-wise pass over the
  * folded text makes the compact copy.
