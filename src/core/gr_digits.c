@@ -426,6 +426,8 @@ gr_digits_balance(gr_reader *rd)
 {
 	balance		b;
 
+	if (rd->npending == 0)
+		return;					/* most reports: no row left to the balance (its sides are 8 kB to clear) */
 	memset(&b, 0, sizeof(b));
 	b.rd = rd;
 	b.ed = gr_table_edition(rd->rep, GR_T3);
