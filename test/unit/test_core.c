@@ -350,6 +350,62 @@ test_fold_runs(void)
 }
 
 /*
+ * The compact copy (gr_doc.c, sixteen bytes at a time) is each line
+ * without its white space, its tabs counted up to two and its '|' seen:
+ * random lines of gaps and words of every length, against a byte-wise
+ * count.
+ */
+static void
+test_compact_lines(void)
+{
+	static const char *const pal[] = {" ", " ", " ", "\t", "a", "12", "体", "|", "一、本年新收"};
+	uint64_t	x = 0x9E3779B97F4A7C15u;
+	int			bad = 0;
+
+	for (int round = 0; round < 2000; round++)
+	{
+		char		t[4096],
+					want[4096];
+		size_t		len = 0,
+					wl = 0;
+		int			tabs = 0,
+					n;
+		bool		pipe = false;
+		gr_doc		doc;
+		gr_ctx	   *ctx = new_ctx();
+
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		n = (int) (x % 120);
+		for (int k = 0; k < n; k++)
+		{
+			const char *c;
+			int			rep;
+
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			c = pal[x % (sizeof(pal) / sizeof(pal[0]))];
+			rep = c[0] == ' ' ? 1 + (int) ((x >> 8) % 24) : 1;	/* gaps of up to 24 spaces */
+			for (int r = 0; r < rep && len + 32 < sizeof(t); r++)
+			{
+				memcpy(t + len, c, strlen(c));
+				len += strlen(c);
+				tabs += c[0] == '\t';
+				pipe |= c[0] == '|';
+				if (c[0] != ' ' && c[0] != '\t')
+				{
+					memcpy(want + wl, c, strlen(c));
+					wl += strlen(c);
+				}
+			}
+		}
+		if (gr_doc_build(ctx, t, len, NULL, 0, &doc) != GR_OK || doc.nlines != 1 ||
+			doc.lines[0].c_len != wl || memcmp(doc.cmp + doc.lines[0].c_off, want, wl) != 0 ||
+			doc.lines[0].tabs != (tabs < 2 ? tabs : 2) || doc.lines[0].pipe != pipe)
+			bad++;
+	}
+	CHECK(bad == 0, "doc: a line's compact copy, tabs and '|' as a byte-wise count has them (%d of 2000 differ)", bad);
+}
+
+/*
  * The phrase index answers what a search of each range answers: every
  * phrase of every list, over ranges starting and ending anywhere (inside
  * a character too), in a text where phrases overlap and contain each
@@ -1932,6 +1988,7 @@ main(int argc, char **argv)
 	test_utf8();
 	test_doc();
 	test_fold_runs();
+	test_compact_lines();
 	test_phrases();
 	test_dates();
 	test_page_marks();
