@@ -134,7 +134,7 @@ out_char(gr_ctx *ctx, doc_out *o, const char *f, int k, int n, uint32_t src_pos)
 }
 
 /* Close the line that started at (f_start, s_start); its compact extent comes later. */
-static bool
+static inline bool
 out_line(gr_ctx *ctx, doc_out *o, uint32_t f_start, uint32_t s_start, uint32_t s_end, int lineno)
 {
 	gr_line    *l;
@@ -233,9 +233,12 @@ break_line(gr_ctx *ctx, doc_out *o, line_start *ls, const char *src, uint32_t po
 	if (b == '\n' && pos > ls->s && src[pos - 1] == '\r')
 		s_end = pos - 1;
 	if (!out_line(ctx, o, ls->f, ls->s, s_end,
-				  line_map && ls->src_line < nmap ? line_map[ls->src_line] : ls->lineno) ||
-		!out_char(ctx, o, "\n", 1, 1, pos))
+				  line_map && ls->src_line < nmap ? line_map[ls->src_line] : ls->lineno))
 		return false;
+	/* the break as one '\n' in place of the input's byte (out_char, without its general case) */
+	if (off_step(o, pos) && !out_anchor(ctx, o, pos, false))
+		return false;
+	o->fold[o->flen++] = '\n';
 	ls->f = o->flen;
 	ls->s = pos + 1;
 	if (b == '\n')
