@@ -54,6 +54,33 @@ cn_digit(const char *s, size_t len, int *v)
 	return 0;
 }
 
+/*
+ * Can s begin 〇一二…九, 零 or 十?  Their first two bytes, asked before
+ * anything is decoded: E3 80 (〇), E4 B8/B9/BA (一 七 三, 九, 二 五),
+ * E5 85/8D/9B (六 八, 十, 四), E9 9B (零).  Most characters of a text
+ * are none of these, and a date is tried at every one.
+ */
+static inline bool
+may_be_cn_digit(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *) s;
+
+	if (len < 3)
+		return false;
+	switch (u[0])
+	{
+		case 0xE3:
+			return u[1] == 0x80;
+		case 0xE4:
+			return u[1] >= 0xB8 && u[1] <= 0xBA;
+		case 0xE5:
+			return u[1] == 0x85 || u[1] == 0x8D || u[1] == 0x9B;
+		case 0xE9:
+			return u[1] == 0x9B;
+	}
+	return false;
+}
+
 /* 1–2 ASCII digits, or a Chinese number up to 三十一 (一, 十, 十二, 二十九). */
 static int
 small_number(const char *s, size_t len, int *v)
@@ -159,8 +186,9 @@ gr_parse_date(const char *s, size_t len, int default_year, gr_date *out)
 	 * Every date begins with a digit, ASCII or Chinese, or with 十 (a month
 	 * without its year): callers try every place of a line, and most are none.
 	 */
-	if (len == 0 || ((s[0] < '0' || s[0] > '9') && cn_digit(s, len, &n) == 0 &&
-					 !gr_has_prefix(s, len, "十")))
+	if (len == 0 || ((s[0] < '0' || s[0] > '9') && !may_be_cn_digit(s, len)))
+		return 0;
+	if ((s[0] < '0' || s[0] > '9') && cn_digit(s, len, &n) == 0 && !gr_has_prefix(s, len, "十"))
 		return 0;
 
 	/* 2024-01-17, 2024/1/17, 2024.1.17 */

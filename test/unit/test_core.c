@@ -489,6 +489,21 @@ test_dates(void)
 		  "date: 21年01月29日");
 	CHECK(gr_parse_date("二〇二二年二月十日", strlen("二〇二二年二月十日"), 0, &d) > 0 && date_eq(d, 2022, 2, 10),
 		  "date: 二〇二二年二月十日");
+	{
+		/* a month written with each Chinese digit, and 十: each begins a date (the first bytes asked first) */
+		static const char *const months[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"};
+		int			read = 0;
+
+		for (int m = 0; m < 12; m++)
+		{
+			char		t[64];
+
+			snprintf(t, sizeof(t), "%s月三日", months[m]);
+			read += gr_parse_date(t, strlen(t), 2021, &d) > 0 && date_eq(d, 2021, m + 1, 3);
+		}
+		CHECK(read == 12 && gr_parse_date("一九九九年一月一日", strlen("一九九九年一月一日"), 0, &d) > 0 &&
+			  date_eq(d, 1999, 1, 1), "date: months 一月 to 十二月, years 一九九九 (%d of 12)", read);
+	}
 	CHECK(gr_parse_date("二零二一年十二月三十一日", strlen("二零二一年十二月三十一日"), 0, &d) > 0 &&
 		  date_eq(d, 2021, 12, 31), "date: 二零二一年十二月三十一日");
 	CHECK(gr_parse_date("一九九八年七月六日", strlen("一九九八年七月六日"), 0, &d) > 0 && date_eq(d, 1998, 7, 6),
