@@ -378,12 +378,14 @@ gr_inline_split(gr_ctx *ctx, gr_doc *doc)
 		uint32_t	start = l->c_off;
 		bool		glued = false;
 
+		if (gr_poll(ctx))
+			return ctx->err->status;
 		if (l->c_len >= INLINE_MIN_BYTES)
 		{
 			if (c == NULL && (c = gr_alloc(ctx, sizeof(cutter))) == NULL)
 				return ctx->err->status;
 			nc = plan_cuts(ctx, doc, l, c);
-			if (ctx->err->status != GR_OK || gr_poll(ctx))
+			if (ctx->err->status != GR_OK)
 				return ctx->err->status;
 		}
 		if (nc == 0)

@@ -44,7 +44,7 @@ gr_meta_line_date(const gr_doc *doc, int i, gr_date *d, uint32_t *date_from)
 
 	while (len > 0 && (s[len - 1] == ')' || s[len - 1] == ']' || s[len - 1] == '.'))
 		len--;
-	/* a date within the line's first 31 characters (counted on the way: the text is valid UTF-8) */
+	/* a date that begins among the line's first 32 characters (counted on the way: the text is valid UTF-8) */
 	for (uint32_t k = 0, chars = 0; k < len && chars <= 31; k += char_len(s + k), chars++)
 	{
 		int			n = gr_parse_date(s + k, len - k, 0, d);
