@@ -147,6 +147,7 @@ typedef struct gr_doc
 /* gr_text.c */
 extern gr_status gr_doc_build(gr_ctx *ctx, const char *text, size_t len, const int *line_map,
 							  int nmap, gr_doc *doc);
+extern bool gr_doc_anchor_buckets(gr_ctx *ctx, gr_doc *doc);	/* gr_docmap.c */
 extern uint32_t gr_doc_f2s(const gr_doc *doc, uint32_t f);	/* fold byte → src byte of its character */
 extern uint32_t gr_doc_s2f(const gr_doc *doc, uint32_t s);	/* first fold byte from src byte s on */
 extern uint32_t gr_doc_c2f(const gr_doc *doc, uint32_t c);	/* compact byte → fold byte */
