@@ -189,22 +189,41 @@ plan_composite(fill *f, Oid typid, const char *prefix, int table, MemoryContext 
 
 static Datum fill_value(const fill *f, const gr_report *rep, bool *isnull);
 
-static Datum
-fill_composite(const fill *f, const gr_report *rep, bool *isnull)
+/*
+ * The fields of a composite are gathered on the stack (the types have a
+ * few dozen at most, and nest a few deep), not in two pallocs for each of
+ * the fifty composites of a report; a wider type, were one made, gets them.
+ */
+#define FILL_STACK_ATTS 64
+
+/* The fields of f's type, filled; true when any is not NULL. */
+static bool
+fill_fields(const fill *f, const gr_report *rep, Datum *values, bool *nulls)
 {
-	int			natts = f->desc->natts;
-	Datum	   *values = palloc0(sizeof(Datum) * natts);
-	bool	   *nulls = palloc(sizeof(bool) * natts);
 	bool		any = false;
 
-	for (int i = 0; i < natts; i++)
+	for (int i = 0; i < f->desc->natts; i++)
 	{
 		values[i] = fill_value(&f->sub[i], rep, &nulls[i]);
 		any |= !nulls[i];
 	}
+	return any;
+}
+
+/* The composite of f, as a heap tuple datum; NULL (*isnull) when every field is, unless always. */
+static Datum
+fill_tuple(const fill *f, const gr_report *rep, bool always, bool *isnull)
+{
+	int			natts = f->desc->natts;
+	Datum		vstack[FILL_STACK_ATTS];
+	bool		nstack[FILL_STACK_ATTS];
+	Datum	   *values = natts <= FILL_STACK_ATTS ? vstack : palloc(sizeof(Datum) * natts);
+	bool	   *nulls = natts <= FILL_STACK_ATTS ? nstack : palloc(sizeof(bool) * natts);
+	bool		any = fill_fields(f, rep, values, nulls);
+
 	/* a composite with nothing in it is NULL (contact, an absent table) */
-	*isnull = !any;
-	if (!any)
+	*isnull = !any && !always;
+	if (*isnull)
 		return (Datum) 0;
 	return HeapTupleGetDatum(heap_form_tuple(f->desc, values, nulls));
 }
@@ -251,7 +270,7 @@ fill_value(const fill *f, const gr_report *rep, bool *isnull)
 		case FILL_CELL:
 			return grpg_cell_value(&rep->cells[f->key], isnull);
 		case FILL_COMPOSITE:
-			return fill_composite(f, rep, isnull);
+			return fill_tuple(f, rep, false, isnull);
 	}
 	return (Datum) 0;
 }
@@ -261,13 +280,10 @@ static Datum
 build_report(const gr_report *rep, void *arg)
 {
 	const fill *plan = (const fill *) arg;
-	Datum	   *values = palloc0(sizeof(Datum) * plan->desc->natts);
-	bool	   *nulls = palloc(sizeof(bool) * plan->desc->natts);
+	bool		isnull;
 
 	/* the top level is a row even when every field is NULL */
-	for (int i = 0; i < plan->desc->natts; i++)
-		values[i] = fill_value(&plan->sub[i], rep, &nulls[i]);
-	return HeapTupleGetDatum(heap_form_tuple(plan->desc, values, nulls));
+	return fill_tuple(plan, rep, true, &isnull);
 }
 
 /*
