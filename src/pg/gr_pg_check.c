@@ -99,19 +99,76 @@ key_text(int key)
 	return PointerGetDatum(made[key]);
 }
 
-static Datum
-cells_array(const gr_finding *f, bool *isnull)
+/*
+ * A finding's cells as text[].  A rule names the same cells for the same
+ * column in every report, so each list's array is made once and kept for
+ * the process (TopMemoryContext), found again by its keys: the findings go
+ * into a tuplestore, which copies them.  At most CELLS_KEPT lists are kept
+ * (a few hundred occur); past that, or for another key list (gr_spec_use),
+ * each array is made as before.
+ */
+#define CELLS_SLOTS 1024		/* a power of two */
+#define CELLS_KEPT (CELLS_SLOTS / 2)
+
+typedef struct cells_entry
 {
-	Datum	   *elems;
+	ArrayType  *arr;
+	int			ncells;
+	int			cells[FLEXIBLE_ARRAY_MEMBER];
+} cells_entry;
+
+static ArrayType *
+cells_make(const gr_finding *f, MemoryContext mcxt)
+{
+	Datum		elems[GR_FINDING_MAX_CELLS];
+	MemoryContext old = MemoryContextSwitchTo(mcxt);
 	ArrayType  *arr;
 
-	*isnull = false;
-	elems = palloc(sizeof(Datum) * (f->ncells > 0 ? f->ncells : 1));
 	for (int i = 0; i < f->ncells; i++)
 		elems[i] = key_text(f->cells[i]);
 	arr = construct_array(elems, f->ncells, TEXTOID, -1, false, TYPALIGN_INT);
-	pfree(elems);
-	return PointerGetDatum(arr);
+	MemoryContextSwitchTo(old);
+	return arr;
+}
+
+static Datum
+cells_array(const gr_finding *f, bool *isnull)
+{
+	static cells_entry **slots = NULL;
+	static const gr_keydef *made_for = NULL;
+	static int	nkept = 0;
+	uint32		h = (uint32) f->ncells * 0x9E3779B1u;
+	uint32		k;
+	cells_entry *e;
+
+	*isnull = false;
+	if (f->ncells < 0 || f->ncells > GR_FINDING_MAX_CELLS)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("finding of rule %s names %d cells", f->rule, f->ncells),
+				 errdetail("A finding names at most %d cells.", GR_FINDING_MAX_CELLS),
+				 errhint("The library was built from mismatched sources; rebuild and reinstall govreport.")));
+	if (slots == NULL || made_for != gr_keydefs())
+	{
+		/* the old lists' arrays stay where they are: a tuplestore may not have copied them yet */
+		slots = MemoryContextAllocZero(TopMemoryContext, sizeof(cells_entry *) * CELLS_SLOTS);
+		made_for = gr_keydefs();
+		nkept = 0;
+	}
+	for (int i = 0; i < f->ncells; i++)
+		h = (h ^ (uint32) f->cells[i]) * 0x01000193u;
+	for (k = h & (CELLS_SLOTS - 1); (e = slots[k]) != NULL; k = (k + 1) & (CELLS_SLOTS - 1))
+		if (e->ncells == f->ncells && memcmp(e->cells, f->cells, sizeof(int) * (size_t) f->ncells) == 0)
+			return PointerGetDatum(e->arr);
+	if (nkept >= CELLS_KEPT)
+		return PointerGetDatum(cells_make(f, CurrentMemoryContext));
+	e = MemoryContextAlloc(TopMemoryContext, offsetof(cells_entry, cells) + sizeof(int) * (size_t) f->ncells);
+	e->arr = cells_make(f, TopMemoryContext);
+	e->ncells = f->ncells;
+	memcpy(e->cells, f->cells, sizeof(int) * (size_t) f->ncells);
+	slots[k] = e;
+	nkept++;
+	return PointerGetDatum(e->arr);
 }
 
 static Datum
