@@ -261,6 +261,16 @@ test_doc(void)
 	}
 }
 
+/* The next of a repeatable stream of random numbers (xorshift64), for the random texts below. */
+static uint64_t
+xorshift(uint64_t *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 7;
+	*x ^= *x << 17;
+	return *x;
+}
+
 /* The folded text of valid UTF-8 without control characters, one character at a time. */
 static size_t
 fold_ref(const char *t, size_t len, char *out)
@@ -316,15 +326,14 @@ test_fold_runs(void)
 		gr_ctx	   *ctx = new_ctx();
 		int			n;
 
-		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
-		n = (int) (x % 40);
+		n = (int) (xorshift(&x) % 40);
 		for (int k = 0; k < n; k++)
 		{
-			const char *c;
+			uint64_t	r = xorshift(&x);
 
-			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
 			/* mostly the characters of a run, now and then another */
-			c = pal[x % 8 < 6 ? (x >> 8) % 6 : (x >> 8) % (sizeof(pal) / sizeof(pal[0]))];
+			const char *c = pal[r % 8 < 6 ? (r >> 8) % 6 : (r >> 8) % (sizeof(pal) / sizeof(pal[0]))];
+
 			memcpy(t + len, c, strlen(c));
 			len += strlen(c);
 		}
@@ -374,16 +383,13 @@ test_compact_lines(void)
 		gr_doc		doc;
 		gr_ctx	   *ctx = new_ctx();
 
-		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
-		n = (int) (x % 120);
+		n = (int) (xorshift(&x) % 120);
 		for (int k = 0; k < n; k++)
 		{
-			const char *c;
-			int			rep;
+			uint64_t	r = xorshift(&x);
+			const char *c = pal[r % (sizeof(pal) / sizeof(pal[0]))];
+			int			rep = c[0] == ' ' ? 1 + (int) ((r >> 8) % 24) : 1;	/* gaps of up to 24 spaces */
 
-			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
-			c = pal[x % (sizeof(pal) / sizeof(pal[0]))];
-			rep = c[0] == ' ' ? 1 + (int) ((x >> 8) % 24) : 1;	/* gaps of up to 24 spaces */
 			for (int r = 0; r < rep && len + 32 < sizeof(t); r++)
 			{
 				memcpy(t + len, c, strlen(c));
