@@ -249,11 +249,14 @@ find_official_headings(const gr_doc *doc, const gr_report *rep, gr_facts *n)
 		size_t		wl,
 					gl;
 		const gr_line *l;
+		gr_fbuf		b;
 
 		if (official == NULL || s->head_doc_line < 0)
 			continue;
-		snprintf(want, sizeof(want), "%s%s", numeral, official);
-		wl = gr_lfold(want, strlen(want), want, sizeof(want));
+		gr_fb_init(&b, want, sizeof(want));
+		gr_fb_puts(&b, numeral);
+		gr_fb_puts(&b, official);
+		wl = gr_lfold(want, b.len, want, sizeof(want));
 		l = &doc->lines[s->head_doc_line];
 		gl = gr_lfold(doc->cmp + l->c_off, l->c_len, got, sizeof(got));
 		n->heading_official[s->key] = gl == wl && memcmp(want, got, wl) == 0;

@@ -54,6 +54,18 @@ is_digit(char ch)
 	return ch >= '0' && ch <= '9';
 }
 
+/* "num、title" into buf, as a heading writes it */
+static void
+numbered(char *buf, size_t cap, const char *num, const char *title)
+{
+	gr_fbuf		b;
+
+	gr_fb_init(&b, buf, cap);
+	gr_fb_puts(&b, num);
+	gr_fb_puts(&b, "、");
+	gr_fb_puts(&b, title);
+}
+
 /* Where the heading of section k stands in cmp[from, to), and its length; false if not there. */
 static bool
 find_heading(const char *cmp, uint32_t from, uint32_t to, int k, uint32_t *at, uint32_t *len)
@@ -63,12 +75,12 @@ find_heading(const char *cmp, uint32_t from, uint32_t to, int k, uint32_t *at, u
 	char		want[200];
 	const char *p;
 
-	snprintf(want, sizeof(want), "%s、%s", num, off);
+	numbered(want, sizeof(want), num, off);
 	if ((p = gr_memmem(cmp + from, to - from, want)) == NULL)
 		for (size_t v = 0; p == NULL && v < sizeof(heading_variants) / sizeof(heading_variants[0]); v++)
 			if (strcmp(heading_variants[v][0], num) == 0)
 			{
-				snprintf(want, sizeof(want), "%s、%s", num, heading_variants[v][1]);
+				numbered(want, sizeof(want), num, heading_variants[v][1]);
 				p = gr_memmem(cmp + from, to - from, want);
 			}
 	if (p == NULL)

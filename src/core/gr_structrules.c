@@ -104,12 +104,19 @@ gr_structrule_blanks(gr_rule_ctx *rc, const gr_ruledef *r)
 		}
 		if (n > 0)
 		{
-			char		list[900];
+			char		list[900],
+						msg[1024];
+			gr_fbuf		b;
 			gr_finding *f;
 
+			/* a report with many blank rows has one of these for each: built, not formatted */
 			gr_eval_keys_list(blanks, n, list, sizeof(list));
-			f = gr_add_finding(rc->ctx, rep, r->id, r->sev, line, "空白未填：%d 个单元格空白或为“—/无”，应填0：%s",
-							   n, list);
+			gr_fb_init(&b, msg, sizeof(msg));
+			gr_fb_puts(&b, "空白未填：");
+			gr_fb_int(&b, n, 0);
+			gr_fb_puts(&b, " 个单元格空白或为“—/无”，应填0：");
+			gr_fb_puts(&b, list);
+			f = gr_add_finding_built(rc->ctx, rep, r->id, r->sev, line, &b);
 			for (int b = 0; f && b < n; b++)
 				f->cells[f->ncells++] = blanks[b];
 		}

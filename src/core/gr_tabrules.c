@@ -14,6 +14,26 @@
 #include "gr_tables.h"
 
 /*
+ * A finding's scope, such as 表三“自然人”列, into buf: before, the label
+ * in quotes, after.  Built piece by piece: a rule that fails in every
+ * column or row of a report makes one for each, and snprintf's reading of
+ * a format string cost more than the rule's sums.
+ */
+static const char *
+scope_of(char *buf, size_t cap, const char *before, const char *label, const char *after)
+{
+	gr_fbuf		b;
+
+	gr_fb_init(&b, buf, cap);
+	gr_fb_puts(&b, before);
+	gr_fb_puts(&b, "“");
+	gr_fb_puts(&b, label);
+	gr_fb_puts(&b, "”");
+	gr_fb_puts(&b, after);
+	return buf;
+}
+
+/*
  * R-T3-01, R-T3-03, R-T3-07: per column of 表三, Σ actual rows (op) Σ
  * expected rows; without expected rows, the leaves of actual[0] in the
  * format, so that an edition's own items (（六） split in three, or not) are
@@ -47,8 +67,8 @@ gr_tabrule_column_balance(gr_rule_ctx *rc, const gr_ruledef *r)
 			continue;
 		if (gr_eval_compare(r->op, a.sum, e.sum))
 			continue;
-		snprintf(scope, sizeof(scope), "表三“%s”列", gr_t3_cols[c].labels[0]);
-		gr_eval_failure(rc, r, &a, &e, scope, NULL);
+		gr_eval_failure(rc, r, &a, &e, scope_of(scope, sizeof(scope), "表三", gr_t3_cols[c].labels[0], "列"),
+						NULL);
 	}
 }
 
@@ -83,8 +103,8 @@ gr_tabrule_row_totals(gr_rule_ctx *rc, const gr_ruledef *r)
 				continue;
 			if (gr_eval_compare(r->op, a.sum, e.sum))
 				continue;
-			snprintf(scope, sizeof(scope), "表三“%s”行", gr_row_label(GR_T3, row, rc->ed3));
-			gr_eval_failure(rc, r, &a, &e, scope, NULL);
+			gr_eval_failure(rc, r, &a, &e,
+							scope_of(scope, sizeof(scope), "表三", gr_row_label(GR_T3, row, rc->ed3), "行"), NULL);
 		}
 		return;
 	}
@@ -105,8 +125,8 @@ gr_tabrule_row_totals(gr_rule_ctx *rc, const gr_ruledef *r)
 			continue;
 		if (gr_eval_compare(r->op, a.sum, e.sum))
 			continue;
-		snprintf(scope, sizeof(scope), "表四“%s”", gr_row_label(GR_T4, g, rc->ed));
-		gr_eval_failure(rc, r, &a, &e, scope, NULL);
+		gr_eval_failure(rc, r, &a, &e, scope_of(scope, sizeof(scope), "表四", gr_row_label(GR_T4, g, rc->ed), ""),
+						NULL);
 	}
 }
 
@@ -130,7 +150,8 @@ gr_tabrule_subtotals(gr_rule_ctx *rc, const gr_ruledef *r)
 			int			ncols = gr_t3_cols[c].part == GR_PK_SUBTOTAL ? gr_col_children(GR_T3, c, cols) : 0;
 			gr_sum_acc		a,
 						e;
-			char		scope[160];
+			char		row[160],
+						scope[160];
 
 			if (out < 0 || rc->rep->cells[out].state != GR_CELL_NUMBER || rc->rep->cells[out].derived)
 				continue;
@@ -145,9 +166,9 @@ gr_tabrule_subtotals(gr_rule_ctx *rc, const gr_ruledef *r)
 			gr_eval_acc_add(rc->rep, &a, out, 1);
 			if (e.unknown || e.present == 0 || gr_eval_compare(r->op, a.sum, e.sum))
 				continue;
-			snprintf(scope, sizeof(scope), "表三“%s”行“%s”列", gr_row_label(GR_T3, g, rc->ed3),
-					 gr_col_label(GR_T3, c));
-			gr_eval_failure(rc, r, &a, &e, scope, NULL);
+			scope_of(row, sizeof(row), "表三", gr_row_label(GR_T3, g, rc->ed3), "行");
+			gr_eval_failure(rc, r, &a, &e, scope_of(scope, sizeof(scope), row, gr_col_label(GR_T3, c), "列"),
+							NULL);
 		}
 	}
 }
@@ -250,8 +271,9 @@ gr_tabrule_t2_relations(gr_rule_ctx *rc, const gr_ruledef *r)
 				continue;
 			if (gr_eval_compare(r->op, a.sum, e.sum))
 				continue;
-			snprintf(scope, sizeof(scope), "表二“%s”", gr_row_label(GR_T2, rel[i].rows[k], rc->ed2));
-			gr_eval_failure(rc, r, &a, &e, scope, NULL);
+			gr_eval_failure(rc, r, &a, &e,
+							scope_of(scope, sizeof(scope), "表二", gr_row_label(GR_T2, rel[i].rows[k], rc->ed2), ""),
+							NULL);
 		}
 	}
 }
@@ -279,12 +301,21 @@ gr_tabrule_rule_making(gr_rule_ctx *rc, const gr_ruledef *r)
 		int			k = gr_key_index(GR_T2, GR_R2_rules, c);
 		gr_num		v;
 		gr_finding *f;
+		char		msg[4096];
+		gr_fbuf		b;
 
 		if (k < 0 || gr_eval_cell(rc->rep, k, &v) != GR_CV_NUM || v.mant == 0)
 			continue;
-		f = gr_add_finding(rc->ctx, rc->rep, r->id, r->sev, rc->rep->cells[k].line,
-						   "%s：“%.*s”的 %s = %lld", r->what, (int) rc->rep->org.len, rc->rep->org.ptr,
-						   gr_keydefs()[k].key, (long long) v.mant);
+		/* what：“org”的 key = n */
+		gr_fb_init(&b, msg, sizeof(msg));
+		gr_fb_puts(&b, r->what);
+		gr_fb_puts(&b, "：“");
+		gr_fb_putn(&b, rc->rep->org.ptr, rc->rep->org.len);
+		gr_fb_puts(&b, "”的 ");
+		gr_fb_puts(&b, gr_keydefs()[k].key);
+		gr_fb_puts(&b, " = ");
+		gr_fb_int(&b, v.mant, 0);
+		f = gr_add_finding_built(rc->ctx, rc->rep, r->id, r->sev, rc->rep->cells[k].line, &b);
 		if (f)
 		{
 			f->cells[f->ncells++] = k;
