@@ -60,7 +60,11 @@ gr_num_add(gr_num a, gr_num b)
 				y,
 				z;
 	gr_num		none = {0, 0, 0};
+	int64_t		m;
 
+	/* counts: one scale, no widening (the same bounds: never INT64_MIN) */
+	if (a.set && b.set && a.scale == b.scale)
+		return __builtin_add_overflow(a.mant, b.mant, &m) || m == INT64_MIN ? none : gr_num_make(m, s);
 	if (!a.set || !b.set || !gr_num_wide(a, s, &x) || !gr_num_wide(b, s, &y) ||
 		__builtin_add_overflow(x, y, &z) || z > INT64_MAX || z < -INT64_MAX)
 		return none;

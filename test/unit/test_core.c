@@ -2001,6 +2001,57 @@ test_memory(const char *dir)
 	free(p2);
 }
 
+/*
+ * gr_num_add against the sum in 128 bits, for values of one scale (the
+ * fast path) and of two: the same value or none, with the bounds of 64
+ * bits (never INT64_MIN) and of 10^38 kept.
+ */
+static void
+test_num_add(void)
+{
+	static const int64_t edge[] = {0, 1, -1, 9, 10, 999999, INT64_MAX, -INT64_MAX, INT64_MAX - 1,
+	INT64_MAX / 2 + 1, -(INT64_MAX / 2) - 1, INT64_MAX / 10, 922337203685477580};
+	uint64_t	x = 88172645463325252ULL;
+	int			bad = 0,
+				none = 0,
+				n = 0;
+
+	for (int i = 0; i < 40000; i++)
+	{
+		int			ne = (int) (sizeof(edge) / sizeof(edge[0]));
+		int64_t		ma = i % 3 == 0 ? edge[xorshift(&x) % ne] * (xorshift(&x) & 1 ? 1 : -1) : (int64_t) (xorshift(&x) >> (xorshift(&x) % 64));
+		int64_t		mb = i % 5 == 0 ? edge[xorshift(&x) % ne] : (int64_t) (xorshift(&x) >> (xorshift(&x) % 64)) * (xorshift(&x) & 1 ? 1 : -1);
+		int			sa = (int) (xorshift(&x) % 4),
+					sb = i % 2 ? sa : (int) (xorshift(&x) % 4);
+		gr_num		a,
+					b,
+					r;
+		__int128	wa = ma == INT64_MIN ? 0 : ma,
+					wb = mb == INT64_MIN ? 0 : mb,
+					z;
+		int			s = sa > sb ? sa : sb;
+		bool		fits;
+
+		ma = (int64_t) wa;
+		mb = (int64_t) wb;
+		a = gr_num_make(ma, sa);
+		b = gr_num_make(mb, sb);
+		for (int k = sa; k < s; k++)
+			wa *= 10;			/* at most 10^3 times 2^63: within 128 bits */
+		for (int k = sb; k < s; k++)
+			wb *= 10;
+		z = wa + wb;
+		fits = z <= INT64_MAX && z >= -(__int128) INT64_MAX;
+		r = gr_num_add(a, b);
+		n++;
+		if (!fits)
+			none++;
+		if (fits ? !(r.set && r.mant == (int64_t) z && r.scale == s) : r.set)
+			bad++;
+	}
+	CHECK(bad == 0 && none > 1000, "gr_num_add: %d of %d sums differ from 128 bits (%d beyond 64 bits)", bad, n, none);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -2017,6 +2068,7 @@ main(int argc, char **argv)
 	test_labels();
 	test_spec();
 	test_overflow();
+	test_num_add();
 	test_long_line();
 	test_toy_edition();
 	test_malformed_cells();
