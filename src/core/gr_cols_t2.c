@@ -245,35 +245,92 @@ t2_header(gr_walk *w, int i, const gr_tok *t, bool unmatched)
 	return GR_HDR_BREAK;
 }
 
+/* The votes of folded text t, as a cell of 表二, added to votes (see gr_t2_text_votes). */
+static void
+count_votes(gr_ctx *ctx, const char *t, size_t tlen, int *votes)
+{
+	int			all[T2_NCOLS];
+	unsigned	m;
+	gr_label_match lm;
+
+	for (int c = 0; c < T2_NCOLS; c++)
+		all[c] = c;
+	m = gr_label_header(t, tlen, gr_t2_cols, all, T2_NCOLS, NULL, NULL);
+	for (int c = 0; c < T2_NCOLS; c++)
+		if (m == (1u << c))
+			gr_vote_col(votes, c);
+	lm = gr_label_find(ctx, gr_t2_rows, GR_T2_NROWS, t, tlen, -1);
+	if (lm.row >= 0 && lm.tier <= GR_LT_CONTAINS)
+	{
+		gr_vote_row(votes, GR_T2, lm.row, false);
+		if (lm.tier == GR_LT_EXACT)
+			gr_vote_label(votes, t, tlen);
+	}
+}
+
+/*
+ * What a text cell says of 表二's edition (a header naming a column of one
+ * edition's, a row of one edition's, an edition's fingerprint) depends on
+ * its folded text and the format alone.  The same labels come back in
+ * every report, so the votes are kept for the process by text and format, as
+ * gr_label.c keeps its matches: one look-up instead of three and the
+ * votes.
+ */
+#define VOTE_MEMO_SETS 1024		/* a power of two */
+#define VOTE_MEMO_TEXT 96
+
+typedef struct vote_memo
+{
+	const gr_spec *spec;		/* the format it was counted in; NULL: empty */
+	uint32_t	len;
+	int8_t		votes[GR_NED];	/* a cell gives an edition a vote or two at most */
+	char		t[VOTE_MEMO_TEXT];
+} vote_memo;
+
+static vote_memo vote_memos[VOTE_MEMO_SETS];
+
+/* Add the votes of folded text t to votes (indexed by gr_edition). */
+void
+gr_t2_text_votes(gr_ctx *ctx, const char *t, size_t tlen, int *votes)
+{
+	vote_memo  *mo;
+
+	if (tlen > VOTE_MEMO_TEXT)
+	{
+		count_votes(ctx, t, tlen, votes);
+		return;
+	}
+	mo = &vote_memos[gr_text_hash((uint64_t) (uintptr_t) gr_spec_active, t, tlen) & (VOTE_MEMO_SETS - 1)];
+	if (mo->spec != gr_spec_active || mo->len != tlen || memcmp(mo->t, t, tlen) != 0)
+	{
+		int			v[GR_NED] = {0};
+
+		count_votes(ctx, t, tlen, v);
+		mo->spec = NULL;		/* not an answer while it is written */
+		for (int e = 0; e < GR_NED; e++)
+			mo->votes[e] = (int8_t) (v[e] < INT8_MAX ? v[e] : INT8_MAX);
+		memcpy(mo->t, t, tlen);
+		mo->len = (uint32_t) tlen;
+		mo->spec = gr_spec_active;
+	}
+	for (int e = 0; e < GR_NED; e++)
+		votes[e] += mo->votes[e];
+}
+
 /* First pass: the edition, from the headers and the rows the table shows. */
 static void
 t2_vote_edition(gr_reader *rd)
 {
 	int			votes[GR_NED] = {0};
-	int			all[T2_NCOLS];
 
-	for (int c = 0; c < T2_NCOLS; c++)
-		all[c] = c;
 	for (int i = 0; i < rd->grid.n; i++)
 	{
 		const gr_tok *t = &rd->grid.v[i];
-		unsigned	m;
-		gr_label_match lm;
 
 		if (t->kind != GR_TK_TEXT || gr_rd_is_narrative(rd, t))
 			continue;
 		gr_rd_lfold(rd, t);
-		m = gr_label_header(rd->lf, rd->lflen, gr_t2_cols, all, T2_NCOLS, NULL, NULL);
-		for (int c = 0; c < T2_NCOLS; c++)
-			if (m == (1u << c))
-				gr_vote_col(votes, c);
-		lm = gr_label_find(rd->ctx, gr_t2_rows, GR_T2_NROWS, rd->lf, rd->lflen, -1);
-		if (lm.row >= 0 && lm.tier <= GR_LT_CONTAINS)
-		{
-			gr_vote_row(votes, GR_T2, lm.row, false);
-			if (lm.tier == GR_LT_EXACT)
-				gr_vote_label(votes, rd->lf, rd->lflen);
-		}
+		gr_t2_text_votes(rd->ctx, rd->lf, rd->lflen, votes);
 	}
 	rd->rep->edition_t2 = gr_vote_result(votes);
 }

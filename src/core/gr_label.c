@@ -445,30 +445,6 @@ typedef struct find_memo
 
 static find_memo find_memos[FIND_MEMO_SETS][2];
 
-/* A hash of text t on h, eight bytes at a time (the memos' look-up). */
-static uint32_t
-text_hash(uint64_t h, const char *t, size_t tlen)
-{
-	size_t		i = 0;
-	uint64_t	w;
-
-	for (; i + 8 <= tlen; i += 8)
-	{
-		memcpy(&w, t + i, 8);
-		h = (h ^ w) * 0x9E3779B97F4A7C15u;
-		h ^= h >> 29;
-	}
-	if (i < tlen)
-	{
-		w = 0;
-		memcpy(&w, t + i, tlen - i);
-		h = (h ^ w) * 0x9E3779B97F4A7C15u;
-		h ^= h >> 29;
-	}
-	h = (h ^ tlen) * 0x9E3779B97F4A7C15u;
-	return (uint32_t) (h >> 32);
-}
-
 static inline bool
 memo_holds(const find_memo *mo, const folded_table *ft, int nrows, int current, const char *t,
 		   size_t tlen)
@@ -493,7 +469,7 @@ gr_label_find(gr_ctx *ctx, const gr_rowdef *rows, int nrows, const char *t, size
 		return none;
 	if (tlen > FIND_MEMO_TEXT)
 		return find_label(ft, rows, nrows, t, tlen, current);
-	set = find_memos[text_hash(((uint64_t) (uintptr_t) ft << 16) ^ ((uint64_t) (uint32_t) current << 8) ^
+	set = find_memos[gr_text_hash(((uint64_t) (uintptr_t) ft << 16) ^ ((uint64_t) (uint32_t) current << 8) ^
 							   (uint64_t) (uint32_t) nrows, t, tlen) & (FIND_MEMO_SETS - 1)];
 	if (memo_holds(&set[0], ft, nrows, current, t, tlen))
 		return set[0].m;
@@ -743,7 +719,7 @@ gr_label_header(const char *t, size_t tlen, const gr_coldef *defs, const int *co
 	}
 	for (int i = 0; i < ncols; i++)
 		h = (h ^ (uint64_t) (uint32_t) cols[i]) * 0x100000001B3u;
-	set = header_memos[text_hash(h, t, tlen) & (HEADER_MEMO_SETS - 1)];
+	set = header_memos[gr_text_hash(h, t, tlen) & (HEADER_MEMO_SETS - 1)];
 	if (header_memo_holds(&set[0], t, tlen, defs, cols, ncols, row))
 		mo = &set[0];
 	else if (header_memo_holds(&set[1], t, tlen, defs, cols, ncols, row))

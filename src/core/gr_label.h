@@ -25,6 +25,30 @@ typedef struct gr_label_match
 	bool		continuation;	/* a piece of the current row's own label */
 } gr_label_match;
 
+/* A hash of text t on h, eight bytes at a time: the look-up of the memos of matches. */
+static inline uint32_t
+gr_text_hash(uint64_t h, const char *t, size_t tlen)
+{
+	size_t		i = 0;
+	uint64_t	w;
+
+	for (; i + 8 <= tlen; i += 8)
+	{
+		memcpy(&w, t + i, 8);
+		h = (h ^ w) * 0x9E3779B97F4A7C15u;
+		h ^= h >> 29;
+	}
+	if (i < tlen)
+	{
+		w = 0;
+		memcpy(&w, t + i, tlen - i);
+		h = (h ^ w) * 0x9E3779B97F4A7C15u;
+		h ^= h >> 29;
+	}
+	h = (h ^ tlen) * 0x9E3779B97F4A7C15u;
+	return (uint32_t) (h >> 32);
+}
+
 /* t is folded (gr_lfold); current is the row read last, -1 at the start. */
 extern gr_label_match gr_label_find(gr_ctx *ctx, const gr_rowdef *rows, int nrows, const char *t,
 									size_t tlen, int current);

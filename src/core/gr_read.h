@@ -79,6 +79,7 @@ typedef struct gr_t2_header
 } gr_t2_header;
 
 extern int	gr_t2_default_cols(int row, gr_edition ed, int *cols);
+extern void gr_t2_text_votes(gr_ctx *ctx, const char *t, size_t tlen, int *votes);
 extern void gr_t2_header_add(gr_ctx *ctx, gr_t2_header *h, const char *t, size_t len, int slot,
 							 int width);
 extern int	gr_t2_header_cols(const gr_t2_header *h, int row, int *cols, int *slots, int *width);

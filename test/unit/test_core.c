@@ -25,6 +25,7 @@
 #include "gr_format.h"
 #include "gr_num.h"
 #include "gr_phrase.h"
+#include "gr_read.h"
 #include "gr_sheet.h"
 #include "gr_tables.h"
 #include "test_alloc.h"
@@ -747,6 +748,19 @@ cell_value(const gr_report *rep, const char *key)
 	return (double) rep->cells[k].mant / (double) gr_num_pow10(rep->cells[k].scale);
 }
 
+/* The votes of a 表二 cell of text s in the format in use, into votes[GR_NED]. */
+static void
+votes_of(const char *s, int *votes)
+{
+	gr_ctx		ctx;
+	char		lf[256];
+	size_t		n = gr_label_fold(s, strlen(s), lf, sizeof(lf));
+
+	memset(votes, 0, sizeof(int) * GR_NED);
+	gr_ctx_init(&ctx, &test_env, &test_err);
+	gr_t2_text_votes(&ctx, lf, n, votes);
+}
+
 static void
 test_toy_edition(void)
 {
@@ -762,13 +776,26 @@ test_toy_edition(void)
 		"三、收到和处理政府信息公开申请情况\n本年度未收到政府信息公开申请。\n";
 	gr_report  *rep;
 	int			repealed;
+	int			national[3][GR_NED],
+				in_toy[2][GR_NED];
 
+	votes_of("本年制发件数", national[0]);
 	toy_declare();
 	toy.editions = toy_editions;
 	toy.neditions = gr_spec_national.neditions + 1;
 	toy.tables = toy_tables;
 	gr_spec_use(&toy);
 	repealed = gr_key_find("t2.rules.repealed", strlen("t2.rules.repealed"));	/* keys follow the format */
+	/*
+	 * A header word's votes are kept by text (gr_cols_t2.c): the national
+	 * format's must not answer in the toy's, where gb2021 shares the
+	 * column, nor the toy's back in the national one.
+	 */
+	votes_of("本年制发件数", in_toy[0]);
+	votes_of("本年制发件数", in_toy[1]);
+	CHECK(national[0][GR_ED_2021] == 1 && in_toy[0][GR_ED_2021] == 0 && in_toy[1][GR_ED_2021] == 0,
+		  "toy edition: 本年制发件数 votes for gb2021 in the national format only (%d, toy %d %d)",
+		  national[0][GR_ED_2021], in_toy[0][GR_ED_2021], in_toy[1][GR_ED_2021]);
 	rep = parse_str(text);
 	CHECK(rep != NULL && rep->edition == TOY_ED && !rep->edition_mixed &&
 		  gr_edition_name(rep->edition) && strcmp(gr_edition_name(rep->edition), "toy2030") == 0,
@@ -785,6 +812,11 @@ test_toy_edition(void)
 	rep = parse_str(text);
 	CHECK(rep != NULL && rep->edition != TOY_ED && gr_edition_for_year(2031) == GR_ED_2021,
 		  "toy edition: back to the national format, which knows no toy");
+	votes_of("本年制发件数", national[1]);
+	votes_of("本年制发件数", national[2]);
+	CHECK(national[1][GR_ED_2021] == 1 && national[2][GR_ED_2021] == 1,
+		  "toy edition: back in the national format, 本年制发件数 votes for gb2021 again (%d %d)",
+		  national[1][GR_ED_2021], national[2][GR_ED_2021]);
 }
 
 /* A cell where a number belongs that is not one keeps its slot: the others stay aligned. */
