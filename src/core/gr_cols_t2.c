@@ -281,7 +281,7 @@ count_votes(gr_ctx *ctx, const char *t, size_t tlen, int *votes)
 
 typedef struct vote_memo
 {
-	const gr_spec *spec;		/* the format it was counted in; NULL: empty */
+	unsigned	gen;			/* the gr_spec_generation it was counted in; 0: empty */
 	uint32_t	len;
 	int8_t		votes[GR_NED];	/* a cell gives an edition a vote or two at most */
 	char		t[VOTE_MEMO_TEXT];
@@ -300,18 +300,18 @@ gr_t2_text_votes(gr_ctx *ctx, const char *t, size_t tlen, int *votes)
 		count_votes(ctx, t, tlen, votes);
 		return;
 	}
-	mo = &vote_memos[gr_text_hash((uint64_t) (uintptr_t) gr_spec_active, t, tlen) & (VOTE_MEMO_SETS - 1)];
-	if (mo->spec != gr_spec_active || mo->len != tlen || memcmp(mo->t, t, tlen) != 0)
+	mo = &vote_memos[gr_text_hash(gr_spec_generation, t, tlen) & (VOTE_MEMO_SETS - 1)];
+	if (mo->gen != gr_spec_generation || mo->len != tlen || memcmp(mo->t, t, tlen) != 0)
 	{
 		int			v[GR_NED] = {0};
 
 		count_votes(ctx, t, tlen, v);
-		mo->spec = NULL;		/* not an answer while it is written */
+		mo->gen = 0;			/* not an answer while it is written */
 		for (int e = 0; e < GR_NED; e++)
 			mo->votes[e] = (int8_t) (v[e] < INT8_MAX ? v[e] : INT8_MAX);
 		memcpy(mo->t, t, tlen);
 		mo->len = (uint32_t) tlen;
-		mo->spec = gr_spec_active;
+		mo->gen = gr_spec_generation;
 	}
 	for (int e = 0; e < GR_NED; e++)
 		votes[e] += mo->votes[e];

@@ -15,44 +15,111 @@
 #include "gr_num.h"
 #include "gr_tables.h"
 
-typedef struct derive_ctx
+/*
+ * What a table derives in an edition is format data, so it is planned
+ * once per process and format: the derived cells in an order where every
+ * derived part comes before its sum (the order of the walk over the spec
+ * that the sums used to make for every report), each with the keys of its
+ * parts.  A report then costs an addition per part.
+ */
+#define PLAN_STEPS (GR_KEY_ROWS * GR_KEY_COLS)	/* every cell a key can name */
+#define PLAN_PARTS (PLAN_STEPS * 2)	/* a cell is a part of its row's sum and its column's */
+
+typedef struct derive_step
 {
-	gr_ctx	   *ctx;
-	gr_report  *rep;
+	int16_t		key;
+	uint8_t		nparts;
+	uint16_t	first;			/* its parts' keys in parts[first ..]; -1: a part the format lacks */
+} derive_step;
+
+typedef struct derive_plan
+{
+	unsigned	made;			/* the gr_spec_generation it was made in; 0: not made */
+	bool		usable;			/* false: a format beyond the room above (none can be) */
+	int			nsteps;
+	int			nparts;
+	derive_step steps[PLAN_STEPS];
+	int16_t		parts[PLAN_PARTS];
+} derive_plan;
+
+static derive_plan plans[GR_T4 + 1][GR_NED];
+
+typedef struct plan_walk
+{
+	derive_plan *p;
 	gr_table	t;
 	gr_edition	ed;
-} derive_ctx;
-
-static bool derive_cell(derive_ctx *d, int row, int col, int depth);
+	bool		seen[GR_KEY_ROWS][GR_KEY_COLS];
+} plan_walk;
 
 static bool
-col_derived(const derive_ctx *d, int col)
+is_derived(gr_table t, gr_edition ed, int row, int col)
 {
-	return (gr_tabledefs[d->t].cols[col].derived & GR_ED_MASK(d->ed)) != 0;
+	return gr_row_derived(t, row, ed) || (gr_tabledefs[t].cols[col].derived & GR_ED_MASK(ed)) != 0;
 }
 
-/* The cell (row, col) as a part of a sum: computed first if it is derived. */
-static bool
-part_value(derive_ctx *d, int row, int col, int depth, gr_num *v)
-{
-	int			k = gr_key_index(d->t, row, col);
-	const gr_cell *c;
-
-	if (k < 0)
-		return false;
-	if (gr_row_derived(d->t, row, d->ed) || col_derived(d, col))
-		derive_cell(d, row, col, depth + 1);
-	c = &d->rep->cells[k];
-	if (c->state != GR_CELL_NUMBER)
-		return false;
-	*v = gr_num_make(c->mant, c->scale);
-	return true;
-}
-
+/* Plan cell (row, col) after its derived parts: over the column's children when the column is derived, else the row's. */
 static void
-report_overflow(derive_ctx *d, int key)
+plan_cell(plan_walk *w, int row, int col, int depth)
 {
-	gr_finding *f = gr_add_finding(d->ctx, d->rep, "R-PARSE-05", GR_SEV_WARNING, 0,
+	derive_plan *p = w->p;
+	int			k = gr_key_index(w->t, row, col);
+	int			parts[GR_KEY_ROWS > GR_KEY_COLS ? GR_KEY_ROWS : GR_KEY_COLS];
+	bool		by_col = (gr_tabledefs[w->t].cols[col].derived & GR_ED_MASK(w->ed)) != 0;
+	int			n;
+
+	if (k < 0 || depth > 8 || w->seen[row][col])
+		return;
+	w->seen[row][col] = true;
+	n = by_col ? gr_col_children(w->t, col, parts) : gr_row_children(w->t, row, w->ed, parts);
+	for (int i = 0; i < n; i++)
+	{
+		int			r = by_col ? row : parts[i],
+					c = by_col ? parts[i] : col;
+
+		if (gr_key_index(w->t, r, c) >= 0 && is_derived(w->t, w->ed, r, c))
+			plan_cell(w, r, c, depth + 1);
+	}
+	if (p->nsteps == PLAN_STEPS || p->nparts + n > PLAN_PARTS)
+	{
+		p->usable = false;
+		return;
+	}
+	p->steps[p->nsteps].key = (int16_t) k;
+	p->steps[p->nsteps].nparts = (uint8_t) n;
+	p->steps[p->nsteps].first = (uint16_t) p->nparts;
+	p->nsteps++;
+	for (int i = 0; i < n; i++)
+		p->parts[p->nparts++] = (int16_t) gr_key_index(w->t, by_col ? row : parts[i], by_col ? parts[i] : col);
+}
+
+static const derive_plan *
+plan_of(gr_table t, gr_edition ed)
+{
+	derive_plan *p = &plans[t][ed];
+
+	if (p->made != gr_spec_generation)
+	{
+		plan_walk	w = {p, t, ed, {{false}}};
+		const gr_tabledef *td = &gr_tabledefs[t];
+
+		p->nsteps = p->nparts = 0;
+		p->usable = td->nrows <= GR_KEY_ROWS && td->ncols <= GR_KEY_COLS;
+		for (int r = 0; r < td->nrows && p->usable; r++)
+			if (td->rows[r].part != GR_PK_CAPTION)
+				for (int c = 0; c < td->ncols && p->usable; c++)
+					if (is_derived(t, ed, r, c))
+						plan_cell(&w, r, c, 0);
+		p->made = gr_spec_generation;
+	}
+	return p;
+}
+
+/* A sum beyond the exact range: left NULL and said. */
+static void
+report_overflow(gr_ctx *ctx, gr_report *rep, int key)
+{
+	gr_finding *f = gr_add_finding(ctx, rep, "R-PARSE-05", GR_SEV_WARNING, 0,
 								   "%s 的各项之和超出可精确计算的范围，未计算",
 								   gr_keydefs()[key].key);
 
@@ -61,65 +128,45 @@ report_overflow(derive_ctx *d, int key)
 }
 
 /*
- * Derive one cell, unless printed: over the column's children when the
- * column is derived (org_sum), else over the row's children.  Returns
- * whether the cell holds a number.
+ * Each derived cell in the plan's order, unless printed: a number when
+ * every part is one (a derived part is done by then).
  */
-static bool
-derive_cell(derive_ctx *d, int row, int col, int depth)
-{
-	int			k = gr_key_index(d->t, row, col);
-	gr_cell    *o;
-	int			parts[GR_T3_NROWS];
-	int			n;
-	bool		by_col = col_derived(d, col);
-	gr_num		sum = gr_num_make(0, 0);
-
-	if (k < 0 || depth > 8)
-		return false;
-	o = &d->rep->cells[k];
-	if (o->state != GR_CELL_ABSENT || o->derived)
-		return o->state == GR_CELL_NUMBER;	/* printed, or done already */
-	o->derived = 1;
-	n = by_col ? gr_col_children(d->t, col, parts) : gr_row_children(d->t, row, d->ed, parts);
-	if (n == 0)
-		return false;
-	for (int i = 0; i < n; i++)
-	{
-		gr_num		v;
-
-		if (!part_value(d, by_col ? row : parts[i], by_col ? parts[i] : col, depth, &v))
-			return false;
-		sum = gr_num_add(sum, v);
-	}
-	if (!sum.set)
-	{
-		report_overflow(d, k);
-		return false;
-	}
-	o->state = GR_CELL_NUMBER;
-	o->mant = sum.mant;
-	o->scale = sum.scale;
-	return true;
-}
-
 void
 gr_derive(gr_ctx *ctx, gr_report *rep)
 {
 	for (int t = GR_T2; t <= GR_T4; t++)
 	{
-		derive_ctx	d = {ctx, rep, (gr_table) t, gr_table_edition(rep, (gr_table) t)};
-		const gr_tabledef *td = &gr_tabledefs[t];
+		const derive_plan *p = plan_of((gr_table) t, gr_table_edition(rep, (gr_table) t));
 
-		for (int r = 0; r < td->nrows; r++)
+		for (int i = 0; p->usable && i < p->nsteps; i++)
 		{
-			bool		row_derived = gr_row_derived(d.t, r, d.ed);
+			const derive_step *st = &p->steps[i];
+			gr_cell    *o = &rep->cells[st->key];
+			gr_num		sum = gr_num_make(0, 0);
+			int			j;
 
-			if (td->rows[r].part == GR_PK_CAPTION)
+			if (o->state != GR_CELL_ABSENT || o->derived)
+				continue;		/* printed */
+			o->derived = 1;
+			for (j = 0; j < st->nparts; j++)
+			{
+				int			pk = p->parts[st->first + j];
+				const gr_cell *c = pk >= 0 ? &rep->cells[pk] : NULL;
+
+				if (c == NULL || c->state != GR_CELL_NUMBER)
+					break;
+				sum = gr_num_add(sum, gr_num_make(c->mant, c->scale));
+			}
+			if (st->nparts == 0 || j < st->nparts)
+				continue;		/* a part is no number: NULL, never a sum counting it as 0 */
+			if (!sum.set)
+			{
+				report_overflow(ctx, rep, st->key);
 				continue;
-			for (int c = 0; c < td->ncols; c++)
-				if (row_derived || col_derived(&d, c))
-					derive_cell(&d, r, c, 0);
+			}
+			o->state = GR_CELL_NUMBER;
+			o->mant = sum.mant;
+			o->scale = sum.scale;
 		}
 	}
 }

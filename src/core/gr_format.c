@@ -198,6 +198,7 @@ const gr_spec gr_spec_national = {
 	national_editions, sizeof(national_editions) / sizeof(national_editions[0]), national_tables
 };
 const gr_spec *gr_spec_active = &gr_spec_national;
+unsigned	gr_spec_generation = 1;	/* 0: a cache not made yet */
 
 static void build_keys(void);
 
@@ -210,6 +211,7 @@ gr_spec_use(const gr_spec *spec)
 	if (next == gr_spec_active)
 		return;
 	gr_spec_active = next;
+	gr_spec_generation++;
 	build_keys();
 }
 
@@ -294,15 +296,16 @@ leaves_into(gr_table t, int row, gr_edition ed, int *out, int n, int depth)
 }
 
 /*
- * Each table's row tree per edition, made once per process: the rules,
- * the derived cells and the glued digits ask for a row's children and
- * leaves for every cell they look at, and the answer is format data.
+ * Each table's row tree per edition, made once per process and format:
+ * the rules, the derived cells and the glued digits ask for a row's
+ * children and leaves for every cell they look at, and the answer is
+ * format data.
  */
 #define TREE_ROWS 64
 
 typedef struct row_tree
 {
-	bool		made;
+	unsigned	made;			/* the gr_spec_generation it was made in */
 	int8_t		nkids[TREE_ROWS];
 	int8_t		kids[TREE_ROWS][TREE_ROWS];
 	int8_t		nleaves[TREE_ROWS];
@@ -320,7 +323,7 @@ tree_of(gr_table t, gr_edition ed)
 	if ((unsigned) t > GR_T4 || (unsigned) ed >= GR_NED || (nrows = gr_tabledefs[t].nrows) > TREE_ROWS)
 		return NULL;
 	rt = &row_trees[t][ed];
-	if (!rt->made)
+	if (rt->made != gr_spec_generation)
 	{
 		for (int r = 0; r < nrows; r++)
 		{
@@ -335,7 +338,7 @@ tree_of(gr_table t, gr_edition ed)
 			for (int i = 0; i < n; i++)
 				rt->leaves[r][i] = (int8_t) v[i];
 		}
-		rt->made = true;
+		rt->made = gr_spec_generation;
 	}
 	return rt;
 }

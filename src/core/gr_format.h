@@ -197,6 +197,12 @@ typedef struct gr_spec
 
 extern const gr_spec gr_spec_national;
 extern const gr_spec *gr_spec_active;
+
+/*
+ * Counted up by every gr_spec_use() that changes the format: what a cache
+ * made of format data holds is its own only while its generation is this.
+ */
+extern unsigned gr_spec_generation;
 extern void gr_spec_use(const gr_spec *spec);	/* NULL: the national format */
 
 #define gr_editions (gr_spec_active->editions)
