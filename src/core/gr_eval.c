@@ -47,8 +47,11 @@ gr_eval_cell(const gr_report *rep, int key, gr_num *v)
 void
 gr_eval_acc_init(gr_sum_acc *a)
 {
-	memset(a, 0, sizeof(*a));
+	/* the lists are read only up to their counts: a rule makes thousands of sums a report */
 	a->sum = gr_num_make(0, 0);
+	a->unknown = a->absent = a->present = 0;
+	a->ncells = a->nblanks = 0;
+	a->line = 0;
 }
 
 /*

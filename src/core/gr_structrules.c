@@ -32,6 +32,8 @@ gr_structrule_missing(gr_rule_ctx *rc, const gr_ruledef *r)
 			gr_finding *f;
 			int			n = 0;
 
+			if (k[i].table > (gr_table) t)
+				break;			/* the keys go table by table */
 			if (k[i].table != (gr_table) t || k[i].row == last_row ||
 				!(k[i].editions & GR_ED_MASK(ed)) || (k[i].derived & GR_ED_MASK(ed)))
 				continue;
