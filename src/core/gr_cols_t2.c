@@ -245,13 +245,15 @@ t2_header(gr_walk *w, int i, const gr_tok *t, bool unmatched)
 	return GR_HDR_BREAK;
 }
 
-/* The votes of folded text t, as a cell of 表二, added to votes (see gr_t2_text_votes). */
+/* The votes of a cell of 表二 of text s, added to votes (see gr_t2_text_votes). */
 static void
-count_votes(gr_ctx *ctx, const char *t, size_t tlen, int *votes)
+count_votes(gr_ctx *ctx, const char *s, size_t len, int *votes)
 {
 	int			all[T2_NCOLS];
 	unsigned	m;
 	gr_label_match lm;
+	char		t[768];			/* as gr_reader's lf */
+	size_t		tlen = gr_label_fold(s, len, t, sizeof(t));
 
 	for (int c = 0; c < T2_NCOLS; c++)
 		all[c] = c;
@@ -271,10 +273,10 @@ count_votes(gr_ctx *ctx, const char *t, size_t tlen, int *votes)
 /*
  * What a text cell says of 表二's edition (a header naming a column of one
  * edition's, a row of one edition's, an edition's fingerprint) depends on
- * its folded text and the format alone.  The same labels come back in
- * every report, so the votes are kept for the process by text and format, as
- * gr_label.c keeps its matches: one look-up instead of three and the
- * votes.
+ * its text and the format alone.  The same labels come back in every
+ * report, so the votes are kept for the process by text and format, as
+ * gr_label.c keeps its matches: one look-up instead of the label's
+ * folding, three look-ups and the votes.
  */
 #define VOTE_MEMO_SETS 1024		/* a power of two */
 #define VOTE_MEMO_TEXT 96
@@ -289,7 +291,7 @@ typedef struct vote_memo
 
 static vote_memo vote_memos[VOTE_MEMO_SETS];
 
-/* Add the votes of folded text t to votes (indexed by gr_edition). */
+/* Add the votes of a cell of text t (as the document folded it) to votes, indexed by gr_edition. */
 void
 gr_t2_text_votes(gr_ctx *ctx, const char *t, size_t tlen, int *votes)
 {
@@ -329,8 +331,7 @@ t2_vote_edition(gr_reader *rd)
 
 		if (t->kind != GR_TK_TEXT || gr_rd_is_narrative(rd, t))
 			continue;
-		gr_rd_lfold(rd, t);
-		gr_t2_text_votes(rd->ctx, rd->lf, rd->lflen, votes);
+		gr_t2_text_votes(rd->ctx, rd->doc->fold + t->f_from, t->f_to - t->f_from, votes);
 	}
 	rd->rep->edition_t2 = gr_vote_result(votes);
 }

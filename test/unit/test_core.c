@@ -753,12 +753,10 @@ static void
 votes_of(const char *s, int *votes)
 {
 	gr_ctx		ctx;
-	char		lf[256];
-	size_t		n = gr_label_fold(s, strlen(s), lf, sizeof(lf));
 
 	memset(votes, 0, sizeof(int) * GR_NED);
 	gr_ctx_init(&ctx, &test_env, &test_err);
-	gr_t2_text_votes(&ctx, lf, n, votes);
+	gr_t2_text_votes(&ctx, s, strlen(s), votes);
 }
 
 static void
