@@ -6,6 +6,7 @@
  * overwritten by a worse one (gr_cell_rank).
  */
 #include "gr_format.h"
+#include "gr_label.h"
 #include "gr_read.h"
 
 /* ---- helpers ---- */
@@ -71,10 +72,46 @@ gr_label_fold(const char *s, size_t len, char *out, size_t cap)
 	return o;
 }
 
+/*
+ * The walk folds every text cell it meets, and the same labels come back
+ * in every report: short cells are folded once per process, their folded
+ * text kept by their text (a fold depends on nothing else).
+ */
+#define LFOLD_MEMO_SETS 1024		/* a power of two */
+#define LFOLD_MEMO_TEXT 64			/* a label of twenty characters */
+
+typedef struct lfold_memo
+{
+	uint8_t		len;			/* 0: empty (an empty cell is not kept) */
+	uint8_t		flen;
+	char		t[LFOLD_MEMO_TEXT];
+	char		f[LFOLD_MEMO_TEXT];	/* folding never lengthens a text */
+} lfold_memo;
+
+static lfold_memo lfold_memos[LFOLD_MEMO_SETS];
+
 void
 gr_rd_lfold(gr_reader *rd, const gr_tok *t)
 {
-	rd->lflen = gr_label_fold(rd->doc->fold + t->f_from, t->f_to - t->f_from, rd->lf, sizeof(rd->lf));
+	const char *s = rd->doc->fold + t->f_from;
+	size_t		len = t->f_to - t->f_from;
+	lfold_memo *mo;
+
+	if (len == 0 || len > LFOLD_MEMO_TEXT)
+	{
+		rd->lflen = gr_label_fold(s, len, rd->lf, sizeof(rd->lf));
+		return;
+	}
+	mo = &lfold_memos[gr_text_hash(0, s, len) & (LFOLD_MEMO_SETS - 1)];
+	if (mo->len != len || memcmp(mo->t, s, len) != 0)
+	{
+		mo->len = 0;			/* not an answer while it is written */
+		mo->flen = (uint8_t) gr_label_fold(s, len, mo->f, sizeof(mo->f));
+		memcpy(mo->t, s, len);
+		mo->len = (uint8_t) len;
+	}
+	memcpy(rd->lf, mo->f, mo->flen);
+	rd->lflen = mo->flen;
 }
 
 /* The original text of a token. */
