@@ -12,6 +12,7 @@
 #ifndef GR_CORE_H
 #define GR_CORE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -180,6 +181,9 @@ typedef struct gr_finding
 	gr_str		raw;			/* text the finding is about, if any */
 	gr_num		expected;		/* what the rule computes from the parts */
 	gr_num		actual;			/* what the report states */
+	bool		message_own;	/* the message holds the format's own words, keys and
+								 * numbers only, no text of the report: valid UTF-8
+								 * without a NUL, as it was made */
 } gr_finding;
 
 /* ---- what the prose states ---- */

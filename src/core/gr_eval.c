@@ -204,7 +204,7 @@ gr_eval_failure(gr_rule_ctx *rc, const gr_ruledef *r, const gr_sum_acc *a, const
 	}
 	if (note)
 		gr_fb_puts(&b, note);
-	f = gr_add_finding_built(rc->ctx, rc->rep, r->id, r->sev, a->line ? a->line : e->line, &b);
+	f = gr_add_finding_own(rc->ctx, rc->rep, r->id, r->sev, a->line ? a->line : e->line, &b);
 	if (!f)
 		return;
 	f->actual = a->sum;

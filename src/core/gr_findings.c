@@ -59,6 +59,22 @@ gr_add_finding_built(gr_ctx *ctx, gr_report *rep, const char *rule, gr_severity 
 	return add_finding(ctx, rep, rule, sev, line, b->p, last + gr_utf8_valid_prefix(b->p + last, n - last));
 }
 
+/*
+ * Record a finding whose message b was built of the format's own words
+ * (the rules', the spec's labels), keys and numbers only: it holds no text
+ * of the report, so its callers need not check it again (message_own).
+ */
+gr_finding *
+gr_add_finding_own(gr_ctx *ctx, gr_report *rep, const char *rule, gr_severity sev, int line,
+				   const gr_fbuf *b)
+{
+	gr_finding *f = gr_add_finding_built(ctx, rep, rule, sev, line, b);
+
+	if (f)
+		f->message_own = true;
+	return f;
+}
+
 /* Record a finding of the parser. */
 gr_finding *
 gr_add_finding(gr_ctx *ctx, gr_report *rep, const char *rule, gr_severity sev, int line,

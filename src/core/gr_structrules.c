@@ -118,7 +118,7 @@ gr_structrule_blanks(gr_rule_ctx *rc, const gr_ruledef *r)
 			gr_fb_int(&b, n, 0);
 			gr_fb_puts(&b, " 个单元格空白或为“—/无”，应填0：");
 			gr_fb_puts(&b, list);
-			f = gr_add_finding_built(rc->ctx, rep, r->id, r->sev, line, &b);
+			f = gr_add_finding_own(rc->ctx, rep, r->id, r->sev, line, &b);
 			for (int b = 0; f && b < n; b++)
 				f->cells[f->ncells++] = blanks[b];
 		}

@@ -21,6 +21,8 @@ extern gr_finding *gr_add_finding_text(gr_ctx *ctx, gr_report *rep, const char *
 									   int line, const char *text, size_t len);
 extern gr_finding *gr_add_finding_built(gr_ctx *ctx, gr_report *rep, const char *rule, gr_severity sev,
 										int line, const gr_fbuf *b);
+extern gr_finding *gr_add_finding_own(gr_ctx *ctx, gr_report *rep, const char *rule, gr_severity sev,
+									  int line, const gr_fbuf *b);
 extern gr_finding *gr_add_finding(gr_ctx *ctx, gr_report *rep, const char *rule, gr_severity sev,
 								  int line, const char *fmt,...) GR_PRINTF(6, 7);
 

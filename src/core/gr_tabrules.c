@@ -30,6 +30,9 @@ scope_of(char *buf, size_t cap, const char *before, const char *label, const cha
 	gr_fb_puts(&b, label);
 	gr_fb_puts(&b, "”");
 	gr_fb_puts(&b, after);
+	/* cut short by the buffer: never inside a character (the message is the format's own, unchecked) */
+	if (b.len + 1 == cap)
+		buf[gr_utf8_valid_prefix(buf, b.len)] = '\0';
 	return buf;
 }
 

@@ -56,6 +56,7 @@ extern Datum gr_pg_cache_result(Datum body, const uint64 *shape, int nshape,
 /* A core string (UTF-8) as text in the database encoding. */
 extern text *grpg_text(gr_str s);
 extern Datum grpg_text_datum(gr_str s, bool *isnull);
+extern Datum grpg_message_datum(const gr_finding *f, bool *isnull);
 extern Datum grpg_cstring_text_datum(const char *s, bool *isnull);
 extern Datum grpg_date_datum(gr_date d, bool *isnull);
 extern Datum grpg_cell_value(const gr_cell *c, bool *isnull);
@@ -69,6 +70,8 @@ extern Datum grpg_cell_value_copy(const gr_cell *c, bool *isnull);
 extern const char *gr_pg_to_utf8(const char *s, size_t n, size_t *outlen);
 extern char *gr_pg_from_utf8(const char *s, size_t n);
 extern text *gr_pg_text_from_utf8(const char *s, size_t n);
+extern char *gr_pg_from_own_utf8(const char *s, size_t n);
+extern text *gr_pg_text_from_own_utf8(const char *s, size_t n);
 extern char *gr_pg_srv(const char *utf8);
 extern bool gr_pg_is_ascii(const char *s, size_t n);
 

@@ -202,7 +202,7 @@ put_findings(ReturnSetInfo *rsinfo, const gr_report *rep)
 
 		values[0] = CStringGetTextDatum(f->rule);
 		values[1] = grpg_severity_datum(f->severity, sevtype, sevcache);
-		values[2] = grpg_text_datum(f->message, &nulls[2]);
+		values[2] = grpg_message_datum(f, &nulls[2]);
 		values[3] = cells_array(f, &nulls[3]);
 		values[4] = num_datum(f->expected, &nulls[4]);
 		values[5] = num_datum(f->actual, &nulls[5]);
@@ -382,7 +382,8 @@ gr_pg_findings_jsonb(const gr_report *rep, int version)
 	for (int i = 0; i < rep->nfindings; i++)
 	{
 		const gr_finding *f = &rep->findings[i];
-		char	   *msg = gr_pg_from_utf8(f->message.ptr, f->message.len);
+		char	   *msg = f->message_own ? gr_pg_from_own_utf8(f->message.ptr, f->message.len) :
+			gr_pg_from_utf8(f->message.ptr, f->message.len);
 		const char *sev = gr_severity_name(f->severity);
 
 		pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);

@@ -308,6 +308,17 @@ grpg_text_datum(gr_str s, bool *isnull)
 	return *isnull ? (Datum) 0 : PointerGetDatum(grpg_text(s));
 }
 
+/* A finding's message as text (NULL when empty); the core's own ones are not checked again. */
+Datum
+grpg_message_datum(const gr_finding *f, bool *isnull)
+{
+	*isnull = (f->message.len == 0);
+	if (*isnull)
+		return (Datum) 0;
+	return PointerGetDatum(f->message_own ? gr_pg_text_from_own_utf8(f->message.ptr, f->message.len) :
+						   grpg_text(f->message));
+}
+
 Datum
 grpg_cstring_text_datum(const char *s, bool *isnull)
 {

@@ -309,6 +309,40 @@ gr_pg_from_utf8(const char *s, size_t n)
 	return gr_pg_from_utf8_hdr(s, n, 0, &len);
 }
 
+/*
+ * A finding's message that the core made of the format's own words, keys
+ * and numbers (gr_finding.message_own): valid UTF-8 without a NUL, so in a
+ * UTF-8 (or SQL_ASCII) database it is copied, not checked again; a report
+ * check makes thousands of them.  Other encodings convert it as any text.
+ */
+char *
+gr_pg_from_own_utf8(const char *s, size_t n)
+{
+	int			enc = GetDatabaseEncoding();
+	char	   *out;
+
+	if (enc != PG_UTF8 && enc != PG_SQL_ASCII)
+		return gr_pg_from_utf8(s, n);
+	out = palloc(n + 1);
+	memcpy(out, s, n);
+	out[n] = '\0';
+	return out;
+}
+
+text *
+gr_pg_text_from_own_utf8(const char *s, size_t n)
+{
+	int			enc = GetDatabaseEncoding();
+	text	   *t;
+
+	if (enc != PG_UTF8 && enc != PG_SQL_ASCII)
+		return gr_pg_text_from_utf8(s, n);
+	t = palloc(n + VARHDRSZ);
+	SET_VARSIZE(t, n + VARHDRSZ);
+	memcpy(VARDATA(t), s, n);
+	return t;
+}
+
 /* A NUL-terminated UTF-8 string (a literal of the glue) in the database encoding. */
 char *
 gr_pg_srv(const char *utf8)

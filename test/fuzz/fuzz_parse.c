@@ -42,6 +42,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				if (gr_utf8_valid_prefix(rep->findings[i].message.ptr, rep->findings[i].message.len) !=
 					rep->findings[i].message.len)
 					abort();
+				/* one the glue copies unchecked holds no NUL either */
+				if (rep->findings[i].message_own &&
+					memchr(rep->findings[i].message.ptr, '\0', rep->findings[i].message.len) != NULL)
+					abort();
 				sink += rep->findings[i].message.len;
 			}
 		/* and the review sheet of it: a whole page of valid UTF-8 */
