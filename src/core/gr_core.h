@@ -44,6 +44,11 @@ typedef struct gr_error
  * table); it may be the same as malloc.  Both return NULL on failure.
  * interrupted() is polled in long loops; non-zero makes the core return
  * GR_EINTR promptly.  It may be NULL.
+ *
+ * The core also keeps what depends on the format alone for the process,
+ * in static memory (the plans of derived cells, the memos of label
+ * matches, folds and 表二's votes, keyed by text and gr_spec_generation):
+ * it serves one thread at a time, as a PostgreSQL backend is.
  */
 typedef struct gr_env
 {

@@ -29,8 +29,10 @@ typedef struct derive_step
 {
 	int16_t		key;
 	uint8_t		nparts;
-	uint16_t	first;			/* its parts' keys in parts[first ..]; -1: a part the format lacks */
+	uint16_t	first;			/* its parts' keys in parts[first ..] (-1: a part the format lacks) */
 } derive_step;
+
+_Static_assert(PLAN_PARTS <= UINT16_MAX, "a step's first part fits in its uint16_t");
 
 typedef struct derive_plan
 {
