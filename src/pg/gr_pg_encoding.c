@@ -280,17 +280,23 @@ gr_pg_to_utf8(const char *s, size_t n, size_t *outlen)
 /*
  * UTF-8 as a palloc'd string in the database encoding, `hdr` bytes left
  * free in front of it (VARHDRSZ for a text), NUL-terminated; *outlen is
- * the length after the header.  Never fails on a character.
+ * the length after the header.  Never fails on a character.  own: s is
+ * known to be valid UTF-8 without a NUL (a finding's message the core made
+ * of the format's own words, keys and numbers, gr_finding.message_own), so
+ * in a UTF-8 or SQL_ASCII database it is copied, not checked again: a
+ * report check makes thousands of them.
  */
 static char *
-gr_pg_from_utf8_hdr(const char *s, size_t n, size_t hdr, size_t *outlen)
+gr_pg_from_utf8_hdr(const char *s, size_t n, size_t hdr, bool own, size_t *outlen)
 {
 	int			enc = GetDatabaseEncoding();
 	gr_pg_buf	out = {NULL, 0, 0};
 
 	gr_pg_buf_reserve(&out, hdr + n);
 	out.len = hdr;
-	if (enc == PG_UTF8 || enc == PG_SQL_ASCII)
+	if ((enc == PG_UTF8 || enc == PG_SQL_ASCII) && own)
+		gr_pg_buf_append(&out, s, n);
+	else if (enc == PG_UTF8 || enc == PG_SQL_ASCII)
 		gr_pg_utf8_clean(s, n, &out);	/* one pass: checked as it is copied */
 	else if (gr_pg_is_ascii(s, n))
 		gr_pg_buf_append(&out, s, n);
@@ -306,41 +312,16 @@ gr_pg_from_utf8(const char *s, size_t n)
 {
 	size_t		len;
 
-	return gr_pg_from_utf8_hdr(s, n, 0, &len);
+	return gr_pg_from_utf8_hdr(s, n, 0, false, &len);
 }
 
-/*
- * A finding's message that the core made of the format's own words, keys
- * and numbers (gr_finding.message_own): valid UTF-8 without a NUL, so in a
- * UTF-8 (or SQL_ASCII) database it is copied, not checked again; a report
- * check makes thousands of them.  Other encodings convert it as any text.
- */
+/* The same for a finding's message of the core's own words (see gr_pg_from_utf8_hdr). */
 char *
 gr_pg_from_own_utf8(const char *s, size_t n)
 {
-	int			enc = GetDatabaseEncoding();
-	char	   *out;
+	size_t		len;
 
-	if (enc != PG_UTF8 && enc != PG_SQL_ASCII)
-		return gr_pg_from_utf8(s, n);
-	out = palloc(n + 1);
-	memcpy(out, s, n);
-	out[n] = '\0';
-	return out;
-}
-
-text *
-gr_pg_text_from_own_utf8(const char *s, size_t n)
-{
-	int			enc = GetDatabaseEncoding();
-	text	   *t;
-
-	if (enc != PG_UTF8 && enc != PG_SQL_ASCII)
-		return gr_pg_text_from_utf8(s, n);
-	t = palloc(n + VARHDRSZ);
-	SET_VARSIZE(t, n + VARHDRSZ);
-	memcpy(VARDATA(t), s, n);
-	return t;
+	return gr_pg_from_utf8_hdr(s, n, 0, true, &len);
 }
 
 /* A NUL-terminated UTF-8 string (a literal of the glue) in the database encoding. */
@@ -351,11 +332,11 @@ gr_pg_srv(const char *utf8)
 }
 
 /* UTF-8 as a text datum in the database encoding. */
-text *
-gr_pg_text_from_utf8(const char *s, size_t n)
+static text *
+text_from_utf8(const char *s, size_t n, bool own)
 {
 	size_t		len;
-	char	   *data = gr_pg_from_utf8_hdr(s, n, VARHDRSZ, &len);
+	char	   *data = gr_pg_from_utf8_hdr(s, n, VARHDRSZ, own, &len);
 
 	if (len > MaxAllocSize - VARHDRSZ - 1)
 		ereport(ERROR,
@@ -365,6 +346,18 @@ gr_pg_text_from_utf8(const char *s, size_t n)
 				 errhint("Split the report into smaller texts.")));
 	SET_VARSIZE(data, len + VARHDRSZ);
 	return (text *) data;
+}
+
+text *
+gr_pg_text_from_utf8(const char *s, size_t n)
+{
+	return text_from_utf8(s, n, false);
+}
+
+text *
+gr_pg_text_from_own_utf8(const char *s, size_t n)
+{
+	return text_from_utf8(s, n, true);
 }
 
 /* ASCII only?  Such text is the same in every encoding govreport accepts. */
