@@ -362,54 +362,91 @@ test_fold_runs(void)
 /*
  * The compact copy (gr_doc.c, sixteen bytes at a time) is each line
  * without its white space, its tabs counted up to two and its '|' seen:
- * random lines of gaps and words of every length, against a byte-wise
- * count.
+ * random texts of one line and of several (a gap or a tab at a line's end
+ * or start is that line's alone), gaps and words of every length, against
+ * a byte-wise count of each line.
  */
+#define COMPACT_MAX_LINES 64
+
+typedef struct compact_want
+{
+	char		text[4096];
+	size_t		len;
+	int			tabs;
+	bool		pipe;
+} compact_want;
+
 static void
 test_compact_lines(void)
 {
-	static const char *const pal[] = {" ", " ", " ", "\t", "a", "12", "体", "|", "一、本年新收"};
+	static const char *const pal[] = {" ", " ", " ", "\t", "a", "12", "体", "|", "一、本年新收", "\n"};
+	static compact_want want[COMPACT_MAX_LINES];
 	uint64_t	x = 0x9E3779B97F4A7C15u;
 	int			bad = 0;
 
 	for (int round = 0; round < 2000; round++)
 	{
-		char		t[4096],
-					want[4096];
-		size_t		len = 0,
-					wl = 0;
-		int			tabs = 0,
-					n;
-		bool		pipe = false;
+		char		t[4096];
+		size_t		len = 0;
+		int			n,
+					nl = 1;
 		gr_doc		doc;
 		gr_ctx	   *ctx = new_ctx();
+		/* a third of the texts one line, as a table's row; the rest of several */
+		bool		lines = round % 3 != 0;
 
-		n = (int) (xorshift(&x) % 120);
+		memset(&want[0], 0, sizeof(want[0]));
+		n = (int) (xorshift(&x) % 160);
 		for (int k = 0; k < n; k++)
 		{
 			uint64_t	r = xorshift(&x);
-			const char *c = pal[r % (sizeof(pal) / sizeof(pal[0]))];
+			const char *c = pal[r % (sizeof(pal) / sizeof(pal[0]) - (lines ? 0 : 1))];
 			int			rep = c[0] == ' ' ? 1 + (int) ((r >> 8) % 24) : 1;	/* gaps of up to 24 spaces */
 
+			if (c[0] == '\n')
+			{
+				if (nl < COMPACT_MAX_LINES && len + 32 < sizeof(t))
+				{
+					t[len++] = '\n';
+					memset(&want[nl++], 0, sizeof(want[0]));
+				}
+				continue;
+			}
 			for (int r = 0; r < rep && len + 32 < sizeof(t); r++)
 			{
+				compact_want *w = &want[nl - 1];
+
 				memcpy(t + len, c, strlen(c));
 				len += strlen(c);
-				tabs += c[0] == '\t';
-				pipe |= c[0] == '|';
+				w->tabs += c[0] == '\t';
+				w->pipe |= c[0] == '|';
 				if (c[0] != ' ' && c[0] != '\t')
 				{
-					memcpy(want + wl, c, strlen(c));
-					wl += strlen(c);
+					memcpy(w->text + w->len, c, strlen(c));
+					w->len += strlen(c);
 				}
 			}
 		}
-		if (gr_doc_build(ctx, t, len, NULL, 0, &doc) != GR_OK || doc.nlines != 1 ||
-			doc.lines[0].c_len != wl || memcmp(doc.cmp + doc.lines[0].c_off, want, wl) != 0 ||
-			doc.lines[0].tabs != (tabs < 2 ? tabs : 2) || doc.lines[0].pipe != pipe)
+		if (gr_doc_build(ctx, t, len, NULL, 0, &doc) != GR_OK || doc.nlines != nl)
+		{
 			bad++;
+			continue;
+		}
+		for (int li = 0; li < nl; li++)
+		{
+			const gr_line *l = &doc.lines[li];
+			const compact_want *w = &want[li];
+
+			if (l->c_len != w->len || memcmp(doc.cmp + l->c_off, w->text, w->len) != 0 ||
+				l->tabs != (w->tabs < 2 ? w->tabs : 2) || l->pipe != w->pipe)
+			{
+				bad++;
+				break;
+			}
+		}
 	}
-	CHECK(bad == 0, "doc: a line's compact copy, tabs and '|' as a byte-wise count has them (%d of 2000 differ)", bad);
+	CHECK(bad == 0, "doc: each line's compact copy, tabs and '|' as a byte-wise count has them "
+		  "(%d of 2000 texts differ)", bad);
 }
 
 /*
