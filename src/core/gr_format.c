@@ -211,7 +211,8 @@ gr_spec_use(const gr_spec *spec)
 	if (next == gr_spec_active)
 		return;
 	gr_spec_active = next;
-	gr_spec_generation++;
+	if (++gr_spec_generation == 0)
+		gr_spec_generation = 1; /* 0 stays "not made" */
 	build_keys();
 }
 
