@@ -186,7 +186,9 @@ typedef struct gr_tabledef
  * The format the parser reads: the editions, oldest first, and the three
  * tables.  gr_spec_national is the format of 国办公开办函〔2019〕60号 and
  * 〔2021〕30号; a caller may declare another in data (gr_spec_use) — a
- * third edition needs no code.
+ * third edition needs no code.  Its words (labels, aliases, captions) are
+ * well-formed UTF-8, as the national format's are: the rules' messages
+ * are made of them and passed on as they are (gr_finding.message_own).
  */
 typedef struct gr_spec
 {
