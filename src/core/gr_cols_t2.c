@@ -252,7 +252,7 @@ count_votes(gr_ctx *ctx, const char *s, size_t len, int *votes)
 	int			all[T2_NCOLS];
 	unsigned	m;
 	gr_label_match lm;
-	char		t[768];			/* as gr_reader's lf */
+	char		t[GR_LFOLD_MAX];
 	size_t		tlen = gr_label_fold(s, len, t, sizeof(t));
 
 	for (int c = 0; c < T2_NCOLS; c++)

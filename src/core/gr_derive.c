@@ -29,7 +29,7 @@ typedef struct derive_step
 {
 	int16_t		key;
 	uint8_t		nparts;
-	uint16_t	first;			/* its parts' keys in parts[first ..] (-1: a part the format lacks) */
+	uint16_t	first;			/* its parts' keys in parts[first ..] */
 } derive_step;
 
 _Static_assert(PLAN_PARTS <= UINT16_MAX, "a step's first part fits in its uint16_t");
@@ -41,7 +41,7 @@ typedef struct derive_plan
 	int			nsteps;
 	int			nparts;
 	derive_step steps[PLAN_STEPS];
-	int16_t		parts[PLAN_PARTS];
+	int16_t		parts[PLAN_PARTS];	/* keys; -1: a part the format lacks */
 } derive_plan;
 
 static derive_plan plans[GR_T4 + 1][GR_NED];

@@ -26,7 +26,7 @@ gr_rd_join_next_line(gr_reader *rd, int i, const gr_rowdef *rows, int nrows, int
 	const gr_tok *t = &rd->grid.v[i];
 	int			j,
 				end;
-	char		buf[768];
+	char		buf[GR_LFOLD_MAX];
 	size_t		n;
 
 	*cont = -1;

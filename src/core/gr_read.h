@@ -25,13 +25,16 @@ typedef struct gr_digits_row
 	gr_str		raw;
 } gr_digits_row;
 
+/* Room for a token label-folded (gr_label_fold): a label and its wrapped pieces. */
+#define GR_LFOLD_MAX 768
+
 typedef struct gr_reader
 {
 	gr_ctx	   *ctx;
 	const gr_doc *doc;
 	gr_report  *rep;
 	gr_grid		grid;
-	char		lf[768];		/* the current token, label-folded */
+	char		lf[GR_LFOLD_MAX];	/* the current token, label-folded */
 	size_t		lflen;
 	gr_digits_row pending[GR_PENDING_MAX];	/* glued rows with several readings */
 	int			npending;
