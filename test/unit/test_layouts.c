@@ -804,6 +804,88 @@ gen_blank(rng *r, int blank_mode, const f_cell *f)
 	}
 }
 
+/* A generated cell as the rules read it: a blank counts as 0. */
+static int64_t
+gen_read(const genreport *g, int k)
+{
+	return k < 0 || !g->v[k].in_report || g->v[k].blank ? 0 : g->v[k].mant;
+}
+
+static void
+gen_set(genreport *g, int k, int64_t mant)
+{
+	if (k < 0 || !g->v[k].in_report)
+		return;
+	g->v[k].mant = mant;
+	snprintf(g->v[k].text, sizeof(g->v[k].text), "%lld", (long long) mant);
+}
+
+/*
+ * Make the balances of the format hold in each applicant column of 表三 and
+ * in 表二, as they do in most real reports (the rules of spec §8): (七)总计
+ * the sum of the results printed in this edition (R-T3-03), 一 + 二 = (七)
+ * + 四 (R-T3-01) by 一、本年新收 (or, where that would go below 0, 二、上年结
+ * 转 as well); 现行有效 at least 制发 − 废止 (R-T2-02); a project count not
+ * cut below 0 by its 增/减 (R-T2v19-02); 本年新公开 not above 对外公开总数
+ * (R-T2v19-01).  No random number is drawn, so the reports that do not
+ * add up stay as they were.  A blank cell counts as 0 here as in the
+ * rules, and one that is itself a total (a blank (七)总计) still breaks
+ * its balance, as it does in a real report.  gen_add_up then makes the
+ * 总计 column.
+ */
+static void
+gen_balance(genreport *g)
+{
+	for (int c = 0; c < 6; c++)
+	{
+		const char *col = f_t3_cols[c].key;
+		int64_t		results = 0,
+					in,
+					out,
+					need;
+
+		for (int r = 0; r < F_T3_ROWS; r++)
+		{
+			int			k;
+
+			if (!f_t3[r].key || f_t3[r].level == 0 || strcmp(f_t3[r].key, "results_total") == 0)
+				continue;
+			k = fc_find(GR_T3, f_t3[r].key, col);
+			if (k >= 0 && key_printed(k, g->ed))
+				results += gen_read(g, k);
+		}
+		gen_set(g, fc_find(GR_T3, "results_total", col), results);
+		in = gen_read(g, fc_find(GR_T3, "carried_in", col));
+		out = gen_read(g, fc_find(GR_T3, "carried_out", col));
+		need = results + out;
+		if (need < in)
+			gen_set(g, fc_find(GR_T3, "carried_in", col), in = need);
+		gen_set(g, fc_find(GR_T3, "new_received", col), need - in);
+	}
+	for (int k = 0; k < nfc; k++)
+	{
+		int			other;
+
+		if (fc[k].table != GR_T2 || !key_printed(k, g->ed) || g->v[k].blank)
+			continue;
+		if (g->ed == GR_ED_2021 && strcmp(fc[k].col, "in_force") == 0)
+		{
+			int64_t		least = gen_read(g, fc_find(GR_T2, fc[k].row, "issued")) -
+				gen_read(g, fc_find(GR_T2, fc[k].row, "repealed"));
+
+			if (g->v[k].mant < least)
+				gen_set(g, k, least);
+		}
+		else if (g->ed == GR_ED_2019 && strcmp(fc[k].col, "delta") == 0 &&
+				 (other = fc_find(GR_T2, fc[k].row, "prev_items")) >= 0 &&
+				 g->v[k].mant < -gen_read(g, other))
+			gen_set(g, k, -gen_read(g, other));
+		else if (g->ed == GR_ED_2019 && strcmp(fc[k].col, "total_published") == 0 &&
+				 g->v[k].mant < gen_read(g, fc_find(GR_T2, fc[k].row, "published")))
+			gen_set(g, k, gen_read(g, fc_find(GR_T2, fc[k].row, "published")));
+	}
+}
+
 /*
  * 总计 = the sum of the applicant (表三) or result (表四) columns, of those
  * shown where a layout can show a blank.
@@ -857,6 +939,7 @@ generate(genreport *g, uint64_t seed, int index)
 	/* half of the reports add up */
 	if (rng_chance(&r, 50))
 	{
+		gen_balance(g);
 		gen_add_up(g, false);
 		g->added_up = true;
 	}
