@@ -8,7 +8,8 @@
 # Environment: GOVREPORT_BENCH_ROUNDS (default 5; COPY and ANALYZE take at
 # most 3), GOVREPORT_BENCH_CALLS (default 100000: the calls of the memory
 # part), GOVREPORT_BENCH_BACKENDS (default 5: fresh backends for the first
-# call).  It installs the extension into the system's PostgreSQL 15: on a
+# call), GOVREPORT_BENCH_ADD_UP (default 75: the percent of generated
+# reports whose numbers add up, bench/corpus.sh).  It installs the extension into the system's PostgreSQL 15: on a
 # machine shared with others, hold their lock (flock /work/pg.lock …).
 #
 # What it measures, in a throwaway cluster (pg_virtualenv -t):

@@ -58,7 +58,9 @@
  * DIR/<layout>_<index>.txt; LAYOUT_AVOID=negative,blanks,pad,wrap-head,
  * wrap-narrow,malformed,notes,pinyin,pipes,blank-lines,stray leaves out a
  * kind of mess (the same values otherwise), to tell which one a failure
- * needs.
+ * needs; LAYOUT_ADD_UP=P makes P percent of the reports add up (default
+ * 50; the others are drawn at random and break every balance rule), the
+ * same reports otherwise.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -106,6 +108,9 @@ static const struct
 };
 
 static unsigned avoid;
+
+/* LAYOUT_ADD_UP: the percent of reports whose numbers add up (default 50) */
+static int	add_up_percent = 50;
 
 
 /* ---- TAP ---- */
@@ -936,8 +941,8 @@ generate(genreport *g, uint64_t seed, int index)
 		gen_value(&r, v, fc[k].kind);
 		v->blank = gen_blank(&r, g->blank_mode, &fc[k]);
 	}
-	/* half of the reports add up */
-	if (rng_chance(&r, 50))
+	/* half of the reports add up (LAYOUT_ADD_UP), the others break every balance */
+	if (rng_chance(&r, add_up_percent))
 	{
 		gen_balance(g);
 		gen_add_up(g, false);
@@ -2783,6 +2788,8 @@ set_up(void)
 
 	if (getenv("LAYOUT_SHOW"))
 		show_max = atoi(getenv("LAYOUT_SHOW"));
+	if (getenv("LAYOUT_ADD_UP"))
+		add_up_percent = atoi(getenv("LAYOUT_ADD_UP"));
 	for (size_t i = 0; i < sizeof(avoid_names) / sizeof(avoid_names[0]); i++)
 		if (getenv("LAYOUT_AVOID") && layout_selected(getenv("LAYOUT_AVOID"), avoid_names[i].name))
 			avoid |= avoid_names[i].flag;
