@@ -44,6 +44,13 @@ SELECT f - 'library' AS f FROM reports, jsonb_array_elements(findings) f
 SELECT f->>'ruleset' AS ruleset, f->>'library' = (SELECT extversion FROM pg_extension WHERE extname = 'govreport') AS library,
        count(*)
   FROM reports, jsonb_array_elements(findings) f GROUP BY 1, 2;
+-- the jsonb is what jsonb_in makes of its own text (keys in jsonb's order),
+-- so that its keys are found by look-up
+SELECT count(*) AS reports, bool_and(findings = (findings::text)::jsonb) AS as_its_text,
+       bool_and(NOT EXISTS (SELECT FROM jsonb_array_elements(findings) f
+                             WHERE NOT (f ? 'rule' AND f ? 'severity' AND f ? 'message' AND f ? 'cells'
+                                        AND f ? 'library' AND f ? 'ruleset'))) AS keys_found
+  FROM reports WHERE findings IS NOT NULL;
 -- bad reports stay queryable: which rows break which rule
 SELECT f->>'rule' AS rule, count(*) FROM reports, jsonb_array_elements(findings) f
  WHERE f->>'severity' = 'error' GROUP BY 1 ORDER BY 1;

@@ -329,105 +329,126 @@ typedef struct gr_pg_trig_args
 	"Arguments: the text column; the mode, 'reject', 'warn', or 'record' followed by a jsonb column; " \
 	"then, optionally, the rule-set version to pin, such as '1'."
 
-/* One jsonb string (an object key, a value or an array element). */
-static void
-jb_string(JsonbParseState **st, JsonbIteratorToken tok, char *s, size_t len)
+/* A jsonb string (an object key, a value or an array element). */
+static inline void
+jbv_string(JsonbValue *v, const char *s, size_t len)
 {
-	JsonbValue	v;
-
-	v.type = jbvString;
-	v.val.string.val = s;
-	v.val.string.len = (int) len;
-	pushJsonbValue(st, tok, &v);
+	v->type = jbvString;
+	v->val.string.val = (char *) s;
+	v->val.string.len = (int) len;
 }
 
-static void
-jb_key(JsonbParseState **st, const char *key)
+static inline void
+jbv_numeric(JsonbValue *v, Datum num)
 {
-	jb_string(st, WJB_KEY, (char *) key, strlen(key));
-}
-
-static void
-jb_numeric(JsonbParseState **st, Datum num)
-{
-	JsonbValue	v;
-
-	v.type = jbvNumeric;
-	v.val.numeric = DatumGetNumeric(num);
-	pushJsonbValue(st, WJB_VALUE, &v);
+	v->type = jbvNumeric;
+	v->val.numeric = DatumGetNumeric(num);
 }
 
 /*
- * The findings as a jsonb array of objects, built as jsonb values (what
- * jsonb_in would make of their JSON text, without writing and reading the
- * text again).  Rules, severities and keys are ASCII, the same in every
- * database encoding; messages are converted.
- *
- * Each object's keys are pushed in the order jsonb keeps them (shorter
- * first, then bytewise): the jsonb is the same in any order, but at the
- * object's end pushJsonbValue sorts its pairs, and pairs already in order
- * are one pass of the sort instead of a quarter of the whole building.
+ * The keys of a finding's object, in the order jsonb keeps an object's
+ * keys (shorter first, then bytewise: lengthCompareJsonbStringValue), for
+ * the objects are handed to convertToJsonb as they are, not sorted by
+ * pushJsonbValue.  The regression tests compare the trigger's jsonb with
+ * its own text read back by jsonb_in, which sorts, and look its keys up:
+ * a key out of order fails them.
+ */
+enum
+{
+	JK_LINE, JK_RULE, JK_CELLS, JK_ACTUAL, JK_LIBRARY, JK_MESSAGE, JK_RULESET, JK_EXPECTED,
+	JK_SEVERITY, JK_COUNT
+};
+static const char *const jb_keys[JK_COUNT] = {
+	"line", "rule", "cells", "actual", "library", "message", "ruleset", "expected", "severity"
+};
+
+/* The next pair of an object, its key set; the caller sets its value. */
+static inline JsonbValue *
+jb_pair(JsonbPair *p, int *np, int key)
+{
+	JsonbPair  *pair = &p[(*np)++];
+
+	jbv_string(&pair->key, jb_keys[key], strlen(jb_keys[key]));
+	pair->order = (uint32) (*np - 1);
+	return &pair->value;
+}
+
+/*
+ * The findings as a jsonb array of objects: the tree of jsonb values that
+ * jsonb_in would make of their JSON text, built in place and made into
+ * jsonb at once (JsonbValueToJsonb), without writing and reading the text
+ * and without pushJsonbValue's growing and sorting of every container.
+ * Rules, severities and keys are ASCII, the same in every database
+ * encoding; messages are converted.
  */
 static Datum
 gr_pg_findings_jsonb(const gr_report *rep, int version)
 {
-	JsonbParseState *st = NULL;
-	JsonbValue *res;
+	int			n = rep->nfindings,
+				ncells = 0;
+	JsonbValue	top,
+			   *objs,
+			   *elems;
+	JsonbPair  *pairs;
 	bool		isnull;
 	gr_cell		num;
+	Datum		ruleset;
 
+	for (int i = 0; i < n; i++)
+		ncells += rep->findings[i].ncells;
+	objs = palloc(sizeof(JsonbValue) * (size_t) Max(n, 1));
+	pairs = palloc(sizeof(JsonbPair) * (size_t) JK_COUNT * (size_t) Max(n, 1));
+	elems = palloc(sizeof(JsonbValue) * (size_t) Max(ncells, 1));
 	memset(&num, 0, sizeof(num));
 	num.state = GR_CELL_NUMBER;
-	pushJsonbValue(&st, WJB_BEGIN_ARRAY, NULL);
-	for (int i = 0; i < rep->nfindings; i++)
+	num.mant = version;
+	ruleset = grpg_cell_value(&num, &isnull);
+
+	for (int i = 0; i < n; i++)
 	{
 		const gr_finding *f = &rep->findings[i];
+		JsonbPair  *p = pairs + (size_t) i * JK_COUNT;
 		char	   *msg = f->message_own ? gr_pg_from_own_utf8(f->message.ptr, f->message.len) :
 			gr_pg_from_utf8(f->message.ptr, f->message.len);
 		const char *sev = gr_severity_name(f->severity);
+		JsonbValue *v;
+		int			np = 0;
 
-		pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
 		if (f->line)
 		{
-			jb_key(&st, "line");
 			num.mant = f->line;
-			jb_numeric(&st, grpg_cell_value(&num, &isnull));
+			jbv_numeric(jb_pair(p, &np, JK_LINE), grpg_cell_value(&num, &isnull));
 		}
-		jb_key(&st, "rule");
-		jb_string(&st, WJB_VALUE, (char *) f->rule, strlen(f->rule));
-		jb_key(&st, "cells");
-		pushJsonbValue(&st, WJB_BEGIN_ARRAY, NULL);
+		jbv_string(jb_pair(p, &np, JK_RULE), f->rule, strlen(f->rule));
+		v = jb_pair(p, &np, JK_CELLS);
+		v->type = jbvArray;
+		v->val.array.nElems = f->ncells;
+		v->val.array.elems = elems;
+		v->val.array.rawScalar = false;
 		for (int c = 0; c < f->ncells; c++)
 		{
 			const char *k = gr_keydefs()[f->cells[c]].key;
 
-			jb_string(&st, WJB_ELEM, (char *) k, strlen(k));
+			jbv_string(elems++, k, strlen(k));
 		}
-		pushJsonbValue(&st, WJB_END_ARRAY, NULL);
 		if (f->actual.set)
-		{
-			jb_key(&st, "actual");
-			jb_numeric(&st, num_datum(f->actual, &isnull));
-		}
+			jbv_numeric(jb_pair(p, &np, JK_ACTUAL), num_datum(f->actual, &isnull));
 		/* which parser and which rules found it, for reading the row later */
-		jb_key(&st, "library");
-		jb_string(&st, WJB_VALUE, (char *) GR_VERSION, strlen(GR_VERSION));
-		jb_key(&st, "message");
-		jb_string(&st, WJB_VALUE, msg, strlen(msg));
-		jb_key(&st, "ruleset");
-		num.mant = version;
-		jb_numeric(&st, grpg_cell_value(&num, &isnull));
+		jbv_string(jb_pair(p, &np, JK_LIBRARY), GR_VERSION, strlen(GR_VERSION));
+		jbv_string(jb_pair(p, &np, JK_MESSAGE), msg, strlen(msg));
+		jbv_numeric(jb_pair(p, &np, JK_RULESET), ruleset);
 		if (f->expected.set)
-		{
-			jb_key(&st, "expected");
-			jb_numeric(&st, num_datum(f->expected, &isnull));
-		}
-		jb_key(&st, "severity");
-		jb_string(&st, WJB_VALUE, (char *) sev, strlen(sev));
-		pushJsonbValue(&st, WJB_END_OBJECT, NULL);
+			jbv_numeric(jb_pair(p, &np, JK_EXPECTED), num_datum(f->expected, &isnull));
+		jbv_string(jb_pair(p, &np, JK_SEVERITY), sev, strlen(sev));
+		objs[i].type = jbvObject;
+		objs[i].val.object.nPairs = np;
+		objs[i].val.object.pairs = p;
 	}
-	res = pushJsonbValue(&st, WJB_END_ARRAY, NULL);
-	return JsonbPGetDatum(JsonbValueToJsonb(res));
+	top.type = jbvArray;
+	top.val.array.nElems = n;
+	top.val.array.elems = objs;
+	top.val.array.rawScalar = false;
+	return JsonbPGetDatum(JsonbValueToJsonb(&top));
 }
 
 /* BEFORE INSERT OR UPDATE FOR EACH ROW, called by the trigger manager. */
