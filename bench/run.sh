@@ -9,8 +9,9 @@
 # most 3), GOVREPORT_BENCH_CALLS (default 100000: the calls of the memory
 # part), GOVREPORT_BENCH_BACKENDS (default 5: fresh backends for the first
 # call), GOVREPORT_BENCH_ADD_UP (default 75: the percent of generated
-# reports whose numbers add up, bench/corpus.sh).  It installs the extension into the system's PostgreSQL 15: on a
-# machine shared with others, hold their lock (flock /work/pg.lock …).
+# reports whose numbers add up, bench/corpus.sh).  It installs the
+# extension into the system's PostgreSQL 15: on a machine shared with
+# others, hold their lock (flock /work/pg.lock …).
 #
 # What it measures, in a throwaway cluster (pg_virtualenv -t):
 #   - the core alone, without a server (bench/core): MB/s, the first call,
