@@ -841,7 +841,8 @@ gen_set(genreport *g, int k, int64_t mant)
 static void
 gen_balance(genreport *g)
 {
-	for (int c = 0; c < 6; c++)
+	/* the applicant columns: 自然人 and the five 法人或其他组织 */
+	for (int c = 0; c <= F_T3_ORG_LAST; c++)
 	{
 		const char *col = f_t3_cols[c].key;
 		int64_t		results = 0,
@@ -911,8 +912,7 @@ gen_add_up(genreport *g, bool with_blanks)
 			if (pk >= 0 && g->v[pk].in_report && (with_blanks || !g->v[pk].blank))
 				sum += g->v[pk].mant;
 		}
-		g->v[k].mant = sum;
-		snprintf(g->v[k].text, sizeof(g->v[k].text), "%lld", (long long) sum);
+		gen_set(g, k, sum);
 	}
 }
 
