@@ -73,6 +73,19 @@ gr_label_fold(const char *s, size_t len, char *out, size_t cap)
 }
 
 /*
+ * A wrapped label's next piece, folded to continue it: a bracket at its
+ * start, which gr_label_fold keeps there, is then the note or the gloss of
+ * the piece before (規 / (guī)章, 行政许可 / (单位:件)), left out too.
+ */
+size_t
+gr_label_fold_cont(const char *s, size_t len, char *out, size_t cap)
+{
+	size_t		note = len > 0 && s[0] == '(' ? label_note_len(s, len) : 0;
+
+	return gr_label_fold(s + note, len - note, out, cap);
+}
+
+/*
  * The walk folds every text cell it meets, and the same labels come back
  * in every report: short cells are folded once per process, their folded
  * text kept by their text (a fold depends on nothing else).

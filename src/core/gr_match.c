@@ -43,7 +43,7 @@ gr_rd_join_next_line(gr_reader *rd, int i, const gr_rowdef *rows, int nrows, int
 	memcpy(buf, rd->lf, n);
 	for (int k = j; k < end && k < j + 4; k++)
 	{
-		size_t		m = gr_label_fold(rd->doc->fold + rd->grid.v[k].f_from,
+		size_t		m = gr_label_fold_cont(rd->doc->fold + rd->grid.v[k].f_from,
 									  rd->grid.v[k].f_to - rd->grid.v[k].f_from, buf + n, sizeof(buf) - n);
 		gr_label_match jm = gr_label_find(rd->ctx, rows, nrows, buf, n + m, current);
 

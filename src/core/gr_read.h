@@ -43,6 +43,7 @@ typedef struct gr_reader
 /* gr_cells.c */
 extern void gr_rd_lfold(gr_reader *rd, const gr_tok *t);
 extern size_t gr_label_fold(const char *s, size_t len, char *out, size_t cap);
+extern size_t gr_label_fold_cont(const char *s, size_t len, char *out, size_t cap);
 extern gr_str gr_tok_raw(const gr_doc *doc, const gr_tok *t);
 extern bool gr_rd_is_narrative(const gr_reader *rd, const gr_tok *t);
 extern int	gr_cell_rank(gr_cell_state s);

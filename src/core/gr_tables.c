@@ -100,6 +100,15 @@ gr_tables(gr_ctx *ctx, const gr_doc *doc, gr_report *rep)
 		gr_read_table(&rd, &gr_t4_policy, s4->first_doc_line, s4->end_doc_line);
 	if (ctx->err->status != GR_OK)
 		return ctx->err->status;
+	/*
+	 * No fingerprint in the text (the exact search misses them when a zh-TW
+	 * page glosses every word: 本年制發(fā)件數(shù)), yet the tables' headers
+	 * and rows, matched label by label, show one edition: the report's.
+	 */
+	if (rep->edition == GR_ED_UNKNOWN && rep->fp2019 == 0 && rep->fp2021 == 0 &&
+		(rep->edition_t2 == rep->edition_t3 || rep->edition_t2 == GR_ED_UNKNOWN ||
+		 rep->edition_t3 == GR_ED_UNKNOWN))
+		rep->edition = rep->edition_t2 != GR_ED_UNKNOWN ? rep->edition_t2 : rep->edition_t3;
 	gr_derive(ctx, rep);
 	return GR_OK;
 }

@@ -957,6 +957,21 @@ test_label_noise(void)
 		  "label noise: 規(guī)章 with a bracketed instruction is 规章");
 	CHECK(rep != NULL && cell_value(rep, "t2.norm_docs.issued") == 4 && cell_value(rep, "t2.norm_docs.in_force") == 9,
 		  "label noise: 行政規範性檔案 (a zh-TW converter's 文件) with a long note is 行政规范性文件");
+	/* pdftotext's columns: 規 with its numbers, its gloss and 章 on the line below */
+	rep = parse_str("某县2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n"
+					"信息內容          本年制發(fā)件數(shù)     本年廢止件數(shù)     現行有效件數(shù)\n"
+					"規                       1                 0                 3\n"
+					"(guī)章\n"
+					"行政規範性文件           4                 1                 9\n");
+	CHECK(rep != NULL && cell_value(rep, "t2.rules.issued") == 1 && cell_value(rep, "t2.rules.in_force") == 3 &&
+		  cell_value(rep, "t2.norm_docs.issued") == 4,
+		  "label noise: 規 / (guī)章, a label wrapped after its first character and its gloss, is 规章");
+	/* every fingerprint glossed: the exact search finds none, the header's labels show gb2021 */
+	rep = parse_str("某县2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n"
+					"信息內容\t本年制發(fā)件數(shù)\t本年廢(fèi)止件數(shù)\t現(xiàn)行有效件數(shù)\n規(guī)章\t1\t0\t3\n");
+	CHECK(rep != NULL && rep->fp2021 == 0 && rep->fp2019 == 0 && rep->edition == GR_ED_2021 &&
+		  cell_value(rep, "t2.rules.in_force") == 3,
+		  "label noise: no fingerprint left unglossed, the edition is what 表二's header shows (gb2021 in a 2020 report)");
 	rep = parse_str("某县2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n"
 					"信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t1\t0\t3\n行政规范性文件\n"
 					"其他主动公开文件\t7\t7\t7\n");
