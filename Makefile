@@ -50,7 +50,7 @@ $(CORE_SRCS:.c=.o): override CFLAGS += -fvisibility=hidden $(GR_CORE_OPT)
 # program at link time (-flto): its steps call one another's small functions
 # (the maps back to the input, a value's reading, the UTF-8 helpers) once or
 # more per cell, and inlining them across files saves 6 % of the core's
-# instructions over the benchmark's reports, 4-5 % of its time (BENCHMARKS.md,
+# instructions over the benchmark's reports, some 5 % of its time (BENCHMARKS.md,
 # eleventh round).  GR_CORE_OPT= builds it as PostgreSQL's own flags say.
 GR_LTO := $(shell echo 'int main(void) { return 0; }' | $(CC) -x c -O3 -flto=auto -o /dev/null - 2>/dev/null && echo -flto=auto)
 GR_CORE_OPT ?= -O3 $(GR_LTO)
