@@ -331,13 +331,22 @@ gr_tokenize(gr_ctx *ctx, const gr_doc *doc, int line_from, int line_to, gr_grid 
 		}
 		if (is_noise_line(doc, l))
 		{
-			/* the blank lines around a page mark are the mark's, no empty cells */
+			/*
+			 * The blank lines around a page mark are the mark's, and those
+			 * before it past the one that parts two cells either the page's
+			 * margin or the row's empty cells where the page ended: soft
+			 * empty cells, which placing counts only where the row needs
+			 * them (gr_place.c).
+			 */
+			if (blank_spaced && blanks > 1 && li > 0 &&
+				!gr_layout_blank_cells(ctx, doc, li - 1, blanks - 1, true, out))
+				return ctx->err->status;
 			if (blank_spaced && blanks > 0)
 				blanks = 0;
 			continue;
 		}
 		/* cells one blank line apart: each further blank line is an empty cell */
-		if (blank_spaced && blanks > 1 && !gr_layout_blank_cells(ctx, doc, li, blanks - 1, out))
+		if (blank_spaced && blanks > 1 && !gr_layout_blank_cells(ctx, doc, li, blanks - 1, false, out))
 			return ctx->err->status;
 		blanks = 0;
 		if (!grid_line(ctx, doc, li, cell_per_line, pipe_ended, &new_row, out))
@@ -355,7 +364,7 @@ gr_tokenize(gr_ctx *ctx, const gr_doc *doc, int line_from, int line_to, gr_grid 
 	{
 		for (int li = line_to; li < doc->nlines && doc->lines[li].c_len == 0 && doc->lines[li].tabs == 0; li++)
 			blanks++;
-		if (blanks > 1 && !gr_layout_blank_cells(ctx, doc, line_to - 1, blanks - 1, out))
+		if (blanks > 1 && !gr_layout_blank_cells(ctx, doc, line_to - 1, blanks - 1, false, out))
 			return ctx->err->status;
 	}
 	/*

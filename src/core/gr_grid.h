@@ -70,7 +70,9 @@ typedef struct gr_tok
 	int			next_line;		/* the first cell on a later line (n when none) */
 	int16_t		span;			/* columns it covers (HTML colspan, at most 64), 1 otherwise */
 	uint8_t		kind;			/* gr_tok_kind */
-	bool		covered;		/* an empty slot under a cell that spans it (HTML) */
+	bool		covered:1;		/* an empty slot under a cell that spans it (HTML) */
+	bool		soft:1;			/* an empty cell shown by blank lines at a page mark, which may
+								 * be the page's margin instead (gr_tokenize) */
 } gr_tok;
 
 /* One row of the grid: cells [first, first + n). */
@@ -143,7 +145,7 @@ gr_ws(char c)
 
 extern bool gr_layout_cell_per_line(const gr_doc *doc, int from, int to);
 extern bool gr_layout_blank_spaced(const gr_doc *doc, int from, int to);
-extern bool gr_layout_blank_cells(gr_ctx *ctx, const gr_doc *doc, int li, int k, gr_grid *g);
+extern bool gr_layout_blank_cells(gr_ctx *ctx, const gr_doc *doc, int li, int k, bool soft, gr_grid *g);
 extern bool gr_layout_lead_tab(gr_ctx *ctx, const gr_doc *doc, int li, bool new_row, gr_grid *g);
 extern bool gr_layout_continue_cell(const gr_doc *doc, int li, bool new_row, gr_grid *g);
 extern bool gr_layout_tabs(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g);

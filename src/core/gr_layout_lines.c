@@ -135,15 +135,18 @@ gr_layout_blank_spaced(const gr_doc *doc, int from, int to)
 	return gaps >= 8 && lone * 10 >= cells * 9 && one * 10 >= gaps * 4 && zero * 10 <= gaps;
 }
 
-/* k empty cells shown by the blank lines before line li, one row each. */
+/* k empty cells shown by the blank lines before line li, one row each; soft: see gr_tok. */
 bool
-gr_layout_blank_cells(gr_ctx *ctx, const gr_doc *doc, int li, int k, gr_grid *g)
+gr_layout_blank_cells(gr_ctx *ctx, const gr_doc *doc, int li, int k, bool soft, gr_grid *g)
 {
 	uint32_t	at = doc->lines[li].f_off;
 
 	for (int i = 0; i < k; i++)
+	{
 		if (!gr_grid_open_row(ctx, g, GR_EV_ORDER, 0, false) ||
 			!gr_grid_cell_whole(ctx, doc, li, at, at, g))
 			return false;
+		g->v[g->n - 1].soft = soft;
+	}
 	return true;
 }

@@ -113,6 +113,29 @@ by_position(placement *p)
 }
 
 /*
+ * The same where the row has its columns only without its soft empty
+ * cells (blank lines at a page mark that were the page's margin): by
+ * position, those aside.  A row short of cells keeps them (by_position):
+ * in a layout that shows every empty cell, what it lacks can only be
+ * where the page ended.
+ */
+static place_result
+by_position_firm(placement *p)
+{
+	int			firm = 0;
+
+	if (!rows_prove(p, GR_EV_ORDER))
+		return PLACE_NO;
+	for (int i = 0; i < p->n; i++)
+		firm += !val(p, i)->soft;
+	if (firm == p->n || firm != p->ncols)
+		return PLACE_NO;
+	for (int i = 0, j = 0; i < p->n; i++)
+		p->target[i] = val(p, i)->soft ? -1 : j++;
+	return PLACE_OK;
+}
+
+/*
  * Cells ended by '|', one a line (seed 002): a row's cells come first,
  * the fillers of merged cells after them.  When everything past the
  * row's columns is empty, the first cells are the row's.
@@ -161,7 +184,7 @@ by_grid_column(placement *p)
 
 /* The evidence, strongest first. */
 static place_result (*const strategies[]) (placement *p) = {
-	by_values, by_header_fields, by_position, by_pipe_fillers, by_grid_column
+	by_values, by_header_fields, by_position, by_position_firm, by_pipe_fillers, by_grid_column
 };
 
 /* A label and no cells after it: where its values went is not known. */

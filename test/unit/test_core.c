@@ -1081,6 +1081,29 @@ test_blank_lines(void)
 		  rep->cells[b].state == GR_CELL_BLANK && cell_value(rep, "t3.new_received.research") == 0 &&
 		  cell_value(rep, "t3.new_received.total") == 3 && cell_value(rep, "t3.carried_in.total") == 1,
 		  "blank lines: two blank lines between cells one blank line apart are an empty cell, placed by position");
+
+	/* a row's last cell empty where the page ends: the extra blank line before the page mark is that cell */
+	rep = parse_str("某县2021年政府信息公开工作年度报告\n"
+					"三、收到和处理政府信息公开申请情况\n"
+					"\n一、本年新收政府信息公开申请数量\n\n3\n\n\n0\n\n0\n\n0\n\n0\n\n\n— 2 —\n"
+					"\n二、上年结转政府信息公开申请数量\n\n1\n\n0\n\n0\n\n0\n\n0\n\n0\n\n1\n");
+	{
+		int			t = gr_key_find("t3.new_received.total", strlen("t3.new_received.total"));
+
+		CHECK(rep != NULL && cell_value(rep, "t3.new_received.natural_person") == 3 &&
+			  rep->cells[b].state == GR_CELL_BLANK && cell_value(rep, "t3.new_received.other_org") == 0 &&
+			  rep->cells[t].state == GR_CELL_BLANK && cell_value(rep, "t3.carried_in.total") == 1,
+			  "blank lines: a row's last cell empty before a page mark is placed by position, blank");
+	}
+	/* a full row, then the page's margin before the mark: no empty cell is made of it */
+	rep = parse_str("某县2021年政府信息公开工作年度报告\n"
+					"三、收到和处理政府信息公开申请情况\n"
+					"\n一、本年新收政府信息公开申请数量\n\n3\n\n\n0\n\n0\n\n0\n\n0\n\n3\n\n\n\n— 2 —\n"
+					"\n二、上年结转政府信息公开申请数量\n\n1\n\n0\n\n0\n\n0\n\n0\n\n0\n\n1\n");
+	CHECK(rep != NULL && cell_value(rep, "t3.new_received.natural_person") == 3 &&
+		  rep->cells[b].state == GR_CELL_BLANK && cell_value(rep, "t3.new_received.total") == 3 &&
+		  cell_value(rep, "t3.carried_in.total") == 1,
+		  "blank lines: a full row followed by the page's margin and a page mark keeps its cells");
 }
 
 /* Page chrome: a <meta> publication date is read, a site's name after the title is not part of it. */
