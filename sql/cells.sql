@@ -76,3 +76,19 @@ SELECT round, count(*) AS cells, count(*) FILTER (WHERE c.value < 10000) AS belo
   FROM generate_series(1, 2) round, samples s, report_cells(s.body) c
  WHERE c.raw ~ '^(0|[1-9][0-9]*)$' AND c.state = 'number'
  GROUP BY round ORDER BY round;
+
+-- Larger whole numbers, which the glue writes in numeric's own form rather
+-- than through int64_to_numeric: each the numeric of its text, to the
+-- byte (the same size, the same hash, the same text), whatever its zero
+-- digits of base 10,000; and signed ones.
+SELECT c.key, c.value, c.value = c.raw::numeric AS same_value,
+       pg_column_size(ROW(c.value)) = pg_column_size(ROW(c.raw::numeric)) AS same_size,
+       hash_numeric(c.value) = hash_numeric(c.raw::numeric) AS same_hash,
+       scale(c.value) AS scale
+  FROM report_cells(E'某局2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t10000\t20000\t100000000000000000\n行政规范性文件\t86897\t123456789012345\t99990000\n第二十条第（六）项\n信息内容\t本年处理决定数量\n行政处罚\t50000001\n行政强制\t10001\n行政事业性收费\t100000000\n三、收到和处理政府信息公开申请情况\n') c
+ WHERE c.value IS NOT NULL
+UNION ALL
+SELECT c.key, c.value, c.value = c.raw::numeric, pg_column_size(ROW(c.value)) = pg_column_size(ROW(c.raw::numeric)),
+       hash_numeric(c.value) = hash_numeric(c.raw::numeric), scale(c.value)
+  FROM report_cells(E'某局2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（五）项\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政许可\t10\t-86897\t3\n其他对外管理服务事项\t5\t-120000\t0\n三、收到和处理政府信息公开申请情况\n') c
+ WHERE c.value < 0;
