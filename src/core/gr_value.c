@@ -107,6 +107,7 @@ gr_value_parse(const char *s, size_t len, gr_value *v)
 				group = -1;
 	bool		neg = false,
 				point = false;
+	size_t		dmax;
 
 	memset(v, 0, sizeof(*v));
 	while (i < end && is_space(s[i]))
@@ -116,8 +117,29 @@ gr_value_parse(const char *s, size_t len, gr_value *v)
 	if (i == end)
 		return GR_TK_BLANK;
 
+	/*
+	 * Most cells are a bare whole number ("0", "36"): read at once, with
+	 * none of the tests below for a sign, separators, a point or a unit;
+	 * up to 17 digits, which an int64 holds (dash_max_len, called first,
+	 * makes sure no dash word begins with a digit).
+	 */
+	dmax = dash_max_len();
+	if (end - i < 18 && !dash_digit_first)
+	{
+		size_t		k = i;
+
+		while (k < end && (unsigned) (s[k] - '0') < 10)
+			mant = mant * 10 + (s[k++] - '0');
+		if (k == end)
+		{
+			v->mant = mant;
+			return GR_TK_NUM;
+		}
+		mant = 0;
+	}
+
 	/* most cells are numbers or longer than any dash word: not compared with them */
-	if (end - i <= dash_max_len() && !(s[i] >= '0' && s[i] <= '9' && !dash_digit_first))
+	if (end - i <= dmax && !(s[i] >= '0' && s[i] <= '9' && !dash_digit_first))
 		for (size_t k = 0; k < NELEM(dash_words); k++)
 			if (dash_words[k].len == end - i && memcmp(dash_words[k].s, s + i, end - i) == 0)
 				return GR_TK_DASH;

@@ -450,6 +450,47 @@ test_compact_lines(void)
 }
 
 /*
+ * Texts denser in runs than the compact pass makes room for at first (a
+ * run every 32 bytes and one a line): single digits one space apart, on
+ * one line and on a few, so that the rest is counted where the room runs
+ * out.  Every run is kept, in order, and maps back to its folded bytes.
+ */
+static void
+test_dense_runs(void)
+{
+	int			bad = 0;
+
+	for (int n = 1; n <= 3000; n += 97)
+	{
+		char	   *t = malloc((size_t) n * 2 + 1);
+		size_t		len = 0;
+		int			want = 0;
+		gr_doc		doc;
+		gr_ctx	   *ctx = new_ctx();
+
+		for (int k = 0; k < n; k++)
+		{
+			t[len++] = (char) ('0' + k % 10);
+			t[len++] = k % 500 == 499 ? '\n' : ' ';
+			want++;
+		}
+		t[len] = '\0';
+		if (gr_doc_build(ctx, t, len, NULL, 0, &doc) != GR_OK || doc.ncruns != want || doc.cmp_len != (uint32_t) n)
+			bad++;
+		else
+			for (int r = 0; r < doc.ncruns; r++)
+				if (doc.cruns[r].c != (uint32_t) r || doc.fold[gr_doc_c2f(&doc, (uint32_t) r)] != doc.cmp[r] ||
+					doc.cruns[r].f != (uint32_t) (2 * r))
+				{
+					bad++;
+					break;
+				}
+		free(t);
+	}
+	CHECK(bad == 0, "doc: texts of a run every two bytes keep every run in order (%d of 31 texts differ)", bad);
+}
+
+/*
  * The phrase index answers what a search of each range answers: every
  * phrase of every list, over ranges starting and ending anywhere (inside
  * a character too), in a text where phrases overlap and contain each
@@ -2173,6 +2214,7 @@ main(int argc, char **argv)
 	test_doc();
 	test_fold_runs();
 	test_compact_lines();
+	test_dense_runs();
 	test_phrases();
 	test_dates();
 	test_page_marks();
