@@ -39,7 +39,12 @@ typedef struct doc_out
 	gr_line    *lines;
 	int			nlines;
 	int			lcap;
+	const char *src;			/* the text folded, for lines_room */
+	uint32_t	slen;
+	bool		counted;		/* lines_room has counted the rest */
 } doc_out;
+
+static int	count_breaks(const char *s, size_t len);
 
 static bool
 grow_array(gr_ctx *ctx, void **v, int *cap, int n, size_t elem)
@@ -134,13 +139,42 @@ out_char(gr_ctx *ctx, doc_out *o, const char *f, int k, int n, uint32_t src_pos)
 	return true;
 }
 
+/*
+ * Room for the lines made and those of the input from src_pos on, counted
+ * where the first guess runs out (a text of short lines); by doubling
+ * when there are more still (form feeds and vertical tabs break lines
+ * that count_breaks does not count).
+ */
+static bool
+lines_room(gr_ctx *ctx, doc_out *o, uint32_t src_pos)
+{
+	int			more;
+	gr_line    *nl;
+
+	/* counted once: a count each time would make a text of form feeds quadratic */
+	if (o->counted)
+		return grow_array(ctx, (void **) &o->lines, &o->lcap, o->nlines, sizeof(gr_line));
+	o->counted = true;
+	more = src_pos < o->slen ? count_breaks(o->src + src_pos, o->slen - src_pos) + 2 : 2;
+	if (more > INT32_MAX / 64 - o->nlines)
+		return grow_array(ctx, (void **) &o->lines, &o->lcap, o->nlines, sizeof(gr_line));
+	nl = gr_alloc(ctx, sizeof(gr_line) * ((size_t) o->nlines + (size_t) more));
+	if (!nl)
+		return false;
+	memcpy(nl, o->lines, sizeof(gr_line) * (size_t) o->nlines);
+	gr_release(ctx, o->lines, sizeof(gr_line) * (size_t) o->lcap);
+	o->lines = nl;
+	o->lcap = o->nlines + more;
+	return true;
+}
+
 /* Close the line that started at (f_start, s_start); its compact extent comes later. */
 static inline bool
 out_line(gr_ctx *ctx, doc_out *o, uint32_t f_start, uint32_t s_start, uint32_t s_end, int lineno)
 {
 	gr_line    *l;
 
-	if (o->nlines == o->lcap && !grow_array(ctx, (void **) &o->lines, &o->lcap, o->nlines, sizeof(gr_line)))
+	if (o->nlines == o->lcap && !lines_room(ctx, o, s_end))
 		return false;
 	l = &o->lines[o->nlines++];
 	memset(l, 0, sizeof(*l));
@@ -701,8 +735,15 @@ gr_doc_build(gr_ctx *ctx, const char *text, size_t len, const int *line_map, int
 		if (!o.fold)
 			return ctx->err->status;
 		o.fcap = (uint32_t) slen + 64;
-		/* room for every line at once (more, rare, by doubling) */
-		o.lcap = count_breaks(src, slen) + 1;
+		/*
+		 * Room for a line every 64 bytes, what most reports have; a text
+		 * of shorter lines has the rest counted where the room runs out
+		 * (lines_room).  Counting every text's line breaks first was two
+		 * passes over it.
+		 */
+		o.src = src;
+		o.slen = (uint32_t) slen;
+		o.lcap = (int) (slen / 64) + 16;
 		o.lines = gr_alloc(ctx, sizeof(gr_line) * (size_t) o.lcap);
 		if (!o.lines)
 			return ctx->err->status;

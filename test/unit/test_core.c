@@ -491,6 +491,51 @@ test_dense_runs(void)
 }
 
 /*
+ * Texts of more lines than the folding pass makes room for at first (a
+ * line every 64 bytes): lines of one character broken by LF, CRLF, a
+ * lone CR, and by form feeds, which the count of the rest does not see;
+ * every line kept, with its number where a LF counts one, and form feeds
+ * in linear time.
+ */
+static void
+test_short_lines(void)
+{
+	static const char *const brk[] = {"\n", "\r\n", "\r", "\f"};
+	int			bad = 0;
+
+	for (int b = 0; b < 4; b++)
+		for (int n = 1; n <= 20001; n += 4000)
+		{
+			char	   *t = malloc((size_t) n * 3 + 1);
+			size_t		len = 0;
+			gr_doc		doc;
+			gr_ctx	   *ctx = new_ctx();
+
+			for (int k = 0; k < n; k++)
+			{
+				t[len++] = (char) ('a' + k % 26);
+				if (k + 1 < n)
+				{
+					memcpy(t + len, brk[b], strlen(brk[b]));
+					len += strlen(brk[b]);
+				}
+			}
+			if (gr_doc_build(ctx, t, len, NULL, 0, &doc) != GR_OK || doc.nlines != n)
+				bad++;
+			else
+				for (int li = 0; li < n; li++)
+					if (doc.lines[li].f_len != 1 || doc.fold[doc.lines[li].f_off] != 'a' + li % 26 ||
+						doc.lines[li].lineno != (b <= 1 ? li + 1 : 1))
+					{
+						bad++;
+						break;
+					}
+			free(t);
+		}
+	CHECK(bad == 0, "doc: texts of one-character lines keep every line and its number (%d of 24 texts differ)", bad);
+}
+
+/*
  * The phrase index answers what a search of each range answers: every
  * phrase of every list, over ranges starting and ending anywhere (inside
  * a character too), in a text where phrases overlap and contain each
@@ -2215,6 +2260,7 @@ main(int argc, char **argv)
 	test_fold_runs();
 	test_compact_lines();
 	test_dense_runs();
+	test_short_lines();
 	test_phrases();
 	test_dates();
 	test_page_marks();
