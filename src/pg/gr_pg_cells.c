@@ -67,7 +67,8 @@ grpg_small_numeric(int64 v)
 
 /*
  * A whole number as numeric, written in that form as make_result() writes
- * it (what int64_to_numeric gives, byte for byte, at a tenth of its
+ * it (what int64_to_numeric gives, byte for byte, as checked once per
+ * process by grpg_whole_numeric_agrees, at a tenth of its
  * instructions: it goes through a NumericVar and its digit buffer): the
  * reports' larger numbers, above the shared ones.  Not inlined, so that
  * the call for a shared one stays a few instructions.
@@ -107,6 +108,36 @@ grpg_whole_numeric(int64 v)
 }
 
 /*
+ * Does grpg_whole_numeric write what this server's int64_to_numeric
+ * writes?  Asked once per process, of numbers with zero digits of base
+ * NBASE inside and at the end, signed, and the extremes: a server whose
+ * numeric format differed from the one above would get int64_to_numeric
+ * for every number, never a numeric of another form.
+ */
+static bool
+grpg_whole_numeric_agrees(void)
+{
+	static int	agrees = -1;
+	static const int64 probes[] = {0, 1, 9999, 10000, 20000, 86897, -3, -120000, 100000000,
+	99990000, INT64CONST(100000000000000000), INT64CONST(123456789012345), PG_INT64_MAX, PG_INT64_MIN};
+
+	if (agrees < 0)
+	{
+		agrees = 1;
+		for (size_t i = 0; i < lengthof(probes) && agrees; i++)
+		{
+			Pointer		a = DatumGetPointer(grpg_whole_numeric(probes[i]));
+			Numeric		b = int64_to_numeric(probes[i]);
+
+			agrees = VARSIZE(a) == VARSIZE(b) && memcmp(a, b, VARSIZE(b)) == 0;
+			pfree(a);
+			pfree(b);
+		}
+	}
+	return agrees == 1;
+}
+
+/*
  * A cell's value as numeric: NULL unless a number was read (or derived).
  * mant / 10^scale made directly, with scale digits after the point as the
  * text mant/10^scale would give numeric_in, but without printing it.
@@ -125,7 +156,8 @@ grpg_cell_value(const gr_cell *c, bool *isnull)
 	if (c->scale == 0 && c->mant >= 0 && c->mant < GRPG_SMALL_NUMS)
 		return grpg_small_numeric(c->mant);
 	if (c->scale == 0)
-		return grpg_whole_numeric(c->mant);
+		return grpg_whole_numeric_agrees() ? grpg_whole_numeric(c->mant) :
+			NumericGetDatum(int64_to_numeric(c->mant));
 	return NumericGetDatum(int64_div_fast_to_numeric(c->mant, c->scale));
 }
 
