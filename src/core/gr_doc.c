@@ -46,16 +46,12 @@ typedef struct doc_out
 
 static int	count_breaks(const char *s, size_t len);
 
+/* The array *v of *cap elements, n of them in use, moved to room for ncap. */
 static bool
-grow_array(gr_ctx *ctx, void **v, int *cap, int n, size_t elem)
+resize_array(gr_ctx *ctx, void **v, int *cap, int n, int ncap, size_t elem)
 {
-	int			ncap;
-	void	   *nv;
+	void	   *nv = gr_alloc(ctx, (size_t) ncap * elem);
 
-	if (n < *cap)
-		return true;
-	ncap = *cap * 2 + 64;
-	nv = gr_alloc(ctx, (size_t) ncap * elem);
 	if (!nv)
 		return false;
 	if (n)
@@ -64,6 +60,12 @@ grow_array(gr_ctx *ctx, void **v, int *cap, int n, size_t elem)
 	*v = nv;
 	*cap = ncap;
 	return true;
+}
+
+static bool
+grow_array(gr_ctx *ctx, void **v, int *cap, int n, size_t elem)
+{
+	return n < *cap || resize_array(ctx, v, cap, n, *cap * 2 + 64, elem);
 }
 
 /* Room for need more bytes of folded text. */
@@ -149,7 +151,6 @@ static bool
 lines_room(gr_ctx *ctx, doc_out *o, uint32_t src_pos)
 {
 	int			more;
-	gr_line    *nl;
 
 	/* counted once: a count each time would make a text of form feeds quadratic */
 	if (o->counted)
@@ -158,14 +159,7 @@ lines_room(gr_ctx *ctx, doc_out *o, uint32_t src_pos)
 	more = src_pos < o->slen ? count_breaks(o->src + src_pos, o->slen - src_pos) + 2 : 2;
 	if (more > INT32_MAX / 64 - o->nlines)
 		return grow_array(ctx, (void **) &o->lines, &o->lcap, o->nlines, sizeof(gr_line));
-	nl = gr_alloc(ctx, sizeof(gr_line) * ((size_t) o->nlines + (size_t) more));
-	if (!nl)
-		return false;
-	memcpy(nl, o->lines, sizeof(gr_line) * (size_t) o->nlines);
-	gr_release(ctx, o->lines, sizeof(gr_line) * (size_t) o->lcap);
-	o->lines = nl;
-	o->lcap = o->nlines + more;
-	return true;
+	return resize_array(ctx, (void **) &o->lines, &o->lcap, o->nlines, o->nlines + more, sizeof(gr_line));
 }
 
 /* Close the line that started at (f_start, s_start); its compact extent comes later. */
@@ -627,20 +621,12 @@ static bool
 runs_room(gr_ctx *ctx, gr_crun **runs, int *cap, int n, const char *f, uint32_t len)
 {
 	int			more = count_runs(f, len);
-	gr_crun    *nv;
 
 	if (more > INT32_MAX / 64 - n)
 		more = INT32_MAX / 64 - n;
 	if (more < 1)
 		more = 1;
-	nv = gr_alloc(ctx, sizeof(gr_crun) * ((size_t) n + (size_t) more));
-	if (!nv)
-		return false;
-	memcpy(nv, *runs, sizeof(gr_crun) * (size_t) n);
-	gr_release(ctx, *runs, sizeof(gr_crun) * (size_t) *cap);
-	*runs = nv;
-	*cap = n + more;
-	return true;
+	return resize_array(ctx, (void **) runs, cap, n, n + more, sizeof(gr_crun));
 }
 
 /* The compact copy: the folded text without white space, line by line, with its runs. */

@@ -123,16 +123,19 @@ grpg_whole_numeric_agrees(void)
 
 	if (agrees < 0)
 	{
-		agrees = 1;
-		for (size_t i = 0; i < lengthof(probes) && agrees; i++)
+		bool		same = true;
+
+		/* decided only once every probe is asked (an error between leaves it undecided) */
+		for (size_t i = 0; i < lengthof(probes) && same; i++)
 		{
 			Pointer		a = DatumGetPointer(grpg_whole_numeric(probes[i]));
 			Numeric		b = int64_to_numeric(probes[i]);
 
-			agrees = VARSIZE(a) == VARSIZE(b) && memcmp(a, b, VARSIZE(b)) == 0;
+			same = VARSIZE(a) == VARSIZE(b) && memcmp(a, b, VARSIZE(b)) == 0;
 			pfree(a);
 			pfree(b);
 		}
+		agrees = same ? 1 : 0;
 	}
 	return agrees == 1;
 }
