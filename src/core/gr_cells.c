@@ -127,22 +127,37 @@ gr_rd_lfold(gr_reader *rd, const gr_tok *t)
 	rd->lflen = mo->flen;
 }
 
-/* The original text of a token. */
-gr_str
-gr_tok_raw(const gr_doc *doc, const gr_tok *t)
+/* The original text of the folded text [f_from, f_to). */
+static gr_str
+span_raw(const gr_doc *doc, uint32_t f_from, uint32_t f_to)
 {
 	uint32_t	s_from,
 				s_to;
 	int			n;
 
-	if (t->f_to <= t->f_from)
-		return gr_doc_src_span(doc, gr_doc_f2s(doc, t->f_from), gr_doc_f2s(doc, t->f_from));
-	s_from = gr_doc_f2s(doc, t->f_from);
+	if (f_to <= f_from)
+		return gr_doc_src_span(doc, gr_doc_f2s(doc, f_from), gr_doc_f2s(doc, f_from));
+	s_from = gr_doc_f2s(doc, f_from);
 	/* a cell of one byte (0, 5, a dash): its last byte is its first, looked up once */
-	s_to = t->f_to - 1 == t->f_from ? s_from : gr_doc_f2s(doc, t->f_to - 1);
+	s_to = f_to - 1 == f_from ? s_from : gr_doc_f2s(doc, f_to - 1);
 	n = gr_utf8_seqlen((unsigned char) doc->src[s_to]);
 	s_to += n ? (uint32_t) n : 1;
 	return gr_trim_src(gr_doc_src_span(doc, s_from, s_to));
+}
+
+/* The original text of a token. */
+gr_str
+gr_tok_raw(const gr_doc *doc, const gr_tok *t)
+{
+	return span_raw(doc, t->f_from, t->f_to);
+}
+
+gr_str
+gr_cell_raw(const gr_report *rep, const gr_cell *c)
+{
+	if (c->raw_to > 0 && rep->doc != NULL)
+		return span_raw(rep->doc, c->raw_from, c->raw_to);
+	return c->raw;
 }
 
 /*
@@ -203,7 +218,12 @@ gr_rd_set_cell(gr_reader *rd, int key, const gr_tok *t, gr_cell_state st)
 	c->state = st;
 	if (t)
 	{
-		c->raw = gr_tok_raw(rd->doc, t);
+		/* the text itself when asked (gr_cell_raw); an empty token's is empty */
+		if (t->f_to > t->f_from)
+		{
+			c->raw_from = t->f_from;
+			c->raw_to = t->f_to;
+		}
 		c->line = rd->doc->lines[t->line].lineno;
 		if (st == GR_CELL_NUMBER)
 		{

@@ -147,13 +147,24 @@ typedef enum gr_cell_state
 typedef struct gr_cell
 {
 	int64_t		mant;			/* value = mant / 10^scale, for GR_CELL_NUMBER */
-	gr_str		raw;			/* the cell as written (number, dash, text) */
+	gr_str		raw;			/* the cell as written (number, dash, text): read it with gr_cell_raw */
 	gr_str		unit;			/* 万元, 元, 件 … when written in the cell */
 	gr_cell_state state;
 	int			scale;
 	int			line;			/* input line of the cell, 0 if none */
-	int			derived;		/* computed from other cells, not printed */
-	int			by_sum;			/* digits glued to others, read by the row's arithmetic (R-PARSE-06) */
+
+	/*
+	 * The text of a cell read from a token is cut from the input only when
+	 * asked (gr_cell_raw): the map search and the trim were a fifth of
+	 * placing the cells, and parse_report lists none of them.  raw_to > 0:
+	 * the cell is the folded text [raw_from, raw_to) of the report's
+	 * document, and raw is unset.
+	 */
+	uint32_t	raw_from;
+	uint32_t	raw_to;
+	/* flags, last and a byte each: the cell stays at 64 bytes */
+	uint8_t		derived;		/* computed from other cells, not printed */
+	uint8_t		by_sum;			/* digits glued to others, read by the row's arithmetic (R-PARSE-06) */
 } gr_cell;
 
 /* ---- findings ---- */
@@ -272,6 +283,9 @@ typedef struct gr_report
 	gr_finding *findings;
 	int			nfindings;
 	int			nparse_findings;
+
+	/* the document the cells' text is cut from (gr_cell_raw), in the parse's memory */
+	const struct gr_doc *doc;
 } gr_report;
 
 /*
@@ -308,6 +322,13 @@ extern const char *gr_severity_name(gr_severity sev);
  * edition the report prints.
  */
 extern int	gr_cell_listed(const gr_report *rep, int key);
+
+/*
+ * The cell as written in the input (empty for none), for a cell of rep:
+ * cut from the report's text when asked, so every reader of a cell's text
+ * goes through here rather than reading raw.
+ */
+extern gr_str gr_cell_raw(const gr_report *rep, const gr_cell *c);
 
 /*
  * What report_cells and govreport cells say of a cell (gr_keyinfo.c): the

@@ -76,6 +76,7 @@ gr_parse(const gr_env *env, const char *text, size_t len, gr_report **out, gr_er
 					   gr_inline_split(&ctx, doc) != GR_OK))
 		return err->status;
 	rep->replaced_bytes = doc->replaced;
+	rep->doc = doc;
 
 	if (gr_outline(&ctx, doc, rep) != GR_OK)
 		return err->status;
@@ -99,6 +100,7 @@ gr_parse(const gr_env *env, const char *text, size_t len, gr_report **out, gr_er
 		rep->cells = cells;
 		rep->ncells = ncells;
 		rep->replaced_bytes = doc->replaced;
+		rep->doc = doc;
 	}
 	rep->nparse_findings = rep->nfindings;
 	*out = rep;

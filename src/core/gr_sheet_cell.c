@@ -79,15 +79,16 @@ cell_title(gr_sheet *sh, int key)
 {
 	const gr_cell *c = &sh->rep->cells[key];
 	gr_sbuf    *b = sh->b;
+	gr_str		raw = gr_cell_raw(sh->rep, c);
 
 	gr_sb_printf(b, " title=\"%s&#10;", gr_keydefs()[key].key);
 	gr_sb_puts(b, c->derived ? "由其他单元格计算（格式不印此格）" : state_text[c->state]);
 	if (c->by_sum)
 		gr_sb_puts(b, "&#10;数字连写，按本行的算术读取（R-PARSE-06）");
-	if (c->raw.len)
+	if (raw.len)
 	{
 		gr_sb_puts(b, "&#10;原文：");
-		gr_sb_esc(b, c->raw.ptr, c->raw.len);
+		gr_sb_esc(b, raw.ptr, raw.len);
 	}
 	if (c->unit.len)
 	{
@@ -130,15 +131,16 @@ static void
 cell_content(gr_sheet *sh, const gr_cell *c)
 {
 	gr_sbuf    *b = sh->b;
+	gr_str		raw = gr_cell_raw(sh->rep, c);
 
 	switch (c->state)
 	{
 		case GR_CELL_NUMBER:
 			gr_sb_num(b, c->mant, c->scale);
-			if (!raw_is_plain(c->raw, c->unit))
+			if (!raw_is_plain(raw, c->unit))
 			{
 				gr_sb_puts(b, "<small class=\"raw\">");
-				gr_sb_esc(b, c->raw.ptr, c->raw.len);
+				gr_sb_esc(b, raw.ptr, raw.len);
 				gr_sb_puts(b, "</small>");
 			}
 			break;
@@ -146,13 +148,13 @@ cell_content(gr_sheet *sh, const gr_cell *c)
 			gr_sb_puts(b, "<span class=\"box\"></span>");
 			break;
 		case GR_CELL_DASH:
-			if (c->raw.len)
-				gr_sb_esc(b, c->raw.ptr, c->raw.len);
+			if (raw.len)
+				gr_sb_esc(b, raw.ptr, raw.len);
 			else
 				gr_sb_puts(b, "&#x2014;");
 			break;
 		case GR_CELL_TEXT:
-			gr_sb_esc(b, c->raw.ptr, c->raw.len);
+			gr_sb_esc(b, raw.ptr, raw.len);
 			break;
 		case GR_CELL_UNPLACED:
 			gr_sb_puts(b, "?");

@@ -66,15 +66,17 @@ gr_structrule_unreadable(gr_rule_ctx *rc, const gr_ruledef *r)
 	{
 		const gr_cell *c = &rep->cells[i];
 		gr_finding *f;
+		gr_str		raw;
 
 		if (c->state != GR_CELL_TEXT)
 			continue;
+		raw = gr_cell_raw(rep, c);
 		f = gr_add_finding(rc->ctx, rep, r->id, r->sev, c->line, "表格缺项：%s 处应为数值，文中为“%.*s”",
-						   gr_keydefs()[i].key, (int) c->raw.len, c->raw.ptr);
+						   gr_keydefs()[i].key, (int) raw.len, raw.ptr);
 		if (f)
 		{
 			f->cells[f->ncells++] = i;
-			f->raw = c->raw;
+			f->raw = raw;
 		}
 	}
 }

@@ -189,6 +189,7 @@ gr_tabrule_nonneg(gr_rule_ctx *rc, const gr_ruledef *r)
 					neg;
 		char		v[48];
 		gr_finding *f;
+		gr_str		raw;
 
 		if (k[i].table != r->table || c->state != GR_CELL_NUMBER || c->derived ||
 			k[i].kind == GR_KIND_SIGNED)
@@ -198,8 +199,9 @@ gr_tabrule_nonneg(gr_rule_ctx *rc, const gr_ruledef *r)
 		if (!neg && (whole || k[i].kind == GR_KIND_MONEY))
 			continue;
 		gr_num_format(gr_num_make(c->mant, c->scale), v, sizeof(v));
+		raw = gr_cell_raw(rc->rep, c);
 		f = gr_add_finding(rc->ctx, rc->rep, r->id, r->sev, c->line, "%s：%s = %s（%.*s）",
-						   r->what, k[i].key, v, (int) c->raw.len, c->raw.ptr);
+						   r->what, k[i].key, v, (int) raw.len, raw.ptr);
 		if (f)
 		{
 			f->cells[f->ncells++] = i;
@@ -342,12 +344,14 @@ gr_tabrule_fee_unit(gr_rule_ctx *rc, const gr_ruledef *r)
 	int			k = gr_key_index(GR_T2, GR_R2_admin_fees, T2C_AMOUNT_WAN);
 	const gr_cell *c = k >= 0 ? &rc->rep->cells[k] : NULL;
 	gr_finding *f;
+	gr_str		raw;
 
 	if (c == NULL || c->state != GR_CELL_NUMBER || !unit_is(c, "元"))
 		return;
+	raw = gr_cell_raw(rc->rep, c);
 	f = gr_add_finding(rc->ctx, rc->rep, r->id, r->sev, c->line,
 					   "%s：t2.admin_fees.amount_wan 写作“%.*s”，以元为单位，已按万元折算",
-					   r->what, (int) c->raw.len, c->raw.ptr);
+					   r->what, (int) raw.len, raw.ptr);
 	if (f)
 	{
 		f->cells[f->ncells++] = k;
@@ -362,12 +366,14 @@ gr_tabrule_procurement_unit(gr_rule_ctx *rc, const gr_ruledef *r)
 	int			k = gr_key_index(GR_T2, GR_R2_central_procurement, T2C_AMOUNT_WAN);
 	const gr_cell *c = k >= 0 ? &rc->rep->cells[k] : NULL;
 	gr_finding *f;
+	gr_str		raw;
 
 	if (c == NULL || c->state != GR_CELL_NUMBER || c->unit.len > 0 || c->mant == 0)
 		return;
+	raw = gr_cell_raw(rc->rep, c);
 	f = gr_add_finding(rc->ctx, rc->rep, r->id, r->sev, c->line,
 					   "%s：t2.central_procurement.amount_wan 写作“%.*s”，未写单位，按万元读取",
-					   r->what, (int) c->raw.len, c->raw.ptr);
+					   r->what, (int) raw.len, raw.ptr);
 	if (f)
 		f->cells[f->ncells++] = k;
 }

@@ -244,7 +244,7 @@ gr_report_cells(PG_FUNCTION_ARGS)
 			continue;
 		values[0] = grpg_cstring_text_datum(keys[i].key, &nulls[0]);
 		values[1] = grpg_cell_value(c, &nulls[1]);
-		values[2] = grpg_text_datum(c->raw, &nulls[2]);
+		values[2] = grpg_text_datum(gr_cell_raw(rep, c), &nulls[2]);
 		values[3] = grpg_text_datum(c->unit, &nulls[3]);
 		values[4] = BoolGetDatum(c->derived != 0);
 		values[5] = Int32GetDatum(c->line);

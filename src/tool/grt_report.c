@@ -92,13 +92,15 @@ grt_emit_cells(grt_out *o, const char *file, const gr_report *rep)
 	for (int i = 0; i < n; i++)
 	{
 		const gr_cell *c = &rep->cells[order[i]];
+		gr_str		raw;
 
 		if (!gr_cell_listed(rep, order[i]))
 			continue;
+		raw = gr_cell_raw(rep, c);
 		grt_out_cstr(o, file);
 		grt_out_cstr(o, keys[order[i]].key);
 		grt_out_num(o, grt_cell_num(c));
-		grt_out_text(o, c->raw.ptr, c->raw.len);
+		grt_out_text(o, raw.ptr, raw.len);
 		grt_out_text(o, c->unit.ptr, c->unit.len);
 		grt_out_bool(o, c->derived != 0);
 		grt_line_or_null(o, c->line);

@@ -33,7 +33,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (int i = 0; i < rep->nsections; i++)
 			sink += rep->sections[i].body.len + rep->sections[i].heading.len;
 		for (int i = 0; i < rep->ncells; i++)
-			sink += rep->cells[i].raw.len;
+			sink += gr_cell_raw(rep, &rep->cells[i]).len;
 		/* and the rules over it */
 		if (gr_check(&env, rep, 0, &err) == GR_OK)
 			for (int i = 0; i < rep->nfindings; i++)

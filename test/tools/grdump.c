@@ -79,8 +79,10 @@ print_cells(const gr_report *rep)
 			else
 				printf(" %lld", (long long) c->mant);
 		}
-		if (c->raw.len)
-			printf(" raw=[%.*s]", (int) c->raw.len, c->raw.ptr);
+		gr_str		raw = gr_cell_raw(rep, c);
+
+		if (raw.len)
+			printf(" raw=[%.*s]", (int) raw.len, raw.ptr);
 		if (c->unit.len)
 			printf(" unit=[%.*s]", (int) c->unit.len, c->unit.ptr);
 		printf(" line=%d%s\n", c->line, c->derived ? " derived" : "");

@@ -2369,9 +2369,10 @@ show(tally *t, const char *fmt,...)
 }
 
 static void
-cell_got(const gr_cell *c, char *buf, size_t cap)
+cell_got(const gr_report *rep, const gr_cell *c, char *buf, size_t cap)
 {
 	char		num[48];
+	gr_str		raw = gr_cell_raw(rep, c);
 
 	if (c->state == GR_CELL_NUMBER)
 	{
@@ -2380,12 +2381,12 @@ cell_got(const gr_cell *c, char *buf, size_t cap)
 	}
 	else
 	{
-		size_t		n = c->raw.len > 60 ? 60 : c->raw.len;
+		size_t		n = raw.len > 60 ? 60 : raw.len;
 
-		while (n < c->raw.len && n > 0 && ((unsigned char) c->raw.ptr[n] & 0xC0) == 0x80)
+		while (n < raw.len && n > 0 && ((unsigned char) raw.ptr[n] & 0xC0) == 0x80)
 			n--;				/* not in the middle of a character */
-		snprintf(buf, cap, "%s%s%.*s%s", state_names[c->state], c->raw.len ? " " : "", (int) n,
-				 c->raw.ptr ? c->raw.ptr : "", n < c->raw.len ? "…" : "");
+		snprintf(buf, cap, "%s%s%.*s%s", state_names[c->state], raw.len ? " " : "", (int) n,
+				 raw.ptr ? raw.ptr : "", n < raw.len ? "…" : "");
 	}
 }
 
@@ -2427,7 +2428,7 @@ check_printed(rctx *rc, const gr_report *rep, int k, uint64_t seed, tally *t)
 			 (unsigned long long) seed, fc[k].key);
 		return false;
 	}
-	cell_got(c, got, sizeof(got));
+	cell_got(rep, c, got, sizeof(got));
 	if (rc->bad[k])
 	{
 		/* written malformed: kept as what it is, never a number */
@@ -2508,7 +2509,7 @@ check_derived(rctx *rc, const gr_report *rep, uint64_t seed, tally *t)
 		bad++;
 		dec_format(em, es, exp, sizeof(exp));
 		if (c)
-			cell_got(c, got, sizeof(got));
+			cell_got(rep, c, got, sizeof(got));
 		show(t, "layout (%s) report %d seed %llu: derived %s expected %s, got %s", rc->L->name, g->index,
 			 (unsigned long long) seed, fc[k].key, exp, got);
 	}
