@@ -314,8 +314,9 @@ gr_tokenize(gr_ctx *ctx, const gr_doc *doc, int line_from, int line_to, gr_grid 
 	out->n = 0;
 	out->nrows = 0;
 	out->hint = 0;
+	/* a line with text holds a cell at least, and so does one of tabs only (an empty cell) */
 	for (int li = line_from; li < line_to; li++)
-		out->hint += doc->lines[li].c_len > 0;
+		out->hint += doc->lines[li].c_len > 0 || doc->lines[li].tabs > 0;
 	for (int li = line_from; li < line_to; li++)
 	{
 		const gr_line *l = &doc->lines[li];
