@@ -2,8 +2,10 @@
  * gr_report.c — the entry point: text → document → outline → facts of the
  * prose → metadata → edition → tables → cells, each step reading only what
  * the ones before produced; and the growth of a report's findings array.
- * The document stays here: what leaves gr_parse is the report alone, so
- * the rules (gr_check) cannot read the text, only cells, fields and facts.
+ * The document stays here: what leaves gr_parse is the report, so the
+ * rules (gr_check) read cells, fields and facts, never the text.  The
+ * report keeps a pointer to its document for one thing only: to cut a
+ * cell's text from the input when someone asks for it (gr_cell_raw).
  */
 #include "gr_internal.h"
 #include "gr_html.h"
