@@ -8,27 +8,44 @@
  */
 #include "gr_grid.h"
 
+/* Room for one more cell at g->v[g->n]; false on failure (error set). */
+static inline bool
+grid_room(gr_ctx *ctx, gr_grid *g)
+{
+	int			cap;
+	gr_tok	   *nv;
+
+	if (g->n < g->cap)
+		return true;
+	cap = g->cap + g->cap / 2 + 64;
+	if (cap < g->hint)
+		cap = g->hint;
+	nv = gr_alloc(ctx, sizeof(gr_tok) * (size_t) cap);
+	if (!nv)
+		return false;
+	if (g->n)
+		memcpy(nv, g->v, sizeof(gr_tok) * (size_t) g->n);
+	gr_release(ctx, g->v, sizeof(gr_tok) * (size_t) g->cap);
+	g->v = nv;
+	g->cap = cap;
+	return true;
+}
+
+/* The cell at g->v[g->n], made in place, joins the open row. */
+static inline void
+grid_commit(gr_grid *g)
+{
+	g->n++;
+	g->rows[g->nrows - 1].n++;
+}
+
 static bool
 grid_push(gr_ctx *ctx, gr_grid *g, const gr_tok *tok)
 {
-	if (g->n == g->cap)
-	{
-		int			cap = g->cap + g->cap / 2 + 64;
-		gr_tok	   *nv;
-
-		if (cap < g->hint)
-			cap = g->hint;
-		nv = gr_alloc(ctx, sizeof(gr_tok) * (size_t) cap);
-		if (!nv)
-			return false;
-		if (g->n)
-			memcpy(nv, g->v, sizeof(gr_tok) * (size_t) g->n);
-		gr_release(ctx, g->v, sizeof(gr_tok) * (size_t) g->cap);
-		g->v = nv;
-		g->cap = cap;
-	}
-	g->v[g->n++] = *tok;
-	g->rows[g->nrows - 1].n++;
+	if (!grid_room(ctx, g))
+		return false;
+	g->v[g->n] = *tok;
+	grid_commit(g);
 	return true;
 }
 
@@ -94,14 +111,15 @@ cell_init(gr_tok *t, const gr_doc *doc, const gr_grid *g, int li, uint32_t from,
 bool
 gr_grid_cell_whole(gr_ctx *ctx, const gr_doc *doc, int li, uint32_t from, uint32_t to, gr_grid *g)
 {
-	gr_tok		tok;
-
 	while (from < to && gr_ws(doc->fold[from]))
 		from++;
 	while (to > from && gr_ws(doc->fold[to - 1]))
 		to--;
-	cell_init(&tok, doc, g, li, from, to, -1);
-	return grid_push(ctx, g, &tok);
+	if (!grid_room(ctx, g))
+		return false;
+	cell_init(&g->v[g->n], doc, g, li, from, to, -1);
+	grid_commit(g);
+	return true;
 }
 
 /* Does one of the eight bytes of w equal c?  (Exact: a byte of w ^ c is zero.) */
@@ -145,7 +163,7 @@ bool
 gr_grid_cell(gr_ctx *ctx, const gr_doc *doc, int li, uint32_t from, uint32_t to, int pos, gr_grid *g)
 {
 	const char *f = doc->fold;
-	gr_tok		tok;
+	gr_tok	   *tok;
 	uint32_t	words[64][2];
 	int			nw = 0;
 	int			first_num;
@@ -156,9 +174,16 @@ gr_grid_cell(gr_ctx *ctx, const gr_doc *doc, int li, uint32_t from, uint32_t to,
 		from++;
 	while (to > from && gr_ws(f[to - 1]))
 		to--;
-	cell_init(&tok, doc, g, li, from, to, pos);
-	if (tok.kind != GR_TK_TEXT)
-		return grid_push(ctx, g, &tok);
+	/* made where it will stay, not copied there; it joins the row once it is known whole */
+	if (!grid_room(ctx, g))
+		return false;
+	tok = &g->v[g->n];
+	cell_init(tok, doc, g, li, from, to, pos);
+	if (tok->kind != GR_TK_TEXT)
+	{
+		grid_commit(g);
+		return true;
+	}
 	/* most text cells end in a word that is no number: nothing to split off */
 	{
 		uint32_t	s = after_last_ws(f, from, to);
@@ -166,10 +191,16 @@ gr_grid_cell(gr_ctx *ctx, const gr_doc *doc, int li, uint32_t from, uint32_t to,
 		gr_tok_kind k;
 
 		if (s == from)
-			return grid_push(ctx, g, &tok);	/* one word, the text itself */
+		{
+			grid_commit(g);		/* one word, the text itself */
+			return true;
+		}
 		k = gr_value_parse(f + s, to - s, &v);
 		if (k != GR_TK_NUM && k != GR_TK_DASH)
-			return grid_push(ctx, g, &tok);
+		{
+			grid_commit(g);
+			return true;
+		}
 	}
 
 	/* split at single spaces; keep trailing numeric words apart */
@@ -195,12 +226,15 @@ gr_grid_cell(gr_ctx *ctx, const gr_doc *doc, int li, uint32_t from, uint32_t to,
 			break;
 	}
 	if (first_num == nw || nw >= 64)
-		return grid_push(ctx, g, &tok);
+	{
+		grid_commit(g);
+		return true;
+	}
+	/* the text before the numbers, if any; else the slot is the first number's */
 	if (first_num > 0)
 	{
-		tok.f_to = words[first_num - 1][1];
-		if (!grid_push(ctx, g, &tok))
-			return false;
+		tok->f_to = words[first_num - 1][1];
+		grid_commit(g);
 	}
 	for (int w = first_num; w < nw; w++)
 	{
