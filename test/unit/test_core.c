@@ -940,6 +940,70 @@ test_toy_edition(void)
 		  national[1][GR_ED_2021], national[2][GR_ED_2021]);
 }
 
+/*
+ * A cell's text as written (gr_cell_raw) is cut from the input when asked,
+ * not when the cell is placed: full-width digits and separators come back
+ * as written, through CRLF breaks (the maps' anchors), from the report the
+ * cell belongs to when another was parsed since, and from a shallow copy
+ * that was checked.
+ */
+static void
+test_cell_text(void)
+{
+	const char *a_text =
+		"某县2021年政府信息公开工作年度报告\r\n"
+		"二、主动公开政府信息情况\r\n"
+		"第二十条第（一）项\r\n"
+		"信息内容\t本年制发件数\t本年废止件数\t现行有效件数\r\n"
+		"规章\t１２\t0\t1,234\r\n"
+		"行政规范性文件\t 7 \t—\t？\r\n";
+	const char *b_text =
+		"某市2021年政府信息公开工作年度报告\n"
+		"二、主动公开政府信息情况\n"
+		"第二十条第（一）项\n"
+		"信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n"
+		"规章\t5\t6\t8\n";
+	int			issued = gr_key_find("t2.rules.issued", strlen("t2.rules.issued"));
+	int			in_force = gr_key_find("t2.rules.in_force", strlen("t2.rules.in_force"));
+	int			nd_issued = gr_key_find("t2.norm_docs.issued", strlen("t2.norm_docs.issued"));
+	int			nd_repealed = gr_key_find("t2.norm_docs.repealed", strlen("t2.norm_docs.repealed"));
+	int			nd_in_force = gr_key_find("t2.norm_docs.in_force", strlen("t2.norm_docs.in_force"));
+	int			absent = gr_key_find("t3.new_received.total", strlen("t3.new_received.total"));
+	gr_report  *a = parse_str(a_text);
+	gr_report  *b = NULL;
+	gr_report	copy;
+	ta_arena	b_arena = {0};	/* parse_str's arena is a's: b gets one of its own */
+	gr_env		b_env = ta_env(&b_arena);
+	gr_error	b_err;
+
+	CHECK(a != NULL && cell_value(a, "t2.rules.issued") == 12 &&
+		  str_eq(gr_cell_raw(a, &a->cells[issued]), "１２"),
+		  "cell text: full-width digits read as 12, written back as １２");
+	CHECK(a != NULL && cell_value(a, "t2.rules.in_force") == 1234 &&
+		  str_eq(gr_cell_raw(a, &a->cells[in_force]), "1,234"),
+		  "cell text: 1,234 read as 1234, written back with its separator");
+	CHECK(a != NULL && str_eq(gr_cell_raw(a, &a->cells[nd_issued]), "7") &&
+		  a->cells[nd_repealed].state == GR_CELL_DASH && str_eq(gr_cell_raw(a, &a->cells[nd_repealed]), "—") &&
+		  a->cells[nd_in_force].state == GR_CELL_TEXT && str_eq(gr_cell_raw(a, &a->cells[nd_in_force]), "？"),
+		  "cell text: trimmed, a dash and a text cell as written");
+	CHECK(a != NULL && a->cells[absent].state == GR_CELL_ABSENT && gr_cell_raw(a, &a->cells[absent]).len == 0,
+		  "cell text: a cell nothing was read into has none");
+	if (gr_parse(&b_env, b_text, strlen(b_text), &b, &b_err) != GR_OK)
+		b = NULL;
+	CHECK(a != NULL && b != NULL && str_eq(gr_cell_raw(b, &b->cells[issued]), "5") &&
+		  str_eq(gr_cell_raw(a, &a->cells[issued]), "１２") && str_eq(gr_cell_raw(a, &a->cells[in_force]), "1,234"),
+		  "cell text: each report's cells cut from its own text, another parse since");
+	if (a != NULL)
+	{
+		copy = *a;
+		CHECK(gr_check(&test_env, &copy, 0, &test_err) == GR_OK &&
+			  str_eq(gr_cell_raw(&copy, &copy.cells[in_force]), "1,234") &&
+			  str_eq(gr_cell_raw(a, &a->cells[in_force]), "1,234"),
+			  "cell text: the same from a checked shallow copy and from the report");
+	}
+	ta_arena_free(&b_arena);
+}
+
 /* A cell where a number belongs that is not one keeps its slot: the others stay aligned. */
 static void
 test_malformed_cells(void)
@@ -2271,6 +2335,7 @@ main(int argc, char **argv)
 	test_num_add();
 	test_long_line();
 	test_toy_edition();
+	test_cell_text();
 	test_malformed_cells();
 	test_glued_text();
 	test_label_noise();
