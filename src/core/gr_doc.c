@@ -11,7 +11,7 @@
  * bytes at a time, Chinese by its bytes, the rest decoded), then copied at
  * once; every other character is folded on its own.
  * Invalid UTF-8 is found on the way, and only then is the input repaired
- * (U+FFFD) and the pass made again.  A second, byte-wise pass over the
+ * (U+FFFD, gr_doc_repair.c) and the pass made again.  A second, byte-wise pass over the
  * folded text makes the compact copy.
  *
  * The maps are sparse.  f2s: an anchor wherever the folded text stops
@@ -178,68 +178,6 @@ out_line(gr_ctx *ctx, doc_out *o, uint32_t f_start, uint32_t s_start, uint32_t s
 	l->s_len = s_end - s_start;
 	l->lineno = lineno;
 	return true;
-}
-
-/*
- * How many bytes one U+FFFD replaces: a lead byte with the continuation
- * bytes that follow it (a sequence cut short, as when a multi-byte
- * character was truncated), or a single stray byte.
- */
-static size_t
-bad_prefix_len(const unsigned char *s, size_t len)
-{
-	int			n = gr_utf8_seqlen(s[0]);
-	size_t		k = 1;
-
-	while (n > 1 && k < (size_t) n && k < len && (s[k] & 0xC0) == 0x80)
-		k++;
-	return (n > 1 && k < (size_t) n) ? k : 1;
-}
-
-/* A copy of text with each ill-formed sequence (and NUL) replaced by U+FFFD. */
-static const char *
-repair_utf8(gr_ctx *ctx, const char *text, size_t len, size_t *outlen, int *replaced)
-{
-	size_t		bad = 0,
-				o = 0;
-	char	   *out;
-	uint32_t	cp;
-
-	for (size_t i = 0; i < len;)
-	{
-		int			n = gr_utf8_decode((const unsigned char *) text + i, len - i, &cp);
-
-		if (n == 0 || cp == 0)
-		{
-			bad++;
-			i += bad_prefix_len((const unsigned char *) text + i, len - i);
-		}
-		else
-			i += n;
-	}
-	*replaced = (int) bad;
-	out = gr_alloc(ctx, len + bad * 2 + 1);
-	if (!out)
-		return NULL;
-	for (size_t i = 0; i < len;)
-	{
-		int			n = gr_utf8_decode((const unsigned char *) text + i, len - i, &cp);
-
-		if (n == 0 || cp == 0)
-		{
-			memcpy(out + o, "\xEF\xBF\xBD", 3);
-			o += 3;
-			i += bad_prefix_len((const unsigned char *) text + i, len - i);
-		}
-		else
-		{
-			memcpy(out + o, text + i, n);
-			o += n;
-			i += n;
-		}
-	}
-	*outlen = o;
-	return out;
 }
 
 /* Where the current line began in the folded and source text. */
@@ -787,7 +725,7 @@ gr_doc_build(gr_ctx *ctx, const char *text, size_t len, const int *line_map, int
 		if (attempt > 0)
 			return gr_fail(ctx, GR_EARG, 0, "invalid UTF-8 after repair", "");
 		/* ill-formed UTF-8: fold a repaired copy instead */
-		src = repair_utf8(ctx, text, len, &slen, &doc->replaced);
+		src = gr_doc_repair(ctx, text, len, &slen, &doc->replaced);
 		if (src == NULL)
 			return ctx->err->status;
 	}

@@ -58,6 +58,10 @@ extern gr_status gr_fail(gr_ctx *ctx, gr_status st, int line,
 						 const char *message, const char *detail);
 extern bool gr_poll_now(gr_ctx *ctx);	/* true: stop now (error already set) */
 
+/* gr_doc_repair.c: a copy of text with each ill-formed sequence (and NUL) as U+FFFD, *replaced of them */
+extern const char *gr_doc_repair(gr_ctx *ctx, const char *text, size_t len, size_t *outlen,
+								 int *replaced);
+
 /* The same, asked in one call of 16,384 (inline: it is called per line and per stretch). */
 static inline bool
 gr_poll(gr_ctx *ctx)
