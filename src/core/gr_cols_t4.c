@@ -70,8 +70,31 @@ run_cells(const gr_walk *w, const t4_runs *runs, int from, int to, int *out)
 }
 
 /*
+ * Do the runs part only whole groups of five, their values aside from
+ * empty cells?  Text between two groups is a group's label or header
+ * (沭阳县 2025: a header over each group); text inside one is a header
+ * read in among the values, whose order is then not the columns'.
+ */
+static bool
+runs_at_groups(const gr_walk *w, const t4_runs *runs)
+{
+	const gr_grid *g = &w->rd->grid;
+	int			nv = 0;
+
+	for (int r = 0; r + 1 < runs->n; r++)
+	{
+		for (int i = 0; i < runs->len[r]; i++)
+			nv += g->v[w->vals[runs->start[r] + i]].kind != GR_TK_BLANK;
+		if (nv % T4_NCOLS != 0)
+			return false;
+	}
+	return true;
+}
+
+/*
  * One row of fifteen: several runs count only when, blanks aside, they
- * make fifteen (else the last run is the row).  With cells ended by '|'
+ * make fifteen (else the last run is the row), and only when they part
+ * whole groups: -1 when not, the order in doubt.  With cells ended by '|'
  * (seed 002) the fillers of the header's merged cells follow the header
  * rows, so empty cells before the last fifteen belong to the header.
  */
@@ -85,6 +108,8 @@ one_row(const gr_walk *w, const t4_runs *runs, int *cells)
 
 	for (int i = 0; i < n; i++)
 		nv += g->v[cells[i]].kind != GR_TK_BLANK;
+	if (runs->n > 1 && nv == T4_CELLS && !runs_at_groups(w, runs))
+		return -1;
 	if (runs->n > 1 && nv != T4_CELLS)
 		n = run_cells(w, runs, runs->n - 1, runs->n, cells);
 	if (n <= T4_CELLS)
@@ -139,6 +164,16 @@ t4_finish(gr_walk *w)
 		return;
 	}
 	n = one_row(w, &runs, cells);
+	if (n < 0)
+	{
+		int			len[T4_MAX_RUNS];
+
+		for (int r = 0; r < runs.n; r++)
+			len[r] = runs.len[r];
+		n = run_cells(w, &runs, 0, runs.n, cells);
+		gr_rd_unplace_pieces(w->rd, w->pol->name, keys, T4_CELLS, cells, n, len, runs.n);
+		return;
+	}
 	place_cells(w, GR_WHOLE_TABLE, keys, T4_CELLS, cells, n);
 }
 

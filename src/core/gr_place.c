@@ -228,6 +228,45 @@ mark_unplaced(const placement *p, const char *table_name, gr_str row_label)
 	}
 }
 
+/*
+ * The values of a row that the text splits into pieces, with other text
+ * between them, at places that are not between the row's column groups
+ * (piece_len[] values each): the order the text gives them is then not
+ * the columns' (a PDF's content order, as pdftotext reads it without
+ * -layout, interleaves a table's header with its values), so none is
+ * placed, however many there are, and the finding keeps them.
+ */
+void
+gr_rd_unplace_pieces(gr_reader *rd, const char *table_name, const int *keys, int ncols,
+					 const int *vals, int n, const int *piece_len, int npieces)
+{
+	gr_str		raw = gr_rd_values_raw(rd, vals, n);
+	int			line = rd->doc->lines[rd->grid.v[vals[0]].line].lineno;
+	char		sizes[96];
+	size_t		used = 0;
+	int			nv = 0;
+	gr_finding *f;
+
+	for (int i = 0; i < n; i++)
+		nv += rd->grid.v[vals[i]].kind != GR_TK_BLANK;
+	sizes[0] = '\0';
+	for (int i = 0; i < npieces && used + 16 < sizeof(sizes); i++)
+		used += (size_t) snprintf(sizes + used, sizeof(sizes) - used, "%s%d", i ? "、" : "", piece_len[i]);
+	if (used + 16 >= sizeof(sizes))
+		snprintf(sizes + used, sizeof(sizes) - used, "……");
+	gr_rd_mark_unplaced(rd, keys, ncols, raw, line, NULL);
+	f = gr_add_finding(rd->ctx, rd->rep, "R-PARSE-01", GR_SEV_WARNING, line,
+					   "%s的%d个数值被表中的文字隔成%d段（依次为%s个），分段处不在各组数值之间，次序不能确定，无法确定各数值所在列，未填入：%.*s",
+					   table_name, nv, npieces, sizes, (int) raw.len, raw.ptr);
+	if (f)
+	{
+		f->raw = raw;
+		for (int i = 0; i < ncols && f->ncells < GR_FINDING_MAX_CELLS; i++)
+			if (keys[i] >= 0)
+				f->cells[f->ncells++] = keys[i];
+	}
+}
+
 /* A row's label: grid cell label_tok's raw text, else row_label. */
 static gr_str
 label_text(const gr_reader *rd, gr_str row_label, int label_tok)

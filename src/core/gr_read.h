@@ -57,6 +57,8 @@ extern void gr_rd_mark_unplaced(gr_reader *rd, const int *keys, int n, gr_str ra
 extern void gr_rd_place_row(gr_reader *rd, const char *table_name, gr_str row_label, int label_tok,
 							const int *keys, int ncols, const int *vals, int n, int label_line,
 							bool align_right, const int *col_slots);
+extern void gr_rd_unplace_pieces(gr_reader *rd, const char *table_name, const int *keys, int ncols,
+								 const int *vals, int n, const int *piece_len, int npieces);
 
 /* gr_digits.c */
 extern void gr_digits_place(gr_reader *rd, const char *table_name, gr_str row_label, const int *keys,

@@ -122,7 +122,7 @@ static const gr_ruledef rules[] = {
 	"跨年比较的两份报告应为相邻年度"},
 	/* ... and by the parser (gr_tables.c) */
 	{"R-PARSE-01", GR_SEV_WARNING, 1, 0, EB, IN_REPORT, NULL, GR_OP_EQ, NULL, NULL,
-	"一行的数值个数与列数不符，无法确定各数值所在列，该行不填"},
+	"一行的数值个数与列数不符或次序不能确定，无法确定各数值所在列，该行不填"},
 	{"R-PARSE-02", GR_SEV_WARNING, 1, 0, EB, IN_REPORT, NULL, GR_OP_EQ, NULL, NULL,
 	"数值位于本行没有的列下，不填"},
 	{"R-PARSE-03", GR_SEV_WARNING, 1, 0, EB, IN_REPORT, NULL, GR_OP_EQ, NULL, NULL,
