@@ -55,4 +55,45 @@ static const struct
 	{0x25EF, "\xE3\x80\x87"},
 };
 
+/*
+ * Ranges folded alike: the box-drawing characters of tables drawn as text
+ * (a browser's or w3m's dump of a web page's tables, some converters of
+ * PDF and Word), as the ASCII of a Markdown or grid table: vertical
+ * lines '|' (the cells' borders), horizontal lines '-' and every corner,
+ * tee and cross '+' (a border line folds to "+----+----+", a rule line
+ * the tables' readers skip).  Checked in order, after gr_fold_extra.
+ */
+static const struct
+{
+	uint32_t	first;
+	uint32_t	last;
+	const char *to;
+}			gr_fold_extra_ranges[] =
+{
+	{0x2500, 0x2501, "-"},		/* ─ ━ */
+	{0x2502, 0x2503, "|"},		/* │ ┃ */
+	{0x2504, 0x2505, "-"},		/* ┄ ┅ */
+	{0x2506, 0x2507, "|"},		/* ┆ ┇ */
+	{0x2508, 0x2509, "-"},		/* ┈ ┉ */
+	{0x250A, 0x250B, "|"},		/* ┊ ┋ */
+	{0x250C, 0x254B, "+"},		/* ┌ … ╋: corners, tees, crosses */
+	{0x254C, 0x254D, "-"},		/* ╌ ╍ */
+	{0x254E, 0x254F, "|"},		/* ╎ ╏ */
+	{0x2550, 0x2550, "-"},		/* ═ */
+	{0x2551, 0x2551, "|"},		/* ║ */
+	{0x2552, 0x2570, "+"},		/* ╒ … ╬, ╭ ╮ ╯ ╰ */
+	{0x2574, 0x2574, "-"},		/* ╴ … ╿: half lines */
+	{0x2575, 0x2575, "|"},
+	{0x2576, 0x2576, "-"},
+	{0x2577, 0x2577, "|"},
+	{0x2578, 0x2578, "-"},
+	{0x2579, 0x2579, "|"},
+	{0x257A, 0x257A, "-"},
+	{0x257B, 0x257B, "|"},
+	{0x257C, 0x257C, "-"},
+	{0x257D, 0x257D, "|"},
+	{0x257E, 0x257E, "-"},
+	{0x257F, 0x257F, "|"},
+};
+
 #endif							/* GR_FOLDEXTRA_H */

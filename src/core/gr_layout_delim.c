@@ -50,6 +50,67 @@ gr_layout_tabs(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g)
 	return true;
 }
 
+/*
+ * The end of the border piece at s[i] of a table drawn with box
+ * characters (gr_foldextra.h folds them to "+----+"): from a corner to a
+ * corner over a horizontal line; i itself when there is none.
+ */
+static uint32_t
+border_end(const char *s, uint32_t i, uint32_t end)
+{
+	uint32_t	j = i + 1;
+	bool		line = false;
+
+	if (s[i] != '+')
+		return i;
+	while (j < end && (s[j] == '+' || s[j] == '-' || s[j] == '='))
+		line |= s[j++] != '+';
+	return line && s[j - 1] == '+' ? j : i;
+}
+
+/*
+ * A line of a table drawn with box characters that is border but for the
+ * cells spanning it ("|（三）不予公开 +----+----+"): the rows of the
+ * other columns end here.  Its cells are the text between the borders,
+ * in order and with no field of its own, so GR_EV_VALUES; false when the
+ * line has no border piece, and *ok says whether the cells were made.
+ */
+static bool
+pipes_with_borders(gr_ctx *ctx, const gr_doc *doc, int li, uint32_t a, uint32_t b, gr_grid *g,
+				   bool *ok)
+{
+	const gr_line *l = &doc->lines[li];
+	const char *s = doc->fold + l->f_off;
+	uint32_t	start = a;
+	bool		any = false;
+
+	for (const char *p = memchr(s + a, '+', b - a); p && !any; p = memchr(p + 1, '+', b - (uint32_t) (p + 1 - s)))
+		any = border_end(s, (uint32_t) (p - s), b) > (uint32_t) (p - s);
+	if (!any)
+		return false;
+	*ok = gr_grid_open_row(ctx, g, GR_EV_VALUES, 0, false);
+	for (uint32_t i = a; *ok && i <= b;)
+	{
+		uint32_t	e = i < b ? border_end(s, i, b) : i;
+
+		if (i < b && s[i] != '|' && e == i)
+		{
+			i++;
+			continue;
+		}
+		/* a cell ends here: it is one when it holds more than white space */
+		for (uint32_t k = start; k < i; k++)
+			if (!gr_ws(s[k]))
+			{
+				*ok = gr_grid_cell(ctx, doc, li, l->f_off + start, l->f_off + i, -1, g);
+				break;
+			}
+		i = e > i ? e : i + 1;
+		start = i;
+	}
+	return true;
+}
+
 bool
 gr_layout_pipes(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g)
 {
@@ -58,7 +119,8 @@ gr_layout_pipes(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g)
 	uint32_t	a = 0,
 				b = l->f_len,
 				start;
-	bool		piped = false;
+	bool		piped = false,
+				ok;
 	int			slots = 1,
 				slot = 0;
 
@@ -66,6 +128,8 @@ gr_layout_pipes(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g)
 		a++;
 	while (b > a && gr_ws(s[b - 1]))
 		b--;
+	if (pipes_with_borders(ctx, doc, li, a, b, g, &ok))
+		return ok;
 	if (b - a >= 2 && s[a] == '|' && s[b - 1] == '|')
 	{
 		a++;					/* Markdown row: cells between the pipes */

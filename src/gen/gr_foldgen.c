@@ -51,6 +51,12 @@ fold(uint32_t cp, char *out)
 			memcpy(out, gr_fold_extra[i].to, strlen(gr_fold_extra[i].to));
 			return (int) strlen(gr_fold_extra[i].to);
 		}
+	for (size_t i = 0; i < sizeof(gr_fold_extra_ranges) / sizeof(gr_fold_extra_ranges[0]); i++)
+		if (gr_fold_extra_ranges[i].first <= cp && cp <= gr_fold_extra_ranges[i].last)
+		{
+			memcpy(out, gr_fold_extra_ranges[i].to, strlen(gr_fold_extra_ranges[i].to));
+			return (int) strlen(gr_fold_extra_ranges[i].to);
+		}
 
 	U16_APPEND_UNSAFE(in, inlen, cp);
 	nlen = unorm2_normalize(nfkc, in, inlen, norm, 32, &status);
