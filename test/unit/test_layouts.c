@@ -20,6 +20,9 @@
  *   g    a site crawler's text (pingtan-*): the whole report on one line,
  *        every row's digits glued to its label (行政许可2418); a cell is
  *        read exactly or left NULL with an R-PARSE finding naming it
+ *   h    a web page's table as w3m or a browser dumps it: drawn with box
+ *        characters (light, heavy or double), a cell of several rows with
+ *        its text on its middle line, which may be a border line
  *
  * with some mess added at random: labels broken over two lines, full-width
  * digits, Traditional script (ICU "Hans-Hant"), CRLF line ends, a page mark
@@ -1236,7 +1239,7 @@ static ttable tables[2][3];
 
 enum
 {
-	LY_A, LY_A2, LY_B, LY_C, LY_D, LY_E, LY_F, LY_G, NLAYOUTS
+	LY_A, LY_A2, LY_B, LY_C, LY_D, LY_E, LY_F, LY_G, LY_H, NLAYOUTS
 };
 
 typedef struct mess
@@ -1967,6 +1970,130 @@ render_f_table(rctx *rc, const ttable *t)
 	sb_put(o, "\n");
 }
 
+/* ---- (h) a web page's table as w3m or a browser dumps it: drawn with box characters ---- */
+
+/* The covering cell of slot (r, c) as one number; an empty slot is its own. */
+static int
+h_owner(const ttable *t, int r, int c)
+{
+	const tslot *s = &t->g[r][c];
+
+	return s->kind == SL_EMPTY ? -1 - (r * MAX_TCOLS + c) : s->row * MAX_TCELLS + s->cell;
+}
+
+/*
+ * The line, of the 2k - 1 lines a cell of k rows covers (its rows and the
+ * borders between them), that holds its text: the middle one, as w3m
+ * centres it, so a label of two rows stands on the border between them
+ * ("│（三）不予公开 ├────┼────┤").
+ */
+static bool
+h_text_here(const ttable *t, int r, int c, bool border)
+{
+	const tslot *s = &t->g[r][c];
+	int			k,
+				mid;
+
+	if (s->kind == SL_EMPTY)
+		return !border;
+	k = t->r[s->row].c[s->cell].rs;
+	mid = k - 1;				/* 0: the first row's line, 1: the border after it, ... */
+	return (r - s->row) * 2 + (border ? 1 : 0) == mid;
+}
+
+typedef struct h_style
+{
+	const char *v,
+			   *h,
+			   *cross,
+			   *left,
+			   *right,
+			   *top[3],			/* ┌ ┬ ┐ */
+			   *bottom[3];		/* └ ┴ ┘ */
+} h_style;
+
+static const h_style h_styles[] = {
+	{"│", "─", "┼", "├", "┤", {"┌", "┬", "┐"}, {"└", "┴", "┘"}},
+	{"┃", "━", "╋", "┣", "┫", {"┏", "┳", "┓"}, {"┗", "┻", "┛"}},
+	{"║", "═", "╬", "╠", "╣", {"╔", "╦", "╗"}, {"╚", "╩", "╝"}},
+};
+
+/* A horizontal border over the whole table (its top or its bottom). */
+static void
+h_edge(sbuf *o, const ttable *t, const h_style *st, const char *const *j)
+{
+	sb_put(o, j[0]);
+	for (int c = 0; c < t->ncols; c++)
+	{
+		sb_put(o, st->h);
+		sb_put(o, st->h);
+		sb_put(o, st->h);
+		sb_put(o, c + 1 < t->ncols ? j[1] : j[2]);
+	}
+	sb_put(o, "\n");
+}
+
+/*
+ * The line of row r (border false), or the border between rows r and
+ * r + 1 (border true), where the cells that span it show their text or
+ * blanks and the others a line.
+ */
+static void
+h_line(rctx *rc, const ttable *t, const h_style *st, int r, bool border)
+{
+	sbuf	   *o = rc->out;
+	bool		prev_line = false;
+
+	for (int c = 0; c < t->ncols;)
+	{
+		int			own = h_owner(t, r, c);
+		bool		line = border && h_owner(t, r + 1, c) != own;
+		int			e = c + 1;
+
+		/* a segment: the columns of one cell, or one column of border */
+		while (!line && e < t->ncols && h_owner(t, r, e) == own)
+			e++;
+		if (c == 0)
+			sb_put(o, line ? st->left : st->v);
+		else
+			sb_put(o, line && prev_line ? st->cross : line ? st->left : prev_line ? st->right : st->v);
+		if (line)
+			for (int k = 0; k < 3; k++)
+				sb_put(o, st->h);
+		else
+		{
+			const tslot *s = &t->g[r][c];
+			const char *text = "";
+
+			if (s->kind != SL_EMPTY && h_text_here(t, r, c, border))
+				text = cell_text(rc, &t->r[s->row].c[s->cell]);
+			sb_printf(o, "%*s%s%*s", (int) rng_below(rc->r2, 3), "", text, 1 + (int) rng_below(rc->r2, 8), "");
+		}
+		prev_line = line;
+		c = e;
+	}
+	sb_put(o, prev_line ? st->right : st->v);
+	sb_put(o, "\n");
+}
+
+static void
+render_h_table(rctx *rc, const ttable *t)
+{
+	const h_style *st = &h_styles[rng_below(rc->r2, 3)];
+	sbuf	   *o = rc->out;
+
+	sb_put(o, "\n");
+	h_edge(o, t, st, st->top);
+	for (int r = 0; r < t->n; r++)
+	{
+		h_line(rc, t, st, r, false);
+		if (r + 1 < t->n)
+			h_line(rc, t, st, r, true);
+	}
+	h_edge(o, t, st, st->bottom);
+	sb_put(o, "\n");
+}
+
 /* ---- (g) a site crawler's text: the whole report on one line (pingtan-*) ---- */
 
 /*
@@ -2005,6 +2132,7 @@ static const layout_def layouts[NLAYOUTS] = {
 	[LY_E] = {"e", true, true, false, false, render_e_table},
 	[LY_F] = {"f", true, false, false, false, render_f_table},
 	[LY_G] = {"g", false, false, false, true, render_g_table},
+	[LY_H] = {"h", true, false, false, false, render_h_table},
 };
 
 /* ---- the whole report ---- */
