@@ -27,28 +27,6 @@ field(gr_ctx *ctx, const gr_doc *doc, int li, uint32_t from, uint32_t to, int sl
 	return true;
 }
 
-/*
- * Empty fields before a line's first text are the label columns of a
- * label spanning from above (a group's, a cell of several rows), never
- * values: a value follows its row's label.  Taken out of the row, so that
- * they are not read as the empty values of a label on the line before;
- * the cells left keep their fields.
- */
-static void
-drop_lead_blanks(gr_grid *g)
-{
-	gr_grow    *r = &g->rows[g->nrows - 1];
-	int			k = 0;
-
-	while (k < r->n && g->v[r->first + k].kind == GR_TK_BLANK)
-		k++;
-	if (k == 0 || k == r->n || g->v[r->first + k].kind != GR_TK_TEXT)
-		return;
-	memmove(g->v + r->first, g->v + r->first + k, sizeof(gr_tok) * (size_t) (r->n - k));
-	r->n -= k;
-	g->n -= k;
-}
-
 bool
 gr_layout_tabs(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g)
 {
@@ -69,7 +47,6 @@ gr_layout_tabs(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g)
 				return false;
 			a = i + 1;
 		}
-	drop_lead_blanks(g);
 	return true;
 }
 
@@ -178,8 +155,6 @@ gr_layout_pipes(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g)
 				return false;
 			start = i + 1;
 		}
-	if (!piped)
-		drop_lead_blanks(g);
 	return true;
 }
 

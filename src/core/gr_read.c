@@ -131,6 +131,34 @@ gr_walk_room(gr_walk *w, void **v, int *cap, int n, size_t elem)
 	return true;
 }
 
+/*
+ * Empty cells the row being read took from the line of the next label,
+ * before it, given back: they are that line's label columns, under a
+ * label spanning from above (a group label on a line of its own, a
+ * box-drawn cell of several rows), not the values of the row before.
+ */
+static void
+give_back_blanks(gr_walk *w, int label_tok)
+{
+	const gr_grid *g = &w->rd->grid;
+	gr_read_row *cur;
+	int			line;
+
+	if (w->cur < 0 || label_tok < 0)
+		return;
+	cur = &w->rows[w->cur];
+	line = g->v[label_tok].line;
+	if (cur->line == line)
+		return;
+	while (cur->n > 0 && w->nvals == cur->first + cur->n &&
+		   g->v[w->vals[w->nvals - 1]].kind == GR_TK_BLANK && g->v[w->vals[w->nvals - 1]].line == line &&
+		   g->v[w->vals[w->nvals - 1]].row == g->v[label_tok].row && w->vals[w->nvals - 1] < label_tok)
+	{
+		w->nvals--;
+		cur->n--;
+	}
+}
+
 static void
 open_row(gr_walk *w, int row, int label_tok)
 {
@@ -138,6 +166,7 @@ open_row(gr_walk *w, int row, int label_tok)
 
 	if (!gr_walk_room(w, (void **) &w->rows, &w->rows_cap, w->nrows, sizeof(gr_read_row)))
 		return;					/* the error is set: the walk stops */
+	give_back_blanks(w, label_tok);
 	r = &w->rows[w->nrows];
 	close_row(w);
 	w->cur = w->nrows++;
