@@ -113,6 +113,8 @@ fuzz_dir=$(mktemp -d /tmp/govreport-fuzz.XXXXXX)
 cp samples/* "$fuzz_dir"/
 # the inputs that once crashed it, read first under the sanitizers
 cp test/fuzz/regressions/* "$fuzz_dir"/
+# the corpus reports as other tools extract them (test/data/extract)
+cp test/data/extract/*.*.* "$fuzz_dir"/
 [ -d ../shared/corpus ] && cp ../shared/corpus/*.txt ../shared/corpus/*.html ../shared/corpus/*.md "$fuzz_dir"/ 2>/dev/null
 LAYOUT_DUMP="$fuzz_dir" test/unit/test_layouts 3 >/dev/null 2>&1 || true
 if make -s test/fuzz/fuzz_parse >/dev/null 2>&1 &&

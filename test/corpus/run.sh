@@ -83,5 +83,53 @@ done < test/corpus/facts
 now=""
 [ "$todo_met" -gt 0 ] && now=", $todo_met TODO facts now hold (remove their TODO mark)"
 echo "# facts: $facts checked, $todo TODO facts remain (known gaps, not failures)$now"
+
+# ---- the same reports as other tools extract them (test/data/extract) ----
+# No cell may read as another number than from the corpus file (a hard
+# failure); how many agree, how many are missed (NULL) and how many are read
+# where the corpus file gives none must stay as test/data/extract/agreement.
+got="$tmp/agreement"
+: > "$got"
+for variant in test/data/extract/*.*.*; do
+	name=$(basename "$variant")
+	base=${name%.*}
+	case "$name" in *.md) continue ;; esac
+	[ -f "$corpus/$base" ] || continue
+	[ -f "$tmp/$base.cells" ] || test/tools/grdump -v "$corpus/$base" > "$tmp/$base.cells"
+	test/tools/grdump -v "$variant" > "$tmp/$name.cells"
+	counts=$(awk -F= '
+		function num(v) { return v ~ /^-?[0-9]+(\.[0-9]+)?$/ }
+		FNR == 1 { next }
+		NR == FNR { if ($2 !~ / derived$/ && $2 != "absent" && $1 !~ /^meta\./) ref[$1] = $2; next }
+		!($1 in ref) { next }
+		{
+			v = $2
+			if (v == ref[$1]) same++
+			else if (num(v) && num(ref[$1])) { wrong++; print "# " $1 ": " v " where the corpus file reads " ref[$1] > "/dev/stderr" }
+			else if (num(v)) extra++
+			else missed++
+		}
+		END { printf "same %d missed %d extra %d wrong %d\n", same, missed, extra, wrong }
+	' "$tmp/$base.cells" "$tmp/$name.cells" 2> "$tmp/wrong")
+	echo "$name $counts" >> "$got"
+	if [[ "$counts" == *" wrong 0" ]]; then
+		echo "ok - extraction $name: no number read as another ($counts)"
+		pass=$((pass + 1))
+	else
+		echo "not ok - extraction $name: numbers read as others ($counts)"
+		head -n 20 "$tmp/wrong"
+		fail=$((fail + 1))
+	fi
+done
+if [ -s "$got" ]; then
+	if diff -u test/data/extract/agreement "$got" > "$tmp/diff"; then
+		echo "ok - extractions: as many cells as test/data/extract/agreement says"
+		pass=$((pass + 1))
+	else
+		echo "not ok - extractions: the cells read differ from test/data/extract/agreement"
+		cat "$tmp/diff"
+		fail=$((fail + 1))
+	fi
+fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
