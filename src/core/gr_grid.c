@@ -288,8 +288,8 @@ is_noise_line(const gr_doc *doc, const gr_line *l)
 
 /* The line by the adapter of its layout; false on failure (error set). */
 static bool
-grid_line(gr_ctx *ctx, const gr_doc *doc, int li, bool cell_per_line, bool pipe_ended, bool *new_row,
-		  gr_grid *g)
+grid_line(gr_ctx *ctx, const gr_doc *doc, int li, bool cell_per_line, bool pipe_ended, const gr_ruled *ruled,
+		  bool *new_row, gr_grid *g)
 {
 	const gr_line *l = &doc->lines[li];
 	const char *s = doc->fold + l->f_off;
@@ -327,6 +327,19 @@ grid_line(gr_ctx *ctx, const gr_doc *doc, int li, bool cell_per_line, bool pipe_
 		*new_row = !cell_per_line;
 		return true;
 	}
+	if (ruled->n > 0 && li > ruled->rule_line && li < ruled->end_line && l->tabs == 0 && !l->pipe)
+	{
+		bool		ok;
+
+		if (gr_layout_ruled(ctx, doc, li, ruled, g, &ok))
+		{
+			if (!ok)
+				return false;
+			close_line_row(g, cell_per_line);
+			*new_row = !cell_per_line;
+			return true;
+		}
+	}
 	if (!(l->tabs > 0 ? gr_layout_tabs(ctx, doc, li, g) :
 		  l->pipe ? gr_layout_pipes(ctx, doc, li, g) :
 		  gr_layout_spaced(ctx, doc, li, g)))
@@ -342,9 +355,11 @@ gr_tokenize(gr_ctx *ctx, const gr_doc *doc, int line_from, int line_to, gr_grid 
 	bool		cell_per_line = gr_layout_cell_per_line(doc, line_from, line_to);
 	bool		pipe_ended = gr_layout_pipe_ended(doc, line_from, line_to);
 	bool		blank_spaced = !cell_per_line && gr_layout_blank_spaced(doc, line_from, line_to);
+	gr_ruled	ruled;
 	int			blanks = -1;	/* blank lines since the last cell, -1 before the first */
 	bool		new_row = true;
 
+	gr_layout_ruled_find(doc, line_from, line_to, &ruled);
 	out->n = 0;
 	out->nrows = 0;
 	out->hint = 0;
@@ -384,7 +399,7 @@ gr_tokenize(gr_ctx *ctx, const gr_doc *doc, int line_from, int line_to, gr_grid 
 		if (blank_spaced && blanks > 1 && !gr_layout_blank_cells(ctx, doc, li, blanks - 1, false, out))
 			return ctx->err->status;
 		blanks = 0;
-		if (!grid_line(ctx, doc, li, cell_per_line, pipe_ended, &new_row, out))
+		if (!grid_line(ctx, doc, li, cell_per_line, pipe_ended, &ruled, &new_row, out))
 			return ctx->err->status;
 		/* … and the cells so shown come in order, empty ones included */
 		if (blank_spaced && out->nrows > 0 && out->rows[out->nrows - 1].ev == GR_EV_VALUES &&

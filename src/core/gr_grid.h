@@ -4,7 +4,8 @@
  * A report's table comes as one cell per line (with or without a tab in
  * front, blank lines between rows), as tab-separated rows, as cells ended
  * by '|', as Markdown rows, as columns aligned by spaces (pdftotext
- * -layout), or as an HTML <table>.  One layout adapter per kind
+ * -layout), as columns under a rule of dashes (pandoc), or as an HTML
+ * <table>.  One layout adapter per kind
  * (gr_layout_*.c) turns the lines of a table region into grid rows of
  * cells — text, number, dash or blank — and says of each row what the
  * layout proves about it:
@@ -153,6 +154,20 @@ extern bool gr_layout_pipes(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g);
 extern bool gr_layout_pipe_ended(const gr_doc *doc, int from, int to);
 extern bool gr_layout_pipe_cells(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g);
 extern bool gr_layout_spaced(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g);
+
+/* Columns drawn by a rule of dash runs (gr_layout_ruled.c), in columns of a fixed-width rendering. */
+#define GR_RULED_MAX 32
+typedef struct gr_ruled
+{
+	int			n;				/* runs, 0 for no rule */
+	int			rule_line;		/* the rule's line; it holds for the lines after it */
+	int			end_line;		/* … up to this one (the bottom rule, or the region's end) */
+	int			from[GR_RULED_MAX];
+	int			to[GR_RULED_MAX];
+} gr_ruled;
+
+extern bool gr_layout_ruled_find(const gr_doc *doc, int from, int to, gr_ruled *r);
+extern bool gr_layout_ruled(gr_ctx *ctx, const gr_doc *doc, int li, const gr_ruled *r, gr_grid *g, bool *ok);
 extern int	gr_layout_html(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g);
 extern bool gr_layout_glued(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g);
 

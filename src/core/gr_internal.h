@@ -259,6 +259,7 @@ gr_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 }
 extern size_t gr_utf8_valid_prefix(const char *s, size_t len);
 extern int	gr_utf8_chars(const char *s, size_t len);
+extern int	gr_utf8_cols(uint32_t cp);
 
 /* Small string helpers over byte ranges (gr_text.c). */
 static inline bool

@@ -130,3 +130,27 @@ gr_utf8_chars(const char *s, size_t len)
 			n++;
 	return n;
 }
+
+/*
+ * The columns a character takes in a fixed-width rendering of the text
+ * (UAX #11: 2 for the East Asian Wide and Fullwidth characters, 1 for the
+ * rest), as pandoc, w3m and terminals lay out text tables: the ranges of
+ * the Wide and Fullwidth blocks, the Chinese ones first.
+ */
+int
+gr_utf8_cols(uint32_t cp)
+{
+	static const uint32_t wide[][2] = {
+		{0x4E00, 0x9FFF}, {0x3000, 0x303E}, {0xFF01, 0xFF60}, {0x3400, 0x4DBF},
+		{0x1100, 0x115F}, {0x2E80, 0x2FFB}, {0x3041, 0x33FF}, {0xA000, 0xA4CF},
+		{0xAC00, 0xD7A3}, {0xF900, 0xFAFF}, {0xFE10, 0xFE19}, {0xFE30, 0xFE6F},
+		{0xFFE0, 0xFFE6}, {0x1F300, 0x1F64F}, {0x20000, 0x3FFFD},
+	};
+
+	if (cp < 0x1100)
+		return 1;
+	for (size_t i = 0; i < sizeof(wide) / sizeof(wide[0]); i++)
+		if (cp >= wide[i][0] && cp <= wide[i][1])
+			return 2;
+	return 1;
+}

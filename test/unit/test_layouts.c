@@ -23,6 +23,9 @@
  *   h    a web page's table as w3m or a browser dumps it: drawn with box
  *        characters (light, heavy or double), a cell of several rows with
  *        its text on its middle line, which may be a border line
+ *   i    a table under a rule of dashes, one run a column, as pandoc writes
+ *        a page's table as plain text; empty cells are spaces, rows one a
+ *        line or apart by blank lines
  *
  * with some mess added at random: labels broken over two lines, full-width
  * digits, Traditional script (ICU "Hans-Hant"), CRLF line ends, a page mark
@@ -1239,7 +1242,7 @@ static ttable tables[2][3];
 
 enum
 {
-	LY_A, LY_A2, LY_B, LY_C, LY_D, LY_E, LY_F, LY_G, LY_H, NLAYOUTS
+	LY_A, LY_A2, LY_B, LY_C, LY_D, LY_E, LY_F, LY_G, LY_H, LY_I, NLAYOUTS
 };
 
 typedef struct mess
@@ -2094,6 +2097,118 @@ render_h_table(rctx *rc, const ttable *t)
 	sb_put(o, "\n");
 }
 
+/* ---- (i) a table under a rule of dashes, as pandoc writes a web page's as text ---- */
+
+/* The columns s takes on a fixed-width screen: two for a Chinese or full-width character. */
+static int
+u8_cols(const char *s)
+{
+	const unsigned char *u = (const unsigned char *) s;
+	int			cols = 0;
+
+	while (*u)
+	{
+		unsigned	cp = *u;
+		int			n = *u < 0x80 ? 1 : *u < 0xE0 ? 2 : *u < 0xF0 ? 3 : 4;
+
+		if (n == 2)
+			cp = (u[0] & 0x1Fu) << 6 | (u[1] & 0x3Fu);
+		else if (n == 3)
+			cp = (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu);
+		else if (n == 4)
+			cp = 0x10000;
+		cols += (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+			(cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) || cp >= 0x10000 ? 2 : 1;
+		u += n;
+	}
+	return cols;
+}
+
+static void to_traditional(sbuf *b);
+
+/* The columns a cell's text will take in the report: after the Traditional script, where that is the mess. */
+static int
+i_cols(rctx *rc, const char *text)
+{
+	sbuf		b = {0};
+	int			k;
+
+	if (!rc->m->hant)
+		return u8_cols(text);
+	sb_put(&b, text);
+	to_traditional(&b);
+	k = u8_cols(b.p);
+	free(b.p);
+	return k;
+}
+
+/*
+ * pandoc's plain text of an HTML table: a rule of dash runs, one per
+ * column as wide as its widest text, over the rows and again under them;
+ * a cell's text in its column, aligned left, right or in the middle, a
+ * spanned slot empty (pandoc keeps a cell's text in its first row and
+ * column only); rows one a line, or apart by blank lines (its multiline
+ * tables).
+ */
+static void
+render_i_table(rctx *rc, const ttable *t)
+{
+	sbuf	   *o = rc->out;
+	int			w[MAX_TCOLS] = {0},
+				align[MAX_TCOLS];
+	int			gap = 1 + (int) rng_below(rc->r2, 3);
+	bool		apart = rng_chance(rc->r2, 30);
+
+	for (int c = 0; c < t->ncols; c++)
+	{
+		align[c] = (int) rng_below(rc->r2, 3);
+		w[c] = 1 + (int) rng_below(rc->r2, 3);
+	}
+	for (int r = 0; r < t->n; r++)
+		for (int c = 0; c < t->ncols; c++)
+			if (t->g[r][c].kind == SL_ORIGIN)
+			{
+				int			k = i_cols(rc, cell_text(rc, &t->r[t->g[r][c].row].c[t->g[r][c].cell]));
+
+				if (k > w[c])
+					w[c] = k;
+			}
+	sb_put(o, "\n");
+	for (int edge = 0; edge < 2; edge++)
+	{
+		sb_put(o, "  ");
+		for (int c = 0; c < t->ncols; c++)
+		{
+			for (int k = 0; k < w[c]; k++)
+				sb_put(o, "-");
+			if (c + 1 < t->ncols)
+				sb_spaces(o, gap);
+		}
+		sb_put(o, "\n");
+		for (int r = 0; edge == 0 && r < t->n; r++)
+		{
+			sb_put(o, "  ");
+			for (int c = 0; c < t->ncols; c++)
+			{
+				const tslot *sl = &t->g[r][c];
+				const char *text = sl->kind == SL_ORIGIN ? cell_text(rc, &t->r[sl->row].c[sl->cell]) : "";
+				int			room = w[c] - i_cols(rc, text),
+							before = align[c] == 0 ? 0 : align[c] == 1 ? room : room / 2;
+
+				sb_spaces(o, before);
+				sb_put(o, text);
+				sb_spaces(o, room - before);
+				if (c + 1 < t->ncols)
+					sb_spaces(o, gap);
+			}
+			sb_put(o, "\n");
+			if (apart && r + 1 < t->n)
+				sb_put(o, "\n");
+		}
+	}
+	sb_put(o, "\n");
+}
+
 /* ---- (g) a site crawler's text: the whole report on one line (pingtan-*) ---- */
 
 /*
@@ -2133,6 +2248,7 @@ static const layout_def layouts[NLAYOUTS] = {
 	[LY_F] = {"f", true, false, false, false, render_f_table},
 	[LY_G] = {"g", false, false, false, true, render_g_table},
 	[LY_H] = {"h", true, false, false, false, render_h_table},
+	[LY_I] = {"i", true, false, false, false, render_i_table},
 };
 
 /* ---- the whole report ---- */
