@@ -116,14 +116,18 @@ gr_layout_ruled_find(const gr_doc *doc, int from, int to, gr_ruled *r)
 	r->rule_line = r->end_line = -1;
 	for (int li = from; li < to; li++)
 	{
-		if (doc->lines[li].c_len < 3 || doc->lines[li].tabs || doc->lines[li].pipe)
+		const gr_line *l = &doc->lines[li];
+
+		/* the line's first character, white space aside, a dash or '=' */
+		if (l->c_len < 3 || (doc->cmp[l->c_off] != '-' && doc->cmp[l->c_off] != '=') || l->tabs || l->pipe)
 			continue;
 		if (rule_runs(doc, li, r) >= 3)
 		{
 			r->rule_line = li;
 			r->end_line = to;
 			for (int k = li + 1; k < to; k++)
-				if (doc->lines[k].c_len > 0 && dashes_only(doc, k))
+				if (doc->lines[k].c_len > 0 && (doc->cmp[doc->lines[k].c_off] == '-' || doc->cmp[doc->lines[k].c_off] == '=') &&
+					dashes_only(doc, k))
 				{
 					r->end_line = k;
 					break;

@@ -144,7 +144,8 @@ give_back_blanks(gr_walk *w, int label_tok)
 	gr_read_row *cur;
 	int			line;
 
-	if (w->cur < 0 || label_tok < 0)
+	if (w->cur < 0 || label_tok < 0 || w->rows[w->cur].n == 0 ||
+		g->v[w->vals[w->nvals - 1]].kind != GR_TK_BLANK)
 		return;
 	cur = &w->rows[w->cur];
 	line = g->v[label_tok].line;
