@@ -22,6 +22,19 @@ fail=0
 tmp=$(mktemp -d /tmp/corpus.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 
+# tap STATUS MESSAGE [DETAIL LINES]: a TAP line for a check whose exit
+# status was STATUS, counted; a failure shows the first LINES of DETAIL
+tap() {
+	if [ "$1" = 0 ]; then
+		echo "ok - $2"
+		pass=$((pass + 1))
+	else
+		echo "not ok - $2"
+		[ -n "${3:-}" ] && head -n "${4:-40}" "$3"
+		fail=$((fail + 1))
+	fi
+}
+
 for want in test/corpus/*.rows; do
 	name=$(basename "$want" .rows)
 	if [ ! -f "$corpus/$name" ]; then
@@ -31,15 +44,8 @@ for want in test/corpus/*.rows; do
 		flag=-r
 		[ "$kind" = findings ] && flag=-f
 		[ -f "test/corpus/$name.$kind" ] || continue
-		if diff -u "test/corpus/$name.$kind" <(test/tools/grdump $flag "$corpus/$name" | tail -n +2) \
-			> "$tmp/diff"; then
-			echo "ok - corpus $name: $kind"
-			pass=$((pass + 1))
-		else
-			echo "not ok - corpus $name: $kind"
-			head -n 40 "$tmp/diff"
-			fail=$((fail + 1))
-		fi
+		diff -u "test/corpus/$name.$kind" <(test/tools/grdump $flag "$corpus/$name" | tail -n +2) > "$tmp/diff"
+		tap $? "corpus $name: $kind" "$tmp/diff" 40
 	done
 done
 
@@ -112,24 +118,12 @@ for variant in test/data/extract/*.*.*; do
 		END { printf "same %d missed %d extra %d wrong %d\n", same, missed, extra, wrong }
 	' "$tmp/$base.cells" "$tmp/$name.cells" 2> "$tmp/wrong")
 	echo "$name $counts" >> "$got"
-	if [[ "$counts" == *" wrong 0" ]]; then
-		echo "ok - extraction $name: no number read as another ($counts)"
-		pass=$((pass + 1))
-	else
-		echo "not ok - extraction $name: numbers read as others ($counts)"
-		head -n 20 "$tmp/wrong"
-		fail=$((fail + 1))
-	fi
+	[[ "$counts" == *" wrong 0" ]]
+	tap $? "extraction $name: no number read as another ($counts)" "$tmp/wrong" 20
 done
 if [ -s "$got" ]; then
-	if diff -u test/data/extract/agreement "$got" > "$tmp/diff"; then
-		echo "ok - extractions: as many cells as test/data/extract/agreement says"
-		pass=$((pass + 1))
-	else
-		echo "not ok - extractions: the cells read differ from test/data/extract/agreement"
-		cat "$tmp/diff"
-		fail=$((fail + 1))
-	fi
+	diff -u test/data/extract/agreement "$got" > "$tmp/diff"
+	tap $? "extractions: as many cells as test/data/extract/agreement says" "$tmp/diff" 100
 fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
