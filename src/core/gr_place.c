@@ -244,15 +244,16 @@ gr_rd_unplace_pieces(gr_reader *rd, const char *table_name, const int *keys, int
 	int			line = rd->doc->lines[rd->grid.v[vals[0]].line].lineno;
 	char		sizes[96];
 	size_t		used = 0;
-	int			nv = 0;
+	int			nv = 0,
+				shown = 0;
 	gr_finding *f;
 
 	for (int i = 0; i < n; i++)
 		nv += rd->grid.v[vals[i]].kind != GR_TK_BLANK;
 	sizes[0] = '\0';
-	for (int i = 0; i < npieces && used + 16 < sizeof(sizes); i++)
-		used += (size_t) snprintf(sizes + used, sizeof(sizes) - used, "%s%d", i ? "、" : "", piece_len[i]);
-	if (used + 16 >= sizeof(sizes))
+	for (; shown < npieces && used + 16 < sizeof(sizes); shown++)
+		used += (size_t) snprintf(sizes + used, sizeof(sizes) - used, "%s%d", shown ? "、" : "", piece_len[shown]);
+	if (shown < npieces)
 		snprintf(sizes + used, sizeof(sizes) - used, "……");
 	gr_rd_mark_unplaced(rd, keys, ncols, raw, line, NULL);
 	f = gr_add_finding(rd->ctx, rd->rep, "R-PARSE-01", GR_SEV_WARNING, line,
