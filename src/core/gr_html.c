@@ -344,6 +344,9 @@ size_cells(render *r, const gr_htree *t)
 				cells = 0;
 	int			nrows;
 
+	if (r->ccap)
+		return;					/* sized already (a text with tables read as a page after all) */
+
 	for (int32_t i = 1; i < t->n; i++)
 		if (is_tag(gr_hn(t, i), GR_HT_TABLE) && !gr_hn(t, i)->has_table)
 		{
@@ -488,7 +491,9 @@ render_node(render *r, const gr_htree *t, int32_t i)
 	if (is_text(n))
 	{
 		line = gr_hn_lineno(t, i);
-		put_text(r, gr_hn_text(t, n), n->u.text.len, line ? line : gr_hn_lineno(t, n->parent));
+		if (!line)
+			line = gr_hn_lineno(t, n->parent);
+		put_text(r, gr_hn_text(t, n), n->u.text.len, line);
 		return false;
 	}
 	if (n->type != GR_HN_ELEM || n->tag == GR_HT_SKIP)
@@ -536,9 +541,9 @@ depth_step(const gr_hnode *n)
 }
 
 static void
-render_tree(render *r, const gr_htree *t)
+render_tree(render *r, const gr_htree *t, int32_t root)
 {
-	int32_t		i = gr_hn(t, 0)->first;
+	int32_t		i = gr_hn(t, root)->first;
 	int			depth = 1;
 
 	while (i != GR_HN_NONE && !r->failed)
@@ -560,7 +565,7 @@ render_tree(render *r, const gr_htree *t)
 		{
 			i = gr_hn(t, i)->parent;
 			depth -= depth_step(gr_hn(t, i));
-			if (i == 0)
+			if (i == root)
 				return;
 			if (is_block(gr_hn(t, i)) || is_tag(gr_hn(t, i), GR_HT_CELL))
 				newline(r);
@@ -570,44 +575,163 @@ render_tree(render *r, const gr_htree *t)
 }
 
 /*
- * Does the text look like HTML?  Tags near the start (three at least),
- * and closing tags.  One scan from '<' to '<' of the first 8 kB; no tag
- * of the list is a prefix of another, so each '<' counts once at most.
+ * The text of a text with tables, outside them: as it is, a rendered line
+ * an input line (blank lines too, a '\r' before a line end left out), so
+ * that the text reads as the same text without tables would.  *line is
+ * the input line of s; the first part goes on the line open (text before
+ * a table on its line, after a table on its last line).
  */
-bool
-gr_html_detect(const char *text, size_t len)
+static void
+put_text_lines(render *r, const char *s, const char *end, int *line)
 {
-	static const char *const tags[] = {
-		"<html", "<HTML", "<!DOCTYPE", "<!doctype", "<body", "<BODY", "<p", "<P>", "<div", "<DIV",
-		"<table", "<TABLE", "<td", "<TD", "<span", "<SPAN", "<br", "<BR", "<meta", "<head", NULL
-	};
-	size_t		n = len < 8192 ? len : 8192;
-	int			hits = 0;
-	bool		closing = false;
+	bool		first = true;
 
-	for (const char *p = memchr(text, '<', n); p != NULL;
-		 p = memchr(p + 1, '<', n - (size_t) (p + 1 - text)))
+	while (s < end && !r->failed)
 	{
-		size_t		room = n - (size_t) (p - text);
+		const char *nl = memchr(s, '\n', (size_t) (end - s));
+		const char *e = nl ? nl : end;
 
-		if (room >= 2 && p[1] == '/')
-			closing = true;
-		for (int i = 0; tags[i] && hits < 3; i++)
-			if (gr_has_prefix(p, room, tags[i]))
-			{
-				hits++;
-				break;
-			}
-		if (hits >= 3 && closing)
-			return true;
-		if (room < 2)
-			break;
+		if (nl && e > s && e[-1] == '\r')
+			e--;
+		if (e > s)
+			put_bytes(r, s, (size_t) (e - s), *line);
+		if (!nl)
+			return;
+		if (!r->line_open && !first)
+			start_line_if_needed(r, *line);	/* a blank line */
+		newline(r);
+		first = false;
+		(*line)++;
+		s = nl + 1;
 	}
-	return false;
+}
+
+/* The tables of a text with tables: where each is in the text, and its node in the tree. */
+typedef struct text_table
+{
+	const char *from;			/* "<table" */
+	const char *to;				/* past its end tag's '>' */
+	int			first_line;		/* input lines of from and to */
+	int			last_line;
+	int32_t		node;
+} text_table;
+
+static int
+count_lines(const char *s, const char *e)
+{
+	int			n = 0;
+
+	while ((s = memchr(s, '\n', (size_t) (e - s))) != NULL)
+		n++, s++;
+	return n;
+}
+
+/*
+ * A text with tables (GR_HTML_TABLES): its text outside the tables as it
+ * is, and its tables read by libxml2 in one parse of a copy of the text
+ * in which every byte outside them but the line ends is a space — so that
+ * libxml2's lines are the text's, and the outside text can hold '<' and
+ * '&' as text does.  Each top-level table of the tree must be the next
+ * table of the text, its start tag on a line of that table (a "<table" in
+ * a comment or a script can make libxml2 see other tables than the scan
+ * of the text did); false when they are not, and the text is read as a
+ * page.  One parse, not one per table: a text of 50,000 small tables
+ * stays within a small multiple of its size.
+ */
+static bool
+render_text_tables(render *r, const char *text, size_t len)
+{
+	const char *end = text + len;
+	const char *from;
+	int			n = 0,
+				k = 0,
+				line = 1;
+	text_table *tabs;
+	char	   *masked;
+	gr_htree	tree;
+	bool		ok = true;
+
+	for (const char *p = text; p < end && (p = gr_html_next_table(p, end, &from)) != NULL;)
+		n++;
+	if (n == 0 || (tabs = gr_alloc(r->ctx, sizeof(text_table) * (size_t) n)) == NULL ||
+		(masked = gr_alloc(r->ctx, len)) == NULL)
+	{
+		r->failed = n > 0;
+		return false;
+	}
+	{
+		const char *p = text;
+
+		for (int i = 0; i < n; i++)
+		{
+			tabs[i].to = gr_html_next_table(p, end, &tabs[i].from);
+			line += count_lines(p, tabs[i].from);
+			tabs[i].first_line = line;
+			line += count_lines(tabs[i].from, tabs[i].to);
+			tabs[i].last_line = line;
+			tabs[i].node = GR_HN_NONE;
+			/* the text before the table: its line ends only */
+			for (const char *q = p; q < tabs[i].from; q++)
+				masked[q - text] = *q == '\n' ? '\n' : ' ';
+			memcpy(masked + (tabs[i].from - text), tabs[i].from, (size_t) (tabs[i].to - tabs[i].from));
+			p = tabs[i].to;
+		}
+		for (const char *q = p; q < end; q++)
+			masked[q - text] = *q == '\n' ? '\n' : ' ';
+	}
+	if (!gr_html_parse(r->ctx, masked, len, &tree))
+	{
+		gr_release(r->ctx, masked, len);
+		gr_release(r->ctx, tabs, sizeof(text_table) * (size_t) n);
+		r->failed = r->ctx->err->status != GR_OK;
+		return false;
+	}
+	gr_release(r->ctx, masked, len);
+
+	/* the top-level tables, in document order (nodes are made in that order) */
+	for (int32_t i = 1; i < tree.n && ok; i++)
+	{
+		int32_t		a;
+		int			l;
+
+		if (!is_tag(gr_hn(&tree, i), GR_HT_TABLE))
+			continue;
+		for (a = gr_hn(&tree, i)->parent; a > 0 && !is_tag(gr_hn(&tree, a), GR_HT_TABLE); a = gr_hn(&tree, a)->parent)
+			;
+		if (a > 0)
+			continue;			/* a table in a table */
+		l = gr_hn_lineno(&tree, i);
+		ok = k < n && ((l >= tabs[k].first_line && l <= tabs[k].last_line) ||
+					   (l >= 65535 && tabs[k].last_line >= 65535));
+		if (ok)
+			tabs[k++].node = i;
+	}
+	ok = ok && k == n;
+	if (ok)
+	{
+		const char *p = text;
+
+		size_cells(r, &tree);
+		line = 1;
+		for (int i = 0; i < n && !r->failed; i++)
+		{
+			put_text_lines(r, p, tabs[i].from, &line);
+			newline(r);
+			if (render_node(r, &tree, tabs[i].node))
+				render_tree(r, &tree, tabs[i].node);
+			newline(r);
+			line = tabs[i].last_line;
+			p = tabs[i].to;
+		}
+		put_text_lines(r, p, end, &line);
+	}
+	gr_html_tree_release(r->ctx, &tree);
+	gr_release(r->ctx, tabs, sizeof(text_table) * (size_t) n);
+	return ok;
 }
 
 gr_status
-gr_html_render(gr_ctx *ctx, const char *text, size_t len, gr_html_text *out)
+gr_html_render(gr_ctx *ctx, const char *text, size_t len, gr_html_kind kind, gr_html_text *out)
 {
 	gr_htree	tree;
 	render		r;
@@ -617,11 +741,20 @@ gr_html_render(gr_ctx *ctx, const char *text, size_t len, gr_html_text *out)
 	r.ctx = ctx;
 	if (len > INT32_MAX)
 		return gr_fail(ctx, GR_ETOOBIG, 0, "report text is too long", "");
-	if (!gr_html_parse(ctx, text, len, &tree))
-		return ctx->err->status;	/* GR_OK: not HTML we can read, the caller reads it as text */
-	size_cells(&r, &tree);
-	render_tree(&r, &tree);
-	gr_html_tree_release(ctx, &tree);
+	if (kind != GR_HTML_TABLES || (!render_text_tables(&r, text, len) && !r.failed))
+	{
+		/* a page, or a text whose tables libxml2 sees otherwise: as a page, from the start */
+		r.len = 0;
+		r.nlines = 0;
+		r.ncells = 0;
+		r.line_open = false;
+		r.space = false;
+		if (!gr_html_parse(ctx, text, len, &tree))
+			return ctx->err->status;	/* GR_OK: not HTML we can read, the caller reads it as text */
+		size_cells(&r, &tree);
+		render_tree(&r, &tree, 0);
+		gr_html_tree_release(ctx, &tree);
+	}
 	if (r.failed)
 		return ctx->err->status != GR_OK ? ctx->err->status :
 			gr_fail(ctx, GR_ENOMEM, 0, "out of memory", "The HTML page could not be rendered.");

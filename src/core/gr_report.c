@@ -42,6 +42,7 @@ gr_parse(const gr_env *env, const char *text, size_t len, gr_report **out, gr_er
 	gr_doc	   *doc;
 	gr_report  *rep;
 	gr_error	local;
+	gr_html_kind kind;
 
 	if (err == NULL)
 		err = &local;
@@ -60,11 +61,11 @@ gr_parse(const gr_env *env, const char *text, size_t len, gr_report **out, gr_er
 	rep = gr_alloc0(&ctx, sizeof(gr_report));
 	if (!doc || !rep)
 		return err->status;
-	if (text && gr_html_detect(text, len))
+	if (text && (kind = gr_html_detect(text, len)) != GR_HTML_NONE)
 	{
 		gr_html_text html;
 
-		if (gr_html_render(&ctx, text, len, &html) != GR_OK)
+		if (gr_html_render(&ctx, text, len, kind, &html) != GR_OK)
 			return err->status;
 		if (html.text)
 		{

@@ -93,7 +93,12 @@ echo "# facts: $facts checked, $todo TODO facts remain (known gaps, not failures
 # ---- the same reports as other tools extract them (test/data/extract) ----
 # No cell may read as another number than from the corpus file (a hard
 # failure); how many agree, how many are missed (NULL) and how many are read
-# where the corpus file gives none must stay as test/data/extract/agreement.
+# where the corpus file gives none must stay as test/data/extract/agreement,
+# and so must how many of the corpus file's sections (key and heading) each
+# finds alike.
+outline() {
+	test/tools/grdump "$1" | sed -n 's/^section [0-9]* \([a-z0-9_]*\) line [0-9]* heading \(\[[^]]*\]\).*/\1 \2/p' | sort
+}
 got="$tmp/agreement"
 : > "$got"
 for variant in test/data/extract/*.*.*; do
@@ -117,8 +122,12 @@ for variant in test/data/extract/*.*.*; do
 		}
 		END { printf "same %d missed %d extra %d wrong %d\n", same, missed, extra, wrong }
 	' "$tmp/$base.cells" "$tmp/$name.cells" 2> "$tmp/wrong")
+	# the outline: the sections (key and heading) the corpus file has, found alike
+	[ -f "$tmp/$base.outline" ] || outline "$corpus/$base" > "$tmp/$base.outline"
+	alike=$(outline "$variant" | comm -12 "$tmp/$base.outline" - | wc -l)
+	counts="$counts outline $alike/$(wc -l < "$tmp/$base.outline")"
 	echo "$name $counts" >> "$got"
-	[[ "$counts" == *" wrong 0" ]]
+	[[ "$counts" == *" wrong 0 outline "* ]]
 	tap $? "extraction $name: no number read as another ($counts)" "$tmp/wrong" 20
 done
 if [ -s "$got" ]; then

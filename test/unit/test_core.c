@@ -2175,12 +2175,14 @@ test_fuzz_regressions(const char *dir)
  * 22.7x the largest, before the arrays were sized from what the text has
  * and dead blocks reused); a page of 2,000 one-row tables (about 1,000x
  * when each table had a 4,096-row array) takes a small multiple of itself
- * and twice the tables take twice the memory.  Bytes, not time: the
+ * and twice the tables take twice the memory; so does a Markdown text of
+ * as many tables (over 100x when each table was parsed on its own).  Bytes, not time: the
  * figures do not depend on the machine.
  */
 #define MEM_SAMPLES_MEDIAN_MAX 13.0
 #define MEM_CHECKED_MEDIAN_MAX 14.0
 #define MEM_TABLES_MAX 6.0
+#define MEM_TEXT_TABLES_MAX 7.0	/* and the copy libxml2 reads: the text outside the tables blanked */
 
 static int
 cmp_ratio(const void *a, const void *b)
@@ -2191,21 +2193,28 @@ cmp_ratio(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* An HTML page of n tables of one row each, after a report's title and heading. */
+/*
+ * An HTML page of n tables of one row each, after a report's title and
+ * heading; or (markdown) a Markdown text of them, a table a line, as
+ * MinerU writes its tables, each page's cut into one.
+ */
 static char *
-tables_page(int n, size_t *len)
+tables_page(int n, bool markdown, size_t *len)
 {
 	static const char head[] = "<html><body><h1>某区人民政府2023年政府信息公开工作年度报告</h1><p>一、总体情况</p>";
+	static const char md_head[] = "# 某区人民政府2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n";
 	size_t		cap = sizeof(head) + (size_t) n * 80 + 32,
 				o;
 	char	   *page = malloc(cap);
 
 	if (!page)
 		return NULL;
-	o = (size_t) snprintf(page, cap, "%s", head);
+	o = (size_t) snprintf(page, cap, "%s", markdown ? md_head : head);
 	for (int i = 0; i < n; i++)
-		o += (size_t) snprintf(page + o, cap - o, "<table><tr><td>项目%d</td><td>%d</td></tr></table>", i, i);
-	o += (size_t) snprintf(page + o, cap - o, "</body></html>");
+		o += (size_t) snprintf(page + o, cap - o, "<table><tr><td>项目%d</td><td>%d</td></tr></table>%s", i, i,
+							   markdown ? "\n" : "");
+	if (!markdown)
+		o += (size_t) snprintf(page + o, cap - o, "</body></html>");
 	*len = o;
 	return page;
 }
@@ -2218,8 +2227,8 @@ test_memory(const char *dir)
 	int			n = 0;
 	size_t		len1,
 				len2;
-	char	   *p1 = tables_page(1000, &len1),
-			   *p2 = tables_page(2000, &len2);
+	char	   *p1 = tables_page(1000, false, &len1),
+			   *p2 = tables_page(2000, false, &len2);
 
 	for (size_t k = 0; k < sizeof(samples) / sizeof(samples[0]); k++)
 	{
@@ -2257,6 +2266,23 @@ test_memory(const char *dir)
 			  r2, len2, MEM_TABLES_MAX);
 		CHECK(r1 > 0 && r2 > 0 && r2 * (double) len2 <= 2.2 * r1 * (double) len1,
 			  "memory: twice the tables, about twice the memory (%.0f kB for 1,000, %.0f kB for 2,000)",
+			  r1 * (double) len1 / 1024, r2 * (double) len2 / 1024);
+	}
+	free(p1);
+	free(p2);
+	/* the same as a text with tables: libxml2 reads them in one parse, not one each */
+	p1 = tables_page(1000, true, &len1);
+	p2 = tables_page(2000, true, &len2);
+	if (p1 && p2)
+	{
+		double		r1 = ta_parse_ratio(p1, len1, 1),
+					r2 = ta_parse_ratio(p2, len2, 1);
+
+		CHECK(r2 > 0 && r2 <= MEM_TEXT_TABLES_MAX,
+			  "memory: a Markdown text of 2,000 one-row HTML tables takes %.1fx its %zu bytes (at most %.0fx)",
+			  r2, len2, MEM_TEXT_TABLES_MAX);
+		CHECK(r1 > 0 && r2 > 0 && r2 * (double) len2 <= 2.2 * r1 * (double) len1,
+			  "memory: twice the tables of a text, about twice the memory (%.0f kB for 1,000, %.0f kB for 2,000)",
 			  r1 * (double) len1 / 1024, r2 * (double) len2 / 1024);
 	}
 	free(p1);

@@ -143,7 +143,8 @@ parting(const char *a, const char *b)
 
 /* The page rendered (gr_html_render), what the slimming takes out taken out or not. */
 static bool
-rendered(const char *text, size_t len, bool drop_inline, ta_arena *arena, gr_html_text *out)
+rendered_as(const char *text, size_t len, gr_html_kind kind, bool drop_inline, ta_arena *arena,
+			gr_html_text *out)
 {
 	gr_env		env = {0};
 	gr_error	err = {0};
@@ -155,7 +156,13 @@ rendered(const char *text, size_t len, bool drop_inline, ta_arena *arena, gr_htm
 	gr_ctx_init(&ctx, &env, &err);
 	gr_html_drop_inline = drop_inline;
 	memset(out, 0, sizeof(*out));
-	return gr_html_render(&ctx, text, len, out) == GR_OK;
+	return gr_html_render(&ctx, text, len, kind, out) == GR_OK;
+}
+
+static bool
+rendered(const char *text, size_t len, bool drop_inline, ta_arena *arena, gr_html_text *out)
+{
+	return rendered_as(text, len, GR_HTML_PAGE, drop_inline, arena, out);
 }
 
 /*
@@ -848,6 +855,105 @@ slim_past_charset(void)
 	}
 }
 
+/*
+ * Texts with HTML tables (GR_HTML_TABLES, gr_html_detect.c): what they are
+ * taken for, the text they render to (the text outside the tables as it
+ * is, line for line; a table row a line, cells apart by tabs) and the
+ * input line of each rendered line.  expect NULL: not read as a text with
+ * tables (kind says what instead).
+ */
+typedef struct tables_case
+{
+	const char *name;
+	const char *text;
+	gr_html_kind kind;
+	const char *expect;
+	int			lines[12];		/* input line of each rendered line, 0 after the last */
+} tables_case;
+
+static void
+text_with_tables(void)
+{
+	static char long_text[12000];
+	static char long_page[12000];
+	const tables_case cases[] = {
+		{"Markdown with a MinerU table",
+			"# 标题\n\n正文 a<b & c&amp;\n<table><tr><td rowspan=\"2\">申请</td><td>1</td></tr><tr><td>2</td></tr></table>\n## 二、情况\n",
+			GR_HTML_TABLES, "# 标题\n\n正文 a<b & c&amp;\n申请\t1\n\t2\n## 二、情况\n", {1, 2, 3, 4, 4, 5}},
+		{"pandoc's table, a tag a line, <p> in its cells, CRLF",
+			"一、总体\r\n<table>\r\n<tbody>\r\n<tr>\r\n<td><p>规章</p></td>\r\n<td><p>5</p></td>\r\n</tr>\r\n</tbody>\r\n</table>\r\n\r\n二、主动\r\n",
+			GR_HTML_TABLES, "一、总体\n规章\t5\n\n二、主动\n", {1, 4, 10, 11}},
+		{"text before and after a table on its lines, a table in a table",
+			"前<table><tr><td>外<table><tr><td>9</td></tr></table></td></tr></table>后\n末",
+			GR_HTML_TABLES, "前\n外\n9\n后\n末", {1, 1, 1, 1, 2}},
+		{"a <table> in a comment: libxml2 sees one table where the scan sees two, read as a page",
+			"甲\n<table><tr><td>1<!-- </table><table> --></td></tr></table>\n乙\n",
+			GR_HTML_TABLES, "甲\n1\n乙\n", {2, 2, 4}},	/* a page's lines: where libxml2's text nodes end */
+		{"a <p> outside the tables: a page", "<p>甲</p>\n<table><tr><td>1</td></tr></table>\n",
+			GR_HTML_PAGE, NULL, {0}},
+		{"a table past the first 8 kB of text", long_text, GR_HTML_TABLES, NULL, {0}},
+		{"a page's tags past the first 8 kB of text: text", long_page, GR_HTML_NONE, NULL, {0}},
+		{"no whole table: text", "甲 <table><tr><td>1\n乙\n", GR_HTML_NONE, NULL, {0}},
+		{"Markdown's <http://…> and a <sup>: still a text with tables",
+			"<http://www.gov.cn>\n注<sup>1</sup>\n<table><tr><td>1</td></tr></table>\n", GR_HTML_TABLES,
+			"<http://www.gov.cn>\n注<sup>1</sup>\n1\n", {1, 2, 3}},
+	};
+
+	for (int i = 0; i < 9000; i++)
+		long_text[i] = (i % 60 == 59) ? '\n' : 'x';
+	strcpy(long_text + 9000, "\n<table><tr><td>1</td></tr></table>\n");
+	memcpy(long_page, long_text, 9000);
+	strcpy(long_page + 9000, "\n<p>1</p><table><tr><td>1</td></tr></table>\n");
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		const tables_case *c = &cases[i];
+		size_t		len = strlen(c->text);
+		gr_html_kind kind = gr_html_detect(c->text, len);
+		ta_arena	a = {0};
+		gr_html_text out;
+		const char *bad = NULL;
+		int			nexp = 0;
+
+		if (kind != c->kind)
+			bad = "taken for another kind";
+		else if (c->expect)
+		{
+			while (nexp < 12 && c->lines[nexp])
+				nexp++;
+			if (!rendered_as(c->text, len, kind, true, &a, &out))
+				bad = "render failed";
+			else if (out.len != strlen(c->expect) || memcmp(out.text, c->expect, out.len) != 0)
+			{
+				bad = why;
+				snprintf(why, sizeof(why), "rendered \"%.*s\"", (int) (out.len < 200 ? out.len : 200),
+						 out.text ? out.text : "");
+			}
+			else if (out.nlines != nexp)
+				bad = "another number of lines";
+			else
+				for (int k = 0; k < nexp && !bad; k++)
+					if (out.lines[k] != c->lines[k])
+					{
+						bad = why;
+						snprintf(why, sizeof(why), "rendered line %d is input line %d, not %d", k + 1,
+								 out.lines[k], c->lines[k]);
+					}
+		}
+		if (bad)
+		{
+			failed++;
+			printf("not ok - text with tables: %s: %s\n", c->name, bad);
+		}
+		else
+		{
+			passed++;
+			printf("ok - text with tables: %s\n", c->name);
+		}
+		ta_arena_free(&a);
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -857,6 +963,7 @@ main(int argc, char **argv)
 	boundary_pages();
 	timing_pages();
 	slim_past_charset();
+	text_with_tables();
 	mutations(nm ? atoi(nm) : 3000);
 	for (int i = 1; i < argc; i++)
 		path_arg(argv[i]);

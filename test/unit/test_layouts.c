@@ -26,6 +26,10 @@
  *   i    a table under a rule of dashes, one run a column, as pandoc writes
  *        a page's table as plain text; empty cells are spaces, rows one a
  *        line or apart by blank lines
+ *   j    Markdown whose tables are HTML, as PDF-to-Markdown converters
+ *        (MinerU, marker) write a table with spans: the whole table on one
+ *        line, or pandoc's (-t gfm) a tag a line; headings and paragraphs
+ *        are Markdown lines, each its own
  *
  * with some mess added at random: labels broken over two lines, full-width
  * digits, Traditional script (ICU "Hans-Hant"), CRLF line ends, a page mark
@@ -1242,7 +1246,7 @@ static ttable tables[2][3];
 
 enum
 {
-	LY_A, LY_A2, LY_B, LY_C, LY_D, LY_E, LY_F, LY_G, LY_H, LY_I, NLAYOUTS
+	LY_A, LY_A2, LY_B, LY_C, LY_D, LY_E, LY_F, LY_G, LY_H, LY_I, LY_J, NLAYOUTS
 };
 
 typedef struct mess
@@ -1895,19 +1899,24 @@ html_cell_content(rctx *rc, const tcell *c)
 		sb_put(o, "</p>");
 }
 
+/* A table as HTML: a row a line (e), or in one line (j, MinerU), or a cell a line (j, pandoc). */
 static void
-render_e_table(rctx *rc, const ttable *t)
+html_table(rctx *rc, const ttable *t, bool one_line, bool cell_lines)
 {
 	sbuf	   *o = rc->out;
+	const char *eol = one_line ? "" : "\n";
 
-	sb_put(o, "<table border=\"1\" cellspacing=\"0\" cellpadding=\"0\" width=\"100%\">\n<tbody>\n");
+	if (rc->layout == LY_J)
+		sb_printf(o, "\n<table>%s%s", eol, one_line ? "" : "<tbody>\n");
+	else
+		sb_put(o, "<table border=\"1\" cellspacing=\"0\" cellpadding=\"0\" width=\"100%\">\n<tbody>\n");
 	for (int r = 0; r < t->n; r++)
 	{
 		bool		header_row = t->r[r].n > 0 && t->r[r].c[0].kind != CK_VALUE &&
 			t->r[r].c[t->r[r].n - 1].kind == CK_HEAD;
 		const char *tag = header_row && rng_chance(rc->r, 30) ? "th" : "td";
 
-		sb_put(o, "<tr>");
+		sb_printf(o, "<tr>%s", cell_lines ? "\n" : "");
 		for (int i = 0; i < t->r[r].n; i++)
 		{
 			const tcell *c = &t->r[r].c[i];
@@ -1921,11 +1930,30 @@ render_e_table(rctx *rc, const ttable *t)
 				sb_put(o, " style=\"border:solid windowtext 1.0pt;padding:0cm 5.4pt\"");
 			sb_put(o, ">");
 			html_cell_content(rc, c);
-			sb_printf(o, "</%s>", tag);
+			sb_printf(o, "</%s>%s", tag, cell_lines ? "\n" : "");
 		}
-		sb_put(o, "</tr>\n");
+		sb_printf(o, "</tr>%s", eol);
 	}
-	sb_put(o, "</tbody>\n</table>\n");
+	if (rc->layout == LY_J)
+		sb_printf(o, "%s</table>\n\n", one_line ? "" : "</tbody>\n");
+	else
+		sb_put(o, "</tbody>\n</table>\n");
+}
+
+static void
+render_e_table(rctx *rc, const ttable *t)
+{
+	html_table(rc, t, false, false);
+}
+
+/* ---- (j) Markdown with HTML tables ---- */
+
+static void
+render_j_table(rctx *rc, const ttable *t)
+{
+	bool		one_line = rng_chance(rc->r, 50);
+
+	html_table(rc, t, one_line, !one_line);
 }
 
 /* ---- (f) Markdown ---- */
@@ -2249,6 +2277,7 @@ static const layout_def layouts[NLAYOUTS] = {
 	[LY_G] = {"g", false, false, false, true, render_g_table},
 	[LY_H] = {"h", true, false, false, false, render_h_table},
 	[LY_I] = {"i", true, false, false, false, render_i_table},
+	[LY_J] = {"j", true, false, false, false, render_j_table},
 };
 
 /* ---- the whole report ---- */
@@ -2283,6 +2312,7 @@ put_text(rctx *rc, int kind, const char *text)
 			sb_put(o, kind == TX_PARA ? "</p>\n" : "</strong></p>\n");
 			break;
 		case LY_F:
+		case LY_J:
 			if (kind == TX_TITLE)
 				sb_put(o, "# ");
 			else if (kind == TX_HEADING)
@@ -2783,6 +2813,21 @@ check_meta(rctx *rc, gr_status st, const gr_report *rep, const gr_error *err, ui
 			 gr_edition_name(g->ed));
 		return false;
 	}
+	/* the six sections, each where the report has it: the outline read the text's lines */
+	{
+		int			found = 0;
+
+		for (int i = 0; i < rep->nsections; i++)
+			if (rep->sections[i].key == (gr_section_key) (found + 1))
+				found++;
+		if (found != 6)
+		{
+			t->meta_bad++;
+			show(t, "layout (%s) report %d seed %llu: %d of the six sections found in order", ln,
+				 g->index, (unsigned long long) seed, found);
+			return false;
+		}
+	}
 	return true;
 }
 
@@ -3017,7 +3062,7 @@ run_layout(int ly, int nrep, int one, uint64_t seed, tally *total)
 		  t.derived_bad == 0 && t.meta_bad == 0,
 		  "layout (%s): %d reports, %d wrong numbers, %d missed cells "
 		  "(%d cells; %d blanks read as numbers, %d blanks misread, %d/%d derived wrong, "
-		  "%d bad year/edition, %d reports failing; %d malformed cells kept as text%s)",
+		  "%d bad year/edition/outline, %d reports failing; %d malformed cells kept as text%s)",
 		  layouts[ly].name, t.reports, t.wrong, t.missed, t.cells, t.invented, t.blank_bad,
 		  t.derived_bad, t.derived, t.meta_bad, t.failed_reports, t.malformed, glued_note(&t));
 	tally_add(total, &t);
@@ -3075,7 +3120,7 @@ main(int argc, char **argv)
 		if (layout_selected(only, layouts[ly].name))
 			run_layout(ly, nrep, one, seed, &total);
 	printf("# totals: %d reports, %d cells, %d wrong numbers, %d missed cells, %d blanks read as numbers, "
-		   "%d blanks misread, %d/%d derived wrong, %d bad year/edition, %d reports failing\n",
+		   "%d blanks misread, %d/%d derived wrong, %d bad year/edition/outline, %d reports failing\n",
 		   total.reports, total.cells, total.wrong, total.missed, total.invented, total.blank_bad,
 		   total.derived_bad, total.derived, total.meta_bad, total.failed_reports);
 	utrans_close(hans_hant);
