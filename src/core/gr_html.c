@@ -574,6 +574,30 @@ render_tree(render *r, const gr_htree *t, int32_t root)
 	}
 }
 
+/* A line's text outside the tables, without MinerU's <html><body> around them. */
+static void
+put_unwrapped(render *r, const char *s, const char *e, int line)
+{
+	const char *lt;
+
+	while ((lt = memchr(s, '<', (size_t) (e - s))) != NULL)
+	{
+		size_t		n = gr_html_wrapper_tag(lt, e);
+
+		if (n == 0)
+		{
+			put_bytes(r, s, (size_t) (lt + 1 - s), line);
+			s = lt + 1;
+			continue;
+		}
+		if (lt > s)
+			put_bytes(r, s, (size_t) (lt - s), line);
+		s = lt + n;
+	}
+	if (e > s)
+		put_bytes(r, s, (size_t) (e - s), line);
+}
+
 /*
  * The text of a text with tables, outside them: as it is, a rendered line
  * an input line (blank lines too, a '\r' before a line end left out), so
@@ -594,7 +618,7 @@ put_text_lines(render *r, const char *s, const char *end, int *line)
 		if (nl && e > s && e[-1] == '\r')
 			e--;
 		if (e > s)
-			put_bytes(r, s, (size_t) (e - s), *line);
+			put_unwrapped(r, s, e, *line);
 		if (!nl)
 			return;
 		if (!r->line_open && !first)

@@ -26,6 +26,7 @@ typedef enum gr_html_kind
 
 extern gr_html_kind gr_html_detect(const char *text, size_t len);
 extern const char *gr_html_next_table(const char *p, const char *end, const char **from);
+extern size_t gr_html_wrapper_tag(const char *p, const char *end);
 
 /*
  * A page, or with kind GR_HTML_TABLES a text with tables: the text outside

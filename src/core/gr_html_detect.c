@@ -25,10 +25,13 @@ static const char *const page_start_tags[] = {
  * Elements that make a text a page when they stand outside every table:
  * blocks and a document's own parts.  Inline elements (<span>, <sup>,
  * <img>), <br> and names that are no HTML (Markdown's <http://…>) do not:
- * a text with only those outside its tables keeps its own lines.
+ * a text with only those outside its tables keeps its own lines.  Nor do
+ * <html> and <body>, which MinerU writes around each table of its
+ * Markdown (<html><body><table>…</table></body></html>); a page has its
+ * <head>, <title>, <p> or <div> besides.
  */
 static const char *const page_tags[] = {
-	"html", "head", "body", "title", "meta", "link", "script", "style", "p", "div",
+	"head", "title", "meta", "link", "script", "style", "p", "div",
 	"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote",
 	"pre", "hr", "form", "section", "article", "header", "footer", "nav", "main", "aside",
 	"center", "address", "iframe", "noscript", "!doctype", NULL
@@ -168,4 +171,23 @@ gr_html_next_table(const char *p, const char *end, const char **from)
 	}
 	*from = NULL;
 	return NULL;
+}
+
+/*
+ * The length of the tag at p when it is <html>, <body> or their end tags
+ * (with attributes or not): the wrapper MinerU writes around each table,
+ * which the text outside the tables leaves out; 0 for any other.
+ */
+size_t
+gr_html_wrapper_tag(const char *p, const char *end)
+{
+	char		name[8];
+	bool		closing;
+	const char *gt;
+
+	if (p >= end || *p != '<' || tag_name(p, end, &closing, name, sizeof(name)) == 0 ||
+		(strcmp(name, "html") != 0 && strcmp(name, "body") != 0) ||
+		(gt = memchr(p, '>', (size_t) (end - p))) == NULL)
+		return 0;
+	return (size_t) (gt + 1 - p);
 }

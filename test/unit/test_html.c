@@ -889,6 +889,9 @@ text_with_tables(void)
 		{"a <table> in a comment: libxml2 sees one table where the scan sees two, read as a page",
 			"甲\n<table><tr><td>1<!-- </table><table> --></td></tr></table>\n乙\n",
 			GR_HTML_TABLES, "甲\n1\n乙\n", {2, 2, 4}},	/* a page's lines: where libxml2's text nodes end */
+		{"MinerU's tables in <html><body>: still a text with tables",
+			"一、总体\n<html><body><table><tr><td>1</td></tr></table></body></html>\n二、主动\n", GR_HTML_TABLES,
+			"一、总体\n1\n二、主动\n", {1, 2, 3}},
 		{"a <p> outside the tables: a page", "<p>甲</p>\n<table><tr><td>1</td></tr></table>\n",
 			GR_HTML_PAGE, NULL, {0}},
 		{"a table past the first 8 kB of text", long_text, GR_HTML_TABLES, NULL, {0}},

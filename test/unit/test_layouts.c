@@ -27,9 +27,9 @@
  *        a page's table as plain text; empty cells are spaces, rows one a
  *        line or apart by blank lines
  *   j    Markdown whose tables are HTML, as PDF-to-Markdown converters
- *        (MinerU, marker) write a table with spans: the whole table on one
- *        line, or pandoc's (-t gfm) a tag a line; headings and paragraphs
- *        are Markdown lines, each its own
+ *        write a table with spans: the whole table on one line, in
+ *        <html><body> (MinerU) or not (marker), or a tag a line (pandoc
+ *        -t gfm); headings and paragraphs are Markdown lines, each its own
  *
  * with some mess added at random: labels broken over two lines, full-width
  * digits, Traditional script (ICU "Hans-Hant"), CRLF line ends, a page mark
@@ -1899,15 +1899,18 @@ html_cell_content(rctx *rc, const tcell *c)
 		sb_put(o, "</p>");
 }
 
-/* A table as HTML: a row a line (e), or in one line (j, MinerU), or a cell a line (j, pandoc). */
+/*
+ * A table as HTML: a row a line (e), or in one line (j: MinerU, which
+ * wraps it in <html><body>, or marker), or a cell a line (j, pandoc).
+ */
 static void
-html_table(rctx *rc, const ttable *t, bool one_line, bool cell_lines)
+html_table(rctx *rc, const ttable *t, bool one_line, bool cell_lines, bool wrapped)
 {
 	sbuf	   *o = rc->out;
 	const char *eol = one_line ? "" : "\n";
 
 	if (rc->layout == LY_J)
-		sb_printf(o, "\n<table>%s%s", eol, one_line ? "" : "<tbody>\n");
+		sb_printf(o, "\n%s<table>%s%s", wrapped ? "<html><body>" : "", eol, one_line ? "" : "<tbody>\n");
 	else
 		sb_put(o, "<table border=\"1\" cellspacing=\"0\" cellpadding=\"0\" width=\"100%\">\n<tbody>\n");
 	for (int r = 0; r < t->n; r++)
@@ -1935,7 +1938,7 @@ html_table(rctx *rc, const ttable *t, bool one_line, bool cell_lines)
 		sb_printf(o, "</tr>%s", eol);
 	}
 	if (rc->layout == LY_J)
-		sb_printf(o, "%s</table>\n\n", one_line ? "" : "</tbody>\n");
+		sb_printf(o, "%s</table>%s\n\n", one_line ? "" : "</tbody>\n", wrapped ? "</body></html>" : "");
 	else
 		sb_put(o, "</tbody>\n</table>\n");
 }
@@ -1943,7 +1946,7 @@ html_table(rctx *rc, const ttable *t, bool one_line, bool cell_lines)
 static void
 render_e_table(rctx *rc, const ttable *t)
 {
-	html_table(rc, t, false, false);
+	html_table(rc, t, false, false, false);
 }
 
 /* ---- (j) Markdown with HTML tables ---- */
@@ -1951,9 +1954,9 @@ render_e_table(rctx *rc, const ttable *t)
 static void
 render_j_table(rctx *rc, const ttable *t)
 {
-	bool		one_line = rng_chance(rc->r, 50);
+	int			style = rng_below(rc->r, 3);	/* MinerU, marker, pandoc */
 
-	html_table(rc, t, one_line, !one_line);
+	html_table(rc, t, style < 2, style == 2, style == 0);
 }
 
 /* ---- (f) Markdown ---- */
