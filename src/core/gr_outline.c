@@ -204,10 +204,25 @@ gr_section_official(gr_section_key key, const char **numeral)
 	return ok ? official[key] : NULL;
 }
 
-/* Markdown decoration around a compact line: ## 一、总体情况, **二、…** */
+/*
+ * A line block's bar: "| 四、…", a line of a reStructuredText line block
+ * (pandoc writes a page's <br>-broken paragraph so), the line's only '|'.
+ */
+static inline bool
+line_block_bar(const char *s, size_t len)
+{
+	return len > 1 && s[0] == '|' && memchr(s + 1, '|', len - 1) == NULL;
+}
+
+/* Markdown decoration around a compact line: ## 一、总体情况, **二、…**, | 四、… */
 static void
 strip_decoration(const char **s, uint32_t *len)
 {
+	if (line_block_bar(*s, *len))
+	{
+		(*s)++;
+		(*len)--;
+	}
 	while (*len > 0 && (**s == '#' || **s == '*' || **s == '>'))
 	{
 		(*s)++;
@@ -402,6 +417,11 @@ heading_text(const gr_doc *doc, const gr_line *l)
 {
 	gr_str		s = gr_trim_src(gr_doc_src_span(doc, l->s_off, l->s_off + l->s_len));
 
+	if (line_block_bar(s.ptr, s.len))
+	{
+		s.ptr++;
+		s.len--;
+	}
 	while (s.len > 0 && (s.ptr[0] == '#' || s.ptr[0] == '*' || s.ptr[0] == '>' || s.ptr[0] == ' '))
 	{
 		s.ptr++;
