@@ -32,3 +32,9 @@ SELECT key, line FROM report_sections(E'一、总体情况\n甲\n二、主动公
 
 -- Not a report: no rows.
 SELECT count(*) FROM report_sections('hello');
+
+-- Markdown whose tables are HTML (MinerU writes each in <html><body>): the
+-- headings between the tables keep their own lines, and the table's cells
+-- are read.
+SELECT key, heading, line FROM report_sections(E'# 某县人民政府2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n正文。\n\n## 二、主动公开政府信息情况\n\n<html><body><table><tr><td colspan="4">第二十条第（一）项</td></tr><tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr><tr><td>规章</td><td>1</td><td>0</td><td>7</td></tr></table></body></html>\n\n## 三、收到和处理政府信息公开申请情况\n\n无。\n\n## 四、政府信息公开行政复议、行政诉讼情况\n\n无。\n\n## 五、存在的主要问题及改进情况\n\n无。\n\n## 六、其他需要报告的事项\n\n无。\n');
+SELECT report_cell(E'## 二、主动公开政府信息情况\n<table><tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr><tr><td>规章</td><td>1</td><td>0</td><td>7</td></tr></table>\n## 三、收到和处理政府信息公开申请情况\n', 't2.rules.in_force') AS rules_in_force;
