@@ -2219,16 +2219,36 @@ tables_page(int n, bool markdown, size_t *len)
 	return page;
 }
 
+/* 2,000 one-row tables within max times their size, and twice as many as 1,000 take. */
+static void
+tables_memory(bool markdown, double max)
+{
+	const char *what = markdown ? "a Markdown text of 2,000 one-row HTML tables" : "a page of 2,000 one-row tables";
+	size_t		len1,
+				len2;
+	char	   *p1 = tables_page(1000, markdown, &len1),
+			   *p2 = tables_page(2000, markdown, &len2);
+
+	if (p1 && p2)
+	{
+		double		r1 = ta_parse_ratio(p1, len1, 1),
+					r2 = ta_parse_ratio(p2, len2, 1);
+
+		CHECK(r2 > 0 && r2 <= max, "memory: %s takes %.1fx its %zu bytes (at most %.0fx)", what, r2, len2, max);
+		CHECK(r1 > 0 && r2 > 0 && r2 * (double) len2 <= 2.2 * r1 * (double) len1,
+			  "memory: %s, about twice the memory of 1,000 (%.0f kB for 1,000, %.0f kB for 2,000)", what,
+			  r1 * (double) len1 / 1024, r2 * (double) len2 / 1024);
+	}
+	free(p1);
+	free(p2);
+}
+
 static void
 test_memory(const char *dir)
 {
 	double		parsed[sizeof(samples) / sizeof(samples[0])],
 				checked[sizeof(samples) / sizeof(samples[0])];
 	int			n = 0;
-	size_t		len1,
-				len2;
-	char	   *p1 = tables_page(1000, false, &len1),
-			   *p2 = tables_page(2000, false, &len2);
 
 	for (size_t k = 0; k < sizeof(samples) / sizeof(samples[0]); k++)
 	{
@@ -2256,37 +2276,9 @@ test_memory(const char *dir)
 			  "memory: parse and check of the median sample take %.1fx its size (at most %.0fx)",
 			  checked[n / 2], MEM_CHECKED_MEDIAN_MAX);
 	}
-	if (p1 && p2)
-	{
-		double		r1 = ta_parse_ratio(p1, len1, 1),
-					r2 = ta_parse_ratio(p2, len2, 1);
-
-		CHECK(r2 > 0 && r2 <= MEM_TABLES_MAX,
-			  "memory: a page of 2,000 one-row tables takes %.1fx its %zu bytes (at most %.0fx)",
-			  r2, len2, MEM_TABLES_MAX);
-		CHECK(r1 > 0 && r2 > 0 && r2 * (double) len2 <= 2.2 * r1 * (double) len1,
-			  "memory: twice the tables, about twice the memory (%.0f kB for 1,000, %.0f kB for 2,000)",
-			  r1 * (double) len1 / 1024, r2 * (double) len2 / 1024);
-	}
-	free(p1);
-	free(p2);
+	tables_memory(false, MEM_TABLES_MAX);
 	/* the same as a text with tables: libxml2 reads them in one parse, not one each */
-	p1 = tables_page(1000, true, &len1);
-	p2 = tables_page(2000, true, &len2);
-	if (p1 && p2)
-	{
-		double		r1 = ta_parse_ratio(p1, len1, 1),
-					r2 = ta_parse_ratio(p2, len2, 1);
-
-		CHECK(r2 > 0 && r2 <= MEM_TEXT_TABLES_MAX,
-			  "memory: a Markdown text of 2,000 one-row HTML tables takes %.1fx its %zu bytes (at most %.0fx)",
-			  r2, len2, MEM_TEXT_TABLES_MAX);
-		CHECK(r1 > 0 && r2 > 0 && r2 * (double) len2 <= 2.2 * r1 * (double) len1,
-			  "memory: twice the tables of a text, about twice the memory (%.0f kB for 1,000, %.0f kB for 2,000)",
-			  r1 * (double) len1 / 1024, r2 * (double) len2 / 1024);
-	}
-	free(p1);
-	free(p2);
+	tables_memory(true, MEM_TEXT_TABLES_MAX);
 }
 
 /*
