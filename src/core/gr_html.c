@@ -17,6 +17,10 @@
  *
  * Every rendered line remembers the input line it came from, so values
  * and sections name lines of the HTML as stored.
+ *
+ * A text with HTML tables (Markdown as MinerU or pandoc write it,
+ * gr_html_detect.c) is no page: its text outside the tables is rendered
+ * as it is, line for line, and only its tables come from libxml2's tree.
  */
 #include "gr_html.h"
 #include "gr_html_tree.h"

@@ -18,13 +18,14 @@
  * working arrays would add to the last table's.  What a step no longer
  * uses it hands back (gr_release); a later request takes the first block
  * big enough (the rest of it stays spare).  The blocks are mostly few — a
- * handful of grown arrays and one table's state — but a text of thousands
- * of small HTML tables, each read and released in turn, leaves thousands
- * of pieces, and a walk of them all at every request made its parse
- * quadratic (4,000 tables: 3.9 s).  So the walk looks at the blocks
- * released last, a fixed number of them: a request they cannot serve
- * takes new memory, which the call's size bounds.  Memory that leaves the
- * call (the report, its cells and findings) is never released.
+ * handful of grown arrays and one table's state — but work done piece by
+ * piece and released in turn can leave thousands of pieces, and a walk of
+ * them all at every request is quadratic (a first reader of Markdown's
+ * HTML tables, a libxml2 parse per table: 4,000 tables took 3.9 s).  So
+ * the walk looks at the blocks released last, a fixed number of them: a
+ * request they cannot serve takes new memory, which the call's size
+ * bounds.  Memory that leaves the call (the report, its cells and
+ * findings) is never released.
  */
 #define GR_SPARE_MIN 64			/* smaller pieces are not worth keeping */
 #define GR_SPARE_WALK 32		/* spare blocks a request looks at, the newest first */
@@ -33,7 +34,6 @@ static void *
 spare_take(gr_ctx *ctx, size_t size)
 {
 	size_t		need = (size + 15) & ~(size_t) 15;
-
 	int			walked = 0;
 
 	for (gr_spare **pp = &ctx->spare; *pp && walked++ < GR_SPARE_WALK; pp = &(*pp)->next)
