@@ -644,14 +644,12 @@ typedef struct text_table
 	int32_t		node;
 } text_table;
 
-static int
-count_lines(const char *s, const char *e)
+/* masked[s - text, e - text): the text's line ends, every other byte a space */
+static void
+blank_outside(char *masked, const char *text, const char *s, const char *e)
 {
-	int			n = 0;
-
-	while ((s = memchr(s, '\n', (size_t) (e - s))) != NULL)
-		n++, s++;
-	return n;
+	for (const char *q = s; q < e; q++)
+		masked[q - text] = *q == '\n' ? '\n' : ' ';
 }
 
 /*
@@ -693,19 +691,16 @@ render_text_tables(render *r, const char *text, size_t len)
 		for (int i = 0; i < n; i++)
 		{
 			tabs[i].to = gr_html_next_table(p, end, &tabs[i].from);
-			line += count_lines(p, tabs[i].from);
+			line += (int) gr_count_nl(p, tabs[i].from);
 			tabs[i].first_line = line;
-			line += count_lines(tabs[i].from, tabs[i].to);
+			line += (int) gr_count_nl(tabs[i].from, tabs[i].to);
 			tabs[i].last_line = line;
 			tabs[i].node = GR_HN_NONE;
-			/* the text before the table: its line ends only */
-			for (const char *q = p; q < tabs[i].from; q++)
-				masked[q - text] = *q == '\n' ? '\n' : ' ';
+			blank_outside(masked, text, p, tabs[i].from);
 			memcpy(masked + (tabs[i].from - text), tabs[i].from, (size_t) (tabs[i].to - tabs[i].from));
 			p = tabs[i].to;
 		}
-		for (const char *q = p; q < end; q++)
-			masked[q - text] = *q == '\n' ? '\n' : ' ';
+		blank_outside(masked, text, p, end);
 	}
 	if (!gr_html_parse(r->ctx, masked, len, &tree))
 	{

@@ -67,16 +67,6 @@
 
 bool		gr_html_drop_inline = true;
 
-static size_t
-count_nl(const char *s, const char *e)
-{
-	size_t		n = 0;
-
-	while ((s = memchr(s, '\n', (size_t) (e - s))) != NULL)
-		n++, s++;
-	return n;
-}
-
 /*
  * An attribute's value from s (just past '=' and blanks); its end, NULL
  * where libxml2 may read it otherwise.  A quote inside a value without
@@ -174,7 +164,7 @@ gr_slim_read_start_tag(const char *p, const char *end, slim_tag *t)
 static size_t
 slim_size(const char *p, const slim_tag *t, size_t n)
 {
-	size_t		k = (size_t) (t->name_end - p) + (size_t) t->nkept + 3 + count_nl(t->name_end, t->end);
+	size_t		k = (size_t) (t->name_end - p) + (size_t) t->nkept + 3 + gr_count_nl(t->name_end, t->end);
 
 	for (int i = 0; i < t->nkept; i++)
 		k += (size_t) (t->kept[i][1] - t->kept[i][0]);
@@ -191,7 +181,7 @@ write_start_tag(const char *p, const slim_tag *t, char *o)
 	o += t->name_end - p;
 	for (int i = 0; i < t->nkept; i++)
 	{
-		size_t		nl = count_nl(gap, t->kept[i][0]);
+		size_t		nl = gr_count_nl(gap, t->kept[i][0]);
 
 		/* every gap before an attribute is a byte at least, but after a quote */
 		if (nl > 0)
@@ -203,7 +193,7 @@ write_start_tag(const char *p, const slim_tag *t, char *o)
 		gap = t->kept[i][1];
 	}
 	{
-		size_t		nl = count_nl(gap, t->end);
+		size_t		nl = gr_count_nl(gap, t->end);
 
 		/* "rowspan=2 x/>" must not become "rowspan=2/>", whose value is "2/" */
 		if (nl > 0)

@@ -270,6 +270,17 @@ gr_has_prefix(const char *s, size_t len, const char *prefix)
 	return len >= n && memcmp(s, prefix, n) == 0;
 }
 
+/* The line ends in [s, e). */
+static inline size_t
+gr_count_nl(const char *s, const char *e)
+{
+	size_t		n = 0;
+
+	while ((s = memchr(s, '\n', (size_t) (e - s))) != NULL)
+		n++, s++;
+	return n;
+}
+
 /*
  * A text built into a fixed buffer, cut as snprintf cuts (the first cap - 1
  * bytes, NUL-terminated): the messages of findings, without a format
