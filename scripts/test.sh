@@ -56,7 +56,7 @@ make -s PG_CONFIG="$PG_CONFIG" test/unit/test_html >/dev/null
 html_dir=$(mktemp -d /tmp/govreport-html.XXXXXX)
 LAYOUT_DUMP="$html_dir" test/unit/test_layouts 40 >/dev/null 2>&1 || true
 html_files=()
-for f in "$html_dir"/e_*.txt "$html_dir"/j_*.txt test/data/*.html ../shared/corpus/*.html; do
+for f in "$html_dir"/e_*.txt "$html_dir"/j_*.txt "$html_dir"/k_*.txt test/data/*.html ../shared/corpus/*.html; do
 	[ -f "$f" ] && html_files+=("$f")
 done
 html_out=$(test/unit/test_html "${html_files[@]}" 2>&1)

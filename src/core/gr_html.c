@@ -19,8 +19,10 @@
  * and sections name lines of the HTML as stored.
  *
  * A text with HTML tables (Markdown as MinerU or pandoc write it,
- * gr_html_detect.c) is no page: its text outside the tables is rendered
- * as it is, line for line, and only its tables come from libxml2's tree.
+ * gr_html_detect.c), or Markdown that keeps a page's <div> and <span> as
+ * raw HTML, is no page: its text outside the tables is rendered line for
+ * line, its markup left out and its entities decoded, and only its tables
+ * come from libxml2's tree.
  */
 #include "gr_html.h"
 #include "gr_html_tree.h"
@@ -578,60 +580,82 @@ render_tree(render *r, const gr_htree *t, int32_t root)
 	}
 }
 
-/* A line's text outside the tables, without MinerU's <html><body> around them. */
-static void
-put_unwrapped(render *r, const char *s, const char *e, int line)
+/* Whether the input line at s (its first byte) is a row of a Markdown pipe table. */
+static inline bool
+pipe_row(const char *s, const char *end)
 {
-	const char *lt;
-
-	while ((lt = memchr(s, '<', (size_t) (e - s))) != NULL)
-	{
-		size_t		n = gr_html_wrapper_tag(lt, e);
-
-		if (n == 0)
-		{
-			put_bytes(r, s, (size_t) (lt + 1 - s), line);
-			s = lt + 1;
-			continue;
-		}
-		if (lt > s)
-			put_bytes(r, s, (size_t) (lt - s), line);
-		s = lt + n;
-	}
-	if (e > s)
-		put_bytes(r, s, (size_t) (e - s), line);
+	while (s < end && (*s == ' ' || *s == '\t'))
+		s++;
+	return s < end && *s == '|';
 }
 
 /*
- * The text of a text with tables, outside them: as it is, a rendered line
- * an input line (blank lines too, a '\r' before a line end left out), so
- * that the text reads as the same text without tables would.  *line is
- * the input line of s; the first part goes on the line open (text before
- * a table on its line, after a table on its last line).
+ * The text of a text read as text, outside its HTML tables: line for line
+ * as it is (blank lines too, a '\r' before a line end left out), so that
+ * it reads as the same text without HTML would, but for its markup: a tag
+ * or a comment is left out (gr_html_markup), a block's tag or a <br> ends
+ * the rendered line (a <br> in a pipe table's row does not: it stays in
+ * its cell), and an entity is its character.  A tag that pandoc wraps over
+ * lines joins them.  *line is the input line of s; the first part goes on
+ * the line open (text before a table on its line, after a table on its
+ * last line).
  */
 static void
 put_text_lines(render *r, const char *s, const char *end, int *line)
 {
-	bool		first = true;
+	gr_html_scan sc = {NULL, NULL, NULL};
+	bool		first = true,
+				pipe = pipe_row(s, end);
+	const char *run = s;		/* text not yet put */
 
-	while (s < end && !r->failed)
+	for (const char *p = s; p < end && !r->failed;)
 	{
-		const char *nl = memchr(s, '\n', (size_t) (end - s));
-		const char *e = nl ? nl : end;
+		const char *q = p;
+		gr_html_markup_kind brk = GR_HTML_MARKUP_INLINE;
+		size_t		n;
+		char		ch[4];
+		int			chlen = 0;
 
-		if (nl && e > s && e[-1] == '\r')
-			e--;
-		if (e > s)
-			put_unwrapped(r, s, e, *line);
-		if (!nl)
-			return;
-		if (!r->line_open && !first)
-			start_line_if_needed(r, *line);	/* a blank line */
-		newline(r);
-		first = false;
-		(*line)++;
-		s = nl + 1;
+		/* the next byte that is not plain text */
+		while (q < end && *q != '\n' && *q != '<' && *q != '&')
+			q++;
+		if (q == end)
+			break;
+		if (*q == '\n')
+		{
+			const char *e = q > run && q[-1] == '\r' ? q - 1 : q;
+
+			if (e > run)
+				put_bytes(r, run, (size_t) (e - run), *line);
+			if (!r->line_open && !first)
+				start_line_if_needed(r, *line);	/* a blank line */
+			newline(r);
+			first = false;
+			(*line)++;
+			run = p = q + 1;
+			pipe = pipe_row(p, end);
+			continue;
+		}
+		n = *q == '<' ? gr_html_markup(&sc, q, end, &brk) : gr_html_entity(q, end, ch, &chlen);
+		if (n == 0)
+		{
+			p = q + 1;
+			continue;
+		}
+		if (q > run)
+			put_bytes(r, run, (size_t) (q - run), *line);
+		if (*q == '&')
+			put_bytes(r, ch, (size_t) chlen, *line);
+		else
+		{
+			*line += (int) gr_count_nl(q, q + n);
+			if (brk == GR_HTML_MARKUP_BREAK || (brk == GR_HTML_MARKUP_BR && !pipe))
+				newline(r);
+		}
+		run = p = q + n;
 	}
+	if (end > run && !r->failed)
+		put_bytes(r, run, (size_t) (end - run), *line);
 }
 
 /* The tables of a text with tables: where each is in the text, and its node in the tree. */
@@ -679,10 +703,16 @@ render_text_tables(render *r, const char *text, size_t len)
 
 	for (const char *p = text; p < end && (p = gr_html_next_table(p, end, &from)) != NULL;)
 		n++;
-	if (n == 0 || (tabs = gr_alloc(r->ctx, sizeof(text_table) * (size_t) n)) == NULL ||
+	if (n == 0)
+	{
+		/* raw HTML around Markdown, no table: the text, its markup left out */
+		put_text_lines(r, text, end, &line);
+		return true;
+	}
+	if ((tabs = gr_alloc(r->ctx, sizeof(text_table) * (size_t) n)) == NULL ||
 		(masked = gr_alloc(r->ctx, len)) == NULL)
 	{
-		r->failed = n > 0;
+		r->failed = true;
 		return false;
 	}
 	{

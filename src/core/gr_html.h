@@ -21,12 +21,32 @@ typedef enum gr_html_kind
 {
 	GR_HTML_NONE,				/* text */
 	GR_HTML_PAGE,				/* a web page or a fragment of one */
-	GR_HTML_TABLES				/* text with HTML tables in it (Markdown of MinerU, pandoc) */
+	GR_HTML_TABLES				/* text with lines of its own that holds HTML: tables, or
+								 * raw HTML around Markdown (MinerU, pandoc) */
 } gr_html_kind;
 
 extern gr_html_kind gr_html_detect(const char *text, size_t len);
 extern const char *gr_html_next_table(const char *p, const char *end, const char **from);
-extern size_t gr_html_wrapper_tag(const char *p, const char *end);
+
+/* The markup of a text read as text (gr_html_markup, gr_html_detect.c). */
+typedef enum gr_html_markup_kind
+{
+	GR_HTML_MARKUP_INLINE,		/* <span>, <a>, a comment: nothing in its place */
+	GR_HTML_MARKUP_BREAK,		/* a block's tag: a line break */
+	GR_HTML_MARKUP_BR			/* <br>: a line break, but within a pipe table's row */
+} gr_html_markup_kind;
+
+typedef struct gr_html_scan
+{
+	const char *gt;				/* the next '>', '<' and "-->" found, or the end: none */
+	const char *lt;
+	const char *comment_end;
+} gr_html_scan;
+
+extern size_t gr_html_markup(gr_html_scan *sc, const char *p, const char *end, gr_html_markup_kind *brk);
+
+/* The character of the entity at p ('&'), as UTF-8 in out[4]: its length at p, 0 if none. */
+extern size_t gr_html_entity(const char *p, const char *end, char *out, int *outlen);
 
 /*
  * A page, or with kind GR_HTML_TABLES a text with tables: the text outside

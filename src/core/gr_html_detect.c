@@ -1,15 +1,19 @@
 /*
  * gr_html_detect.c — is a report's text HTML, and which kind: a web page
  * (its white space is the page's, collapsed where a browser collapses it)
- * or a text that holds HTML tables and is otherwise text with lines of its
- * own — what PDF-to-Markdown converters (MinerU, marker) and pandoc's
- * Markdown write when a table has spans: `<table><tr><td rowspan="2">…`
- * between Markdown headings and paragraphs.  Read as a page, such a text
- * lost its line structure (every paragraph and heading between two tables
- * one line), and its outline with it; read as text, its tables were tags.
+ * or a text with lines of its own that holds HTML — what PDF-to-Markdown
+ * converters (MinerU, marker) write when a table has spans
+ * (`<table><tr><td rowspan="2">…` between Markdown headings and
+ * paragraphs), and what pandoc's Markdown keeps of a whole web page: its
+ * <div> and <span> as raw HTML around Markdown paragraphs, headings and
+ * pipe tables.  Read as a page, such a text lost its line structure (every
+ * paragraph and heading between two tables one line), and its outline
+ * with it; read as text, its tables were tags.
  *
  * One scan over the '<' of the text, no tree: plain text has next to no
- * '<', and a page shows one of its page tags within its first few.
+ * '<', and a page shows one of its page tags within its first few.  And
+ * the markup of such a text, tag by tag (gr_html_markup), for the
+ * renderer to leave out of its lines.
  */
 #include "gr_html.h"
 
@@ -35,6 +39,28 @@ static const char *const page_tags[] = {
 	"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote",
 	"pre", "hr", "form", "section", "article", "header", "footer", "nav", "main", "aside",
 	"center", "address", "iframe", "noscript", "!doctype", NULL
+};
+
+/*
+ * Of those, the ones that keep a text a page even when its lines are
+ * Markdown's: a page's own parts and elements whose content is no text
+ * (<script>, <style>), and the blocks that Markdown writes as Markdown
+ * (a paragraph, a heading, a list, a table row), which raw HTML around
+ * Markdown does not hold.  What is left, <div> and the sectioning
+ * elements, is what pandoc keeps as raw HTML of a page it writes as
+ * Markdown, each on a line of its own.
+ */
+static const char *const page_only_tags[] = {
+	"head", "title", "meta", "link", "script", "style", "p", "h1", "h2", "h3", "h4", "h5", "h6",
+	"ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "form", "iframe", "noscript",
+	"!doctype", "tr", "td", "th", "textarea", "select", "object", "frameset", NULL
+};
+
+/* Elements whose tags break a line of a text read as text (the blocks of page_tags and <br>). */
+static const char *const line_break_tags[] = {
+	"div", "p", "br", "hr", "html", "body", "section", "article", "header", "footer", "nav",
+	"main", "aside", "center", "address", "figure", "figcaption", "h1", "h2", "h3", "h4", "h5",
+	"h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "form", NULL
 };
 
 static inline char
@@ -82,11 +108,60 @@ in_list(const char *const *list, const char *name)
 }
 
 /*
+ * Whether the lines of a text are Markdown's: two signs of it, a heading
+ * ("## 二、…") one, the delimiter row under a pipe table's header
+ * ("|---|:--:|") two, as no web page's text has them at a line's start.
+ */
+static bool
+markdown_lines(const char *text, size_t len)
+{
+	const char *end = text + len;
+	int			signs = 0;
+
+	for (const char *p = text; p < end && signs < 2;)
+	{
+		const char *nl = memchr(p, '\n', (size_t) (end - p));
+		const char *e = nl ? nl : end;
+		const char *q = p;
+
+		while (q < e && *q == ' ' && q - p < 4)
+			q++;
+		if (q < e && *q == '#')
+		{
+			const char *h = q;
+
+			while (q < e && *q == '#')
+				q++;
+			if (q - h <= 6 && (q == e || *q == ' ' || *q == '\t'))
+				signs++;
+		}
+		else if (q < e && (*q == '|' || *q == '-' || *q == ':'))
+		{
+			int			bars = 0,
+						dashes = 0;
+
+			for (; q < e && (*q == '|' || *q == '-' || *q == ':' || *q == ' ' || *q == '\t' || *q == '\r'); q++)
+			{
+				bars += *q == '|';
+				dashes = *q == '-' ? dashes + 1 : (dashes >= 3 ? dashes : 0);
+			}
+			if (q == e && bars > 0 && dashes >= 3)
+				signs += 2;
+		}
+		p = nl ? nl + 1 : end;
+	}
+	return signs >= 2;
+}
+
+/*
  * GR_HTML_PAGE when the first 8 kB are a page's (three tags of the list
  * and a closing tag) and a page tag stands outside the tables, or no
  * table is whole; GR_HTML_TABLES when whole tables are all the page tags
- * (in the first 8 kB or past them); GR_HTML_NONE otherwise.  A text whose
- * only page tags show past its first 8 kB stays text, as it always was.
+ * (in the first 8 kB or past them), or when the text's lines are
+ * Markdown's and no tag outside its tables is one that only a page has
+ * (page_only_tags: what stands outside is raw HTML around Markdown);
+ * GR_HTML_NONE otherwise.  A text whose only page tags show past its
+ * first 8 kB stays text, as it always was.
  */
 gr_html_kind
 gr_html_detect(const char *text, size_t len)
@@ -97,6 +172,7 @@ gr_html_detect(const char *text, size_t len)
 	bool		closing_seen = false,
 				page_start = false,
 				page_outside = false,
+				page_only = false,
 				tables = false;
 
 	for (const char *p = memchr(text, '<', len); p != NULL; p = memchr(p + 1, '<', (size_t) (end - p - 1)))
@@ -105,7 +181,7 @@ gr_html_detect(const char *text, size_t len)
 		char		name[12];
 		bool		closing;
 
-		if (page_outside && (page_start || off >= PAGE_START_BYTES))
+		if (page_only && (page_start || off >= PAGE_START_BYTES))
 			break;				/* the answer is known */
 		if (off < PAGE_START_BYTES && !page_start)
 		{
@@ -121,7 +197,7 @@ gr_html_detect(const char *text, size_t len)
 				}
 			page_start = hits >= 3 && closing_seen;
 		}
-		if (page_outside || tag_name(p, end, &closing, name, sizeof(name)) == 0)
+		if (page_only || tag_name(p, end, &closing, name, sizeof(name)) == 0)
 			continue;
 		if (strcmp(name, "table") == 0)
 		{
@@ -130,12 +206,17 @@ gr_html_detect(const char *text, size_t len)
 			else if (depth > 0 && --depth == 0)
 				tables = true;
 		}
-		else if (depth == 0 && !closing && in_list(page_tags, name))
-			page_outside = true;
+		else if (depth == 0 && in_list(page_tags, name))
+		{
+			page_outside |= !closing;
+			page_only |= in_list(page_only_tags, name);
+		}
 	}
-	if (page_outside || !tables)
-		return page_start ? GR_HTML_PAGE : GR_HTML_NONE;
-	return GR_HTML_TABLES;
+	if (tables && !page_outside)
+		return GR_HTML_TABLES;
+	if ((page_start || page_outside) && !page_only && markdown_lines(text, len))
+		return GR_HTML_TABLES;
+	return page_start ? GR_HTML_PAGE : GR_HTML_NONE;
 }
 
 /*
@@ -174,20 +255,52 @@ gr_html_next_table(const char *p, const char *end, const char **from)
 }
 
 /*
- * The length of the tag at p when it is <html>, <body> or their end tags
- * (with attributes or not): the wrapper MinerU writes around each table,
- * which the text outside the tables leaves out; 0 for any other.
+ * The markup at p ('<') of a text read as text: a tag (with its
+ * attributes, over lines as pandoc wraps them) or a comment, which the
+ * renderer leaves out of the text; its length, 0 when the '<' is text
+ * (no element's name follows, as in Markdown's <http://…> or "<5"; no
+ * '>' before the next '<').  *brk says whether it breaks the line: the
+ * tags of blocks (<div>, MinerU's <html><body> around a table), and <br>
+ * (GR_HTML_MARKUP_BR, which a pipe table's row keeps within its cell).
+ * sc remembers the next '>', '<' and "-->" past p, so that every '<' of
+ * a text costs a constant: a text of a million '<' is read in linear time.
  */
 size_t
-gr_html_wrapper_tag(const char *p, const char *end)
+gr_html_markup(gr_html_scan *sc, const char *p, const char *end, gr_html_markup_kind *brk)
 {
-	char		name[8];
+	char		name[12];
 	bool		closing;
-	const char *gt;
 
-	if (p >= end || *p != '<' || tag_name(p, end, &closing, name, sizeof(name)) == 0 ||
-		(strcmp(name, "html") != 0 && strcmp(name, "body") != 0) ||
-		(gt = memchr(p, '>', (size_t) (end - p))) == NULL)
+	*brk = GR_HTML_MARKUP_INLINE;
+	if (end - p >= 4 && memcmp(p, "<!--", 4) == 0)
+	{
+		if (sc->comment_end == NULL || (sc->comment_end != end && sc->comment_end < p + 4))
+		{
+			const char *c = gr_memmem(p + 4, (size_t) (end - p - 4), "-->");
+
+			sc->comment_end = c ? c : end;	/* end: none from here on */
+		}
+		return sc->comment_end == end ? 0 : (size_t) (sc->comment_end + 3 - p);
+	}
+	if (tag_name(p, end, &closing, name, sizeof(name)) == 0)
 		return 0;
-	return (size_t) (gt + 1 - p);
+	if (sc->gt == NULL || (sc->gt != end && sc->gt < p))
+	{
+		const char *g = memchr(p, '>', (size_t) (end - p));
+
+		sc->gt = g ? g : end;
+	}
+	if (sc->lt == NULL || (sc->lt != end && sc->lt <= p))
+	{
+		const char *l = memchr(p + 1, '<', (size_t) (end - p - 1));
+
+		sc->lt = l ? l : end;
+	}
+	if (sc->gt == end || sc->gt > sc->lt)
+		return 0;
+	if (strcmp(name, "br") == 0)
+		*brk = GR_HTML_MARKUP_BR;
+	else if (in_list(line_break_tags, name))
+		*brk = GR_HTML_MARKUP_BREAK;
+	return (size_t) (sc->gt + 1 - p);
 }

@@ -876,10 +876,11 @@ text_with_tables(void)
 {
 	static char long_text[12000];
 	static char long_page[12000];
+	static char many_lt[2100000];
 	const tables_case cases[] = {
 		{"Markdown with a MinerU table",
 			"# 标题\n\n正文 a<b & c&amp;\n<table><tr><td rowspan=\"2\">申请</td><td>1</td></tr><tr><td>2</td></tr></table>\n## 二、情况\n",
-			GR_HTML_TABLES, "# 标题\n\n正文 a<b & c&amp;\n申请\t1\n\t2\n## 二、情况\n", {1, 2, 3, 4, 4, 5}},
+			GR_HTML_TABLES, "# 标题\n\n正文 a<b & c&\n申请\t1\n\t2\n## 二、情况\n", {1, 2, 3, 4, 4, 5}},
 		{"pandoc's table, a tag a line, <p> in its cells, CRLF",
 			"一、总体\r\n<table>\r\n<tbody>\r\n<tr>\r\n<td><p>规章</p></td>\r\n<td><p>5</p></td>\r\n</tr>\r\n</tbody>\r\n</table>\r\n\r\n二、主动\r\n",
 			GR_HTML_TABLES, "一、总体\n规章\t5\n\n二、主动\n", {1, 4, 10, 11}},
@@ -899,7 +900,23 @@ text_with_tables(void)
 		{"no whole table: text", "甲 <table><tr><td>1\n乙\n", GR_HTML_NONE, NULL, {0}},
 		{"Markdown's <http://…> and a <sup>: still a text with tables",
 			"<http://www.gov.cn>\n注<sup>1</sup>\n<table><tr><td>1</td></tr></table>\n", GR_HTML_TABLES,
-			"<http://www.gov.cn>\n注<sup>1</sup>\n1\n", {1, 2, 3}},
+			"<http://www.gov.cn>\n注1\n1\n", {1, 2, 3}},
+		{"pandoc's Markdown of a page: raw <div> and <span> around Markdown, a tag over two lines, no table",
+			"<div class=\"head\">\n\n## 标题\n\n</div>\n\n<span\nstyle=\"x\">一、总体</span><span></span>\n\n"
+			"| 内容 | 本年 |\n|---|---|\n| <span>规章</span> | 5<br>件 |\n<!-- c -->&nbsp;二、主动<br/>正文&#x4e00;&bogus; a&b\n",
+			GR_HTML_TABLES, "\n## 标题\n\n\n\n一、总体\n\n| 内容 | 本年 |\n|---|---|\n| 规章 | 5件 |\n\xc2\xa0二、主动\n正文一&bogus; a&b\n",
+			{2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 13}},
+		{"pandoc's Markdown of a page with its tables", "<div>\n\n# 报告\n\n## 三、\n\n<table><tr><td>1</td></tr></table>\n\n</div>\n",
+			GR_HTML_TABLES, "\n# 报告\n\n## 三、\n\n1\n\n\n", {2, 3, 4, 5, 6, 7, 8, 9}},
+		{"Markdown's lines but a <p> outside the tables: a page",
+			"<div><p>甲</p><p>乙</p></div>\n## 丙\n|---|---|\n", GR_HTML_PAGE, NULL, {0}},
+		{"Markdown's lines but a <script>: a page",
+			"<div>\n## 甲\n<script>x</script>\n|---|---|\n</div><div><span>乙</span></div>\n", GR_HTML_PAGE, NULL, {0}},
+		{"<div> and <span> without Markdown's lines: a page",
+			"<div>\n甲\n</div>\n<div>\n<span>乙</span>\n</div>\n", GR_HTML_PAGE, NULL, {0}},
+		{"one heading is no Markdown: a page", "<div>\n# 甲\n</div>\n<div><span>乙</span></div>\n", GR_HTML_PAGE,
+			NULL, {0}},
+		{"a million '<' and '&' that are text, in linear time", many_lt, GR_HTML_TABLES, NULL, {0}},
 	};
 
 	for (int i = 0; i < 9000; i++)
@@ -907,6 +924,11 @@ text_with_tables(void)
 	strcpy(long_text + 9000, "\n<table><tr><td>1</td></tr></table>\n");
 	memcpy(long_page, long_text, 9000);
 	strcpy(long_page + 9000, "\n<p>1</p><table><tr><td>1</td></tr></table>\n");
+	/* "<div>" and Markdown's lines, then "<a&b" a million times and a '>' at the end: no tag, no entity */
+	strcpy(many_lt, "<div>\n## 甲\n|---|---|\n");
+	for (size_t i = strlen(many_lt); i + 5 < sizeof(many_lt); i += 2)
+		memcpy(many_lt + i, i % 4 ? "&b" : "<a", 2);
+	strcpy(many_lt + sizeof(many_lt) - 5, ">\n");
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 	{
@@ -920,6 +942,11 @@ text_with_tables(void)
 
 		if (kind != c->kind)
 			bad = "taken for another kind";
+		else if (!c->expect && kind == GR_HTML_TABLES)
+		{
+			if (!rendered_as(c->text, len, kind, true, &a, &out) || out.len == 0)
+				bad = "render failed";
+		}
 		else if (c->expect)
 		{
 			while (nexp < 12 && c->lines[nexp])

@@ -30,6 +30,10 @@
  *        write a table with spans: the whole table on one line, in
  *        <html><body> (MinerU) or not (marker), or a tag a line (pandoc
  *        -t gfm); headings and paragraphs are Markdown lines, each its own
+ *   k    pandoc's Markdown of a whole web page (-t gfm): the page's <div>
+ *        kept as raw HTML, a line each, around Markdown; paragraphs and
+ *        most headings in the page's <span>, its tag wrapped over two
+ *        lines; tables with spans as HTML, a cell a line, others as pipes
  *
  * with some mess added at random: labels broken over two lines, full-width
  * digits, Traditional script (ICU "Hans-Hant"), CRLF line ends, a page mark
@@ -1246,7 +1250,7 @@ static ttable tables[2][3];
 
 enum
 {
-	LY_A, LY_A2, LY_B, LY_C, LY_D, LY_E, LY_F, LY_G, LY_H, LY_I, LY_J, NLAYOUTS
+	LY_A, LY_A2, LY_B, LY_C, LY_D, LY_E, LY_F, LY_G, LY_H, LY_I, LY_J, LY_K, NLAYOUTS
 };
 
 typedef struct mess
@@ -1307,6 +1311,7 @@ struct rctx
 	int			nbad;
 	const ttable *tab;			/* the table being written */
 	char		ltext[MAX_TROWS][MAX_TCELLS][320];	/* 表二's labels as written (notes, glosses) */
+	int			k_headings;		/* (k) headings written: the first is Markdown's, so that it reads as Markdown */
 };
 
 static bool
@@ -1909,7 +1914,7 @@ html_table(rctx *rc, const ttable *t, bool one_line, bool cell_lines, bool wrapp
 	sbuf	   *o = rc->out;
 	const char *eol = one_line ? "" : "\n";
 
-	if (rc->layout == LY_J)
+	if (rc->layout == LY_J || rc->layout == LY_K)
 		sb_printf(o, "\n%s<table>%s%s", wrapped ? "<html><body>" : "", eol, one_line ? "" : "<tbody>\n");
 	else
 		sb_put(o, "<table border=\"1\" cellspacing=\"0\" cellpadding=\"0\" width=\"100%\">\n<tbody>\n");
@@ -1937,7 +1942,7 @@ html_table(rctx *rc, const ttable *t, bool one_line, bool cell_lines, bool wrapp
 		}
 		sb_printf(o, "</tr>%s", eol);
 	}
-	if (rc->layout == LY_J)
+	if (rc->layout == LY_J || rc->layout == LY_K)
 		sb_printf(o, "%s</table>%s\n\n", one_line ? "" : "</tbody>\n", wrapped ? "</body></html>" : "");
 	else
 		sb_put(o, "</tbody>\n</table>\n");
@@ -1960,6 +1965,30 @@ render_j_table(rctx *rc, const ttable *t)
 }
 
 /* ---- (f) Markdown ---- */
+
+static void render_f_table(rctx *rc, const ttable *t);
+
+/*
+ * (k) pandoc's Markdown of a whole web page (pandoc -t gfm): the page's
+ * <div> kept as raw HTML, each on a line of its own between blank lines,
+ * around Markdown; a table with spans as HTML, a cell a line, one without
+ * as a pipe table.
+ */
+static void
+render_k_table(rctx *rc, const ttable *t)
+{
+	bool		spans = false;
+
+	for (int r = 0; r < t->n; r++)
+		for (int i = 0; i < t->r[r].n; i++)
+			spans |= t->r[r].c[i].cs > 1 || t->r[r].c[i].rs > 1;
+	sb_put(rc->out, "<div style=\"text-indent: 2em; text-align: justify;\" align=\"\">\n\n");
+	if (spans || rng_chance(rc->r, 30))
+		html_table(rc, t, false, true, false);
+	else
+		render_f_table(rc, t);
+	sb_put(rc->out, "\n</div>\n\n");
+}
 
 static void
 render_f_table(rctx *rc, const ttable *t)
@@ -2281,6 +2310,7 @@ static const layout_def layouts[NLAYOUTS] = {
 	[LY_H] = {"h", true, false, false, false, render_h_table},
 	[LY_I] = {"i", true, false, false, false, render_i_table},
 	[LY_J] = {"j", true, false, false, false, render_j_table},
+	[LY_K] = {"k", true, false, false, false, render_k_table},
 };
 
 /* ---- the whole report ---- */
@@ -2313,6 +2343,19 @@ put_text(rctx *rc, int kind, const char *text)
 				sb_put(o, rng_chance(rc->r, 50) ? "<p>&nbsp;&nbsp;&nbsp;&nbsp;" : "<p>");
 			html_text(rc, text, false);
 			sb_put(o, kind == TX_PARA ? "</p>\n" : "</strong></p>\n");
+			break;
+		case LY_K:
+			/* a heading or a paragraph as the page's <span>, pandoc wrapping its tag over two lines */
+			if (kind == TX_TITLE || (kind == TX_HEADING && (rc->k_headings++ == 0 || rng_chance(rc->r, 50))))
+			{
+				sb_printf(o, "%s %s\n\n", kind == TX_TITLE ? "#" : "##", text);
+				break;
+			}
+			if (rng_chance(rc->r, 40))
+				sb_put(o, "<div class=\"xxgkcont clearfix\">\n\n");
+			sb_printf(o, "<span%sstyle=\"font-family: 微软雅黑;\">", rng_chance(rc->r, 50) ? "\n" : " ");
+			html_text(rc, text, false);
+			sb_put(o, "</span><span style=\"font-family: 微软雅黑;\"></span>\n\n");
 			break;
 		case LY_F:
 		case LY_J:
@@ -2352,6 +2395,8 @@ render_report(rctx *rc)
 		"无。", "本年度未收取信息处理费。", "无其他需要报告的事项。"
 	};
 
+	if (rc->layout == LY_K)
+		sb_printf(rc->out, "<div class=\"meta\">\n\n<div>\n\n**单位：**%s\n\n</div>\n\n</div>\n\n", g->org);
 	if (rc->layout == LY_E)
 		sb_printf(rc->out, "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
 				  "<title>%s%d年政府信息公开工作年度报告</title>\n</head>\n<body>\n<div class=\"content\">\n",
