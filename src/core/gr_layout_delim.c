@@ -13,6 +13,23 @@
  */
 #include "gr_grid.h"
 
+/*
+ * A field without its filler: the white space around it, and the
+ * underscores html2text draws a cell's lower border with on the cell's
+ * last line ("|26_|__|______|", "数量_______|"): a field of underscores
+ * alone is an empty cell.
+ */
+static void
+field_bounds(const gr_doc *doc, uint32_t *from, uint32_t *to)
+{
+	const char *f = doc->fold;
+
+	while (*from < *to && (gr_ws(f[*from]) || f[*from] == '_'))
+		(*from)++;
+	while (*to > *from && (gr_ws(f[*to - 1]) || f[*to - 1] == '_'))
+		(*to)--;
+}
+
 /* A field that gave one cell keeps its field number (a field split into label and numbers does not). */
 static bool
 field(gr_ctx *ctx, const gr_doc *doc, int li, uint32_t from, uint32_t to, int slot, gr_grid *g,
@@ -20,6 +37,7 @@ field(gr_ctx *ctx, const gr_doc *doc, int li, uint32_t from, uint32_t to, int sl
 {
 	int			before = g->n;
 
+	field_bounds(doc, &from, &to);
 	if (!gr_grid_cell(ctx, doc, li, from, to, -1, g))
 		return false;
 	if (fields && g->n == before + 1)

@@ -1169,6 +1169,32 @@ test_pipe_region(void)
 }
 
 /*
+ * html2text's tables: a cell's lower border drawn with underscores on its
+ * last line ("|26_|__|______|"): the underscores are no part of a cell, a
+ * cell of underscores alone is empty.
+ */
+static void
+test_underscore_cells(void)
+{
+	const char *text =
+		"某县2021年政府信息公开工作年度报告\n"
+		"三、收到和处理政府信息公开申请情况\n"
+		" ______________________________________\n"
+		"|                 |自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计|\n"
+		"|一、本年新收政府信息公开申请数量_______|26_|__|3___|______|______|__|29|\n"
+		"|二、上年结转政府信息公开申请数量_______|0__|__|__|______|______|__|0_|\n";
+	gr_report  *rep = parse_str(text);
+	int			b = gr_key_find("t3.new_received.business", strlen("t3.new_received.business"));
+	int			o = gr_key_find("t3.carried_in.other_org", strlen("t3.carried_in.other_org"));
+
+	CHECK(rep != NULL && cell_value(rep, "t3.new_received.natural_person") == 26 &&
+		  rep->cells[b].state == GR_CELL_BLANK && cell_value(rep, "t3.new_received.research") == 3 &&
+		  cell_value(rep, "t3.new_received.total") == 29 && cell_value(rep, "t3.carried_in.natural_person") == 0 &&
+		  rep->cells[o].state == GR_CELL_BLANK && cell_value(rep, "t3.carried_in.total") == 0,
+		  "html2text's cells: underscores are a border, a cell of them empty");
+}
+
+/*
  * Rows of values whose labels the extractor put elsewhere (shanghai-office
  * 2025): placed where the format's order leaves one way, never otherwise.
  */
@@ -2359,6 +2385,7 @@ main(int argc, char **argv)
 	test_label_noise();
 	test_case_counts();
 	test_pipe_region();
+	test_underscore_cells();
 	test_blank_lines();
 	test_loose_rows();
 	test_page_chrome();
