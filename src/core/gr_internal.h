@@ -58,6 +58,11 @@ extern gr_status gr_fail(gr_ctx *ctx, gr_status st, int line,
 						 const char *message, const char *detail);
 extern bool gr_poll_now(gr_ctx *ctx);	/* true: stop now (error already set) */
 
+/* gr_gridtab.c: grid-table rows of several lines, each made one line before the text is read */
+extern bool gr_gridtab_has_rows(const char *text, size_t len);
+extern gr_status gr_gridtab_join(gr_ctx *ctx, const char *text, size_t len, const char **out,
+								 size_t *outlen, int **lines, int *nlines);
+
 /* gr_doc_repair.c: a copy of text with each ill-formed sequence (and NUL) as U+FFFD, *replaced of them */
 extern const char *gr_doc_repair(gr_ctx *ctx, const char *text, size_t len, size_t *outlen,
 								 int *replaced);

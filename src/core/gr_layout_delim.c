@@ -23,21 +23,38 @@ static void
 field_bounds(const gr_doc *doc, uint32_t *from, uint32_t *to)
 {
 	const char *f = doc->fold;
+	uint32_t	a = *from,
+				b = *to;
 
-	while (*from < *to && (gr_ws(f[*from]) || f[*from] == '_'))
-		(*from)++;
-	while (*to > *from && (gr_ws(f[*to - 1]) || f[*to - 1] == '_'))
-		(*to)--;
+	while (a < b && gr_ws(f[a]))
+		a++;
+	while (b > a && gr_ws(f[b - 1]))
+		b--;
+	/* most fields have no underscore: the white space alone, as gr_grid_cell trims it */
+	if (a < b && (f[a] == '_' || f[b - 1] == '_'))
+	{
+		while (a < b && (gr_ws(f[a]) || f[a] == '_'))
+			a++;
+		while (b > a && (gr_ws(f[b - 1]) || f[b - 1] == '_'))
+			b--;
+	}
+	*from = a;
+	*to = b;
 }
 
-/* A field that gave one cell keeps its field number (a field split into label and numbers does not). */
+/*
+ * A field that gave one cell keeps its field number (a field split into
+ * label and numbers does not).  under: the line has an underscore, so its
+ * fields may have html2text's border.
+ */
 static bool
 field(gr_ctx *ctx, const gr_doc *doc, int li, uint32_t from, uint32_t to, int slot, gr_grid *g,
-	  bool fields)
+	  bool fields, bool under)
 {
 	int			before = g->n;
 
-	field_bounds(doc, &from, &to);
+	if (under)
+		field_bounds(doc, &from, &to);
 	if (!gr_grid_cell(ctx, doc, li, from, to, -1, g))
 		return false;
 	if (fields && g->n == before + 1)
@@ -53,6 +70,7 @@ gr_layout_tabs(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g)
 	uint32_t	a = 0;
 	int			slots = 1,
 				slot = 0;
+	bool		under = memchr(s, '_', l->f_len) != NULL;
 
 	for (uint32_t i = 0; i < l->f_len; i++)
 		slots += s[i] == '\t';
@@ -61,7 +79,7 @@ gr_layout_tabs(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g)
 	for (uint32_t i = 0; i <= l->f_len; i++)
 		if (i == l->f_len || s[i] == '\t')
 		{
-			if (!field(ctx, doc, li, l->f_off + a, l->f_off + i, slot++, g, true))
+			if (!field(ctx, doc, li, l->f_off + a, l->f_off + i, slot++, g, true, under))
 				return false;
 			a = i + 1;
 		}
@@ -138,6 +156,7 @@ gr_layout_pipes(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g)
 				b = l->f_len,
 				start;
 	bool		piped = false,
+				under = memchr(s, '_', l->f_len) != NULL,
 				ok;
 	int			slots = 1,
 				slot = 0;
@@ -169,7 +188,7 @@ gr_layout_pipes(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g)
 	for (uint32_t i = a; i <= b; i++)
 		if (i == b || s[i] == '|')
 		{
-			if (!field(ctx, doc, li, l->f_off + start, l->f_off + i, slot++, g, slots > 1 && !piped))
+			if (!field(ctx, doc, li, l->f_off + start, l->f_off + i, slot++, g, slots > 1 && !piped, under))
 				return false;
 			start = i + 1;
 		}

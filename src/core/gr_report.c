@@ -75,9 +75,19 @@ gr_parse(const gr_env *env, const char *text, size_t len, gr_report **out, gr_er
 			doc->html = true;
 		}
 	}
-	if (!doc->html && (gr_doc_build(&ctx, text ? text : "", len, NULL, 0, doc) != GR_OK ||
-					   gr_inline_split(&ctx, doc) != GR_OK))
-		return err->status;
+	if (!doc->html)
+	{
+		const char *t = text ? text : "";
+		size_t		tlen = len;
+		int		   *map = NULL,
+					nmap = 0;
+
+		/* a grid table's rows of several lines, each one line (gr_gridtab.c) */
+		if (gr_gridtab_has_rows(t, tlen) && gr_gridtab_join(&ctx, t, len, &t, &tlen, &map, &nmap) != GR_OK)
+			return err->status;
+		if (gr_doc_build(&ctx, t, tlen, map, nmap, doc) != GR_OK || gr_inline_split(&ctx, doc) != GR_OK)
+			return err->status;
+	}
 	rep->replaced_bytes = doc->replaced;
 	rep->doc = doc;
 

@@ -1195,6 +1195,58 @@ test_underscore_cells(void)
 }
 
 /*
+ * Grid tables whose labels wrap within their column (pandoc's plain text
+ * of a page): a row's lines between two border lines are one row, each
+ * column's pieces joined; its numbers are the row's, not blank cells of
+ * the label's last piece.  Rows with ragged pipes, or under Markdown's
+ * "|---|" (no '+'), stay lines.
+ */
+static void
+test_grid_rows(void)
+{
+	const char *text =
+		"某县2021年政府信息公开工作年度报告\n"
+		"三、收到和处理政府信息公开申请情况\n"
+		"+----------+--------+----------+----------+------------+------------+------+------+\n"
+		"|          | 自然人 | 商业企业 | 科研机构 | 社会公益组 | 法律服务机 | 其他 | 总计 |\n"
+		"|          |        |          |          | 织         | 构         |      |      |\n"
+		"+==========+========+==========+==========+============+============+======+======+\n"
+		"| 一、本年 | 26     |          | 3        |            |            |      | 29   |\n"
+		"| 新收政府 |        |          |          |            |            |      |      |\n"
+		"| 信息公开 |        |          |          |            |            |      |      |\n"
+		"| 申请数量 |        |          |          |            |            |      |      |\n"
+		"+----------+--------+----------+----------+------------+------------+------+------+\n"
+		"| 二、上年 | 0      | 1        |          |            |            |      | 1    |\n"
+		"| 结转政府 |        |          |          |            |            |      |\n"
+		"| 信息公开申请数量 |\n"
+		"+----------+--------+----------+----------+------------+------------+------+------+\n";
+	gr_report  *rep = parse_str(text);
+	int			b = gr_key_find("t3.new_received.business", strlen("t3.new_received.business"));
+	int			c = gr_key_find("t3.carried_in.total", strlen("t3.carried_in.total"));
+	const char *md =
+		"| 申请 | 1 |\n|---|---|\n| 一、本年新收 | 2 |\n| 政府信息公开申请数量 | |\n|---|---|\n";
+	const char *out;
+	size_t		outlen;
+	int		   *lines,
+				nlines;
+	gr_ctx	   *ctx;
+
+	CHECK(rep != NULL && cell_value(rep, "t3.new_received.natural_person") == 26 &&
+		  rep->cells[b].state == GR_CELL_BLANK && cell_value(rep, "t3.new_received.research") == 3 &&
+		  cell_value(rep, "t3.new_received.total") == 29 && rep->cells[gr_key_find("t3.new_received.total", strlen("t3.new_received.total"))].line == 7,
+		  "grid table: a row's lines are one row, its label's pieces joined, its line the first");
+	CHECK(rep != NULL && rep->cells[c].state != GR_CELL_NUMBER,
+		  "grid table: a row with ragged pipes is not joined, its numbers not placed by a guess");
+	CHECK(!gr_gridtab_has_rows(md, strlen(md)), "grid table: Markdown's |---| is no border line");
+
+	ctx = new_ctx();
+	CHECK(gr_gridtab_join(ctx, text, strlen(text), &out, &outlen, &lines, &nlines) == GR_OK &&
+		  outlen < strlen(text) && nlines == 11 && lines[3] == 4 && lines[4] == 6 && lines[5] == 7 &&
+		  lines[6] == 11 && lines[7] == 12,
+		  "grid table: the joined text is shorter, each line mapped to its input line");
+}
+
+/*
  * Rows of values whose labels the extractor put elsewhere (shanghai-office
  * 2025): placed where the format's order leaves one way, never otherwise.
  */
@@ -2209,6 +2261,7 @@ test_fuzz_regressions(const char *dir)
 #define MEM_CHECKED_MEDIAN_MAX 14.0
 #define MEM_TABLES_MAX 6.0
 #define MEM_TEXT_TABLES_MAX 7.0	/* and the copy libxml2 reads: the text outside the tables blanked */
+#define MEM_GRID_ROWS_MAX 10.0	/* and the joined copy (at most the text) and its map, an int a line */
 
 static int
 cmp_ratio(const void *a, const void *b)
@@ -2269,6 +2322,46 @@ tables_memory(bool markdown, double max)
 	free(p2);
 }
 
+/*
+ * A grid table of 100,000 rows of two lines each (gr_gridtab.c joins
+ * every one), and one row of 200,000 pipes: within a small multiple of
+ * the text, the joined copy included, and twice the rows twice the memory.
+ */
+static void
+grid_rows_memory(void)
+{
+	double		r[2];
+	size_t		len[2];
+
+	for (int k = 0; k < 2; k++)
+	{
+		int			rows = 50000 * (k + 1);
+		size_t		cap = (size_t) rows * 32 + 400100;
+		char	   *t = malloc(cap);
+		size_t		n = 0;
+
+		if (!t)
+			return;
+		n += (size_t) snprintf(t + n, cap - n, "+--+--+\n");
+		for (int i = 0; i < rows; i++)
+			n += (size_t) snprintf(t + n, cap - n, "|一|%d|\n|二| |\n+--+--+\n", i % 10);
+		t[n++] = '|';
+		for (int i = 0; i < 200000; i++)
+			t[n++] = '|';
+		t[n++] = '\n';
+		n += (size_t) snprintf(t + n, cap - n, "+--+\n");
+		len[k] = n;
+		r[k] = ta_parse_ratio(t, n, 1);
+		free(t);
+	}
+	CHECK(r[1] > 0 && r[1] <= MEM_GRID_ROWS_MAX,
+		  "memory: a grid table of 100,000 rows of two lines takes %.1fx its %zu bytes (at most %.0fx)",
+		  r[1], len[1], MEM_GRID_ROWS_MAX);
+	CHECK(r[0] > 0 && r[1] * (double) len[1] <= 2.2 * r[0] * (double) len[0],
+		  "memory: a grid table of 100,000 rows, about twice the memory of 50,000 (%.0f kB, %.0f kB)",
+		  r[0] * (double) len[0] / 1024, r[1] * (double) len[1] / 1024);
+}
+
 static void
 test_memory(const char *dir)
 {
@@ -2305,6 +2398,7 @@ test_memory(const char *dir)
 	tables_memory(false, MEM_TABLES_MAX);
 	/* the same as a text with tables: libxml2 reads them in one parse, not one each */
 	tables_memory(true, MEM_TEXT_TABLES_MAX);
+	grid_rows_memory();
 }
 
 /*
@@ -2386,6 +2480,7 @@ main(int argc, char **argv)
 	test_case_counts();
 	test_pipe_region();
 	test_underscore_cells();
+	test_grid_rows();
 	test_blank_lines();
 	test_loose_rows();
 	test_page_chrome();

@@ -34,6 +34,9 @@
  *        kept as raw HTML, a line each, around Markdown; paragraphs and
  *        most headings in the page's <span>, its tag wrapped over two
  *        lines; tables with spans as HTML, a cell a line, others as pipes
+ *   l    a grid table (pandoc's plain text or reStructuredText of a page),
+ *        "+----+" between rows, its columns narrower than its labels, which
+ *        wrap within them onto the row's next lines
  *
  * with some mess added at random: labels broken over two lines, full-width
  * digits, Traditional script (ICU "Hans-Hant"), CRLF line ends, a page mark
@@ -1250,7 +1253,7 @@ static ttable tables[2][3];
 
 enum
 {
-	LY_A, LY_A2, LY_B, LY_C, LY_D, LY_E, LY_F, LY_G, LY_H, LY_I, LY_J, LY_K, NLAYOUTS
+	LY_A, LY_A2, LY_B, LY_C, LY_D, LY_E, LY_F, LY_G, LY_H, LY_I, LY_J, LY_K, LY_L, NLAYOUTS
 };
 
 typedef struct mess
@@ -2269,6 +2272,139 @@ render_i_table(rctx *rc, const ttable *t)
 	sb_put(o, "\n");
 }
 
+/* ---- (l) pandoc's grid table: narrow columns, a cell's text wrapped within its column ---- */
+
+static inline bool
+l_word_byte(unsigned char c)
+{
+	return c > ' ' && c < 0x80;
+}
+
+/*
+ * The bytes of s's first piece that fits in w columns (one character at
+ * least), *cols its columns: broken between any two Chinese characters,
+ * as pandoc breaks them, but never within an ASCII word ("(shù)", a
+ * number), which goes to the next line whole, or overflows a line alone.
+ */
+static size_t
+l_piece(const char *s, int w, int *cols)
+{
+	const unsigned char *u = (const unsigned char *) s;
+	size_t		n = 0,
+				word = 0;		/* where the ASCII word at n began */
+	int			word_cols = 0;
+
+	*cols = 0;
+	while (u[n])
+	{
+		int			len = u[n] < 0x80 ? 1 : u[n] < 0xE0 ? 2 : u[n] < 0xF0 ? 3 : 4;
+		char		ch[5];
+		int			c;
+
+		memcpy(ch, u + n, (size_t) len);
+		ch[len] = '\0';
+		c = u8_cols(ch);
+		if (!(n > 0 && l_word_byte(u[n]) && l_word_byte(u[n - 1])))
+		{
+			word = n;
+			word_cols = *cols;
+		}
+		if (n > 0 && *cols + c > w)
+		{
+			if (word > 0 && word < n && l_word_byte(u[n]))
+			{
+				*cols = word_cols;	/* the word goes to the next line */
+				return word;
+			}
+			if (!(word == 0 && l_word_byte(u[n])))
+				break;
+		}
+		*cols += c;
+		n += (size_t) len;
+	}
+	return n;
+}
+
+static void
+l_border(sbuf *o, const int *w, int ncols, char rule)
+{
+	sb_put(o, "+");
+	for (int c = 0; c < ncols; c++)
+	{
+		for (int k = 0; k < w[c] + 2; k++)
+			sb_putn(o, &rule, 1);
+		sb_put(o, "+");
+	}
+	sb_put(o, "\n");
+}
+
+/*
+ * pandoc's plain text (or reStructuredText) of an HTML table whose cells
+ * hold paragraphs: a grid table, a border line between every two rows; a
+ * column narrower than its labels, which wrap within it onto the row's
+ * next lines (一、本年新收政府 / 信息公开申请数量), never narrower than its
+ * values; a span's text in its first slot, the slots it covers empty
+ * (pandoc 2.17 draws no spans); in reStructuredText a rule of '=' under
+ * the first row.
+ */
+static void
+render_l_table(rctx *rc, const ttable *t)
+{
+	sbuf	   *o = rc->out;
+	int			w[MAX_TCOLS];
+	bool		rst = rng_chance(rc->r2, 50);
+
+	for (int c = 0; c < t->ncols; c++)
+		w[c] = 8 + (int) rng_below(rc->r2, 12);
+	for (int r = 0; r < t->n; r++)
+		for (int c = 0; c < t->ncols; c++)
+		{
+			const tslot *sl = &t->g[r][c];
+
+			if (sl->kind == SL_ORIGIN && t->r[sl->row].c[sl->cell].kind == CK_VALUE)
+			{
+				int			k = i_cols(rc, cell_text(rc, &t->r[sl->row].c[sl->cell]));
+
+				if (k > w[c])
+					w[c] = k;
+			}
+		}
+	sb_put(o, "\n");
+	l_border(o, w, t->ncols, '-');
+	for (int r = 0; r < t->n; r++)
+	{
+		const char *rest[MAX_TCOLS];
+		bool		more = true;
+
+		for (int c = 0; c < t->ncols; c++)
+		{
+			const tslot *sl = &t->g[r][c];
+
+			rest[c] = sl->kind == SL_ORIGIN ? cell_text(rc, &t->r[sl->row].c[sl->cell]) : "";
+		}
+		while (more)
+		{
+			more = false;
+			sb_put(o, "|");
+			for (int c = 0; c < t->ncols; c++)
+			{
+				int			cols;
+				size_t		n = l_piece(rest[c], w[c], &cols);
+
+				sb_put(o, " ");
+				sb_putn(o, rest[c], n);
+				sb_spaces(o, w[c] - cols);
+				sb_put(o, " |");
+				rest[c] += n;
+				more |= *rest[c] != '\0';
+			}
+			sb_put(o, "\n");
+		}
+		l_border(o, w, t->ncols, rst && r == 0 ? '=' : '-');
+	}
+	sb_put(o, "\n");
+}
+
 /* ---- (g) a site crawler's text: the whole report on one line (pingtan-*) ---- */
 
 /*
@@ -2311,6 +2447,7 @@ static const layout_def layouts[NLAYOUTS] = {
 	[LY_I] = {"i", true, false, false, false, render_i_table},
 	[LY_J] = {"j", true, false, false, false, render_j_table},
 	[LY_K] = {"k", true, false, false, false, render_k_table},
+	[LY_L] = {"l", true, false, false, false, render_l_table},
 };
 
 /* ---- the whole report ---- */
