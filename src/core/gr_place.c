@@ -306,9 +306,9 @@ gr_rd_place_row(gr_reader *rd, const char *table_name, gr_str row_label, int lab
 		mark_no_values(rd, table_name, label_text(rd, row_label, label_tok), keys, ncols, label_line);
 		return;
 	}
-	if (p.nv == 0)
+	if (p.nv == 0 && n >= ncols)
 	{
-		/* nothing but empty cells: the row is blank */
+		/* nothing but empty cells, one a column at least: the row is blank */
 		for (int i = 0; i < ncols; i++)
 			gr_rd_set_cell(rd, keys[i], &rd->grid.v[vals[0]], GR_CELL_BLANK);
 		return;

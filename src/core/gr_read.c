@@ -47,6 +47,19 @@ gr_walk_place(gr_walk *w, const gr_read_row *r, const int *keys, int ncols, cons
 {
 	gr_str		none = {NULL, 0};
 
+	if (r->doubt)
+	{
+		gr_reader  *rd = w->rd;
+		gr_str		label = gr_walk_label(w, r);
+		int			line = gr_walk_line(w, r);
+		gr_finding *f = gr_add_finding(rd->ctx, rd->rep, "R-PARSE-04", GR_SEV_WARNING, line,
+									   "%s“%.*s”一行只有空白单元格，其标题的下一行另有数值，"
+									   "无法确定哪些是该行的数值，未填入",
+									   w->pol->name, (int) label.len, label.ptr);
+
+		gr_rd_mark_unplaced(rd, keys, ncols, gr_rd_values_raw(rd, gr_walk_vals(w, r), r->n), line, f);
+		return;
+	}
 	/* a label of the grid is cut from the input only if a finding needs it */
 	gr_rd_place_row(w->rd, w->pol->name, r->label_tok >= 0 ? none : gr_walk_label(w, r), r->label_tok,
 					keys, ncols, gr_walk_vals(w, r), r->n, gr_walk_line(w, r), w->pol->table != GR_T2,
@@ -177,6 +190,8 @@ open_row(gr_walk *w, int row, int label_tok)
 	r->first = w->nvals;
 	r->n = 0;
 	r->header = w->header;
+	r->apart = false;
+	r->doubt = false;
 	w->row_done = false;
 	if (row < 0)
 		return;
@@ -203,6 +218,16 @@ report_orphan(gr_walk *w)
 				   (int) label.len, label.ptr);
 }
 
+/* Are the values of row r all empty cells? */
+static bool
+only_blanks(const gr_walk *w, const gr_read_row *r)
+{
+	for (int k = r->first; k < r->first + r->n; k++)
+		if (w->rd->grid.v[w->vals[k]].kind != GR_TK_BLANK)
+			return false;
+	return true;
+}
+
 /* A value cell: the current row's, unless a new layout row or an orphan label's. */
 static void
 walk_value(gr_walk *w, int i, const gr_tok *t)
@@ -218,13 +243,32 @@ walk_value(gr_walk *w, int i, const gr_tok *t)
 	if (t->line == w->orphan_line && (w->cur < 0 || t->line != w->rows[w->cur].line))
 	{
 		if (t->kind != GR_TK_BLANK)
+		{
 			report_orphan(w);	/* a header's empty slots are nobody's numbers */
+			/*
+			 * Numbers on a later line of a label whose own line had only
+			 * empty cells (a table drawn with box characters, which
+			 * centres a row's numbers on its middle line): the empty cells
+			 * are not certain to be the row's.
+			 */
+			if (w->cur >= 0 && !w->row_done && w->rows[w->cur].n > 0 && only_blanks(w, &w->rows[w->cur]))
+				w->rows[w->cur].doubt = true;
+		}
 		if (w->pol->layout_rows)
 			gr_loose_add(w, i, t, w->orphan_tok);
 		return;
 	}
 	if (w->cur < 0 || w->row_done)
 	{
+		/*
+		 * A number on a later line of the layout's row, which has no label
+		 * of its own, after a row whose line had only empty cells (a table
+		 * drawn with box characters centres a row's numbers on its middle
+		 * line): the empty cells are not certain to be that row's.
+		 */
+		if (w->cur >= 0 && t->kind == GR_TK_NUM && t->line != w->rows[w->cur].line &&
+			w->rows[w->cur].n > 0 && only_blanks(w, &w->rows[w->cur]))
+			w->rows[w->cur].doubt = true;
 		if (w->pol->layout_rows)
 			gr_loose_add(w, i, t, -1);	/* perhaps a row whose label stands elsewhere */
 		return;

@@ -1247,6 +1247,41 @@ test_grid_rows(void)
 }
 
 /*
+ * A table drawn with box characters whose rows take several lines, a row's
+ * numbers on its second line (w3m centres them): the label's line of empty
+ * cells is not the row's blank cells.  Never blank where the table has a
+ * number; NULL with a finding.
+ */
+static void
+test_box_rows(void)
+{
+	const char *text =
+		"某县2021年政府信息公开工作年度报告\n"
+		"三、收到和处理政府信息公开申请情况\n"
+		"┌────────────────────┬──────┬──────┬──────┬──────┬──────┬──────┬──────┐\n"
+		"│                    │自然人│商业企│科研机│社会公│法律服│其他  │总计  │\n"
+		"│                    │      │业    │构    │益组织│务机构│      │      │\n"
+		"├────────────────────┼──────┼──────┼──────┼──────┼──────┼──────┼──────┤\n"
+		"│一、本年新收政府信息│ 5    │      │      │      │      │      │ 5    │\n"
+		"│公开申请数量        │      │      │      │      │      │      │      │\n"
+		"├────────────────────┼──────┼──────┼──────┼──────┼──────┼──────┼──────┤\n"
+		"│二、上年结转政府信息│      │      │      │      │      │      │      │\n"
+		"│公开申请数量        │ 2    │      │      │      │      │      │ 2    │\n"
+		"│                    │      │      │      │      │      │      │      │\n"
+		"├────────────────────┼──────┼──────┼──────┼──────┼──────┼──────┼──────┤\n"
+		"│四、结转下年度继续办│      │      │      │      │      │      │      │\n"
+		"│理                  │      │      │      │      │      │      │      │\n"
+		"└────────────────────┴──────┴──────┴──────┴──────┴──────┴──────┴──────┘\n";
+	gr_report  *rep = parse_str(text);
+	int			n = gr_key_find("t3.carried_in.natural_person", strlen("t3.carried_in.natural_person"));
+	int			t = gr_key_find("t3.carried_in.total", strlen("t3.carried_in.total"));
+
+	CHECK(rep != NULL && rep->cells[n].state != GR_CELL_BLANK && rep->cells[t].state != GR_CELL_BLANK &&
+		  (rep->cells[n].state != GR_CELL_NUMBER || cell_value(rep, "t3.carried_in.natural_person") == 2),
+		  "box-drawn rows of several lines: the label's line of empty cells is not the row's");
+}
+
+/*
  * Rows of values whose labels the extractor put elsewhere (shanghai-office
  * 2025): placed where the format's order leaves one way, never otherwise.
  */
@@ -2481,6 +2516,7 @@ main(int argc, char **argv)
 	test_pipe_region();
 	test_underscore_cells();
 	test_grid_rows();
+	test_box_rows();
 	test_blank_lines();
 	test_loose_rows();
 	test_page_chrome();
