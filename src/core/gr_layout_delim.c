@@ -167,6 +167,14 @@ gr_layout_pipes(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g)
 		b--;
 	if (pipes_with_borders(ctx, doc, li, a, b, g, &ok))
 		return ok;
+	/*
+	 * A lone '|' where pipes frame rows is no cell: reStructuredText's empty
+	 * line of a line block ("| " after a grid table), not an empty cell of
+	 * the table's last row (where every '|' ends a cell, gr_layout_pipe_cells
+	 * reads the lines, a lone '|' an empty cell).
+	 */
+	if (b - a == 1 && s[a] == '|')
+		return true;
 	if (b - a >= 2 && s[a] == '|' && s[b - 1] == '|')
 	{
 		a++;					/* Markdown row: cells between the pipes */

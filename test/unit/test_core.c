@@ -1238,6 +1238,20 @@ test_grid_rows(void)
 	CHECK(rep != NULL && rep->cells[c].state != GR_CELL_NUMBER,
 		  "grid table: a row with ragged pipes is not joined, its numbers not placed by a guess");
 	CHECK(!gr_gridtab_has_rows(md, strlen(md)), "grid table: Markdown's |---| is no border line");
+	{
+		const char *rst =
+			"某县2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+			"+------+------+------+------+------+------+------+------+\n"
+			"|      |自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计|\n"
+			"+------+------+------+------+------+------+------+------+\n"
+			"| 四、结转下年度继续办理 | 72 |  |  |  |  |  | 72 |\n"
+			"+------+------+------+------+------+------+------+------+\n\n| \n| 四、政府信息公开行政复议、行政诉讼情况\n";
+
+		rep = parse_str(rst);
+		CHECK(rep != NULL && cell_value(rep, "t3.carried_out.natural_person") == 72 &&
+			  cell_value(rep, "t3.carried_out.total") == 72,
+			  "grid table: reStructuredText's empty line-block line after it is no cell of its last row");
+	}
 
 	ctx = new_ctx();
 	CHECK(gr_gridtab_join(ctx, text, strlen(text), &out, &outlen, &lines, &nlines) == GR_OK &&
