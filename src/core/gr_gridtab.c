@@ -14,8 +14,13 @@
  * the table drew it.  A row is joined only where nothing else can be
  * meant: its lines between two border lines (a run of '-' or '=' with a
  * '+', which Markdown's "|---|" has not), each a row of pipes with as many
- * '|' as the others.  A table with spans (a border line cut by a cell
- * that goes on) or ragged pipes is left as it is.
+ * '|' as the others, and the lines not each a row of their own — tables
+ * that draw no border between their body's rows (prettytable, psql,
+ * org-mode) have a number on every line, or a piece in every column of
+ * every line, where a wrapped row has its numbers on one line and the
+ * rest of its lines are pieces of text with empty columns beside them.
+ * A table with spans (a border line cut by a cell that goes on) or ragged
+ * pipes is left as it is.
  */
 #include "gr_internal.h"
 
@@ -77,12 +82,80 @@ row_pipes(const char *s, const char *e)
 	return n;
 }
 
+/* Is the text s..e, trimmed, a number as a table writes one ("26", "1,234", "-3", "２６")? */
+static bool
+is_number(const char *s, const char *e)
+{
+	bool		digit = false;
+
+	trim(&s, &e);
+	while (s < e)
+	{
+		unsigned char c = (unsigned char) *s;
+
+		if (c >= '0' && c <= '9')
+			digit = true;
+		else if (c == 0xEF && e - s >= 3 && (unsigned char) s[1] == 0xBC &&
+				 (unsigned char) s[2] >= 0x90 && (unsigned char) s[2] <= 0x99)
+		{
+			digit = true;		/* a full-width digit */
+			s += 2;
+		}
+		else if (c != ',' && c != '.' && c != '-' && c != '+')
+			return false;
+		s++;
+	}
+	return digit;
+}
+
+/*
+ * Are the nlines lines from s each a row of its own, not the lines of one
+ * wrapped row: numbers on two of them, or a piece in every column of each?
+ * One walk along each line's pipes.
+ */
+static bool
+rows_of_their_own(const char *s, const char *end, int nlines)
+{
+	int			with_numbers = 0,
+				full = 0;
+
+	for (int l = 0; l < nlines; l++)
+	{
+		const char *le;
+		const char *next = line_at(s, end, &le);
+		const char *a = memchr(s, '|', (size_t) (le - s));
+		bool		number = false,
+					every = true;
+		int			cols = 0;
+
+		while (a && a + 1 < le)
+		{
+			const char *z = memchr(a + 1, '|', (size_t) (le - a - 1));
+			const char *ps = a + 1,
+					   *pe = z ? z : le;
+
+			if (!z)
+				break;
+			trim(&ps, &pe);
+			number |= is_number(ps, pe);
+			every &= ps < pe;
+			cols++;
+			a = z;
+		}
+		with_numbers += number;
+		full += every && cols > 0;
+		s = next;
+	}
+	return with_numbers >= 2 || full == nlines;
+}
+
 /*
  * Where the next row of several lines starts, from s on: the line after a
  * border line, followed by another row line with as many pipes and, past
- * the row's lines, by a border line.  *row_end is where the border line
- * after the row starts, *nlines the row's lines.  NULL when there is none.
- * Every line is looked at a bounded number of times: linear in the text.
+ * the row's lines, by a border line, the lines not rows of their own.
+ * *row_end is where the border line after the row starts, *nlines the
+ * row's lines.  NULL when there is none.  Every line is looked at a
+ * bounded number of times: linear in the text.
  */
 static const char *
 next_row(const char *s, const char *end, const char **row_end, int *nlines)
@@ -124,7 +197,7 @@ next_row(const char *s, const char *end, const char **row_end, int *nlines)
 		if (n >= 2 && q < end)
 		{
 			line_at(q, end, &le);
-			if (is_border(q, le))
+			if (is_border(q, le) && !rows_of_their_own(next, end, n))
 			{
 				*row_end = q;
 				*nlines = n;

@@ -206,9 +206,9 @@ gr_html_detect(const char *text, size_t len)
 			else if (depth > 0 && --depth == 0)
 				tables = true;
 		}
-		else if (depth == 0 && in_list(page_tags, name))
+		else if (depth == 0)
 		{
-			page_outside |= !closing;
+			page_outside |= !closing && in_list(page_tags, name);
 			page_only |= in_list(page_only_tags, name);
 		}
 	}
@@ -255,6 +255,29 @@ gr_html_next_table(const char *p, const char *end, const char **from)
 }
 
 /*
+ * Does s..e hold a blank line?  A tag that pandoc wraps goes on over its
+ * lines, never over a blank one: "a <b" and a '>' a paragraph later ("> 注")
+ * are text.  (The spans looked at are apart: no '<' stands in one.)
+ */
+static bool
+blank_line_in(const char *s, const char *e)
+{
+	for (const char *nl = memchr(s, '\n', (size_t) (e - s)); nl != NULL;
+		 nl = memchr(nl + 1, '\n', (size_t) (e - nl - 1)))
+	{
+		const char *q = nl + 1;
+
+		while (q < e && (*q == ' ' || *q == '\t' || *q == '\r'))
+			q++;
+		if (q < e && *q == '\n')
+			return true;
+		if (q >= e)
+			return false;
+	}
+	return false;
+}
+
+/*
  * The markup at p ('<') of a text read as text: a tag (with its
  * attributes, over lines as pandoc wraps them) or a comment, which the
  * renderer leaves out of the text; its length, 0 when the '<' is text
@@ -282,6 +305,13 @@ gr_html_markup(gr_html_scan *sc, const char *p, const char *end, gr_html_markup_
 		}
 		return sc->comment_end == end ? 0 : (size_t) (sc->comment_end + 3 - p);
 	}
+	/* an element's name begins with a letter: "<5 个工作日" is text */
+	{
+		const char *q = p + 1 + (end - p > 1 && p[1] == '/');
+
+		if (q >= end || !((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || *q == '!'))
+			return 0;
+	}
 	if (tag_name(p, end, &closing, name, sizeof(name)) == 0)
 		return 0;
 	if (sc->gt == NULL || (sc->gt != end && sc->gt < p))
@@ -296,7 +326,7 @@ gr_html_markup(gr_html_scan *sc, const char *p, const char *end, gr_html_markup_
 
 		sc->lt = l ? l : end;
 	}
-	if (sc->gt == end || sc->gt > sc->lt)
+	if (sc->gt == end || sc->gt > sc->lt || blank_line_in(p, sc->gt))
 		return 0;
 	if (strcmp(name, "br") == 0)
 		*brk = GR_HTML_MARKUP_BR;

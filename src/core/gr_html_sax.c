@@ -801,7 +801,10 @@ gr_hn_lineno(const gr_htree *t, int32_t i)
  * decodes a page's entities by) or a character reference, ended by ';';
  * its character as UTF-8 in out (room for 4 bytes), *outlen its bytes.
  * Its length at p, 0 when none is there (the '&' is text, as in "a & b"):
- * a reference to NUL, to a surrogate or past U+10FFFF stays text.
+ * a reference to NUL, to a surrogate or past U+10FFFF stays text, and so
+ * does "&#124;", whose '|' would split a pipe table's cell.  A control
+ * character (&#10;) is a space: a line end the text does not have would
+ * put every later line's number off by one.
  */
 size_t
 gr_html_entity(const char *p, const char *end, char *out, int *outlen)
@@ -846,6 +849,10 @@ gr_html_entity(const char *p, const char *end, char *out, int *outlen)
 		cp = ent->value;
 		n = (size_t) (q + 1 - p);
 	}
+	if (cp == '|')
+		return 0;
+	if (cp < 0x20 || cp == 0x7F)
+		cp = ' ';
 	*outlen = gr_utf8_encode(cp, out);
 	return n;
 }

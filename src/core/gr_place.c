@@ -187,6 +187,24 @@ static place_result (*const strategies[]) (placement *p) = {
 	by_values, by_header_fields, by_position, by_position_firm, by_pipe_fillers, by_grid_column
 };
 
+/*
+ * Does text that is none of the row's values stand among them, between
+ * its label and its last value (html2text lets a long label run on into
+ * the value columns: "|（二）部分公开（区|3只计这一|不计|形）| | |")?  Then
+ * the row's empty cells are not all it has: a blank row is not certain.
+ * With no label token (表四's one row), one empty cell a column at least.
+ */
+static bool
+text_among(const gr_reader *rd, int label_tok, const int *vals, int n, int ncols)
+{
+	if (label_tok < 0)
+		return n < ncols;
+	for (int k = label_tok + 1; k < vals[n - 1]; k++)
+		if (rd->grid.v[k].kind == GR_TK_TEXT)
+			return true;
+	return false;
+}
+
 /* A label and no cells after it: where its values went is not known. */
 static void
 mark_no_values(gr_reader *rd, const char *table_name, gr_str row_label, const int *keys, int ncols,
@@ -306,9 +324,9 @@ gr_rd_place_row(gr_reader *rd, const char *table_name, gr_str row_label, int lab
 		mark_no_values(rd, table_name, label_text(rd, row_label, label_tok), keys, ncols, label_line);
 		return;
 	}
-	if (p.nv == 0 && n >= ncols)
+	if (p.nv == 0 && !text_among(rd, label_tok, vals, n, ncols))
 	{
-		/* nothing but empty cells, one a column at least: the row is blank */
+		/* nothing but empty cells: the row is blank */
 		for (int i = 0; i < ncols; i++)
 			gr_rd_set_cell(rd, keys[i], &rd->grid.v[vals[0]], GR_CELL_BLANK);
 		return;

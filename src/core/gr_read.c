@@ -191,6 +191,7 @@ open_row(gr_walk *w, int row, int label_tok)
 	r->n = 0;
 	r->header = w->header;
 	r->apart = false;
+	r->filled = 0;
 	r->doubt = false;
 	w->row_done = false;
 	if (row < 0)
@@ -218,14 +219,22 @@ report_orphan(gr_walk *w)
 				   (int) label.len, label.ptr);
 }
 
-/* Are the values of row r all empty cells? */
+/*
+ * Does the line before line li hold a border ("+----+", a table drawn with
+ * box characters folded so; a span's label may stand on it, as w3m prints
+ * it on a row's middle line)?  Such a table sets its rows apart by
+ * borders, so the lines of one row may be several.
+ */
 static bool
-only_blanks(const gr_walk *w, const gr_read_row *r)
+border_above(const gr_doc *doc, int li)
 {
-	for (int k = r->first; k < r->first + r->n; k++)
-		if (w->rd->grid.v[w->vals[k]].kind != GR_TK_BLANK)
-			return false;
-	return true;
+	const gr_line *l;
+
+	if (li <= 0)
+		return false;
+	l = &doc->lines[li - 1];
+	return gr_memmem(doc->fold + l->f_off, l->f_len, "+--") != NULL ||
+		gr_memmem(doc->fold + l->f_off, l->f_len, "+==") != NULL;
 }
 
 /* A value cell: the current row's, unless a new layout row or an orphan label's. */
@@ -243,17 +252,7 @@ walk_value(gr_walk *w, int i, const gr_tok *t)
 	if (t->line == w->orphan_line && (w->cur < 0 || t->line != w->rows[w->cur].line))
 	{
 		if (t->kind != GR_TK_BLANK)
-		{
 			report_orphan(w);	/* a header's empty slots are nobody's numbers */
-			/*
-			 * Numbers on a later line of a label whose own line had only
-			 * empty cells (a table drawn with box characters, which
-			 * centres a row's numbers on its middle line): the empty cells
-			 * are not certain to be the row's.
-			 */
-			if (w->cur >= 0 && !w->row_done && w->rows[w->cur].n > 0 && only_blanks(w, &w->rows[w->cur]))
-				w->rows[w->cur].doubt = true;
-		}
 		if (w->pol->layout_rows)
 			gr_loose_add(w, i, t, w->orphan_tok);
 		return;
@@ -261,13 +260,15 @@ walk_value(gr_walk *w, int i, const gr_tok *t)
 	if (w->cur < 0 || w->row_done)
 	{
 		/*
-		 * A number on a later line of the layout's row, which has no label
-		 * of its own, after a row whose line had only empty cells (a table
-		 * drawn with box characters centres a row's numbers on its middle
-		 * line): the empty cells are not certain to be that row's.
+		 * A number on a later line with no label of its own, after a row
+		 * whose line had only empty cells, in a table that draws a border
+		 * above each row (w3m centres a row's numbers on its middle line):
+		 * the empty cells are not certain to be that row's.  Where every
+		 * line is a row (Markdown, tabs) the number is another row's.
 		 */
-		if (w->cur >= 0 && t->kind == GR_TK_NUM && t->line != w->rows[w->cur].line &&
-			w->rows[w->cur].n > 0 && only_blanks(w, &w->rows[w->cur]))
+		if (w->cur >= 0 && t->kind == GR_TK_NUM && !w->rows[w->cur].doubt && w->rows[w->cur].n > 0 &&
+			w->rows[w->cur].filled == 0 && w->rows[w->cur].line >= 0 && t->line != w->rows[w->cur].line &&
+			border_above(w->rd->doc, w->rows[w->cur].line))
 			w->rows[w->cur].doubt = true;
 		if (w->pol->layout_rows)
 			gr_loose_add(w, i, t, -1);	/* perhaps a row whose label stands elsewhere */
@@ -275,6 +276,7 @@ walk_value(gr_walk *w, int i, const gr_tok *t)
 	}
 	w->vals[w->nvals++] = i;
 	w->rows[w->cur].n++;
+	w->rows[w->cur].filled += t->kind != GR_TK_BLANK;
 	w->any_values = true;
 }
 
@@ -384,6 +386,7 @@ walk_text(gr_walk *w, int *i, const gr_tok *t)
 	{
 		w->vals[w->nvals++] = *i;
 		w->rows[w->cur].n++;
+		w->rows[w->cur].filled++;
 		return -1;
 	}
 	return m.row;

@@ -82,8 +82,9 @@ gr_parse(const gr_env *env, const char *text, size_t len, gr_report **out, gr_er
 		int		   *map = NULL,
 					nmap = 0;
 
-		/* a grid table's rows of several lines, each one line (gr_gridtab.c) */
-		if (gr_gridtab_has_rows(t, tlen) && gr_gridtab_join(&ctx, t, len, &t, &tlen, &map, &nmap) != GR_OK)
+		/* a grid table's rows of several lines, each one line (gr_gridtab.c); past 512 MB gr_doc_build says no */
+		if (tlen < (size_t) UINT32_MAX / 8 && gr_gridtab_has_rows(t, tlen) &&
+			gr_gridtab_join(&ctx, t, tlen, &t, &tlen, &map, &nmap) != GR_OK)
 			return err->status;
 		if (gr_doc_build(&ctx, t, tlen, map, nmap, doc) != GR_OK || gr_inline_split(&ctx, doc) != GR_OK)
 			return err->status;

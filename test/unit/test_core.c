@@ -1296,6 +1296,169 @@ test_box_rows(void)
 }
 
 /*
+ * Shapes a review of the grid-table join, the raw-HTML Markdown and the
+ * blank rows found read wrongly: each cell as it must read.
+ */
+typedef struct shape_cell
+{
+	const char *key;
+	char		state;			/* 'N' a number, 'B' blank */
+	long long	value;
+} shape_cell;
+
+typedef struct shape_case
+{
+	const char *name;
+	const char *text;
+	shape_cell	cells[4];
+} shape_case;
+
+static void
+test_review_shapes(void)
+{
+	static const shape_case cases[] = {
+		{"a table with a border around its body only (prettytable): each line a row",
+			"某某局2023年政府信息公开工作年度报告\n"
+			"\n"
+			"一、总体情况\n"
+			"\n"
+			"本年度工作情况如下。\n"
+			"\n"
+			"二、主动公开政府信息情况\n"
+			"\n"
+			"+------------------+--------------+--------------+--------------+\n"
+			"| 信息内容         | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+			"+------------------+--------------+--------------+--------------+\n"
+			"| 规章             | 1            | 2            | 3            |\n"
+			"| 规范性文件       | 4            | 5            | 6            |\n"
+			"+------------------+--------------+--------------+--------------+\n"
+			"\n"
+			"+------------------+------------------+\n"
+			"| 信息内容         | 本年处理决定数量 |\n"
+			"+------------------+------------------+\n"
+			"| 行政许可         | 7                |\n"
+			"+------------------+------------------+\n"
+			"\n"
+			"+------------------+------------------+\n"
+			"| 信息内容         | 本年处理决定数量 |\n"
+			"+------------------+------------------+\n"
+			"| 行政处罚         | 8                |\n"
+			"| 行政强制         | 9                |\n"
+			"+------------------+------------------+\n"
+			"\n"
+			"四、政府信息公开行政复议、行政诉讼情况\n"
+			"\n"
+			"无。\n",
+			{{"t2.rules.in_force", 'N', 3}, {"t2.norm_docs.issued", 'N', 4}, {"t2.coercion.decisions", 'N', 9}}},
+		{"an org-mode table: each line a row",
+			"某某局2023年政府信息公开工作年度报告\n"
+			"\n"
+			"二、主动公开政府信息情况\n"
+			"\n"
+			"| 信息内容   | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+			"|------------+--------------+--------------+--------------|\n"
+			"| 规章       | 1            | 2            | 3            |\n"
+			"| 规范性文件 | 4            | 5            | 6            |\n"
+			"|------------+--------------+--------------+--------------|\n"
+			"\n"
+			"| 信息内容 | 本年处理决定数量 |\n"
+			"|----------+------------------|\n"
+			"| 行政许可 | 7                |\n",
+			{{"t2.rules.issued", 'N', 1}, {"t2.norm_docs.in_force", 'N', 6}}},
+		{"a Markdown row shorter than its header: blank",
+			"某某局2023年政府信息公开工作年度报告\n"
+			"\n"
+			"二、主动公开政府信息情况\n"
+			"\n"
+			"| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+			"|---|---|---|---|\n"
+			"| 规章 | | |\n"
+			"| 规范性文件 | 1 | 2 | 3 |\n"
+			"\n"
+			"| 信息内容 | 本年处理决定数量 |\n"
+			"|---|---|\n"
+			"| 行政许可 | 5 |\n",
+			{{"t2.rules.issued", 'B', 0}, {"t2.rules.in_force", 'B', 0}, {"t2.norm_docs.repealed", 'N', 2}}},
+		{"a blank Markdown row before a row the format has not: blank",
+			"某某局2023年政府信息公开工作年度报告\n"
+			"\n"
+			"二、主动公开政府信息情况\n"
+			"\n"
+			"| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+			"|---|---|---|---|\n"
+			"| 规章 | 1 | 2 | 3 |\n"
+			"| 规范性文件 | | | |\n"
+			"| 其他主动公开文件 | 7 | 0 | 7 |\n"
+			"\n"
+			"| 信息内容 | 本年处理决定数量 |\n"
+			"|---|---|\n"
+			"| 行政许可 | 5 |\n",
+			{{"t2.norm_docs.issued", 'B', 0}, {"t2.rules.repealed", 'N', 2}}},
+		{"raw HTML around Markdown: '<5 …' and '> 注' are text, the table stays",
+			"# 某某局2023年政府信息公开工作年度报告\n"
+			"\n"
+			"<div class=\"content\">\n"
+			"\n"
+			"## 一、总体情况\n"
+			"\n"
+			"本年度办理时限<5 个工作日的申请占多数。\n"
+			"\n"
+			"## 二、主动公开政府信息情况\n"
+			"\n"
+			"| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+			"|---|---|---|---|\n"
+			"| 规章 | 1 | 2 | 3 |\n"
+			"| 规范性文件 | 4 | 5 | 6 |\n"
+			"\n"
+			"> 注：本表数据截至12月31日。\n"
+			"\n"
+			"</div>\n",
+			{{"t2.rules.issued", 'N', 1}, {"t2.norm_docs.in_force", 'N', 6}}},
+		{"raw HTML around Markdown: &#124; stays in its cell, &nbsp; is an empty cell",
+			"# 某某局2023年政府信息公开工作年度报告\n"
+			"\n"
+			"<div class=\"content\">\n"
+			"\n"
+			"## 一、总体情况\n"
+			"\n"
+			"本年度情况&#10;如下。\n"
+			"\n"
+			"## 二、主动公开政府信息情况\n"
+			"\n"
+			"| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+			"|---|---|---|---|\n"
+			"| 规章 | &nbsp; | 2 | 3 |\n"
+			"| 规范性文件 | 4 | 5&#124;6 | 6 |\n"
+			"\n"
+			"</div>\n"
+			"\n"
+			"## 三、收到和处理政府信息公开申请情况\n"
+			"\n"
+			"x<y\n",
+			{{"t2.rules.issued", 'B', 0}, {"t2.norm_docs.issued", 'N', 4}, {"t2.norm_docs.in_force", 'N', 6}}},
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		gr_report  *rep = parse_str(cases[i].text);
+		const char *bad = rep ? NULL : "no report";
+
+		for (int k = 0; k < 4 && cases[i].cells[k].key && !bad; k++)
+		{
+			const shape_cell *c = &cases[i].cells[k];
+			int			key = gr_key_find(c->key, strlen(c->key));
+
+			if (key < 0)
+				bad = c->key;
+			else if (c->state == 'B' ? rep->cells[key].state != GR_CELL_BLANK :
+					 (rep->cells[key].state != GR_CELL_NUMBER || cell_value(rep, c->key) != c->value))
+				bad = c->key;
+		}
+		CHECK(bad == NULL, "shapes: %s%s%s", cases[i].name, bad ? ": wrong " : "", bad ? bad : "");
+	}
+}
+
+/*
  * Rows of values whose labels the extractor put elsewhere (shanghai-office
  * 2025): placed where the format's order leaves one way, never otherwise.
  */
@@ -2531,6 +2694,7 @@ main(int argc, char **argv)
 	test_underscore_cells();
 	test_grid_rows();
 	test_box_rows();
+	test_review_shapes();
 	test_blank_lines();
 	test_loose_rows();
 	test_page_chrome();
