@@ -174,7 +174,7 @@ gr_layout_pipes(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g)
 	 * reads the lines, a lone '|' an empty cell).
 	 */
 	if (b - a == 1 && s[a] == '|')
-		return true;
+		return gr_grid_open_row(ctx, g, GR_EV_ORDER, 0, false);	/* a row of no cell: the line's own */
 	if (b - a >= 2 && s[a] == '|' && s[b - 1] == '|')
 	{
 		a++;					/* Markdown row: cells between the pipes */
