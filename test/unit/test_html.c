@@ -916,6 +916,9 @@ text_with_tables(void)
 			"<div>\n甲\n</div>\n<div>\n<span>乙</span>\n</div>\n", GR_HTML_PAGE, NULL, {0}},
 		{"one heading is no Markdown: a page", "<div>\n# 甲\n</div>\n<div><span>乙</span></div>\n", GR_HTML_PAGE,
 			NULL, {0}},
+		{"raw HTML around Markdown: &#10; is a space, not a line the text has not; &#124; stays",
+			"<div>\n## 甲\n|---|---|\n正文&#10;x | 5&#124;6\n## 乙\n", GR_HTML_TABLES,
+			"## 甲\n|---|---|\n正文 x | 5&#124;6\n## 乙\n", {2, 3, 4, 5}},
 		{"a million '<' and '&' that are text, in linear time", many_lt, GR_HTML_TABLES, NULL, {0}},
 	};
 
