@@ -26,9 +26,13 @@ typedef enum gr_html_kind
 } gr_html_kind;
 
 extern gr_html_kind gr_html_detect(const char *text, size_t len);
+
+/* gr_html_tags.c: a tag's name lower-cased (0: none at p), and a name among a NULL-ended list */
+extern size_t gr_html_tag_name(const char *p, const char *end, bool *closing, char *name, size_t cap);
+extern bool gr_html_in_list(const char *const *list, const char *name);
 extern const char *gr_html_next_table(const char *p, const char *end, const char **from);
 
-/* The markup of a text read as text (gr_html_markup, gr_html_detect.c). */
+/* The markup of a text read as text (gr_html_markup, gr_html_tags.c). */
 typedef enum gr_html_markup_kind
 {
 	GR_HTML_MARKUP_INLINE,		/* <span>, <a>, a comment: nothing in its place */

@@ -11,9 +11,9 @@
  * with it; read as text, its tables were tags.
  *
  * One scan over the '<' of the text, no tree: plain text has next to no
- * '<', and a page shows one of its page tags within its first few.  And
- * the markup of such a text, tag by tag (gr_html_markup), for the
- * renderer to leave out of its lines.
+ * '<', and a page shows one of its page tags within its first few.  (The
+ * names of tags, and the markup the renderer leaves out of such a text's
+ * lines, are gr_html_tags.c's.)
  */
 #include "gr_html.h"
 
@@ -55,57 +55,6 @@ static const char *const page_only_tags[] = {
 	"ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "form", "iframe", "noscript",
 	"!doctype", "tr", "td", "th", "textarea", "select", "object", "frameset", NULL
 };
-
-/* Elements whose tags break a line of a text read as text (the blocks of page_tags and <br>). */
-static const char *const line_break_tags[] = {
-	"div", "p", "br", "hr", "html", "body", "section", "article", "header", "footer", "nav",
-	"main", "aside", "center", "address", "figure", "figcaption", "h1", "h2", "h3", "h4", "h5",
-	"h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "form", NULL
-};
-
-static inline char
-lower(char c)
-{
-	return (c >= 'A' && c <= 'Z') ? (char) (c | 0x20) : c;
-}
-
-/*
- * The name of the tag at p ('<' then an optional '/'), lower-cased into
- * name (at most cap - 1 bytes; a longer name is no name of the lists);
- * *closing says whether it is an end tag.  0 when no name follows.
- */
-static size_t
-tag_name(const char *p, const char *end, bool *closing, char *name, size_t cap)
-{
-	size_t		n = 0;
-
-	p++;
-	*closing = p < end && *p == '/';
-	if (*closing)
-		p++;
-	if (p < end && *p == '!')
-		name[n++] = *p++;
-	while (p < end && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
-	{
-		if (n + 1 >= cap)
-			return 0;
-		name[n++] = lower(*p++);
-	}
-	/* a name ends at a blank, '>' or '/' (<br/>); "<p2023>" is no <p> */
-	if (p < end && !(*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '>' || *p == '/'))
-		return 0;
-	name[n] = '\0';
-	return n;
-}
-
-static bool
-in_list(const char *const *list, const char *name)
-{
-	for (int i = 0; list[i]; i++)
-		if (strcmp(list[i], name) == 0)
-			return true;
-	return false;
-}
 
 /*
  * Whether the lines of a text are Markdown's: two signs of it, a heading
@@ -197,7 +146,7 @@ gr_html_detect(const char *text, size_t len)
 				}
 			page_start = hits >= 3 && closing_seen;
 		}
-		if (page_only || tag_name(p, end, &closing, name, sizeof(name)) == 0)
+		if (page_only || gr_html_tag_name(p, end, &closing, name, sizeof(name)) == 0)
 			continue;
 		if (strcmp(name, "table") == 0)
 		{
@@ -208,8 +157,8 @@ gr_html_detect(const char *text, size_t len)
 		}
 		else if (depth == 0)
 		{
-			page_outside |= !closing && in_list(page_tags, name);
-			page_only |= in_list(page_only_tags, name);
+			page_outside |= !closing && gr_html_in_list(page_tags, name);
+			page_only |= gr_html_in_list(page_only_tags, name);
 		}
 	}
 	if (tables && !page_outside)
@@ -236,7 +185,7 @@ gr_html_next_table(const char *p, const char *end, const char **from)
 		char		name[12];
 		bool		closing;
 
-		if (tag_name(p, end, &closing, name, sizeof(name)) == 0 || strcmp(name, "table") != 0)
+		if (gr_html_tag_name(p, end, &closing, name, sizeof(name)) == 0 || strcmp(name, "table") != 0)
 			continue;
 		if (!closing)
 		{
@@ -252,85 +201,4 @@ gr_html_next_table(const char *p, const char *end, const char **from)
 	}
 	*from = NULL;
 	return NULL;
-}
-
-/*
- * Does s..e hold a blank line?  A tag that pandoc wraps goes on over its
- * lines, never over a blank one: "a <b" and a '>' a paragraph later ("> 注")
- * are text.  (The spans looked at are apart: no '<' stands in one.)
- */
-static bool
-blank_line_in(const char *s, const char *e)
-{
-	for (const char *nl = memchr(s, '\n', (size_t) (e - s)); nl != NULL;
-		 nl = memchr(nl + 1, '\n', (size_t) (e - nl - 1)))
-	{
-		const char *q = nl + 1;
-
-		while (q < e && (*q == ' ' || *q == '\t' || *q == '\r'))
-			q++;
-		if (q < e && *q == '\n')
-			return true;
-		if (q >= e)
-			return false;
-	}
-	return false;
-}
-
-/*
- * The markup at p ('<') of a text read as text: a tag (with its
- * attributes, over lines as pandoc wraps them) or a comment, which the
- * renderer leaves out of the text; its length, 0 when the '<' is text
- * (no element's name follows, as in Markdown's <http://…> or "<5"; no
- * '>' before the next '<').  *brk says whether it breaks the line: the
- * tags of blocks (<div>, MinerU's <html><body> around a table), and <br>
- * (GR_HTML_MARKUP_BR, which a pipe table's row keeps within its cell).
- * sc remembers the next '>', '<' and "-->" past p, so that every '<' of
- * a text costs a constant: a text of a million '<' is read in linear time.
- */
-size_t
-gr_html_markup(gr_html_scan *sc, const char *p, const char *end, gr_html_markup_kind *brk)
-{
-	char		name[12];
-	bool		closing;
-
-	*brk = GR_HTML_MARKUP_INLINE;
-	if (end - p >= 4 && memcmp(p, "<!--", 4) == 0)
-	{
-		if (sc->comment_end == NULL || (sc->comment_end != end && sc->comment_end < p + 4))
-		{
-			const char *c = gr_memmem(p + 4, (size_t) (end - p - 4), "-->");
-
-			sc->comment_end = c ? c : end;	/* end: none from here on */
-		}
-		return sc->comment_end == end ? 0 : (size_t) (sc->comment_end + 3 - p);
-	}
-	/* an element's name begins with a letter: "<5 个工作日" is text */
-	{
-		const char *q = p + 1 + (end - p > 1 && p[1] == '/');
-
-		if (q >= end || !((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || *q == '!'))
-			return 0;
-	}
-	if (tag_name(p, end, &closing, name, sizeof(name)) == 0)
-		return 0;
-	if (sc->gt == NULL || (sc->gt != end && sc->gt < p))
-	{
-		const char *g = memchr(p, '>', (size_t) (end - p));
-
-		sc->gt = g ? g : end;
-	}
-	if (sc->lt == NULL || (sc->lt != end && sc->lt <= p))
-	{
-		const char *l = memchr(p + 1, '<', (size_t) (end - p - 1));
-
-		sc->lt = l ? l : end;
-	}
-	if (sc->gt == end || sc->gt > sc->lt || blank_line_in(p, sc->gt))
-		return 0;
-	if (strcmp(name, "br") == 0)
-		*brk = GR_HTML_MARKUP_BR;
-	else if (in_list(line_break_tags, name))
-		*brk = GR_HTML_MARKUP_BREAK;
-	return (size_t) (sc->gt + 1 - p);
 }

@@ -37,7 +37,6 @@
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 
-#include "gr_html.h"
 #include "gr_html_tree.h"
 
 
@@ -793,66 +792,4 @@ gr_hn_lineno(const gr_htree *t, int32_t i)
 		return n->line;
 	l = lineno(t, i, 0);
 	return l > 0 ? (int) l : 0;
-}
-
-/*
- * The entity at p ('&') of a text read as text (gr_html_detect.c): a named
- * one of HTML 4's (libxml2's htmlEntityLookup, the table its parser
- * decodes a page's entities by) or a character reference, ended by ';';
- * its character as UTF-8 in out (room for 4 bytes), *outlen its bytes.
- * Its length at p, 0 when none is there (the '&' is text, as in "a & b"):
- * a reference to NUL, to a surrogate or past U+10FFFF stays text, and so
- * does "&#124;", whose '|' would split a pipe table's cell.  A control
- * character (&#10;) is a space: a line end the text does not have would
- * put every later line's number off by one.
- */
-size_t
-gr_html_entity(const char *p, const char *end, char *out, int *outlen)
-{
-	char		name[33];
-	size_t		n = 0;
-	uint32_t	cp = 0;
-
-	*outlen = 0;
-	if (end - p < 3 || *p != '&')
-		return 0;
-	if (p[1] == '#')
-	{
-		bool		hex = end - p > 3 && (p[2] == 'x' || p[2] == 'X');
-		const char *q = p + (hex ? 3 : 2);
-		const char *d = q;
-
-		for (; q < end && q - d < 8; q++)
-		{
-			int			v = (*q >= '0' && *q <= '9') ? *q - '0' :
-				hex && (*q | 0x20) >= 'a' && (*q | 0x20) <= 'f' ? (*q | 0x20) - 'a' + 10 : -1;
-
-			if (v < 0)
-				break;
-			cp = cp * (hex ? 16 : 10) + (uint32_t) v;
-		}
-		if (q == d || q >= end || *q != ';' || cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-			return 0;
-		n = (size_t) (q + 1 - p);
-	}
-	else
-	{
-		const htmlEntityDesc *ent;
-		const char *q = p + 1;
-
-		while (q < end && n < sizeof(name) - 1 &&
-			   ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || (*q >= '0' && *q <= '9')))
-			name[n++] = *q++;
-		name[n] = '\0';
-		if (n == 0 || q >= end || *q != ';' || (ent = htmlEntityLookup((const xmlChar *) name)) == NULL)
-			return 0;
-		cp = ent->value;
-		n = (size_t) (q + 1 - p);
-	}
-	if (cp == '|')
-		return 0;
-	if (cp < 0x20 || cp == 0x7F)
-		cp = ' ';
-	*outlen = gr_utf8_encode(cp, out);
-	return n;
 }
