@@ -20,29 +20,11 @@
  *
  * A text with HTML tables (Markdown as MinerU or pandoc write it,
  * gr_html_detect.c), or Markdown that keeps a page's <div> and <span> as
- * raw HTML, is no page: its text outside the tables is rendered line for
- * line, its markup left out and its entities decoded, and only its tables
- * come from libxml2's tree.
+ * raw HTML, is no page: gr_html_text.c renders its text outside the
+ * tables line for line, and only its tables come from libxml2's tree.
  */
-#include "gr_html.h"
-#include "gr_html_tree.h"
+#include "gr_html_render.h"
 
-typedef struct render
-{
-	gr_ctx	   *ctx;
-	char	   *buf;
-	size_t		len;
-	size_t		cap;
-	int		   *lines;			/* input line of each output line */
-	int			nlines;
-	int			lcap;
-	bool		line_open;		/* text was written on the current output line */
-	bool		space;			/* a space is pending before the next text */
-	bool		failed;
-	gr_html_cell *cells;		/* the grid of every data table, slot by slot */
-	int			ncells;
-	int			ccap;
-} render;
 
 /* Record one slot of a table's grid: a cell starting there, or a slot a span covers. */
 static void
@@ -98,8 +80,8 @@ grow(render *r, size_t need)
 	return true;
 }
 
-static void
-start_line_if_needed(render *r, int lineno)
+void
+gr_hr_start_line(render *r, int lineno)
 {
 	if (r->line_open)
 		return;
@@ -124,18 +106,18 @@ start_line_if_needed(render *r, int lineno)
 	r->space = false;
 }
 
-static void
-put_bytes(render *r, const char *s, size_t n, int lineno)
+void
+gr_hr_put_bytes(render *r, const char *s, size_t n, int lineno)
 {
-	start_line_if_needed(r, lineno);
+	gr_hr_start_line(r, lineno);
 	if (r->failed || !grow(r, n + 1))
 		return;
 	memcpy(r->buf + r->len, s, n);
 	r->len += n;
 }
 
-static void
-newline(render *r)
+void
+gr_hr_newline(render *r)
 {
 	if (!r->line_open)
 		return;
@@ -179,9 +161,9 @@ put_text(render *r, const char *s, size_t n, int lineno)
 			while (q < end && !is_ws(*q))
 				q++;
 			if (r->space)
-				put_bytes(r, " ", 1, lineno);
+				gr_hr_put_bytes(r, " ", 1, lineno);
 			r->space = false;
-			put_bytes(r, (const char *) p, (size_t) (q - p), lineno);
+			gr_hr_put_bytes(r, (const char *) p, (size_t) (q - p), lineno);
 			p = q;
 		}
 	}
@@ -192,12 +174,6 @@ is_block(const gr_hnode *n)
 {
 	return n->type == GR_HN_ELEM && (n->tag == GR_HT_BLOCK || n->tag == GR_HT_TABLE ||
 									 n->tag == GR_HT_TR || n->tag == GR_HT_TSECT);
-}
-
-static inline bool
-is_tag(const gr_hnode *n, gr_hn_tag tag)
-{
-	return n->type == GR_HN_ELEM && n->tag == tag;
 }
 
 static inline bool
@@ -343,8 +319,8 @@ table_width(const gr_htree *t, int32_t table, int *nrows)
  * their rows times their widths, which is at least what rendering records,
  * but no more than twice their cells (beyond, spans grow it as needed).
  */
-static void
-size_cells(render *r, const gr_htree *t)
+void
+gr_hr_size_cells(render *r, const gr_htree *t)
 {
 	size_t		slots = 0,
 				cells = 0;
@@ -397,16 +373,16 @@ render_row(render *r, const gr_htree *t, const int32_t *rows, int nrows, int ri,
 			for (int x = col; x < maxw && x < col + cs; x++)
 				taken[((size_t) y * maxw + x) / 8] |= (uint8_t) (1u << (((size_t) y * maxw + x) % 8));
 		cline = gr_hn_lineno(t, i);
-		start_line_if_needed(r, line ? line : cline);
+		gr_hr_start_line(r, line ? line : cline);
 		/* slots before this cell: spans from rows above, or gaps */
 		for (; slot < col; slot++)
 		{
 			if (slot > 0)
-				put_bytes(r, "\t", 1, line);
+				gr_hr_put_bytes(r, "\t", 1, line);
 			add_cell(r, (uint32_t) r->len, slot, 1, true);
 		}
 		if (slot > 0)
-			put_bytes(r, "\t", 1, line);
+			gr_hr_put_bytes(r, "\t", 1, line);
 		r->space = false;
 		{
 			uint32_t	from = (uint32_t) r->len;
@@ -418,7 +394,7 @@ render_row(render *r, const gr_htree *t, const int32_t *rows, int nrows, int ri,
 		/* the further columns this cell spans stay empty */
 		for (int k = 1; k < cs && slot < maxw; k++, slot++)
 		{
-			put_bytes(r, "\t", 1, line);
+			gr_hr_put_bytes(r, "\t", 1, line);
 			add_cell(r, (uint32_t) r->len, slot, 1, true);
 		}
 		col += cs;
@@ -453,7 +429,7 @@ render_table(render *r, const gr_htree *t, int32_t table)
 		return;
 	}
 
-	newline(r);
+	gr_hr_newline(r);
 	for (int ri = 0; ri < nrows && !r->failed; ri++)
 	{
 		if (gr_poll(r->ctx))
@@ -462,7 +438,7 @@ render_table(render *r, const gr_htree *t, int32_t table)
 			return;
 		}
 		render_row(r, t, rows, nrows, ri, taken, maxw);
-		newline(r);
+		gr_hr_newline(r);
 	}
 	/* the next table's (a page of 2,000 small tables needs one table's room) */
 	gr_release(r->ctx, taken, ((size_t) nrows * (size_t) maxw + 7) / 8);
@@ -481,15 +457,15 @@ render_pub_date(render *r, const gr_htree *t, int32_t i)
 	const gr_hnode *n = gr_hn(t, i);
 	int			line = gr_hn_lineno(t, i);
 
-	newline(r);
+	gr_hr_newline(r);
 	put_text(r, label, sizeof(label) - 1, line);
 	put_text(r, gr_hn_text(t, n), n->u.text.len, line);
-	newline(r);
+	gr_hr_newline(r);
 }
 
 /* Render node i; true when its children are to be rendered after it. */
-static bool
-render_node(render *r, const gr_htree *t, int32_t i)
+bool
+gr_hr_render_node(render *r, const gr_htree *t, int32_t i)
 {
 	const gr_hnode *n = gr_hn(t, i);
 	int			line;
@@ -512,8 +488,8 @@ render_node(render *r, const gr_htree *t, int32_t i)
 			return false;
 		case GR_HT_BR:
 			if (!r->line_open)
-				start_line_if_needed(r, gr_hn_lineno(t, i));
-			newline(r);
+				gr_hr_start_line(r, gr_hn_lineno(t, i));
+			gr_hr_newline(r);
 			return false;
 		case GR_HT_TABLE:
 			if (!n->has_table)
@@ -526,7 +502,7 @@ render_node(render *r, const gr_htree *t, int32_t i)
 			break;
 	}
 	if (is_block(n) || n->tag == GR_HT_CELL)
-		newline(r);
+		gr_hr_newline(r);
 	return true;
 }
 
@@ -546,8 +522,8 @@ depth_step(const gr_hnode *n)
 	return n->type == GR_HN_ELEM && n->tag == GR_HT_OTHER ? 0 : 1;
 }
 
-static void
-render_tree(render *r, const gr_htree *t, int32_t root)
+void
+gr_hr_render_tree(render *r, const gr_htree *t, int32_t root)
 {
 	int32_t		i = gr_hn(t, root)->first;
 	int			depth = 1;
@@ -556,7 +532,7 @@ render_tree(render *r, const gr_htree *t, int32_t root)
 	{
 		const gr_hnode *n = gr_hn(t, i);
 
-		if (depth <= HTML_MAX_DEPTH && render_node(r, t, i))
+		if (depth <= HTML_MAX_DEPTH && gr_hr_render_node(r, t, i))
 		{
 			if (n->first != GR_HN_NONE)
 			{
@@ -565,7 +541,7 @@ render_tree(render *r, const gr_htree *t, int32_t root)
 				continue;
 			}
 			if (is_block(n) || n->tag == GR_HT_CELL)
-				newline(r);
+				gr_hr_newline(r);
 		}
 		while (gr_hn(t, i)->next == GR_HN_NONE)
 		{
@@ -574,213 +550,10 @@ render_tree(render *r, const gr_htree *t, int32_t root)
 			if (i == root)
 				return;
 			if (is_block(gr_hn(t, i)) || is_tag(gr_hn(t, i), GR_HT_CELL))
-				newline(r);
+				gr_hr_newline(r);
 		}
 		i = gr_hn(t, i)->next;
 	}
-}
-
-/* Whether the input line at s (its first byte) is a row of a Markdown pipe table. */
-static inline bool
-pipe_row(const char *s, const char *end)
-{
-	while (s < end && (*s == ' ' || *s == '\t'))
-		s++;
-	return s < end && *s == '|';
-}
-
-/*
- * The text of a text read as text, outside its HTML tables: line for line
- * as it is (blank lines too, a '\r' before a line end left out), so that
- * it reads as the same text without HTML would, but for its markup: a tag
- * or a comment is left out (gr_html_markup), a block's tag or a <br> ends
- * the rendered line (a <br> in a pipe table's row does not: it stays in
- * its cell), and an entity is its character.  A tag that pandoc wraps over
- * lines joins them.  *line is the input line of s; the first part goes on
- * the line open (text before a table on its line, after a table on its
- * last line).
- */
-static void
-put_text_lines(render *r, const char *s, const char *end, int *line)
-{
-	gr_html_scan sc = {NULL, NULL, NULL};
-	bool		first = true,
-				pipe = pipe_row(s, end);
-	const char *run = s;		/* text not yet put */
-
-	for (const char *p = s; p < end && !r->failed;)
-	{
-		const char *q = p;
-		gr_html_markup_kind brk = GR_HTML_MARKUP_INLINE;
-		size_t		n;
-		char		ch[4];
-		int			chlen = 0;
-
-		/* the next byte that is not plain text */
-		while (q < end && *q != '\n' && *q != '<' && *q != '&')
-			q++;
-		if (q == end)
-			break;
-		if (*q == '\n')
-		{
-			const char *e = q > run && q[-1] == '\r' ? q - 1 : q;
-
-			if (e > run)
-				put_bytes(r, run, (size_t) (e - run), *line);
-			if (!r->line_open && !first)
-				start_line_if_needed(r, *line);	/* a blank line */
-			newline(r);
-			first = false;
-			(*line)++;
-			run = p = q + 1;
-			pipe = pipe_row(p, end);
-			continue;
-		}
-		n = *q == '<' ? gr_html_markup(&sc, q, end, &brk) : gr_html_entity(q, end, ch, &chlen);
-		if (n == 0)
-		{
-			p = q + 1;
-			continue;
-		}
-		if (q > run)
-			put_bytes(r, run, (size_t) (q - run), *line);
-		if (*q == '&')
-			put_bytes(r, ch, (size_t) chlen, *line);
-		else
-		{
-			*line += (int) gr_count_nl(q, q + n);
-			if (brk == GR_HTML_MARKUP_BREAK || (brk == GR_HTML_MARKUP_BR && !pipe))
-				newline(r);
-		}
-		run = p = q + n;
-	}
-	if (end > run && !r->failed)
-		put_bytes(r, run, (size_t) (end - run), *line);
-}
-
-/* The tables of a text with tables: where each is in the text, and its node in the tree. */
-typedef struct text_table
-{
-	const char *from;			/* "<table" */
-	const char *to;				/* past its end tag's '>' */
-	int			first_line;		/* input lines of from and to */
-	int			last_line;
-	int32_t		node;
-} text_table;
-
-/* masked[s - text, e - text): the text's line ends, every other byte a space */
-static void
-blank_outside(char *masked, const char *text, const char *s, const char *e)
-{
-	for (const char *q = s; q < e; q++)
-		masked[q - text] = *q == '\n' ? '\n' : ' ';
-}
-
-/*
- * A text with tables (GR_HTML_TABLES): its text outside the tables as it
- * is, and its tables read by libxml2 in one parse of a copy of the text
- * in which every byte outside them but the line ends is a space — so that
- * libxml2's lines are the text's, and the outside text can hold '<' and
- * '&' as text does.  Each top-level table of the tree must be the next
- * table of the text, its start tag on a line of that table (a "<table" in
- * a comment or a script can make libxml2 see other tables than the scan
- * of the text did); false when they are not, and the text is read as a
- * page.  One parse, not one per table: a text of 50,000 small tables
- * stays within a small multiple of its size.
- */
-static bool
-render_text_tables(render *r, const char *text, size_t len)
-{
-	const char *end = text + len;
-	const char *from;
-	int			n = 0,
-				k = 0,
-				line = 1;
-	text_table *tabs;
-	char	   *masked;
-	gr_htree	tree;
-	bool		ok = true;
-
-	for (const char *p = text; p < end && (p = gr_html_next_table(p, end, &from)) != NULL;)
-		n++;
-	if (n == 0)
-	{
-		/* raw HTML around Markdown, no table: the text, its markup left out */
-		put_text_lines(r, text, end, &line);
-		return true;
-	}
-	if ((tabs = gr_alloc(r->ctx, sizeof(text_table) * (size_t) n)) == NULL ||
-		(masked = gr_alloc(r->ctx, len)) == NULL)
-	{
-		r->failed = true;
-		return false;
-	}
-	{
-		const char *p = text;
-
-		for (int i = 0; i < n; i++)
-		{
-			tabs[i].to = gr_html_next_table(p, end, &tabs[i].from);
-			line += (int) gr_count_nl(p, tabs[i].from);
-			tabs[i].first_line = line;
-			line += (int) gr_count_nl(tabs[i].from, tabs[i].to);
-			tabs[i].last_line = line;
-			tabs[i].node = GR_HN_NONE;
-			blank_outside(masked, text, p, tabs[i].from);
-			memcpy(masked + (tabs[i].from - text), tabs[i].from, (size_t) (tabs[i].to - tabs[i].from));
-			p = tabs[i].to;
-		}
-		blank_outside(masked, text, p, end);
-	}
-	if (!gr_html_parse(r->ctx, masked, len, &tree))
-	{
-		gr_release(r->ctx, masked, len);
-		gr_release(r->ctx, tabs, sizeof(text_table) * (size_t) n);
-		r->failed = r->ctx->err->status != GR_OK;
-		return false;
-	}
-	gr_release(r->ctx, masked, len);
-
-	/* the top-level tables, in document order (nodes are made in that order) */
-	for (int32_t i = 1; i < tree.n && ok; i++)
-	{
-		int32_t		a;
-		int			l;
-
-		if (!is_tag(gr_hn(&tree, i), GR_HT_TABLE))
-			continue;
-		for (a = gr_hn(&tree, i)->parent; a > 0 && !is_tag(gr_hn(&tree, a), GR_HT_TABLE); a = gr_hn(&tree, a)->parent)
-			;
-		if (a > 0)
-			continue;			/* a table in a table */
-		l = gr_hn_lineno(&tree, i);
-		ok = k < n && ((l >= tabs[k].first_line && l <= tabs[k].last_line) ||
-					   (l >= 65535 && tabs[k].last_line >= 65535));
-		if (ok)
-			tabs[k++].node = i;
-	}
-	ok = ok && k == n;
-	if (ok)
-	{
-		const char *p = text;
-
-		size_cells(r, &tree);
-		line = 1;
-		for (int i = 0; i < n && !r->failed; i++)
-		{
-			put_text_lines(r, p, tabs[i].from, &line);
-			newline(r);
-			if (render_node(r, &tree, tabs[i].node))
-				render_tree(r, &tree, tabs[i].node);
-			newline(r);
-			line = tabs[i].last_line;
-			p = tabs[i].to;
-		}
-		put_text_lines(r, p, end, &line);
-	}
-	gr_html_tree_release(r->ctx, &tree);
-	gr_release(r->ctx, tabs, sizeof(text_table) * (size_t) n);
-	return ok;
 }
 
 gr_status
@@ -794,7 +567,7 @@ gr_html_render(gr_ctx *ctx, const char *text, size_t len, gr_html_kind kind, gr_
 	r.ctx = ctx;
 	if (len > INT32_MAX)
 		return gr_fail(ctx, GR_ETOOBIG, 0, "report text is too long", "");
-	if (kind != GR_HTML_TABLES || (!render_text_tables(&r, text, len) && !r.failed))
+	if (kind != GR_HTML_TABLES || (!gr_hr_text_tables(&r, text, len) && !r.failed))
 	{
 		/* a page, or a text whose tables libxml2 sees otherwise: as a page, from the start */
 		r.len = 0;
@@ -804,8 +577,8 @@ gr_html_render(gr_ctx *ctx, const char *text, size_t len, gr_html_kind kind, gr_
 		r.space = false;
 		if (!gr_html_parse(ctx, text, len, &tree))
 			return ctx->err->status;	/* GR_OK: not HTML we can read, the caller reads it as text */
-		size_cells(&r, &tree);
-		render_tree(&r, &tree, 0);
+		gr_hr_size_cells(&r, &tree);
+		gr_hr_render_tree(&r, &tree, 0);
 		gr_html_tree_release(ctx, &tree);
 	}
 	if (r.failed)
