@@ -179,6 +179,28 @@ has_full_stop(const char *s, uint32_t len)
 	return false;
 }
 
+/*
+ * Does s hold more than n characters that are not white space?  A PDF
+ * spaces out the characters of a cell to fill its width (行 政 许 可), so
+ * a label of 36 characters takes 71 with its spaces; prose does not.
+ */
+static bool
+more_chars_than(const char *s, uint32_t len, uint32_t n)
+{
+	uint32_t	chars = 0;
+
+	if (len <= n)
+		return false;			/* a character is a byte at least */
+	for (uint32_t i = 0; i < len; i++)
+	{
+		unsigned char b = (unsigned char) s[i];
+
+		if ((b & 0xC0) != 0x80 && !gr_ws(b) && ++chars > n)
+			return true;
+	}
+	return false;
+}
+
 /* A sentence, not a cell: the narrative around a table. */
 bool
 gr_rd_is_narrative(const gr_reader *rd, const gr_tok *t)
@@ -186,8 +208,8 @@ gr_rd_is_narrative(const gr_reader *rd, const gr_tok *t)
 	const char *s = rd->doc->fold + t->f_from;
 	uint32_t	len = t->f_to - t->f_from;
 
-	/* over 70 characters: certain beyond 280 bytes, impossible within 70 */
-	if (len > 280 || (len > 70 && gr_utf8_chars(s, len) > 70))
+	/* over 70 characters, its white space not counted */
+	if (more_chars_than(s, len, 70))
 		return true;
 	return has_full_stop(s, len);
 }

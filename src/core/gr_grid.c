@@ -355,6 +355,8 @@ gr_tokenize(gr_ctx *ctx, const gr_doc *doc, int line_from, int line_to, gr_grid 
 	bool		cell_per_line = gr_layout_cell_per_line(doc, line_from, line_to);
 	bool		pipe_ended = gr_layout_pipe_ended(doc, line_from, line_to);
 	bool		blank_spaced = !cell_per_line && gr_layout_blank_spaced(doc, line_from, line_to);
+	bool		doubled = cell_per_line && gr_layout_breaks_doubled(doc, line_from, line_to);
+	int			empties = 0;	/* empty lines in a row, for doubled line breaks */
 	gr_ruled	ruled;
 	int			blanks = -1;	/* blank lines since the last cell, -1 before the first */
 	bool		new_row = true;
@@ -372,13 +374,14 @@ gr_tokenize(gr_ctx *ctx, const gr_doc *doc, int line_from, int line_to, gr_grid 
 
 		if (gr_poll(ctx))
 			return ctx->err->status;
-		/* an empty line ends a row of one-cell-per-line layouts */
+		/* an empty line ends a row of one-cell-per-line layouts; the second, where every break is doubled */
 		if (l->c_len == 0 && l->tabs == 0)
 		{
-			new_row = true;
+			new_row |= !doubled || ++empties >= 2;
 			blanks += blanks >= 0;
 			continue;
 		}
+		empties = 0;
 		if (is_noise_line(doc, l))
 		{
 			/*

@@ -146,6 +146,7 @@ gr_ws(char c)
 
 extern bool gr_layout_cell_per_line(const gr_doc *doc, int from, int to);
 extern bool gr_layout_blank_spaced(const gr_doc *doc, int from, int to);
+extern bool gr_layout_breaks_doubled(const gr_doc *doc, int from, int to);
 extern bool gr_layout_blank_cells(gr_ctx *ctx, const gr_doc *doc, int li, int k, bool soft, gr_grid *g);
 extern bool gr_layout_lead_tab(gr_ctx *ctx, const gr_doc *doc, int li, bool new_row, gr_grid *g);
 extern bool gr_layout_continue_cell(const gr_doc *doc, int li, bool new_row, gr_grid *g);

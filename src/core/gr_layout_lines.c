@@ -3,7 +3,8 @@
  * blank line between rows (seed 000): each row of the layout is one grid
  * row whose cells come in order with their empty cells shown (a line
  * holding only its tab), so its evidence is GR_EV_ORDER.  A line without
- * a tab continues the cell above (上一年 / 项目数量).
+ * a tab continues the cell above (上一年 / 项目数量).  Where every line
+ * break is doubled (a blank line after each line), a row ends at two.
  *
  * One cell per line without tabs (seed 004) cannot show an empty cell;
  * its lines reach gr_layout_spaced.c as lone cells, values only — unless
@@ -31,6 +32,39 @@ gr_layout_cell_per_line(const gr_doc *doc, int from, int to)
 			split++;
 	}
 	return lead_only > 0 && lead_only * 10 >= (lead_only + split) * 7;
+}
+
+/*
+ * Are the line breaks of this region, laid out one cell per line behind a
+ * tab, doubled (a text copied from a page or Word: a blank line after
+ * every line)?  Then no two cells stand on adjacent lines, most are one
+ * blank line apart, and a row ends only at a wider gap.
+ */
+bool
+gr_layout_breaks_doubled(const gr_doc *doc, int from, int to)
+{
+	int			gaps = 0,
+				one = 0,
+				zero = 0,
+				blanks = -1;
+
+	for (int i = from; i < to; i++)
+	{
+		if (doc->lines[i].c_len == 0 && doc->lines[i].tabs == 0)
+		{
+			if (blanks >= 0)
+				blanks++;
+			continue;
+		}
+		if (blanks >= 0)
+		{
+			gaps++;
+			one += blanks == 1;
+			zero += blanks == 0;
+		}
+		blanks = 0;
+	}
+	return gaps >= 8 && zero * 20 <= gaps && one * 10 >= gaps * 6;
 }
 
 /*

@@ -237,6 +237,17 @@ border_above(const gr_doc *doc, int li)
 		gr_memmem(doc->fold + l->f_off, l->f_len, "+==") != NULL;
 }
 
+/*
+ * Has the row fewer cells than its table has columns?  Its empty cells
+ * then do not show that the row is blank (表二's rows have columns of
+ * their own: not asked).
+ */
+static bool
+short_of_cells(const gr_walk *w, const gr_read_row *r)
+{
+	return w->pol->table != GR_T2 && r->n < gr_tabledefs[w->pol->table].ncols;
+}
+
 /* A value cell: the current row's, unless a new layout row or an orphan label's. */
 static void
 walk_value(gr_walk *w, int i, const gr_tok *t)
@@ -262,13 +273,16 @@ walk_value(gr_walk *w, int i, const gr_tok *t)
 		/*
 		 * A number on a later line with no label of its own, after a row
 		 * whose line had only empty cells, in a table that draws a border
-		 * above each row (w3m centres a row's numbers on its middle line):
-		 * the empty cells are not certain to be that row's.  Where every
-		 * line is a row (Markdown, tabs) the number is another row's.
+		 * above each row (w3m centres a row's numbers on its middle line),
+		 * or after a row of fewer empty cells than columns (cells one per
+		 * line, each a row of the layout where a blank line follows every
+		 * line): the empty cells are not certain to be that row's.  Where
+		 * every line is a row of all its cells (Markdown, tabs) the number
+		 * is another row's.
 		 */
 		if (w->cur >= 0 && t->kind == GR_TK_NUM && !w->rows[w->cur].doubt && w->rows[w->cur].n > 0 &&
 			w->rows[w->cur].filled == 0 && w->rows[w->cur].line >= 0 && t->line != w->rows[w->cur].line &&
-			border_above(w->rd->doc, w->rows[w->cur].line))
+			(border_above(w->rd->doc, w->rows[w->cur].line) || short_of_cells(w, &w->rows[w->cur])))
 			w->rows[w->cur].doubt = true;
 		if (w->pol->layout_rows)
 			gr_loose_add(w, i, t, -1);	/* perhaps a row whose label stands elsewhere */

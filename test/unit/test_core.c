@@ -1237,8 +1237,9 @@ test_grid_rows(void)
 /*
  * Tables as other tools draw them, each cell as it must read: html2text's
  * underscores, box-drawn rows of several lines, tables with a border
- * around their body only, Markdown's short rows, raw HTML around Markdown
- * (and the shapes a review of those readers found read wrongly).
+ * around their body only, Markdown's short rows, raw HTML around Markdown,
+ * labels spaced out by a PDF (and the shapes a review of those readers
+ * found read wrongly).
  */
 typedef struct shape_cell
 {
@@ -1406,6 +1407,29 @@ test_shapes(void)
 			"\n"
 			"x<y\n",
 			{{"t2.rules.issued", 'B', 0}, {"t2.norm_docs.issued", 'N', 4}, {"t2.norm_docs.in_force", 'N', 6}}},
+		{"a label a PDF spaced out to 71 characters is a label, not prose",
+			"某县2021年政府信息公开工作年度报告\n"
+			"三、收到和处理政府信息公开申请情况\n"
+			"| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n"
+			"|---|---|---|---|---|---|---|---|\n"
+			"| 一、本年新收政府信息公开申请数量 | 9 | 0 | 0 | 0 | 0 | 0 | 9 |\n"
+			"| 2. 申 请 人 逾 期 未 按 收 费 通 知 要 求 缴 纳 费 用 、 行 政 机 关 不 再 处 理 其 政 府 信 息 公 开 申 请 "
+			"| 7 | 0 | 0 | 0 | 0 | 0 | 7 |\n"
+			"| 3. 其 他 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n",
+			{{"t3.other_unpaid_fee.natural_person", 'N', 7}, {"t3.other_unpaid_fee.total", 'N', 7},
+			 {"t3.other_misc.total", 'N', 2}}},
+		{"cells one per line: a row of fewer empty cells than columns, numbers after it, is not blank",
+			"某县2021年政府信息公开工作年度报告\n"
+			"三、收到和处理政府信息公开申请情况\n"
+			"\t申请人情况\n\t自然人\n\t商业企业\n\t科研机构\n\t社会公益组织\n\t法律服务机构\n\t其他\n\t总计\n"
+			"\n"
+			"\t一、本年新收政府信息公开申请数量\n\t\n"
+			"\n"
+			"\t3\n\t0\n\t0\n\t0\n\t0\n\t0\n\t3\n"
+			"\n"
+			"\t二、上年结转政府信息公开申请数量\n\t1\n\t0\n\t0\n\t0\n\t0\n\t0\n\t1\n",
+			{{"t3.new_received.natural_person", 'X', 3}, {"t3.new_received.total", 'X', 3},
+			 {"t3.carried_in.natural_person", 'N', 1}, {"t3.carried_in.total", 'N', 1}}},
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)

@@ -1267,7 +1267,7 @@ typedef struct mess
 	int			page_no;
 	bool		pad;			/* (b), (f): a colspan written as empty cells */
 	int			md_mode;		/* (f): how spanned cells are written */
-	bool		double_spaced;	/* (a2): a blank line after every line (seed 004) */
+	bool		double_spaced;	/* (a, a2): a blank line after every line (seed 004) */
 	bool		centred;		/* (d): group labels in the middle of their rows */
 	bool		head_low;		/* (d): two-row headers on their lower line */
 	/* drawn from a second stream, so the reports above stay as they were */
@@ -2604,6 +2604,9 @@ pick_mess2(mess *m, int layout, rng *r2)
 	m->pinyin = m->hant && rng_chance(r2, 50) && !(avoid & AV_PINYIN);
 	m->malformed = layout != LY_G && rng_chance(r2, 15) && !(avoid & AV_MALFORMED);
 	m->stray_space = layout == LY_G && !(avoid & AV_STRAY) ? (int) rng_range(r2, 0, 30) : 0;
+	/* (a) every line break doubled too: the cells behind their tabs, a row ended by two blank lines */
+	if (layout == LY_A)
+		m->double_spaced = rng_chance(r2, 30);
 }
 
 static char *
