@@ -51,6 +51,7 @@ static const struct
 	{0x201A, "'"},
 	{0x201B, "'"},
 	{0x2212, "-"},				/* minus sign */
+	{0x5B83, "\xE4\xBB\x96"},	/* 它 as 他: 其它 is written for 其他 (其它处理, 其它对外管理服务事项) */
 	{0x25CB, "\xE3\x80\x87"},	/* ○ typed for 〇 in dates */
 	{0x25EF, "\xE3\x80\x87"},
 };

@@ -13,7 +13,8 @@
  * every one of those rows was printed as a label without numbers, each run
  * has a value for every column, and a run's piece of label, if any, is
  * part of its row's label.  Then the runs are those rows, in order.  Any
- * doubt, and they stay unplaced, as before.
+ * doubt, and they stay unplaced, each run with a number said so in a
+ * finding (R-PARSE-09) that keeps its values.
  */
 #include "gr_format.h"
 #include "gr_label.h"
@@ -37,6 +38,7 @@ gr_loose_add(gr_walk *w, int i, const gr_tok *t, int label_tok)
 		r->after = w->nrows;
 		r->label_tok = label_tok;
 		r->line = t->line;
+		r->placed = false;
 	}
 	w->loose_vals[w->nloose_vals++] = i;
 	r->n++;
@@ -124,7 +126,43 @@ place_group(gr_walk *w, int g, int h, int a, int b, gr_edition ed, int ncols)
 		r->n = run->n;
 		memcpy(w->vals + w->nvals, w->loose_vals + run->first, sizeof(int) * (size_t) run->n);
 		w->nvals += run->n;
+		w->loose[g + i].placed = true;
 	}
+}
+
+/*
+ * The runs [k, h) left without a row, read one after another (a value a
+ * line, as some PDF extractors give them, is a run a line): their numbers
+ * are in no cell, and one finding says so with all of them.
+ */
+static void
+report_unplaced(gr_walk *w, int k, int h)
+{
+	gr_reader  *rd = w->rd;
+	const int  *vals = w->loose_vals + w->loose[k].first;
+	int			n = w->loose[h - 1].first + w->loose[h - 1].n - w->loose[k].first;
+	bool		number = false;
+	gr_str		raw;
+
+	for (int i = 0; i < n; i++)
+		number |= rd->grid.v[vals[i]].kind != GR_TK_BLANK;
+	if (!number)
+		return;					/* a header's empty slots, a rule's: nobody's numbers */
+	raw = gr_rd_values_raw(rd, vals, n);
+	gr_add_finding(rd->ctx, rd->rep, "R-PARSE-09", GR_SEV_WARNING, rd->doc->lines[w->loose[k].line].lineno,
+				   "%s中一行数值没有可确定的行标题，无法确定所属行，未填入：%.*s", w->pol->name,
+				   (int) raw.len, raw.ptr);
+}
+
+/* Is loose run k + 1 one value that follows run k, one value too, with nothing between? */
+static bool
+run_goes_on(const gr_walk *w, int k)
+{
+	const gr_loose_run *a = &w->loose[k],
+			   *b = &w->loose[k + 1];
+
+	return !b->placed && a->n == 1 && b->n == 1 && b->after == a->after && b->label_tok < 0 && a->label_tok < 0 &&
+		b->first == a->first + a->n && b->line > a->line && b->line - a->line <= 2;
 }
 
 void
@@ -132,9 +170,7 @@ gr_loose_place(gr_walk *w, gr_edition ed, int ncols)
 {
 	int			g = 0;
 
-	if (ed == GR_ED_UNKNOWN)
-		return;
-	while (g < w->nloose)
+	while (ed != GR_ED_UNKNOWN && g < w->nloose)
 	{
 		int			after = w->loose[g].after,
 					h = g + 1,
@@ -162,5 +198,16 @@ gr_loose_place(gr_walk *w, gr_edition ed, int ncols)
 		if (a < b)
 			place_group(w, g, h, a, b, ed, ncols);
 		g = h;
+	}
+	for (int k = 0; k < w->nloose; k++)
+	{
+		int			h = k + 1;
+
+		if (w->loose[k].placed)
+			continue;
+		while (h < w->nloose && run_goes_on(w, h - 1))
+			h++;
+		report_unplaced(w, k, h);
+		k = h - 1;
 	}
 }

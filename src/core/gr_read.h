@@ -119,6 +119,7 @@ typedef struct gr_loose_run
 	int			after;			/* the walk's rows read before it */
 	int			label_tok;		/* the piece of label on its line, -1 for none */
 	int			line;			/* its grid line */
+	bool		placed;			/* given its row (gr_loose_place) */
 } gr_loose_run;
 
 /* What a header cell did: nothing, was taken by the header, or began a new header. */

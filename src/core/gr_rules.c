@@ -137,6 +137,8 @@ static const gr_ruledef rules[] = {
 	"一行的数字连写在一起，有多种读法或没有合规读法，该行不填"},
 	{"R-PARSE-08", GR_SEV_WARNING, 1, 0, EB, IN_REPORT, NULL, GR_OP_EQ, NULL, NULL,
 	"表中有格式以外的行，其数值不计入任何一行"},
+	{"R-PARSE-09", GR_SEV_WARNING, 1, 0, EB, IN_REPORT, NULL, GR_OP_EQ, NULL, NULL,
+	"一行数值没有可确定的行标题，无法确定所属行，不填"},
 };
 
 /* Entry i of the table, NULL past the end: what gr_check runs. */

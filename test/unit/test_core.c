@@ -1418,6 +1418,16 @@ test_shapes(void)
 			"| 3. 其 他 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n",
 			{{"t3.other_unpaid_fee.natural_person", 'N', 7}, {"t3.other_unpaid_fee.total", 'N', 7},
 			 {"t3.other_misc.total", 'N', 2}}},
+		{"其它 written for 其他: the labels and the column read alike",
+			"某县2021年政府信息公开工作年度报告\n"
+			"三、收到和处理政府信息公开申请情况\n"
+			"| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其它 | 总计 |\n"
+			"|---|---|---|---|---|---|---|---|\n"
+			"| 一、本年新收政府信息公开申请数量 | 9 | 0 | 0 | 0 | 0 | 1 | 10 |\n"
+			"| 2.其它法律行政法规禁止公开 | 4 | 0 | 0 | 0 | 0 | 0 | 4 |\n"
+			"| 3.其它 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n",
+			{{"t3.new_received.other_org", 'N', 1}, {"t3.denied_law.natural_person", 'N', 4},
+			 {"t3.other_misc.total", 'N', 2}}},
 		{"cells one per line: a row of fewer empty cells than columns, numbers after it, is not blank",
 			"某县2021年政府信息公开工作年度报告\n"
 			"三、收到和处理政府信息公开申请情况\n"
@@ -1452,6 +1462,18 @@ test_shapes(void)
 		}
 		CHECK(bad == NULL, "shapes: %s%s%s", cases[i].name, bad ? ": wrong " : "", bad ? bad : "");
 	}
+}
+
+/* Does the message hold the text? */
+static bool
+find_in(gr_str msg, const char *text)
+{
+	size_t		n = strlen(text);
+
+	for (uint32_t i = 0; msg.ptr && i + n <= msg.len; i++)
+		if (memcmp(msg.ptr + i, text, n) == 0)
+			return true;
+	return false;
 }
 
 /*
@@ -1498,6 +1520,17 @@ test_loose_rows(void)
 			  cell_value(rep, "t3.other_no_supplement.total") == -1,
 			  i == 0 ? "loose rows: two runs and one label apart place nothing" :
 			  "loose rows: a run of six values for seven columns places nothing");
+		/* … and what is placed nowhere is said, each run with its values */
+		{
+			int			said = 0;
+
+			for (int k = 0; rep && k < rep->nfindings; k++)
+				if (strcmp(rep->findings[k].rule, "R-PARSE-09") == 0 &&
+					(find_in(rep->findings[k].message, "：2 0 0 0 0 ") ||
+					 find_in(rep->findings[k].message, "：3 0 0 0 0 0 3")))
+					said++;
+			CHECK(said == 2, "loose rows: each run placed nowhere has its R-PARSE-09 with its values (%d)", said);
+		}
 	}
 }
 
