@@ -237,7 +237,10 @@ filler_start(const char *s, uint32_t end)
  * Do most pipe lines of the region end a cell ("X |") rather than frame a
  * Markdown row?  Lines that read either way say nothing: filler of pipes
  * only ("||||"), and "| 25 |", which is an empty cell then 25 as much as a
- * Markdown row of one cell.  A framed row has two cells at least.
+ * Markdown row of one cell.  A framed row has two cells at least.  So has
+ * a row of fields whose last is empty ("一、本年新收… | 32 | 2 | … | 34 | ",
+ * Markdown without its outer pipes, as Python's html2text writes it): a
+ * line of three pipes and more is a row, not a cell.
  */
 bool
 gr_layout_pipe_ended(const gr_doc *doc, int from, int to)
@@ -255,11 +258,6 @@ gr_layout_pipe_ended(const gr_doc *doc, int from, int to)
 
 		if (n < 2 || s[n - 1] != '|')
 			continue;
-		if (s[0] != '|')
-		{
-			ended++;
-			continue;
-		}
 		/* the pipes of "| 0 | ||" without its filler: two, one cell */
 		f = doc->fold + doc->lines[i].f_off;
 		fn = doc->lines[i].f_len;
@@ -270,6 +268,8 @@ gr_layout_pipe_ended(const gr_doc *doc, int from, int to)
 			pipes += f[k] == '|';
 		if (pipes >= 3 && (uint32_t) pipes < n)
 			framed++;
+		else if (s[0] != '|')
+			ended++;
 	}
 	return ended >= 3 && ended * 10 >= (ended + framed) * 7;
 }

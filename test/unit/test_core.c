@@ -1418,6 +1418,22 @@ test_shapes(void)
 			"| 3. 其 他 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n",
 			{{"t3.other_unpaid_fee.natural_person", 'N', 7}, {"t3.other_unpaid_fee.total", 'N', 7},
 			 {"t3.other_misc.total", 'N', 2}}},
+		{"Markdown without its outer pipes (Python's html2text), rows ending in an empty cell: rows, not cells",
+			"某县2021年政府信息公开工作年度报告\n"
+			"三、收到和处理政府信息公开申请情况\n"
+			"申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 | \n"
+			"---|---|---|---|---|---|---|---|---\n"
+			"一、本年新收政府信息公开申请数量 | 32 | 2 | 0 | 0 | 0 | 0 | 34 | \n"
+			"二、上年结转政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2 | \n"
+			"三、本年度办理结果 | （一）予以公开 | 9 | 0 | 0 | 0 | 0 | 0 | 9\n"
+			"0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+			"（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n"
+			"1.属于国家秘密\n"
+			"5 | 0 | 0 | 0 | 0 | 0 | 5\n"
+			"2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | \n",
+			{{"t3.new_received.total", 'N', 34}, {"t3.carried_in.natural_person", 'N', 2},
+			 {"t3.granted.total", 'N', 9}, {"t3.partial.total", 'N', 0}, {"t3.denied_secret.total", 'X', 5},
+			 {"t3.denied_law.total", 'N', 0}}},
 		{"其它 written for 其他: the labels and the column read alike",
 			"某县2021年政府信息公开工作年度报告\n"
 			"三、收到和处理政府信息公开申请情况\n"
