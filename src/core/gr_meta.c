@@ -215,6 +215,22 @@ capture_label_len(const char *s, uint32_t len)
 	return 0;
 }
 
+/*
+ * The line above line k of a title: k - 1, or the one before the blank
+ * line k - 1 where the text's line breaks are doubled (a blank line after
+ * every line, as text copied from a page comes: line i, the title's last,
+ * has one after it too); -1 for none.
+ */
+static int
+title_line_above(const gr_doc *doc, int k, int i)
+{
+	if (k <= 0)
+		return -1;
+	if (doc->lines[k - 1].c_len > 0 || k < 2 || i + 1 >= doc->nlines || doc->lines[i + 1].c_len > 0)
+		return k - 1;
+	return k - 2;
+}
+
 static int
 find_title(gr_ctx *ctx, const gr_doc *doc, int limit, gr_report *rep,
 		   uint32_t *org_from, uint32_t *org_to)
@@ -236,11 +252,11 @@ find_title(gr_ctx *ctx, const gr_doc *doc, int limit, gr_report *rep,
 		t_from = l->c_off + capture_label_len(doc->cmp + l->c_off, l->c_len);
 		t_to = l->c_off + l->c_len;
 		org_in_title(doc->cmp, t_from, t_to, org_from, org_to);
-		/* the name may be on the lines just above */
-		while (*org_from == *org_to && first > 0 && i - first < 2 &&
-			   is_short_plain_line(doc, first - 1))
+		/* the name may be on the lines just above (two of them at most) */
+		for (int pieces = 1, above; *org_from == *org_to && pieces < 3 &&
+			 (above = title_line_above(doc, first, i)) >= 0 && is_short_plain_line(doc, above); pieces++)
 		{
-			first--;
+			first = above;
 			t_from = doc->lines[first].c_off;
 			org_in_title(doc->cmp, t_from, t_to, org_from, org_to);
 		}

@@ -2055,6 +2055,12 @@ test_variants(void)
 	CHECK(rep && str_eq(rep->org, "上海市科委") && str_eq(rep->title, "2024 年上海市科委政府信息公开工作年度报告"),
 		  "year-first title broken before 年度报告");
 	CHECK(rep && date_eq(rep->period_end, 2024, 12, 31), "period end without its year");
+	rep = parse_str("正文\n\n2024 年上海市科委政府信息公开工作\n\n年度报告\n\n根据《条例》，市科委编制了报告。\n\n一、总体情况\n\n");
+	CHECK(rep && str_eq(rep->org, "上海市科委") && str_eq(rep->title, "2024 年上海市科委政府信息公开工作年度报告"),
+		  "title broken over lines where every line break is doubled");
+	rep = parse_str("正文\n2024 年上海市科委政府信息公开工作\n\n年度报告\n根据《条例》，市科委编制了报告。\n一、总体情况\n");
+	CHECK(rep && !str_eq(rep->title, "2024 年上海市科委政府信息公开工作年度报告"),
+		  "a blank line between two lines of a text whose breaks are not doubled parts them");
 
 	rep = parse_str("本年报是根据条例的要求,由七户乡编制的2020度政府信息公开年度报告。\n一、总体情况\n二、主动公开政府信息情况\n");
 	CHECK(rep && str_eq(rep->org, "七户乡") && rep->year == 2020, "no title: org and year from the preamble");
