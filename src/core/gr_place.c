@@ -52,13 +52,33 @@ rows_prove(const placement *p, gr_evidence ev)
 	return true;
 }
 
+/*
+ * Does a cell that is no value stand between two of the row's values in
+ * its fields (a web page's page mark or note in a value column)?  Then
+ * the values' order is not the columns': only their fields can place
+ * them (by_header_fields, by_grid_column).
+ */
+static bool
+fields_gapped(const placement *p)
+{
+	for (int i = 1; i < p->n; i++)
+	{
+		const gr_tok *a = val(p, i - 1),
+				   *b = val(p, i);
+
+		if (a->col >= 0 && b->col >= 0 && a->line == b->line && b->col != a->col + 1)
+			return true;
+	}
+	return false;
+}
+
 /* As many values as columns: in order, the layout's empty cells aside. */
 static place_result
 by_values(placement *p)
 {
 	int			j = 0;
 
-	if (p->nv != p->ncols || p->nv == 0)
+	if (p->nv != p->ncols || p->nv == 0 || fields_gapped(p))
 		return PLACE_NO;
 	for (int i = 0; i < p->n; i++)
 		p->target[i] = val(p, i)->kind != GR_TK_BLANK ? j++ : -1;
@@ -105,7 +125,7 @@ by_header_fields(placement *p)
 static place_result
 by_position(placement *p)
 {
-	if (p->n != p->ncols || !rows_prove(p, GR_EV_ORDER))
+	if (p->n != p->ncols || !rows_prove(p, GR_EV_ORDER) || fields_gapped(p))
 		return PLACE_NO;
 	for (int i = 0; i < p->n; i++)
 		p->target[i] = i;
@@ -124,7 +144,7 @@ by_position_firm(placement *p)
 {
 	int			firm = 0;
 
-	if (!rows_prove(p, GR_EV_ORDER))
+	if (!rows_prove(p, GR_EV_ORDER) || fields_gapped(p))
 		return PLACE_NO;
 	for (int i = 0; i < p->n; i++)
 		firm += !val(p, i)->soft;

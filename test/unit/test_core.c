@@ -1434,6 +1434,19 @@ test_shapes(void)
 			{{"t3.new_received.total", 'N', 34}, {"t3.carried_in.natural_person", 'N', 2},
 			 {"t3.granted.total", 'N', 9}, {"t3.partial.total", 'N', 0}, {"t3.denied_secret.total", 'X', 5},
 			 {"t3.denied_law.total", 'N', 0}}},
+		{"a web page's text cell among a row's values, under a label's colspan: the values by their columns",
+			"<html><body><p>某县2021年政府信息公开工作年度报告</p><p>三、收到和处理政府信息公开申请情况</p>"
+			"<table><tr><td colspan=\"3\" rowspan=\"2\">申请人情况</td><td rowspan=\"2\">自然人</td>"
+			"<td colspan=\"5\">法人或其他组织</td><td rowspan=\"2\">总计</td></tr><tr><td>商业企业</td><td>科研机构</td>"
+			"<td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>"
+			"<tr><td colspan=\"3\">一、本年新收政府信息公开申请数量</td><td>26</td><td></td><td></td><td></td>"
+			"<td></td><td></td><td>26</td></tr>"
+			"<tr><td rowspan=\"2\">三、本年度办理结果</td><td colspan=\"2\">（一）予以公开</td><td>26</td><td></td>"
+			"<td></td><td>第 13 页 共 9 页</td><td></td><td></td><td>26</td></tr>"
+			"<tr><td colspan=\"2\">（二）部分公开（区分处理的，只计这一情形，不计其他情形）</td><td>0</td><td></td>"
+			"<td></td><td></td><td></td><td></td><td>0</td></tr></table></body></html>",
+			{{"t3.granted.natural_person", 'N', 26}, {"t3.granted.business", 'B', 0}, {"t3.granted.total", 'N', 26},
+			 {"t3.partial.natural_person", 'N', 0}}},
 		{"其它 written for 其他: the labels and the column read alike",
 			"某县2021年政府信息公开工作年度报告\n"
 			"三、收到和处理政府信息公开申请情况\n"
