@@ -36,6 +36,9 @@ GOVREPORT_DEB_PACKAGES="build-essential debhelper postgresql-server-dev-all unzi
 # What the short fuzz run of scripts/test.sh takes: clang and its
 # sanitizer and libFuzzer runtimes.
 GOVREPORT_FUZZ_PACKAGES="clang libclang-rt-14-dev"
+# What the corpus variants of scripts/test.sh are made with
+# (test/corpus/variants): uconv and perl's Unicode tables.
+GOVREPORT_VARIANT_PACKAGES="icu-devtools perl"
 
 # Run a command as root: directly when we are root, else through sudo.
 as_root() {

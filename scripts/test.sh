@@ -29,7 +29,7 @@ count_run() {
 	fi
 }
 
-ensure_packages $GOVREPORT_DEB_PACKAGES $GOVREPORT_FUZZ_PACKAGES
+ensure_packages $GOVREPORT_DEB_PACKAGES $GOVREPORT_FUZZ_PACKAGES $GOVREPORT_VARIANT_PACKAGES
 if ! build_and_install; then
 	echo "not ok - build"
 	count 0 1

@@ -92,7 +92,7 @@ t3_finish(gr_walk *w)
 	bool		have_slots = t3_header_slots(m, slots);
 	int			votes[GR_NED] = {0};
 
-	/* rows of values whose labels the text printed elsewhere (gr_loose.c) */
+	/* rows of values whose labels the text printed elsewhere (gr_loose.c); those left say so */
 	gr_loose_place(w, gr_table_edition(w->rd->rep, GR_T3), m->ncols);
 
 	for (int k = 0; k < w->nrows; k++)
@@ -105,7 +105,7 @@ t3_finish(gr_walk *w)
 			continue;
 		for (int c = 0; c < m->ncols; c++)
 			keys[c] = gr_key_index(GR_T3, r->row, m->cols[c]);
-		if (r->apart)
+		if (r->apart || (r->off_line && r->loose_before))
 			gr_walk_apart(w, r, keys, m->ncols);
 		else if (!(def->derived && r->n == 0))
 			gr_walk_place(w, r, keys, m->ncols, have_slots ? slots : NULL);

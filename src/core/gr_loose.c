@@ -148,6 +148,13 @@ report_unplaced(gr_walk *w, int k, int h)
 		number |= rd->grid.v[vals[i]].kind != GR_TK_BLANK;
 	if (!number)
 		return;					/* a header's empty slots, a rule's: nobody's numbers */
+	/*
+	 * A row whose label stands elsewhere came before the walk's next row:
+	 * that row's values on a line apart from its label may be this one's,
+	 * as uncertain as after a row that got none.
+	 */
+	if (w->loose[k].after < w->nrows)
+		w->rows[w->loose[k].after].loose_before = true;
 	raw = gr_rd_values_raw(rd, vals, n);
 	gr_add_finding(rd->ctx, rd->rep, "R-PARSE-09", GR_SEV_WARNING, rd->doc->lines[w->loose[k].line].lineno,
 				   "%s中一行数值没有可确定的行标题，无法确定所属行，未填入：%.*s", w->pol->name,

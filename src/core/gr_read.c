@@ -69,7 +69,8 @@ gr_walk_place(gr_walk *w, const gr_read_row *r, const int *keys, int ncols, cons
 /*
  * Values on a row of their own, after a label that got none: the PDF put
  * labels and numbers apart (上海市科委 2024), so the numbers may be the
- * earlier label's.  Not placed.
+ * earlier label's.  Or (not r->apart) after numbers no row took: they may
+ * be the row whose label stands elsewhere.  Not placed.
  */
 void
 gr_walk_apart(gr_walk *w, const gr_read_row *r, const int *keys, int ncols)
@@ -79,8 +80,10 @@ gr_walk_apart(gr_walk *w, const gr_read_row *r, const int *keys, int ncols)
 	gr_str		label = gr_walk_label(w, r);
 	int			line = rd->doc->lines[rd->grid.v[w->vals[r->first]].line].lineno;
 	gr_finding *f = gr_add_finding(rd->ctx, rd->rep, "R-PARSE-04", GR_SEV_WARNING, line,
-								   "%s“%.*s”之后的数值与其标签不在同一行，且前一行缺少数值，无法确定归属，未填入：%.*s",
-								   w->pol->name, (int) label.len, label.ptr, (int) raw.len, raw.ptr);
+								   "%s“%.*s”之后的数值与其标签不在同一行，且%s，无法确定归属，未填入：%.*s",
+								   w->pol->name, (int) label.len, label.ptr,
+								   r->apart ? "前一行缺少数值" : "其前有不能确定所属行的数值",
+								   (int) raw.len, raw.ptr);
 
 	if (f)
 		f->raw = raw;
@@ -113,8 +116,9 @@ close_row(gr_walk *w)
 	def = &gr_tabledefs[w->pol->table].rows[r->row];
 	if (def->part == GR_PK_CAPTION)
 		return;
-	r->apart = w->pol->layout_rows && r->n > 0 && w->prev_pending && gr_row_of(&w->rd->grid, &w->rd->grid.v[w->vals[r->first]])->multi &&
+	r->off_line = w->pol->layout_rows && r->n > 0 && gr_row_of(&w->rd->grid, &w->rd->grid.v[w->vals[r->first]])->multi &&
 		w->rd->grid.v[w->vals[r->first]].line != r->line;
+	r->apart = r->off_line && w->prev_pending;
 	if (!def->derived)
 		w->prev_pending = r->n == 0;
 }
@@ -191,6 +195,8 @@ open_row(gr_walk *w, int row, int label_tok)
 	r->n = 0;
 	r->header = w->header;
 	r->apart = false;
+	r->off_line = false;
+	r->loose_before = false;
 	r->filled = 0;
 	r->doubt = false;
 	w->row_done = false;

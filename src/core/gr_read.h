@@ -105,6 +105,8 @@ typedef struct gr_read_row
 	int			n;
 	int			header;			/* the header in force, as the column model counts them */
 	bool		apart;			/* values on a line of their own after a label that got none */
+	bool		off_line;		/* values on a line of their own (apart, if the row before got none) */
+	bool		loose_before;	/* numbers no row took came just before it (gr_loose_place) */
 	int			filled;			/* of its values, those that are no empty cell */
 	bool		doubt;			/* only empty cells on its line, numbers on a later line of its label */
 } gr_read_row;

@@ -128,7 +128,7 @@ static const gr_ruledef rules[] = {
 	{"R-PARSE-03", GR_SEV_WARNING, 1, 0, EB, IN_REPORT, NULL, GR_OP_EQ, NULL, NULL,
 	"一行有标题而没有数值"},
 	{"R-PARSE-04", GR_SEV_WARNING, 1, 0, EB, IN_REPORT, NULL, GR_OP_EQ, NULL, NULL,
-	"数值与其行标题不在同一行且前一行缺少数值，无法确定归属，不填"},
+	"数值与其行标题不在同一行，且前一行缺少数值或其前有不能确定所属行的数值，无法确定归属，不填"},
 	{"R-PARSE-05", GR_SEV_WARNING, 1, 0, EB, IN_REPORT, NULL, GR_OP_EQ, NULL, NULL,
 	"数值之和超出可精确计算的范围，该合计不计算、相关规则不检查"},
 	{"R-PARSE-06", GR_SEV_INFO, 1, 0, EB, IN_REPORT, NULL, GR_OP_EQ, NULL, NULL,

@@ -12,6 +12,10 @@
 #    grdump -v.  A fact marked "# TODO why" is a known gap of the parser:
 #    reported in TAP's TODO form and counted apart, not as a failure.
 #
+#  * extractions and variants: the reports as other tools extract them
+#    (test/data/extract) and as they are changed on their way
+#    (test/corpus/variants), against the corpus file's own cells.
+#
 # Prints one TAP line per check, how many TODO facts remain, and
 # "N passed, N failed".
 set -u
@@ -136,5 +140,64 @@ if [ -s "$got" ]; then
 	diff -u test/data/extract/agreement "$got" > "$tmp/diff"
 	tap $? "extractions: as many cells as test/data/extract/agreement says" "$tmp/diff" 100
 fi
+# ---- the same reports changed on their way (test/corpus/variants) ----
+# Each variant made of every corpus report and sample its files name; its
+# cells against the original's (grdump -v): "same" must give every one,
+# "right" may miss some but never read one as another.
+# compare ORIG VARIANT MUST: "same N missed N extra N wrong N", the cells
+# that differ on stderr; the year and edition only where the variant must
+# read the same (a text without its rows' numbering may show one edition less)
+compare() {
+	awk -F= -v must="$3" '
+		function num(v) { return v ~ /^-?[0-9]+(\.[0-9]+)?$/ }
+		function stated(v) { return num(v) || v == "blank" || v == "dash" }
+		FNR == 1 { next }
+		NR == FNR { if ($2 !~ / derived$/ && $2 != "absent" && (must == "same" || $1 !~ /^meta\./)) ref[$1] = $2; next }
+		!($1 in ref) { next }
+		{
+			v = $2
+			if (v == ref[$1]) same++
+			else if (stated(v) && stated(ref[$1])) { wrong++; print "#   " $1 ": " v " where the original reads " ref[$1] > "/dev/stderr" }
+			else if (stated(v)) extra++
+			else { missed++; if (stated(ref[$1])) print "#   " $1 ": " v " where the original reads " ref[$1] > "/dev/stderr" }
+		}
+		END { printf "same %d missed %d extra %d wrong %d\n", same, missed, extra, wrong }
+	' "$1" "$2"
+}
+originals=$(ls "$corpus"/*.txt "$corpus"/*.md "$corpus"/*.html samples/*.txt 2>/dev/null)
+for f in $originals; do
+	test/tools/grdump -v "$f" > "$tmp/orig.$(basename "$f").cells"
+done
+while read -r name must files cmd; do
+	case "$name" in '' | '#'*) continue ;; esac
+	if [ "$name" = hant ] && ! command -v uconv >/dev/null 2>&1; then
+		echo "ok - variant $name: skipped (no uconv: Debian's icu-devtools)"
+		pass=$((pass + 1))
+		continue
+	fi
+	n=0
+	bad=0
+	: > "$tmp/why"
+	for f in $originals; do
+		b=$(basename "$f")
+		# shellcheck disable=SC2254
+		case "$b" in $files) ;; *) continue ;; esac
+		n=$((n + 1))
+		bash -c "$cmd" < "$f" > "$tmp/variant"
+		test/tools/grdump -v "$tmp/variant" > "$tmp/variant.cells"
+		counts=$(compare "$tmp/orig.$b.cells" "$tmp/variant.cells" "$must" 2> "$tmp/cells")
+		case "$must" in
+			same) [[ "$counts" == *" missed 0 extra 0 wrong 0" ]] ;;
+			*) [[ "$counts" == *" extra 0 wrong 0" ]] ;;
+		esac || {
+			bad=$((bad + 1))
+			echo "# $b: $counts" >> "$tmp/why"
+			head -n 5 "$tmp/cells" >> "$tmp/why"
+		}
+	done
+	[ "$bad" -eq 0 ]
+	tap $? "variant $name ($must): $n reports, $bad not as they must be" "$tmp/why" 40
+done < test/corpus/variants
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

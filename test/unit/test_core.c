@@ -1561,6 +1561,16 @@ test_loose_rows(void)
 			CHECK(said == 2, "loose rows: each run placed nowhere has its R-PARSE-09 with its values (%d)", said);
 		}
 	}
+	/* numbers no row took before a label alone: the values after it may be theirs */
+	snprintf(text, sizeof(text), "%.*s%s", (int) (strstr(head, "5.要求") - head), head,
+			 "| 4 | 0 | 0 | 0 | 0 | 0 | 4 |\n"
+			 "3.补正后申请内容仍不明确\n"
+			 "| 6 | 0 | 0 | 0 | 0 | 0 | 6 |\n"
+			 "| 1.信访举报投诉类申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n");
+	rep = parse_str(text);
+	CHECK(rep != NULL && cell_value(rep, "t3.unable_unclear.total") == -1 &&
+		  cell_value(rep, "t3.declined_petition.total") == 1,
+		  "loose rows: values apart from their label after numbers no row took are not placed");
 }
 
 /* One cell per line, one blank line apart: each further blank line is an empty cell (issue 8). */
