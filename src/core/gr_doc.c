@@ -197,8 +197,8 @@ break_line(gr_ctx *ctx, doc_out *o, line_start *ls, const char *src, uint32_t po
 	char		b = src[pos];
 	uint32_t	s_end = pos;
 
-	if (b == '\n' && pos > ls->s && src[pos - 1] == '\r')
-		s_end = pos - 1;
+	while (b == '\n' && s_end > ls->s && src[s_end - 1] == '\r')
+		s_end--;				/* the CRs before it ("\r\n", "\r\r\n") */
 	if (!out_line(ctx, o, ls->f, ls->s, s_end,
 				  line_map && ls->src_line < nmap ? line_map[ls->src_line] : ls->lineno))
 		return false;
@@ -330,6 +330,28 @@ fold_one(gr_ctx *ctx, doc_out *o, line_start *ls, const char *src, uint32_t slen
 
 	if (b < 0x80)
 	{
+		/*
+		 * CRs before a LF are no breaks of their own: "\r\r\n" is one line
+		 * break written twice over (a CRLF text converted to CRLF again),
+		 * not an empty line after each.  The run is passed at once, so a
+		 * long one is read once.
+		 */
+		if (b == '\r' && *pos + 1 < slen && src[*pos + 1] == '\r')
+		{
+			uint32_t	k = *pos + 1;
+
+			while (k < slen && src[k] == '\r')
+				k++;
+			if (k < slen && src[k] == '\n')
+			{
+				*pos = k;		/* the LF breaks the line */
+				return 1;
+			}
+			for (; *pos < k; (*pos)++)	/* lone CRs (old Mac text): a break each */
+				if (!break_line(ctx, o, ls, src, *pos, line_map, nmap))
+					return 0;
+			return 1;
+		}
 		if (b == '\n' || (b == '\r' && (*pos + 1 >= slen || src[*pos + 1] != '\n')) ||
 			((b == '\f' || b == '\v') && o->flen > ls->f))
 		{

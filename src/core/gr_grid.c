@@ -286,11 +286,21 @@ is_noise_line(const gr_doc *doc, const gr_line *l)
 	return l->c_len >= 2 && only_pipes(doc->cmp + l->c_off, l->c_len);
 }
 
+/* What the region's lines show of its layout, found once before its lines are read. */
+typedef struct region_layout
+{
+	bool		cell_per_line;	/* one cell a line behind a tab (seed 000) */
+	bool		pipe_ended;		/* cells ended by '|' (seed 002) */
+	bool		pipes_bare;		/* pipe tables without outer pipes (Python's html2text) */
+	gr_ruled	ruled;			/* columns under a rule of dashes */
+} region_layout;
+
 /* The line by the adapter of its layout; false on failure (error set). */
 static bool
-grid_line(gr_ctx *ctx, const gr_doc *doc, int li, bool cell_per_line, bool pipe_ended, const gr_ruled *ruled,
-		  bool *new_row, gr_grid *g)
+grid_line(gr_ctx *ctx, const gr_doc *doc, int li, const region_layout *rl, bool *new_row, gr_grid *g)
 {
+	bool		cell_per_line = rl->cell_per_line;
+	const gr_ruled *ruled = &rl->ruled;
 	const gr_line *l = &doc->lines[li];
 	const char *s = doc->fold + l->f_off;
 	int			html = gr_layout_html(ctx, doc, li, g);
@@ -319,7 +329,7 @@ grid_line(gr_ctx *ctx, const gr_doc *doc, int li, bool cell_per_line, bool pipe_
 		if (gr_layout_continue_cell(doc, li, *new_row, g))
 			return true;
 	}
-	if (pipe_ended && l->tabs == 0 && l->pipe)
+	if (rl->pipe_ended && l->tabs == 0 && l->pipe)
 	{
 		/* cells ended by '|': the row is the region's, not the line's */
 		if (!gr_layout_pipe_cells(ctx, doc, li, g))
@@ -341,7 +351,7 @@ grid_line(gr_ctx *ctx, const gr_doc *doc, int li, bool cell_per_line, bool pipe_
 		}
 	}
 	if (!(l->tabs > 0 ? gr_layout_tabs(ctx, doc, li, g) :
-		  l->pipe ? gr_layout_pipes(ctx, doc, li, g) :
+		  l->pipe ? gr_layout_pipes(ctx, doc, li, rl->pipes_bare, g) :
 		  gr_layout_spaced(ctx, doc, li, g)))
 		return false;
 	close_line_row(g, cell_per_line);
@@ -352,16 +362,17 @@ grid_line(gr_ctx *ctx, const gr_doc *doc, int li, bool cell_per_line, bool pipe_
 gr_status
 gr_tokenize(gr_ctx *ctx, const gr_doc *doc, int line_from, int line_to, gr_grid *out)
 {
-	bool		cell_per_line = gr_layout_cell_per_line(doc, line_from, line_to);
-	bool		pipe_ended = gr_layout_pipe_ended(doc, line_from, line_to);
+	region_layout rl;
+	bool		cell_per_line = rl.cell_per_line = gr_layout_cell_per_line(doc, line_from, line_to);
 	bool		blank_spaced = !cell_per_line && gr_layout_blank_spaced(doc, line_from, line_to);
 	bool		doubled = cell_per_line && gr_layout_breaks_doubled(doc, line_from, line_to);
 	int			empties = 0;	/* empty lines in a row, for doubled line breaks */
-	gr_ruled	ruled;
 	int			blanks = -1;	/* blank lines since the last cell, -1 before the first */
 	bool		new_row = true;
 
-	gr_layout_ruled_find(doc, line_from, line_to, &ruled);
+	rl.pipe_ended = gr_layout_pipe_ended(doc, line_from, line_to);
+	rl.pipes_bare = !rl.pipe_ended && gr_layout_pipes_bare(doc, line_from, line_to);
+	gr_layout_ruled_find(doc, line_from, line_to, &rl.ruled);
 	out->n = 0;
 	out->nrows = 0;
 	out->hint = 0;
@@ -402,7 +413,7 @@ gr_tokenize(gr_ctx *ctx, const gr_doc *doc, int line_from, int line_to, gr_grid 
 		if (blank_spaced && blanks > 1 && !gr_layout_blank_cells(ctx, doc, li, blanks - 1, false, out))
 			return ctx->err->status;
 		blanks = 0;
-		if (!grid_line(ctx, doc, li, cell_per_line, pipe_ended, &ruled, &new_row, out))
+		if (!grid_line(ctx, doc, li, &rl, &new_row, out))
 			return ctx->err->status;
 		/* … and the cells so shown come in order, empty ones included */
 		if (blank_spaced && out->nrows > 0 && out->rows[out->nrows - 1].ev == GR_EV_VALUES &&

@@ -151,7 +151,8 @@ extern bool gr_layout_blank_cells(gr_ctx *ctx, const gr_doc *doc, int li, int k,
 extern bool gr_layout_lead_tab(gr_ctx *ctx, const gr_doc *doc, int li, bool new_row, gr_grid *g);
 extern bool gr_layout_continue_cell(const gr_doc *doc, int li, bool new_row, gr_grid *g);
 extern bool gr_layout_tabs(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g);
-extern bool gr_layout_pipes(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g);
+extern bool gr_layout_pipes(gr_ctx *ctx, const gr_doc *doc, int li, bool bare, gr_grid *g);
+extern bool gr_layout_pipes_bare(const gr_doc *doc, int from, int to);
 extern bool gr_layout_pipe_ended(const gr_doc *doc, int from, int to);
 extern bool gr_layout_pipe_cells(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g);
 extern bool gr_layout_spaced(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g);

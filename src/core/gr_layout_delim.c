@@ -147,8 +147,43 @@ pipes_with_borders(gr_ctx *ctx, const gr_doc *doc, int li, uint32_t a, uint32_t 
 	return true;
 }
 
+/*
+ * Are the region's pipe tables written without outer pipes (Python's
+ * html2text: "---|---|---" under "信息内容 | 本年制发件数 | …")?  Their
+ * delimiter rows say so: one without a leading pipe, none with one.  Then
+ * a row whose first and last cells are empty (" | （二）部分公开… | 0 | "
+ * folds to what looks framed) still has them: every '|' parts two fields.
+ */
 bool
-gr_layout_pipes(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g)
+gr_layout_pipes_bare(const gr_doc *doc, int from, int to)
+{
+	int			bare = 0;
+
+	for (int i = from; i < to; i++)
+	{
+		const gr_line *l = &doc->lines[i];
+		const char *c = doc->cmp + l->c_off;
+
+		if (!l->pipe || l->c_len < 3 || memchr(c, '-', l->c_len) == NULL)
+			continue;
+		/* a delimiter row: only pipes, dashes and colons */
+		{
+			uint32_t	k = 0;
+
+			while (k < l->c_len && (c[k] == '|' || c[k] == '-' || c[k] == ':'))
+				k++;
+			if (k < l->c_len)
+				continue;
+		}
+		if (c[0] == '|')
+			return false;
+		bare++;
+	}
+	return bare > 0;
+}
+
+bool
+gr_layout_pipes(gr_ctx *ctx, const gr_doc *doc, int li, bool bare, gr_grid *g)
 {
 	const gr_line *l = &doc->lines[li];
 	const char *s = doc->fold + l->f_off;
@@ -175,7 +210,9 @@ gr_layout_pipes(gr_ctx *ctx, const gr_doc *doc, int li, gr_grid *g)
 	 */
 	if (b - a == 1 && s[a] == '|')
 		return gr_grid_open_row(ctx, g, GR_EV_ORDER, 0, false);	/* a row of no cell: the line's own */
-	if (b - a >= 2 && s[a] == '|' && s[b - 1] == '|')
+	if (bare)
+		;						/* every '|' parts two fields, an empty one at an end too */
+	else if (b - a >= 2 && s[a] == '|' && s[b - 1] == '|')
 	{
 		a++;					/* Markdown row: cells between the pipes */
 		b--;

@@ -260,6 +260,22 @@ test_doc(void)
 		CHECK(str_eq(j, "淮安市洪泽区洪泽湖大道 90号"), "doc: wrapped text joined without the break (%.*s)",
 			  (int) j.len, j.ptr);
 	}
+	{
+		gr_ctx	   *c3 = new_ctx();
+		gr_doc		d3;
+		const char *r = "甲\r\r\n乙\r\r\r\n丙\r\r丁\n";
+		bool		ok = gr_doc_build(c3, r, strlen(r), NULL, 0, &d3) == GR_OK && d3.nlines == 6;
+
+		for (int i = 0; ok && i < 5; i++)
+		{
+			static const char *const want[] = {"甲", "乙", "丙", "", "丁"};
+
+			ok = d3.lines[i].c_len == strlen(want[i]) && memcmp(d3.cmp + d3.lines[i].c_off, want[i], d3.lines[i].c_len) == 0 &&
+				d3.lines[i].s_len == strlen(want[i]);
+		}
+		CHECK(ok && d3.lines[1].lineno == 2 && d3.lines[4].lineno == 3,
+			  "doc: CRs before a LF are one break with it (\\r\\r\\n), lone CRs a break each");
+	}
 }
 
 /* The next of a repeatable stream of random numbers (xorshift64), for the random texts below. */
@@ -1447,6 +1463,15 @@ test_shapes(void)
 			"<td></td><td></td><td></td><td></td><td>0</td></tr></table></body></html>",
 			{{"t3.granted.natural_person", 'N', 26}, {"t3.granted.business", 'B', 0}, {"t3.granted.total", 'N', 26},
 			 {"t3.partial.natural_person", 'N', 0}}},
+		{"Markdown without outer pipes: a row whose first and last cells are empty keeps them",
+			"某县2021年政府信息公开工作年度报告\n"
+			"三、收到和处理政府信息公开申请情况\n"
+			" |  |  | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计\n"
+			"---|---|---|---|---|---|---|---|---|---\n"
+			"三、本年度办理结果 | （一）予以公开 |  | 39 | 28 |  |  | 40 | 31797 | 31904\n"
+			" | （二）部分公开（区分处理的，只计这一情形，不计其他情形） |  | 0 | 49 | 39 | 16 | 1 | 0 | \n",
+			{{"t3.granted.natural_person", 'N', 39}, {"t3.partial.natural_person", 'N', 0},
+			 {"t3.partial.business", 'N', 49}, {"t3.partial.other_org", 'N', 0}, {"t3.partial.total", 'B', 0}}},
 		{"其它 written for 其他: the labels and the column read alike",
 			"某县2021年政府信息公开工作年度报告\n"
 			"三、收到和处理政府信息公开申请情况\n"
