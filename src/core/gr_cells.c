@@ -191,6 +191,9 @@ more_chars_than(const char *s, uint32_t len, uint32_t n)
 
 	if (len <= n)
 		return false;			/* a character is a byte at least */
+	/* most cells and all prose have no white space: then every character counts */
+	if (memchr(s, ' ', len) == NULL && memchr(s, '\t', len) == NULL)
+		return len > 4 * n || (uint32_t) gr_utf8_chars(s, len) > n;
 	for (uint32_t i = 0; i < len; i++)
 	{
 		unsigned char b = (unsigned char) s[i];

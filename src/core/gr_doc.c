@@ -41,6 +41,7 @@ typedef struct doc_out
 	int			lcap;
 	const char *src;			/* the text folded, for lines_room */
 	uint32_t	slen;
+	uint32_t	lone_crs_end;	/* the end of a run of CRs known to be followed by no LF */
 	bool		counted;		/* lines_room has counted the rest */
 } doc_out;
 
@@ -189,6 +190,15 @@ typedef struct line_start
 	int			src_line;		/* index of the current line of text (for line_map) */
 } line_start;
 
+/* Where a line ends whose CR at src[pos] comes before its LF: before the CRs there. */
+static uint32_t
+line_end_before_crs(const char *src, uint32_t start, uint32_t pos)
+{
+	while (pos > start && src[pos - 1] == '\r')
+		pos--;
+	return pos;
+}
+
 /* A line break at src[pos]: the line ends (without its break), the next begins. */
 static bool
 break_line(gr_ctx *ctx, doc_out *o, line_start *ls, const char *src, uint32_t pos,
@@ -197,8 +207,8 @@ break_line(gr_ctx *ctx, doc_out *o, line_start *ls, const char *src, uint32_t po
 	char		b = src[pos];
 	uint32_t	s_end = pos;
 
-	while (b == '\n' && s_end > ls->s && src[s_end - 1] == '\r')
-		s_end--;				/* the CRs before it ("\r\n", "\r\r\n") */
+	if (b == '\n' && pos > ls->s && src[pos - 1] == '\r')
+		s_end = line_end_before_crs(src, ls->s, pos - 1);	/* "\r\n", "\r\r\n" */
 	if (!out_line(ctx, o, ls->f, ls->s, s_end,
 				  line_map && ls->src_line < nmap ? line_map[ls->src_line] : ls->lineno))
 		return false;
@@ -336,7 +346,7 @@ fold_one(gr_ctx *ctx, doc_out *o, line_start *ls, const char *src, uint32_t slen
 		 * not an empty line after each.  The run is passed at once, so a
 		 * long one is read once.
 		 */
-		if (b == '\r' && *pos + 1 < slen && src[*pos + 1] == '\r')
+		if (b == '\r' && *pos + 1 < slen && src[*pos + 1] == '\r' && *pos >= o->lone_crs_end)
 		{
 			uint32_t	k = *pos + 1;
 
@@ -347,10 +357,7 @@ fold_one(gr_ctx *ctx, doc_out *o, line_start *ls, const char *src, uint32_t slen
 				*pos = k;		/* the LF breaks the line */
 				return 1;
 			}
-			for (; *pos < k; (*pos)++)	/* lone CRs (old Mac text): a break each */
-				if (!break_line(ctx, o, ls, src, *pos, line_map, nmap))
-					return 0;
-			return 1;
+			o->lone_crs_end = k;	/* lone CRs (old Mac text), a break each: not looked at again */
 		}
 		if (b == '\n' || (b == '\r' && (*pos + 1 >= slen || src[*pos + 1] != '\n')) ||
 			((b == '\f' || b == '\v') && o->flen > ls->f))

@@ -295,6 +295,12 @@ gr_layout_pipe_ended(const gr_doc *doc, int from, int to)
 
 		if (n < 2 || s[n - 1] != '|')
 			continue;
+		/* "X |" and "X | Y |": a cell ended, no need to look for filler */
+		if (s[0] != '|' && ((f = memchr(s, '|', n - 1)) == NULL || memchr(f + 1, '|', (size_t) (s + n - 1 - f - 1)) == NULL))
+		{
+			ended++;
+			continue;
+		}
 		/* the pipes of "| 0 | ||" without its filler: two, one cell */
 		f = doc->fold + doc->lines[i].f_off;
 		fn = doc->lines[i].f_len;

@@ -61,6 +61,12 @@ rows_prove(const placement *p, gr_evidence ev)
 static bool
 fields_gapped(const placement *p)
 {
+	const gr_tok *first = val(p, 0),
+			   *last = val(p, p->n - 1);
+
+	/* one line, fields in order: a gap is a span wider than the values */
+	if (first->line == last->line)
+		return first->col >= 0 && last->col - first->col != p->n - 1;
 	for (int i = 1; i < p->n; i++)
 	{
 		const gr_tok *a = val(p, i - 1),
