@@ -53,14 +53,54 @@ anchor(const gr_walk *w, int k)
 	return r->row >= 0 && r->n > 0;
 }
 
+/*
+ * Where gr_loose_place stands in the walk's rows, so that it reads each
+ * row a bounded number of times however many runs there are: the first
+ * walk row of each spec row, and the anchors either side of the runs it
+ * is at (rows become anchors as runs are placed, never the reverse).
+ */
+typedef struct loose_scan
+{
+	int			first_row[GR_T3_NROWS];	/* the first walk row of each spec row, -1 for none */
+	int			after;			/* the runs' place: the walk's rows read before them */
+	int			before;			/* the last anchor at a walk row < after, -1 for none */
+	int			scanned;		/* walk rows < scanned looked at for `before` */
+	int			next;			/* the first anchor at a walk row >= after, nrows for none */
+} loose_scan;
+
 /* The walk's label-only row for spec row s, -1 when the text printed none. */
 static int
-label_only(const gr_walk *w, int s)
+label_only(const gr_walk *w, const loose_scan *ls, int s)
 {
-	for (int k = 0; k < w->nrows; k++)
-		if (w->rows[k].row == s)
-			return w->rows[k].n == 0 ? k : -1;
-	return -1;
+	int			k = s >= 0 && s < GR_T3_NROWS ? ls->first_row[s] : -1;
+
+	return k >= 0 && w->rows[k].n == 0 ? k : -1;
+}
+
+/* The anchors of the runs read after walk row `after` - 1 (after never decreases). */
+static void
+scan_anchors(const gr_walk *w, loose_scan *ls, int after)
+{
+	for (; ls->scanned < after; ls->scanned++)
+		if (anchor(w, ls->scanned))
+			ls->before = ls->scanned;
+	if (ls->next < after)
+	{
+		ls->next = after;
+		while (ls->next < w->nrows && !anchor(w, ls->next))
+			ls->next++;
+	}
+	ls->after = after;
+}
+
+/* Walk row k has become an anchor (a run placed there). */
+static void
+now_anchor(loose_scan *ls, int k)
+{
+	if (k < ls->scanned && k > ls->before)
+		ls->before = k;
+	if (k >= ls->after && k < ls->next)
+		ls->next = k;
 }
 
 /* Is the run's piece of label, if any, part of one of the row's labels? */
@@ -96,7 +136,7 @@ piece_fits(gr_walk *w, const gr_loose_run *run, int s)
  * at the table's ends): give them their rows when the order leaves one way.
  */
 static void
-place_group(gr_walk *w, int g, int h, int a, int b, gr_edition ed, int ncols)
+place_group(gr_walk *w, loose_scan *ls, int g, int h, int a, int b, gr_edition ed, int ncols)
 {
 	const gr_tabledef *td = &gr_tabledefs[w->pol->table];
 	int			rows[8],
@@ -108,7 +148,7 @@ place_group(gr_walk *w, int g, int h, int a, int b, gr_edition ed, int ncols)
 
 		if (def->part == GR_PK_CAPTION || (def->derived & GR_ED_MASK(ed)) || !(def->printed & GR_ED_MASK(ed)))
 			continue;
-		if (n == 8 || label_only(w, s) < 0)
+		if (n == 8 || label_only(w, ls, s) < 0)
 			return;				/* a row between that has numbers, or none printed */
 		rows[n++] = s;
 	}
@@ -119,7 +159,8 @@ place_group(gr_walk *w, int g, int h, int a, int b, gr_edition ed, int ncols)
 			return;
 	for (int i = 0; i < n; i++)
 	{
-		gr_read_row *r = &w->rows[label_only(w, rows[i])];
+		int			k = label_only(w, ls, rows[i]);
+		gr_read_row *r = &w->rows[k];
 		const gr_loose_run *run = &w->loose[g + i];
 
 		r->first = w->nvals;
@@ -127,6 +168,7 @@ place_group(gr_walk *w, int g, int h, int a, int b, gr_edition ed, int ncols)
 		memcpy(w->vals + w->nvals, w->loose_vals + run->first, sizeof(int) * (size_t) run->n);
 		w->nvals += run->n;
 		w->loose[g + i].placed = true;
+		now_anchor(ls, k);
 	}
 }
 
@@ -153,8 +195,16 @@ report_unplaced(gr_walk *w, int k, int h)
 	 * that row's values on a line apart from its label may be this one's,
 	 * as uncertain as after a row that got none.
 	 */
-	if (w->loose[k].after < w->nrows)
-		w->rows[w->loose[k].after].loose_before = true;
+	for (int r = w->loose[k].after; r < w->nrows; r++)
+	{
+		const gr_rowdef *def = w->rows[r].row >= 0 ? &gr_tabledefs[w->pol->table].rows[w->rows[r].row] : NULL;
+
+		/* past a caption or a group's label (三、本年度办理结果, （三）不予公开): the next data row */
+		if (def && (def->part == GR_PK_CAPTION || def->derived))
+			continue;
+		w->rows[r].loose_before = true;
+		break;
+	}
 	raw = gr_rd_values_raw(rd, vals, n);
 	gr_add_finding(rd->ctx, rd->rep, "R-PARSE-09", GR_SEV_WARNING, rd->doc->lines[w->loose[k].line].lineno,
 				   "%s中一行数值没有可确定的行标题，无法确定所属行，未填入：%.*s", w->pol->name,
@@ -175,22 +225,27 @@ run_goes_on(const gr_walk *w, int k)
 void
 gr_loose_place(gr_walk *w, gr_edition ed, int ncols)
 {
+	loose_scan	ls;
 	int			g = 0;
 
-	while (ed != GR_ED_UNKNOWN && g < w->nloose)
+	for (int s = 0; s < GR_T3_NROWS; s++)
+		ls.first_row[s] = -1;
+	for (int k = w->nrows - 1; k >= 0; k--)
+		if (w->rows[k].row >= 0 && w->rows[k].row < GR_T3_NROWS)
+			ls.first_row[w->rows[k].row] = k;
+	ls.after = ls.scanned = 0;
+	ls.before = -1;
+	ls.next = -1;
+	while (ed != GR_ED_UNKNOWN && g < w->nloose && !gr_poll(w->rd->ctx))
 	{
-		int			after = w->loose[g].after,
-					h = g + 1,
-					a = -1,
-					b = w->pol->label_rows;
+		int			h = g + 1,
+					a,
+					b;
 
 		/* the anchors: the rows with values read before and after the run */
-		for (int k = after - 1; k >= 0 && a < 0; k--)
-			if (anchor(w, k))
-				a = w->rows[k].row;
-		for (int k = after; k < w->nrows && b == w->pol->label_rows; k++)
-			if (anchor(w, k))
-				b = w->rows[k].row;
+		scan_anchors(w, &ls, w->loose[g].after);
+		a = ls.before >= 0 ? w->rows[ls.before].row : -1;
+		b = ls.next < w->nrows ? w->rows[ls.next].row : w->pol->label_rows;
 		/* the runs between the same anchors */
 		while (h < w->nloose)
 		{
@@ -203,7 +258,7 @@ gr_loose_place(gr_walk *w, gr_edition ed, int ncols)
 			h++;
 		}
 		if (a < b)
-			place_group(w, g, h, a, b, ed, ncols);
+			place_group(w, &ls, g, h, a, b, ed, ncols);
 		g = h;
 	}
 	for (int k = 0; k < w->nloose; k++)

@@ -216,17 +216,38 @@ capture_label_len(const char *s, uint32_t len)
 }
 
 /*
- * The line above line k of a title: k - 1, or the one before the blank
- * line k - 1 where the text's line breaks are doubled (a blank line after
- * every line, as text copied from a page comes: line i, the title's last,
- * has one after it too); -1 for none.
+ * Are the line breaks of the text's head doubled (a blank line after every
+ * line, as text copied from a page comes, or pdfminer's paragraphs)?  Its
+ * first text lines, three at least, each followed by exactly one blank.
+ */
+static bool
+head_doubled(const gr_doc *doc, int limit)
+{
+	int			text = 0;
+
+	for (int i = 0; i < limit && i < doc->nlines && text < 8; i++)
+	{
+		if (doc->lines[i].c_len == 0)
+			continue;
+		if (i + 2 >= doc->nlines)
+			break;
+		if (doc->lines[i + 1].c_len > 0 || doc->lines[i + 2].c_len == 0)
+			return false;
+		text++;
+	}
+	return text >= 3;
+}
+
+/*
+ * The line above line k of a title: k - 1, or in a text whose breaks are
+ * doubled the one before the blank line k - 1; -1 for none.
  */
 static int
-title_line_above(const gr_doc *doc, int k, int i)
+title_line_above(const gr_doc *doc, int k, bool doubled)
 {
 	if (k <= 0)
 		return -1;
-	if (doc->lines[k - 1].c_len > 0 || k < 2 || i + 1 >= doc->nlines || doc->lines[i + 1].c_len > 0)
+	if (doc->lines[k - 1].c_len > 0 || k < 2 || !doubled)
 		return k - 1;
 	return k - 2;
 }
@@ -236,6 +257,7 @@ find_title(gr_ctx *ctx, const gr_doc *doc, int limit, gr_report *rep,
 		   uint32_t *org_from, uint32_t *org_to)
 {
 	int			seen = 0;
+	bool		doubled = head_doubled(doc, limit);
 
 	for (int i = 0; i < limit && seen < 16; i++)
 	{
@@ -252,9 +274,9 @@ find_title(gr_ctx *ctx, const gr_doc *doc, int limit, gr_report *rep,
 		t_from = l->c_off + capture_label_len(doc->cmp + l->c_off, l->c_len);
 		t_to = l->c_off + l->c_len;
 		org_in_title(doc->cmp, t_from, t_to, org_from, org_to);
-		/* the name may be on the lines just above (two of them at most) */
-		for (int pieces = 1, above; *org_from == *org_to && pieces < 3 &&
-			 (above = title_line_above(doc, first, i)) >= 0 && is_short_plain_line(doc, above); pieces++)
+		/* the name may be on the lines just above (two of them at most), not above a Markdown heading */
+		for (int pieces = 1, above; *org_from == *org_to && pieces < 3 && doc->cmp[l->c_off] != '#' &&
+			 (above = title_line_above(doc, first, doubled)) >= 0 && is_short_plain_line(doc, above); pieces++)
 		{
 			first = above;
 			t_from = doc->lines[first].c_off;

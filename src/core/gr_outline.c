@@ -36,7 +36,6 @@ static const heading_rule heading_rules[] = {
 	{GR_SEC_PROBLEMS, {"问题", "措施"}},
 	{GR_SEC_PROBLEMS, {"不足", "改进"}},
 	{GR_SEC_OTHER, {"其他", "事项"}},
-	{GR_SEC_OTHER, {"其它", "事项"}},
 	{GR_SEC_OTHER, {"其他", "报告"}},
 };
 

@@ -61,18 +61,15 @@ rows_prove(const placement *p, gr_evidence ev)
 static bool
 fields_gapped(const placement *p)
 {
-	const gr_tok *first = val(p, 0),
-			   *last = val(p, p->n - 1);
-
-	/* one line, fields in order: a gap is a span wider than the values */
-	if (first->line == last->line)
-		return first->col >= 0 && last->col - first->col != p->n - 1;
+	if (val(p, 0)->col < 0)
+		return false;			/* a layout without fields (spaced, one cell a line) */
 	for (int i = 1; i < p->n; i++)
 	{
 		const gr_tok *a = val(p, i - 1),
 				   *b = val(p, i);
 
-		if (a->col >= 0 && b->col >= 0 && a->line == b->line && b->col != a->col + 1)
+		/* the next field, or past the slots a value spans (where they are no cells of their own) */
+		if (b->col >= 0 && a->line == b->line && b->col != a->col + 1 && b->col != a->col + a->span)
 			return true;
 	}
 	return false;

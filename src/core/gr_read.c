@@ -244,14 +244,22 @@ border_above(const gr_doc *doc, int li)
 }
 
 /*
- * Has the row fewer cells than its table has columns?  Its empty cells
- * then do not show that the row is blank (表二's rows have columns of
- * their own: not asked).
+ * Has the row fewer cells than its table prints columns (表三's 法人或其他
+ * 组织 subtotal is computed, not printed)?  Its empty cells then do not
+ * show that the row is blank.  表二's rows have columns of their own: not
+ * asked.
  */
 static bool
 short_of_cells(const gr_walk *w, const gr_read_row *r)
 {
-	return w->pol->table != GR_T2 && r->n < gr_tabledefs[w->pol->table].ncols;
+	const gr_tabledef *td = &gr_tabledefs[w->pol->table];
+	int			printed = 0;
+
+	if (w->pol->table == GR_T2)
+		return false;
+	for (int c = 0; c < td->ncols; c++)
+		printed += (td->cols[c].derived & GR_MBOTH) != GR_MBOTH;
+	return r->n < printed;
 }
 
 /* A value cell: the current row's, unless a new layout row or an orphan label's. */
@@ -280,11 +288,11 @@ walk_value(gr_walk *w, int i, const gr_tok *t)
 		 * A number on a later line with no label of its own, after a row
 		 * whose line had only empty cells, in a table that draws a border
 		 * above each row (w3m centres a row's numbers on its middle line),
-		 * or after a row of fewer empty cells than columns (cells one per
-		 * line, each a row of the layout where a blank line follows every
-		 * line): the empty cells are not certain to be that row's.  Where
-		 * every line is a row of all its cells (Markdown, tabs) the number
-		 * is another row's.
+		 * or after a row of fewer empty cells than the table prints
+		 * columns (cells one per line, each a row of the layout where a
+		 * blank line follows every line): the empty cells are not certain
+		 * to be that row's.  Where a line is a row of all its cells
+		 * (Markdown, tabs) the number is another row's.
 		 */
 		if (w->cur >= 0 && t->kind == GR_TK_NUM && !w->rows[w->cur].doubt && w->rows[w->cur].n > 0 &&
 			w->rows[w->cur].filled == 0 && w->rows[w->cur].line >= 0 && t->line != w->rows[w->cur].line &&

@@ -1596,6 +1596,27 @@ test_loose_rows(void)
 	CHECK(rep != NULL && cell_value(rep, "t3.unable_unclear.total") == -1 &&
 		  cell_value(rep, "t3.declined_petition.total") == 1,
 		  "loose rows: values apart from their label after numbers no row took are not placed");
+	/* … nor when a caption or a group's label stands between */
+	snprintf(text, sizeof(text), "%.*s%s", (int) (strstr(head, "5.要求") - head), head,
+			 "| 9 | 0 | 0 | 0 | 0 | 0 | 9 |\n"
+			 "三、本年度办理结果\n"
+			 "（一）予以公开\n"
+			 "| 201 | 5 | 0 | 0 | 0 | 0 | 206 |\n"
+			 "| （二）部分公开（区分处理的，只计这一情形，不计其他情形） | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n");
+	rep = parse_str(text);
+	CHECK(rep != NULL && cell_value(rep, "t3.granted.total") == -1 && cell_value(rep, "t3.partial.total") == 1,
+		  "loose rows: a caption between the numbers no row took and the next label changes nothing");
+	/* a Markdown row of all its empty cells, another row's numbers on the next line: blank */
+	snprintf(text, sizeof(text), "%.*s%s", (int) (strstr(head, "5.要求") - head), head,
+			 "| 4.无正当理由大量反复申请 |  |  |  |  |  |  |  |\n"
+			 "| 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n");
+	rep = parse_str(text);
+	{
+		int			k = gr_key_find("t3.declined_excessive.natural_person", strlen("t3.declined_excessive.natural_person"));
+
+		CHECK(rep != NULL && rep->cells[k].state == GR_CELL_BLANK,
+			  "loose rows: a Markdown row of all its empty cells stays blank whatever follows");
+	}
 }
 
 /* One cell per line, one blank line apart: each further blank line is an empty cell (issue 8). */
@@ -2109,6 +2130,9 @@ test_variants(void)
 	rep = parse_str("正文\n2024 年上海市科委政府信息公开工作\n\n年度报告\n根据《条例》，市科委编制了报告。\n一、总体情况\n");
 	CHECK(rep && !str_eq(rep->title, "2024 年上海市科委政府信息公开工作年度报告"),
 		  "a blank line between two lines of a text whose breaks are not doubled parts them");
+	rep = parse_str("南京市人民政府\n\n2023年政府信息公开工作年度报告\n\n本报告由南京市江宁区教育局编制。\n一、总体情况\n");
+	CHECK(rep && str_eq(rep->org, "南京市江宁区教育局") && str_eq(rep->title, "2023年政府信息公开工作年度报告"),
+		  "a site's name a blank line above the title is not its first line where only the title has a blank line after it");
 
 	rep = parse_str("本年报是根据条例的要求,由七户乡编制的2020度政府信息公开年度报告。\n一、总体情况\n二、主动公开政府信息情况\n");
 	CHECK(rep && str_eq(rep->org, "七户乡") && rep->year == 2020, "no title: org and year from the preamble");
