@@ -165,6 +165,7 @@ typedef struct gr_cell
 	/* flags, last and a byte each: the cell stays at 64 bytes */
 	uint8_t		derived;		/* computed from other cells, not printed */
 	uint8_t		by_sum;			/* digits glued to others, read by the row's arithmetic (R-PARSE-06) */
+	uint8_t		by_text;		/* … read where the report's prose states the cell (R-PARSE-06) */
 } gr_cell;
 
 /* ---- findings ---- */
@@ -225,6 +226,7 @@ typedef struct gr_facts
 	gr_fact		suit_cases;		/* 行政诉讼 N 件 (一, 四) */
 	gr_fact		fee_statement;	/* section 六 speaks of 信息处理费 (国办函〔2020〕109号) */
 	gr_fact		norm_docs;		/* section 一: 规范性文件 N 件 */
+	gr_fact		norm_docs_issued;	/* section 一: 制发(的)(行政)规范性文件 N 件, the year's 制发 */
 	gr_fact		prev_year_problems; /* section 五 speaks of last year (上年, 去年 …) */
 
 	/*

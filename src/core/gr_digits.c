@@ -205,7 +205,9 @@ gr_digits_place(gr_reader *rd, const char *table_name, gr_str row_label, const i
 	int			line = rd->doc->lines[rd->grid.v[vals[0]].line].lineno;
 	gr_finding *f;
 	bool		agreed[T3_NCOLS + 1] = {false};
-	int			nagreed = 0;
+	int			nagreed = 0,
+				nstated = 0;
+	bool		have_run = false;
 
 	if (ncols == 1 && one_column(rd, keys, vals, n))
 		return;
@@ -218,6 +220,7 @@ gr_digits_place(gr_reader *rd, const char *table_name, gr_str row_label, const i
 	memset(r.all_len, 0, sizeof(r.all_len));
 	if (ncols > 1 && ncols <= T4_PRINTED_GROUPS * T4_NCOLS && collect(rd, vals, n, &run))
 	{
+		have_run = true;
 		r.run = &run;
 		r.ncols = ncols;
 		r.sums = sums;
@@ -258,9 +261,17 @@ gr_digits_place(gr_reader *rd, const char *table_name, gr_str row_label, const i
 		gr_rd_mark_unplaced(rd, keys, ncols, raw, line, NULL);
 		if (r.found >= 2 && r.found <= GR_READINGS_MAX && r.steps <= STEPS_MAX && ncols <= T3_NCOLS + 1)
 			nagreed = agreed_cells(rd, &r, keys, line, agreed);
-		f = glued_finding(rd, "R-PARSE-07", GR_SEV_WARNING, line, table_name, row_label, raw,
-						  r.found >= 2 || r.steps > STEPS_MAX ? "有多种读法" : "没有合规的读法",
-						  "，未填入", nagreed ? "（各种读法都相同的单元格已按此读取）" : "");
+		/* 表二's cells the prose states (本年度制发的规范性文件77件), where the digits allow it */
+		if (have_run && nagreed == 0 && (r.found >= 2 || r.steps > STEPS_MAX) && ncols <= T3_NCOLS + 1)
+			nstated = gr_digits_stated(rd, &run, keys, ncols, line, agreed);
+		if (nstated == ncols)
+			f = glued_finding(rd, "R-PARSE-06", GR_SEV_INFO, line, table_name, row_label, raw,
+							  "单看本行有多种读法，按正文所述的本年制发件数只有一种读法，按此读取", "", "");
+		else
+			f = glued_finding(rd, "R-PARSE-07", GR_SEV_WARNING, line, table_name, row_label, raw,
+							  r.found >= 2 || r.steps > STEPS_MAX ? "有多种读法" : "没有合规的读法",
+							  nstated ? "" : "，未填入", nagreed ? "（各种读法都相同的单元格已按此读取）" :
+							  nstated ? "（本年制发件数按正文所述读取，其余未填入）" : "");
 	}
 	if (f)
 	{

@@ -77,4 +77,8 @@ extern void gr_digits_verify_tally(char *buf, size_t len);
 /* gr_digits_meet.c */
 extern bool gr_digits_meet(reading *r);
 
+/* gr_digits_stated.c: cells of a glued row of several readings that the prose states; how many read */
+extern int	gr_digits_stated(gr_reader *rd, const digit_run *run, const int *keys, int ncols, int line,
+							 bool *read);
+
 #endif

@@ -3,7 +3,8 @@
  * once by gr_parse right after the outline: that no requests were received
  * (or how many), that there was no administrative review or litigation,
  * whether section 六 speaks of the information-processing fee (信息处理费),
- * how many normative documents section 一 counts, whether section 五 looks
+ * how many normative documents section 一 counts (and says were issued,
+ * 制发, which glued digits of 表二 may need: gr_digits.c), whether section 五 looks
  * back at last year, and whether each heading is printed in the official
  * words.  The phrases are data below.  The rules (R-X-02 … R-X-09) read
  * only the gr_facts this fills, never the text: reading it here once keeps
@@ -194,6 +195,41 @@ find_norm_docs(const gr_doc *doc, const char *t, uint32_t len, gr_facts *n)
 		stated(&n->norm_docs, gr_num_make(v, 0), line_at(doc, p));
 }
 
+/*
+ * 制发(的)(行政)规范性文件 N 件 in section 一 (动态更新本年度制发的规范性文件77件):
+ * the year's 本年制发件数 in the prose's words, its first mention.  Only
+ * 制发 says which column: a count of 规范性文件 without it may be those in
+ * force or those published (R-X-06 is soft for that reason).
+ */
+static void
+find_norm_docs_issued(const gr_doc *doc, const char *t, uint32_t len, gr_facts *n)
+{
+	uint32_t	from = (uint32_t) (t - doc->cmp),
+				end = from + len;
+	const char *word = gr_fact_words[FW_NORM_DOCS];
+
+	for (uint32_t at = from; at < end &&
+		 (at = gr_ph_find(doc, GR_PL_FACT_WORDS, FW_NORM_DOCS, at, end)) != GR_PH_NONE; at += (uint32_t) strlen(word))
+	{
+		const char *p = doc->cmp + at,
+				   *w = p - (p - t > 15 ? 15 : p - t),
+				   *q = p + strlen(word);
+		int64_t		v;
+		int			k;
+
+		if (gr_memmem(w, (size_t) (p - w), "制发") == NULL)
+			continue;
+		if (gr_has_prefix(q, (size_t) (t + len - q), "共"))
+			q += 3;
+		k = read_int(q, t + len, &v);
+		if (k > 0 && gr_has_prefix(q + k, (size_t) (t + len - q - k), "件"))
+		{
+			stated(&n->norm_docs_issued, gr_num_make(v, 0), line_at(doc, p));
+			return;
+		}
+	}
+}
+
 /* What introduces a count of cases in the prose: 行政复议 2 件, 诉讼案件 7 件. */
 const char *const gr_review_words[] = {"行政复议", "复议", NULL};
 const char *const gr_suit_words[] = {"行政诉讼", "诉讼", NULL};
@@ -294,6 +330,9 @@ gr_facts_read(const gr_doc *doc, gr_report *rep)
 	if (section_cmp(doc, gr_section_of(rep, GR_SEC_PROBLEMS), &t, &len))
 		find_phrase(doc, t, len, GR_PL_PREV_YEAR, gr_prev_year_words, &n->prev_year_problems);
 	if (section_cmp(doc, gr_section_of(rep, GR_SEC_OVERVIEW), &t, &len))
+	{
 		find_norm_docs(doc, t, len, n);
+		find_norm_docs_issued(doc, t, len, n);
+	}
 	find_official_headings(doc, rep, n);
 }

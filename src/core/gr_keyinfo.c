@@ -10,9 +10,11 @@
 /*
  * The core's state, except that a cell the format computes is "derived"
  * (its value NULL when a part is not a number) and a number read from
- * glued digits by the row's arithmetic (R-PARSE-06) is "by_sum", so that a
- * query can tell the cells the text states outright from those it only
- * implies.  NULL for a state this build has no name for.
+ * glued digits by the row's arithmetic (R-PARSE-06) is "by_sum", and one
+ * read from glued digits where the report's prose states it (a glued row of
+ * 表二 whose 本年制发件数 section 一 gives) "by_text", so that a query can
+ * tell the cells the text states outright from those it only implies.
+ * NULL for a state this build has no name for.
  */
 const char *
 gr_cell_state_name(const gr_cell *c)
@@ -26,6 +28,8 @@ gr_cell_state_name(const gr_cell *c)
 		return "derived";
 	if (c->by_sum && c->state == GR_CELL_NUMBER)
 		return "by_sum";
+	if (c->by_text && c->state == GR_CELL_NUMBER)
+		return "by_text";
 	if ((unsigned) c->state < sizeof(names) / sizeof(names[0]))
 		return names[c->state];
 	return NULL;

@@ -85,6 +85,8 @@ cell_title(gr_sheet *sh, int key)
 	gr_sb_puts(b, c->derived ? "由其他单元格计算（格式不印此格）" : state_text[c->state]);
 	if (c->by_sum)
 		gr_sb_puts(b, "&#10;数字连写，按本行的算术读取（R-PARSE-06）");
+	if (c->by_text)
+		gr_sb_puts(b, "&#10;数字连写，按正文所述读取（R-PARSE-06、R-PARSE-07）");
 	if (raw.len)
 	{
 		gr_sb_puts(b, "&#10;原文：");
@@ -166,6 +168,8 @@ cell_content(gr_sheet *sh, const gr_cell *c)
 		gr_sb_puts(b, "<sup class=\"mark\">计</sup>");
 	if (c->by_sum)
 		gr_sb_puts(b, "<sup class=\"mark\">&#x3A3;</sup>");
+	if (c->by_text)
+		gr_sb_puts(b, "<sup class=\"mark\">文</sup>");
 }
 
 void

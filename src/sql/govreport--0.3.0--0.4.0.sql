@@ -63,7 +63,7 @@ CREATE FUNCTION report_cells(report text,
 	AS 'MODULE_PATHNAME', 'gr_report_cells'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 5000 ROWS 220;
 COMMENT ON FUNCTION report_cells(text) IS
-'Every cell of the report''s tables as rows, in format order: the cells of its edition (blank ones included, value NULL) and any cell of the other edition it prints; value is NULL unless a number was read with certainty, raw is the text as written, unit the unit written in the cell, line the input line; state says how the cell was read (number, blank, dash, text, unplaced, absent, derived, by_sum), ord is the key''s place in the format (table, row, column; the same as in report_keys), row_label and col_label are the official Chinese labels of the report''s edition.';
+'Every cell of the report''s tables as rows, in format order: the cells of its edition (blank ones included, value NULL) and any cell of the other edition it prints; value is NULL unless a number was read with certainty, raw is the text as written, unit the unit written in the cell, line the input line; state says how the cell was read (number, blank, dash, text, unplaced, absent, derived, by_sum, by_text), ord is the key''s place in the format (table, row, column; the same as in report_keys), row_label and col_label are the official Chinese labels of the report''s edition.';
 
 DROP FUNCTION report_keys();
 CREATE FUNCTION report_keys(

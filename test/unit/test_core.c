@@ -1619,6 +1619,53 @@ test_loose_rows(void)
 	}
 }
 
+/*
+ * A glued row of 表二 with several readings, read where section 一 states
+ * its 本年制发件数 (pingtan 2023: 行政规范性文件77132470, 制发的规范性文件77件):
+ * only the reading both allow, never a number the digits do not begin with.
+ */
+static void
+test_stated_digits(void)
+{
+	static const char fmt[] =
+		"标题: 某县2023年政府信息公开工作年度报告\n==================== 正文 ====================\n"
+		"本报告根据《中华人民共和国政府信息公开条例》编制。本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。 "
+		"一、总体情况 2023年，某县扎实推进政务公开工作，围绕重点领域持续加强信息公开，不断提升公开质量和实效。"
+		"完善政策文件库建设，规范网站页面设计，优化栏目设置，及时发布各类政府信息，加强政策解读和回应关切，"
+		"常态化开展监测通报，定期进行提醒、督促、汇总。清理并集中发布现行有效行政规范性文件393件，动态更新本年度制发的规范性文件%s件。 "
+		"二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件%s"
+		"第二十条第（五）项信息内容本年处理决定数量行政许可2629第二十条第（六）项信息内容本年处理决定数量行政处罚1330行政强制54"
+		"第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费5949.088667 三、收到和处理政府信息公开申请情况 "
+		"四、政府信息公开行政复议、行政诉讼情况 五、存在的主要问题及改进情况 无。 六、其他需要报告的事项 无。\n";
+	char		text[4096];
+	gr_report  *rep;
+	int			ki = gr_key_find("t2.norm_docs.issued", strlen("t2.norm_docs.issued"));
+
+	snprintf(text, sizeof(text), fmt, "77", "77132470");
+	rep = parse_str(text);
+	CHECK(rep != NULL && cell_value(rep, "t2.norm_docs.issued") == 77 &&
+		  strcmp(gr_cell_state_name(&rep->cells[ki]), "by_text") == 0 &&
+		  cell_value(rep, "t2.norm_docs.repealed") == -1 && cell_value(rep, "t2.norm_docs.in_force") == -1 &&
+		  cell_value(rep, "t2.rules.issued") == 0,
+		  "stated digits: 制发 77 in the prose reads 77132470's first column, the rest stays NULL");
+	snprintf(text, sizeof(text), fmt, "78", "77132470");
+	rep = parse_str(text);
+	CHECK(rep != NULL && cell_value(rep, "t2.norm_docs.issued") == -1,
+		  "stated digits: a number the digits do not begin with reads nothing");
+	snprintf(text, sizeof(text), fmt, "77", "7710");
+	rep = parse_str(text);
+	CHECK(rep != NULL && cell_value(rep, "t2.norm_docs.issued") == 77 &&
+		  cell_value(rep, "t2.norm_docs.repealed") == 1 && cell_value(rep, "t2.norm_docs.in_force") == 0,
+		  "stated digits: the rest read too where it has one reading left (7710: 77|1|0)");
+	{
+		bool		said = false;
+
+		for (int k = 0; rep && k < rep->nfindings; k++)
+			said |= strcmp(rep->findings[k].rule, "R-PARSE-06") == 0 && find_in(rep->findings[k].message, "正文");
+		CHECK(said, "stated digits: R-PARSE-06 says the row was read by the prose");
+	}
+}
+
 /* One cell per line, one blank line apart: each further blank line is an empty cell (issue 8). */
 static void
 test_blank_lines(void)
@@ -2818,6 +2865,7 @@ main(int argc, char **argv)
 	test_shapes();
 	test_blank_lines();
 	test_loose_rows();
+	test_stated_digits();
 	test_page_chrome();
 	test_page_charset();
 	test_page_inline_depth();
