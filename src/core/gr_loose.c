@@ -177,7 +177,7 @@ place_group(gr_walk *w, loose_scan *ls, int g, int h, int a, int b, gr_edition e
  * line, as some PDF extractors give them, is a run a line): their numbers
  * are in no cell, and one finding says so with all of them.
  */
-static void
+static bool
 report_unplaced(gr_walk *w, int k, int h)
 {
 	gr_reader  *rd = w->rd;
@@ -189,26 +189,37 @@ report_unplaced(gr_walk *w, int k, int h)
 	for (int i = 0; i < n; i++)
 		number |= rd->grid.v[vals[i]].kind != GR_TK_BLANK;
 	if (!number)
-		return;					/* a header's empty slots, a rule's: nobody's numbers */
-	/*
-	 * A row whose label stands elsewhere came before the walk's next row:
-	 * that row's values on a line apart from its label may be this one's,
-	 * as uncertain as after a row that got none.
-	 */
-	for (int r = w->loose[k].after; r < w->nrows; r++)
-	{
-		const gr_rowdef *def = w->rows[r].row >= 0 ? &gr_tabledefs[w->pol->table].rows[w->rows[r].row] : NULL;
-
-		/* past a caption or a group's label (三、本年度办理结果, （三）不予公开): the next data row */
-		if (def && (def->part == GR_PK_CAPTION || def->derived))
-			continue;
-		w->rows[r].loose_before = true;
-		break;
-	}
+		return false;			/* a header's empty slots, a rule's: nobody's numbers */
 	raw = gr_rd_values_raw(rd, vals, n);
 	gr_add_finding(rd->ctx, rd->rep, "R-PARSE-09", GR_SEV_WARNING, rd->doc->lines[w->loose[k].line].lineno,
 				   "%s中一行数值没有可确定的行标题，无法确定所属行，未填入：%.*s", w->pol->name,
 				   (int) raw.len, raw.ptr);
+	return true;
+}
+
+/*
+ * The walk's first data row at or after row `after`, past captions and
+ * groups' labels (三、本年度办理结果, （三）不予公开); nrows for none.  *memo
+ * holds the last answer and where its search began: afters come in order,
+ * so no row is looked at twice.
+ */
+static int
+next_data_row(const gr_walk *w, int after, int memo[2])
+{
+	int			r = after;
+
+	if (after >= memo[0] && after <= memo[1])
+		return memo[1];
+	for (; r < w->nrows; r++)
+	{
+		const gr_rowdef *def = w->rows[r].row >= 0 ? &gr_tabledefs[w->pol->table].rows[w->rows[r].row] : NULL;
+
+		if (!def || (def->part != GR_PK_CAPTION && !def->derived))
+			break;
+	}
+	memo[0] = after;
+	memo[1] = r;
+	return r;
 }
 
 /* Is loose run k + 1 one value that follows run k, one value too, with nothing between? */
@@ -261,15 +272,22 @@ gr_loose_place(gr_walk *w, gr_edition ed, int ncols)
 			place_group(w, &ls, g, h, a, b, ed, ncols);
 		g = h;
 	}
-	for (int k = 0; k < w->nloose; k++)
+	for (int k = 0, memo[2] = {-1, -1}; k < w->nloose; k++)
 	{
-		int			h = k + 1;
+		int			h = k + 1,
+					r;
 
 		if (w->loose[k].placed)
 			continue;
 		while (h < w->nloose && run_goes_on(w, h - 1))
 			h++;
-		report_unplaced(w, k, h);
+		/*
+		 * A row whose label stands elsewhere came before the walk's next
+		 * data row: that row's values on a line apart from its label may be
+		 * this one's, as uncertain as after a row that got none.
+		 */
+		if (report_unplaced(w, k, h) && (r = next_data_row(w, w->loose[k].after, memo)) < w->nrows)
+			w->rows[r].loose_before = true;
 		k = h - 1;
 	}
 }
