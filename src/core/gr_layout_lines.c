@@ -37,14 +37,16 @@ gr_layout_cell_per_line(const gr_doc *doc, int from, int to)
 /*
  * Are the line breaks of this region, laid out one cell per line behind a
  * tab, doubled (a text copied from a page or Word: a blank line after
- * every line)?  Then no two cells stand on adjacent lines, most are one
- * blank line apart, and a row ends only at a wider gap.
+ * every line)?  Then no two cells stand on adjacent lines, the gaps are
+ * odd (g blank lines became 2g + 1: the cells of a row one apart, the
+ * rows three), many of them one, and a row ends only at a wider gap.
  */
 bool
 gr_layout_breaks_doubled(const gr_doc *doc, int from, int to)
 {
 	int			gaps = 0,
 				one = 0,
+				odd = 0,
 				zero = 0,
 				blanks = -1;
 
@@ -60,11 +62,12 @@ gr_layout_breaks_doubled(const gr_doc *doc, int from, int to)
 		{
 			gaps++;
 			one += blanks == 1;
+			odd += blanks & 1;
 			zero += blanks == 0;
 		}
 		blanks = 0;
 	}
-	return gaps >= 8 && zero * 20 <= gaps && one * 10 >= gaps * 6;
+	return gaps >= 8 && zero * 20 <= gaps && odd * 10 >= gaps * 9 && one * 10 >= gaps * 3;
 }
 
 /*
