@@ -150,36 +150,48 @@ pipes_with_borders(gr_ctx *ctx, const gr_doc *doc, int li, uint32_t a, uint32_t 
 /*
  * Are the region's pipe tables written without outer pipes (Python's
  * html2text: "---|---|---" under "信息内容 | 本年制发件数 | …")?  Their
- * delimiter rows say so: one without a leading pipe, none with one.  Then
- * a row whose first and last cells are empty (" | （二）部分公开… | 0 | "
- * folds to what looks framed) still has them: every '|' parts two fields.
+ * delimiter rows say so: one without a leading pipe, none with one; or,
+ * without any, their rows: more lines of two pipes or more that neither
+ * begin nor end with one ("规章 |  | 58065 | 98692") than lines that do
+ * both.  Then a row whose last cell is empty ("行政规范性文件 | 5 | 0 | ")
+ * keeps it, and one whose first and last are (" | （二）部分公开… | 0 | ",
+ * folded to what looks framed) both: every '|' parts two fields.
  */
 bool
 gr_layout_pipes_bare(const gr_doc *doc, int from, int to)
 {
-	int			bare = 0;
+	int			bare = 0,
+				bare_rows = 0,
+				framed_rows = 0;
 
 	for (int i = from; i < to; i++)
 	{
 		const gr_line *l = &doc->lines[i];
 		const char *c = doc->cmp + l->c_off;
+		uint32_t	k = 0;
+		const char *p;
 
-		if (!l->pipe || l->c_len < 3 || memchr(c, '-', l->c_len) == NULL)
+		if (!l->pipe || l->c_len < 3)
 			continue;
 		/* a delimiter row: only pipes, dashes and colons */
+		while (k < l->c_len && (c[k] == '|' || c[k] == '-' || c[k] == ':'))
+			k++;
+		if (k == l->c_len && memchr(c, '-', l->c_len) != NULL)
 		{
-			uint32_t	k = 0;
-
-			while (k < l->c_len && (c[k] == '|' || c[k] == '-' || c[k] == ':'))
-				k++;
-			if (k < l->c_len)
-				continue;
+			if (c[0] == '|')
+				return false;
+			bare++;
+			continue;
 		}
-		if (c[0] == '|')
-			return false;
-		bare++;
+		/* a row of two pipes at least: its ends */
+		if ((p = memchr(c + 1, '|', l->c_len - 2)) == NULL || memchr(p + 1, '|', (size_t) (c + l->c_len - 1 - p)) == NULL)
+			continue;
+		if (c[0] != '|' && c[l->c_len - 1] != '|')
+			bare_rows++;
+		else if (c[0] == '|' && c[l->c_len - 1] == '|')
+			framed_rows++;
 	}
-	return bare > 0;
+	return bare > 0 || bare_rows > framed_rows;
 }
 
 bool

@@ -1268,6 +1268,7 @@ typedef struct mess
 	bool		pad;			/* (b), (f): a colspan written as empty cells */
 	int			md_mode;		/* (f): how spanned cells are written */
 	bool		double_spaced;	/* (a, a2): a blank line after every line (seed 004) */
+	bool		bare_pipes;		/* (f): Markdown without outer pipes (Python's html2text) */
 	bool		centred;		/* (d): group labels in the middle of their rows */
 	bool		head_low;		/* (d): two-row headers on their lower line */
 	/* drawn from a second stream, so the reports above stay as they were */
@@ -2607,6 +2608,7 @@ pick_mess2(mess *m, int layout, rng *r2)
 	/* (a) every line break doubled too: the cells behind their tabs, a row ended by two blank lines */
 	if (layout == LY_A)
 		m->double_spaced = rng_chance(r2, 30);
+	m->bare_pipes = layout == LY_F && rng_chance(r2, 30) && !(avoid & AV_PIPES);
 }
 
 static char *
@@ -2614,7 +2616,7 @@ mess_desc(const mess *m, int layout, char *buf, size_t cap)
 {
 	static const char *const md_names[] = {"", " md-omit", " md-empty", " md-fill"};
 
-	snprintf(buf, cap, "%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s",
+	snprintf(buf, cap, "%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s",
 			 m->broken ? " broken-labels" : "", m->fullwidth ? " full-width" : "",
 			 m->hant ? " traditional" : "", m->crlf ? " crlf" : "",
 			 m->page_table >= 0 ? " page-mark" : "", m->pad ? " pad" : "",
@@ -2623,7 +2625,7 @@ mess_desc(const mess *m, int layout, char *buf, size_t cap)
 			 m->blank_lines ? " blank-line-empties" : "", m->c_inline ? " inline-empty-pipe" : "",
 			 m->c_trail ? " trailing-filler" : "", m->annotate ? " label-notes" : "",
 			 m->pinyin ? " pinyin" : "", m->malformed ? " malformed-cells" : "",
-			 m->stray_space ? " stray-spaces" : "");
+			 m->stray_space ? " stray-spaces" : "", m->bare_pipes ? " bare-pipes" : "");
 	return buf;
 }
 
@@ -2680,6 +2682,43 @@ blank_line_empties(sbuf *b)
 		else
 			b->p[o++] = b->p[i];
 	b->n = o;
+}
+
+/*
+ * Each line that is a Markdown row ("| a | b |") without its outer pipes
+ * and the space next to them ("a | b"), as Python's html2text writes
+ * tables: a row whose first or last cell is empty keeps it (" | b | ").
+ */
+static void
+strip_outer_pipes(sbuf *b)
+{
+	sbuf		n = {0};
+
+	for (size_t i = 0; i < b->n;)
+	{
+		size_t		e = i;
+
+		while (e < b->n && b->p[e] != '\n')
+			e++;
+		if (e - i >= 2 && b->p[i] == '|' && b->p[e - 1] == '|')
+		{
+			size_t		a = i + 1,
+						z = e - 1;
+
+			if (a < z && b->p[a] == ' ')
+				a++;
+			if (z > a && b->p[z - 1] == ' ')
+				z--;
+			sb_putn(&n, b->p + a, z - a);
+		}
+		else
+			sb_putn(&n, b->p + i, e - i);
+		if (e < b->n)
+			sb_put(&n, "\n");
+		i = e + 1;
+	}
+	free(b->p);
+	*b = n;
 }
 
 /* Every "\n" becomes rep. */
@@ -3192,6 +3231,8 @@ run_one(int ly, int i, uint64_t seed, const char *dump_dir, tally *t)
 	render_report(&rc);
 	if (m.hant)
 		to_traditional(&text);
+	if (m.bare_pipes)
+		strip_outer_pipes(&text);
 	if (m.double_spaced)
 		replace_newlines(&text, "\n\n");
 	if (m.blank_lines)
