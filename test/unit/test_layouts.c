@@ -44,7 +44,8 @@
  * reports above stay as they were): cells that are not numbers (--253, ?,
  * 12件3), bracketed notes after 表二's labels, pinyin glosses (規(guī)章),
  * "| 25 |" and trailing filler pipes in (c), blank lines as empty cells in
- * a double-spaced (a2), stray spaces between glued values in (g).
+ * a double-spaced (a2), every line break doubled in (a), Markdown without
+ * outer pipes in (f), stray spaces between glued values in (g).
  *
  * The rows, columns, official labels, editions and derived cells come from
  * the generator's own copy of the format, written from
