@@ -35,6 +35,53 @@ gr_layout_cell_per_line(const gr_doc *doc, int from, int to)
 }
 
 /*
+ * The gaps of blank lines between the cells of lines [from, to), each a
+ * line with text (or with tabs only, where tabs_are_cells: an empty cell
+ * of seed 000's layout), counted by their size; with lone, how many cells
+ * stand alone on their line too.
+ */
+typedef struct line_gaps
+{
+	int			cells;
+	int			lone;			/* counted only when asked */
+	int			gaps;
+	int			zero;			/* gaps of no blank line: cells on adjacent lines */
+	int			one;
+	int			odd;
+} line_gaps;
+
+static bool lone_cell(const gr_doc *doc, int i);
+
+static line_gaps
+count_gaps(const gr_doc *doc, int from, int to, bool tabs_are_cells, bool lone)
+{
+	line_gaps	g = {0, 0, 0, 0, 0, 0};
+	int			blanks = -1;	/* since the last cell, -1 before the first */
+
+	for (int i = from; i < to; i++)
+	{
+		if (doc->lines[i].c_len == 0 && !(tabs_are_cells && doc->lines[i].tabs > 0))
+		{
+			if (blanks >= 0)
+				blanks++;
+			continue;
+		}
+		g.cells++;
+		if (lone)
+			g.lone += lone_cell(doc, i);
+		if (blanks >= 0)
+		{
+			g.gaps++;
+			g.zero += blanks == 0;
+			g.one += blanks == 1;
+			g.odd += blanks & 1;
+		}
+		blanks = 0;
+	}
+	return g;
+}
+
+/*
  * Are the line breaks of this region, laid out one cell per line behind a
  * tab, doubled (a text copied from a page or Word: a blank line after
  * every line)?  Then no two cells stand on adjacent lines, the gaps are
@@ -44,30 +91,9 @@ gr_layout_cell_per_line(const gr_doc *doc, int from, int to)
 bool
 gr_layout_breaks_doubled(const gr_doc *doc, int from, int to)
 {
-	int			gaps = 0,
-				one = 0,
-				odd = 0,
-				zero = 0,
-				blanks = -1;
+	line_gaps	g = count_gaps(doc, from, to, true, false);
 
-	for (int i = from; i < to; i++)
-	{
-		if (doc->lines[i].c_len == 0 && doc->lines[i].tabs == 0)
-		{
-			if (blanks >= 0)
-				blanks++;
-			continue;
-		}
-		if (blanks >= 0)
-		{
-			gaps++;
-			one += blanks == 1;
-			odd += blanks & 1;
-			zero += blanks == 0;
-		}
-		blanks = 0;
-	}
-	return gaps >= 8 && zero * 20 <= gaps && odd * 10 >= gaps * 9 && one * 10 >= gaps * 3;
+	return g.gaps >= 8 && g.zero * 20 <= g.gaps && g.odd * 10 >= g.gaps * 9 && g.one * 10 >= g.gaps * 3;
 }
 
 /*
@@ -144,32 +170,9 @@ lone_cell(const gr_doc *doc, int i)
 bool
 gr_layout_blank_spaced(const gr_doc *doc, int from, int to)
 {
-	int			cells = 0,
-				lone = 0,
-				one = 0,
-				zero = 0,
-				gaps = 0,
-				blanks = -1;
+	line_gaps	g = count_gaps(doc, from, to, false, true);
 
-	for (int i = from; i < to; i++)
-	{
-		if (doc->lines[i].c_len == 0)
-		{
-			if (blanks >= 0)
-				blanks++;
-			continue;
-		}
-		cells++;
-		lone += lone_cell(doc, i);
-		if (blanks >= 0)
-		{
-			gaps++;
-			one += blanks == 1;
-			zero += blanks == 0;
-		}
-		blanks = 0;
-	}
-	return gaps >= 8 && lone * 10 >= cells * 9 && one * 10 >= gaps * 4 && zero * 10 <= gaps;
+	return g.gaps >= 8 && g.lone * 10 >= g.cells * 9 && g.one * 10 >= g.gaps * 4 && g.zero * 10 <= g.gaps;
 }
 
 /* k empty cells shown by the blank lines before line li, one row each; soft: see gr_tok. */
