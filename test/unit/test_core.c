@@ -100,6 +100,9 @@ parse_str(const char *text)
 	return parse(text, strlen(text));
 }
 
+/* The opening of the made-up reports whose 表三 a test reads: a title and the section's heading. */
+#define T3_REPORT_HEAD "某县2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+
 /* ---- pieces ---- */
 
 static void
@@ -1168,8 +1171,7 @@ static void
 test_pipe_region(void)
 {
 	const char *text =
-		"某县2021年政府信息公开工作年度报告\n"
-		"三、收到和处理政府信息公开申请情况\n"
+		T3_REPORT_HEAD
 		"自然人 |\n商业企业 |\n科研机构 |\n社会公益组织 |\n法律服务机构 |\n其他 |\n总计 |\n"
 		"一、本年新收政府信息公开申请数量 |\n3 |\n|\n| 25 |\n0 |\n0 |\n28 | ||||||||\n"
 		"二、上年结转政府信息公开申请数量 |\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n";
@@ -1195,8 +1197,7 @@ static void
 test_grid_rows(void)
 {
 	const char *text =
-		"某县2021年政府信息公开工作年度报告\n"
-		"三、收到和处理政府信息公开申请情况\n"
+		T3_REPORT_HEAD
 		"+----------+--------+----------+----------+------------+------------+------+------+\n"
 		"|          | 自然人 | 商业企业 | 科研机构 | 社会公益组 | 法律服务机 | 其他 | 总计 |\n"
 		"|          |        |          |          | 织         | 构         |      |      |\n"
@@ -1276,8 +1277,7 @@ test_shapes(void)
 {
 	static const shape_case cases[] = {
 		{"html2text's cells: underscores are a border, a cell of them empty",
-			"某县2021年政府信息公开工作年度报告\n"
-			"三、收到和处理政府信息公开申请情况\n"
+			T3_REPORT_HEAD
 			" ______________________________________\n"
 			"|                 |自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计|\n"
 			"|一、本年新收政府信息公开申请数量_______|26_|__|3___|______|______|__|29|\n"
@@ -1287,8 +1287,7 @@ test_shapes(void)
 			 {"t3.carried_in.natural_person", 'N', 0}, {"t3.carried_in.other_org", 'B', 0},
 			 {"t3.carried_in.total", 'N', 0}}},
 		{"box-drawn rows of several lines, numbers on the second: the label's line of empty cells is not the row's",
-			"某县2021年政府信息公开工作年度报告\n"
-			"三、收到和处理政府信息公开申请情况\n"
+			T3_REPORT_HEAD
 			"┌────────────────────┬──────┬──────┬──────┬──────┬──────┬──────┬──────┐\n"
 			"│                    │自然人│商业企│科研机│社会公│法律服│其他  │总计  │\n"
 			"│                    │      │业    │构    │益组织│务机构│      │      │\n"
@@ -1424,8 +1423,7 @@ test_shapes(void)
 			"x<y\n",
 			{{"t2.rules.issued", 'B', 0}, {"t2.norm_docs.issued", 'N', 4}, {"t2.norm_docs.in_force", 'N', 6}}},
 		{"a label a PDF spaced out to 71 characters is a label, not prose",
-			"某县2021年政府信息公开工作年度报告\n"
-			"三、收到和处理政府信息公开申请情况\n"
+			T3_REPORT_HEAD
 			"| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n"
 			"|---|---|---|---|---|---|---|---|\n"
 			"| 一、本年新收政府信息公开申请数量 | 9 | 0 | 0 | 0 | 0 | 0 | 9 |\n"
@@ -1435,8 +1433,7 @@ test_shapes(void)
 			{{"t3.other_unpaid_fee.natural_person", 'N', 7}, {"t3.other_unpaid_fee.total", 'N', 7},
 			 {"t3.other_misc.total", 'N', 2}}},
 		{"Markdown without its outer pipes (Python's html2text), rows ending in an empty cell: rows, not cells",
-			"某县2021年政府信息公开工作年度报告\n"
-			"三、收到和处理政府信息公开申请情况\n"
+			T3_REPORT_HEAD
 			"申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 | \n"
 			"---|---|---|---|---|---|---|---|---\n"
 			"一、本年新收政府信息公开申请数量 | 32 | 2 | 0 | 0 | 0 | 0 | 34 | \n"
@@ -1464,8 +1461,7 @@ test_shapes(void)
 			{{"t3.granted.natural_person", 'N', 26}, {"t3.granted.business", 'B', 0}, {"t3.granted.total", 'N', 26},
 			 {"t3.partial.natural_person", 'N', 0}}},
 		{"Markdown without outer pipes: a row whose first and last cells are empty keeps them",
-			"某县2021年政府信息公开工作年度报告\n"
-			"三、收到和处理政府信息公开申请情况\n"
+			T3_REPORT_HEAD
 			" |  |  | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计\n"
 			"---|---|---|---|---|---|---|---|---|---\n"
 			"三、本年度办理结果 | （一）予以公开 |  | 39 | 28 |  |  | 40 | 31797 | 31904\n"
@@ -1473,8 +1469,7 @@ test_shapes(void)
 			{{"t3.granted.natural_person", 'N', 39}, {"t3.partial.natural_person", 'N', 0},
 			 {"t3.partial.business", 'N', 49}, {"t3.partial.other_org", 'N', 0}, {"t3.partial.total", 'B', 0}}},
 		{"其它 written for 其他: the labels and the column read alike",
-			"某县2021年政府信息公开工作年度报告\n"
-			"三、收到和处理政府信息公开申请情况\n"
+			T3_REPORT_HEAD
 			"| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其它 | 总计 |\n"
 			"|---|---|---|---|---|---|---|---|\n"
 			"| 一、本年新收政府信息公开申请数量 | 9 | 0 | 0 | 0 | 0 | 1 | 10 |\n"
@@ -1483,8 +1478,7 @@ test_shapes(void)
 			{{"t3.new_received.other_org", 'N', 1}, {"t3.denied_law.natural_person", 'N', 4},
 			 {"t3.other_misc.total", 'N', 2}}},
 		{"cells one per line: a row of fewer empty cells than columns, numbers after it, is not blank",
-			"某县2021年政府信息公开工作年度报告\n"
-			"三、收到和处理政府信息公开申请情况\n"
+			T3_REPORT_HEAD
 			"\t申请人情况\n\t自然人\n\t商业企业\n\t科研机构\n\t社会公益组织\n\t法律服务机构\n\t其他\n\t总计\n"
 			"\n"
 			"\t一、本年新收政府信息公开申请数量\n\t\n"
@@ -1538,8 +1532,7 @@ static void
 test_loose_rows(void)
 {
 	static const char head[] =
-		"某县2021年政府信息公开工作年度报告\n"
-		"三、收到和处理政府信息公开申请情况\n"
+		T3_REPORT_HEAD
 		"| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n"
 		"|---|---|---|---|---|---|---|---|\n"
 		"| 一、本年新收政府信息公开申请数量 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |\n"
@@ -1671,8 +1664,7 @@ static void
 test_blank_lines(void)
 {
 	const char *text =
-		"某县2021年政府信息公开工作年度报告\n"
-		"三、收到和处理政府信息公开申请情况\n"
+		T3_REPORT_HEAD
 		"\n一、本年新收政府信息公开申请数量\n\n3\n\n\n0\n\n0\n\n0\n\n0\n\n3\n"
 		"\n二、上年结转政府信息公开申请数量\n\n1\n\n0\n\n0\n\n0\n\n0\n\n0\n\n1\n";
 	gr_report  *rep = parse_str(text);
@@ -1840,8 +1832,7 @@ static void
 test_overflow(void)
 {
 	const char *text =
-		"某县2021年政府信息公开工作年度报告\n"
-		"三、收到和处理政府信息公开申请情况\n"
+		T3_REPORT_HEAD
 		"一、本年新收政府信息公开申请数量\t999999999999999999\t999999999999999999\t0.5\t0\t0\t0\t1\n"
 		"（一）予以公开\t999999999999999999\t999999999999999999\t999999999999999999\t0\t0\t0\t1\n"
 		"1.属于国家秘密\t999999999999999999\t999999999999999999\t999999999999999999\t0\t0\t0\t1\n"
