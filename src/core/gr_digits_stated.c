@@ -9,6 +9,8 @@
  * table's own readings: digits that do not begin with its number are no
  * reading of it, and nothing is read.  The cells so read are by_text.
  */
+#include <stddef.h>
+
 #include "gr_digits.h"
 
 /*
@@ -62,17 +64,41 @@ set_stated(gr_reader *rd, const digit_run *run, int key, int at, int l, int line
 	cell->by_text = 1;
 }
 
+/*
+ * The first cells of a row that the prose states, as data: which fact
+ * (gr_facts.c reads its phrase) gives which cell.  A row's first column
+ * only, where the digits it begins with are the stated number's.
+ */
+static const struct
+{
+	size_t		fact;			/* offset of the gr_fact in gr_facts */
+	gr_table	table;
+	int			row;
+	int			col;
+}			stated_cells[] = {
+	{offsetof(gr_facts, norm_docs_issued), GR_T2, GR_R2_norm_docs, T2C_ISSUED},	/* 制发…规范性文件 N 件 */
+};
+
+/* The fact that states the cell key, NULL for none. */
+static const gr_fact *
+stated_fact(const gr_report *rep, int key)
+{
+	for (size_t i = 0; i < sizeof(stated_cells) / sizeof(stated_cells[0]); i++)
+		if (key == gr_key_index(stated_cells[i].table, stated_cells[i].row, stated_cells[i].col))
+			return (const gr_fact *) ((const char *) &rep->facts + stated_cells[i].fact);
+	return NULL;
+}
+
 int
 gr_digits_stated(gr_reader *rd, const digit_run *run, const int *keys, int ncols, int line, bool *read)
 {
-	const gr_fact *fact = &rd->rep->facts.norm_docs_issued;
+	const gr_fact *fact = keys[0] >= 0 ? stated_fact(rd->rep, keys[0]) : NULL;
 	char		want[24];
 	int			l,
 				len[8],
 				cuts;
 
-	if (ncols < 2 || ncols > 8 || keys[0] < 0 || keys[0] != gr_key_index(GR_T2, GR_R2_norm_docs, T2C_ISSUED) ||
-		!fact->stated || fact->value.scale != 0 || fact->value.mant < 0)
+	if (ncols < 2 || ncols > 8 || fact == NULL || !fact->stated || fact->value.scale != 0 || fact->value.mant < 0)
 		return 0;
 	l = snprintf(want, sizeof(want), "%lld", (long long) fact->value.mant);
 	if (l <= 0 || l > run->n - (ncols - 1) || memcmp(run->d, want, (size_t) l) != 0)
