@@ -11,10 +11,14 @@
  * after a label apart from it, marked as glued: their cells are read only
  * where the arithmetic of the format leaves one reading (gr_digits.c).
  * The numbering of the next label glued to the last value (…3252.没有…)
- * goes with its label.  Lines of ordinary reports are never touched.
+ * goes with its label.  Text whose numbers stand apart (a PDF's text with
+ * its line breaks lost: 规章 1 0 11) is cut so that each row's numbers are
+ * read as any line's are, not glued (runs_apart).  Lines of ordinary
+ * reports are never touched.
  */
 
 #include "gr_format.h"
+#include "gr_grid.h"
 #include "gr_internal.h"
 #include "gr_label.h"
 
@@ -32,7 +36,10 @@ static const char *const heading_variants[][2] = {
 typedef struct cut
 {
 	uint32_t	at;				/* compact offset where a line begins */
+	uint32_t	end;			/* a run of digits: where it ends (compact), else 0 */
 	bool		glued;			/* the line it begins is a row's glued digits */
+	bool		label;			/* a label of the tables (or its number) begins here */
+	uint32_t	lend;			/* a label: where the format's words of it end (compact) */
 } cut;
 
 typedef struct cutter
@@ -45,7 +52,23 @@ static void
 add_cut(cutter *c, uint32_t at, bool glued)
 {
 	if (c->n < MAX_CUTS)
-		c->v[c->n++] = (cut) {at, glued};
+		c->v[c->n++] = (cut) {at, 0, glued, false, 0};
+}
+
+/* A label of the tables begins at cmp[at], the format's words of it to lend (or its number only). */
+static void
+add_label(cutter *c, uint32_t at, uint32_t lend)
+{
+	if (c->n < MAX_CUTS)
+		c->v[c->n++] = (cut) {at, 0, false, true, lend};
+}
+
+/* A run of digits after text, cmp[at, end): its line is glued unless the text keeps numbers apart. */
+static void
+add_run(cutter *c, uint32_t at, uint32_t end)
+{
+	if (c->n < MAX_CUTS)
+		c->v[c->n++] = (cut) {at, end, true, false, 0};
 }
 
 static bool
@@ -220,6 +243,70 @@ label_at(const char *p, uint32_t room)
 	return best;
 }
 
+/* The length of a dash (-, _, —, –, ―) at p, else 0. */
+static uint32_t
+dash_at(const char *p, uint32_t room)
+{
+	if (room >= 1 && (p[0] == '-' || p[0] == '_'))
+		return 1;
+	if (room >= 3 && (memcmp(p, "—", 3) == 0 || memcmp(p, "–", 3) == 0 || memcmp(p, "―", 3) == 0))
+		return 3;
+	return 0;
+}
+
+/* The length of a dash that ends just before cmp[at], not before from; else 0. */
+static uint32_t
+dash_before(const char *cmp, uint32_t from, uint32_t at)
+{
+	if (at >= from + 1 && dash_at(cmp + at - 1, 1) == 1)
+		return 1;
+	if (at >= from + 3 && dash_at(cmp + at - 3, 3) == 3)
+		return 3;
+	return 0;
+}
+
+/*
+ * Is the run of digits cmp[i, j) a page's number where the page broke
+ * inside the text (-4-, — 4 —, 第 3 页, 第3页共7页)?  Its extent [*ms, *me).
+ * A number between two dashes is one only with dashes on both sides (-3
+ * alone is a number).
+ */
+static bool
+page_mark_around(const char *cmp, uint32_t from, uint32_t to, uint32_t i, uint32_t j,
+				 uint32_t *ms, uint32_t *me)
+{
+	uint32_t	b = dash_before(cmp, from, i),
+				a = dash_at(cmp + j, to - j);
+
+	if (b && a)
+	{
+		*ms = i - b;
+		*me = j + a;
+		while (*ms > from && dash_before(cmp, from, *ms))
+			*ms -= dash_before(cmp, from, *ms);
+		while (*me < to && dash_at(cmp + *me, to - *me))
+			*me += dash_at(cmp + *me, to - *me);
+		return true;
+	}
+	if (i >= from + 3 && memcmp(cmp + i - 3, "第", 3) == 0 && gr_has_prefix(cmp + j, to - j, "页"))
+	{
+		*ms = i - 3;
+		*me = j + 3;
+		/* 共7页 */
+		if (gr_has_prefix(cmp + *me, to - *me, "共"))
+		{
+			uint32_t	k = *me + 3;
+
+			while (k < to && is_digit(cmp[k]))
+				k++;
+			if (k > *me + 3 && gr_has_prefix(cmp + k, to - k, "页"))
+				*me = k + 3;
+		}
+		return true;
+	}
+	return false;
+}
+
 /*
  * The cuts of a table region cmp[from, to): before each label (its
  * numbering included), and before each run of digits that follows text,
@@ -246,22 +333,36 @@ cut_tables(gr_ctx *ctx, const char *cmp, uint32_t from, uint32_t to, cutter *c)
 				i++;
 				l--;
 			}
-			add_cut(c, i, false);
+			add_label(c, i, i + l);
 			i += l;
 			continue;
 		}
 		if (is_digit(cmp[i]) && i > from && !is_digit(cmp[i - 1]) && cmp[i - 1] != '.' && cmp[i - 1] != ',')
 		{
 			uint32_t	j = i;
+			uint32_t	ms,
+						me;
 
 			while (j < to && (is_digit(cmp[j]) || ((cmp[j] == '.' || cmp[j] == ',') && j + 1 < to && is_digit(cmp[j + 1]))))
 				j++;
+			if (page_mark_around(cmp, from, to, i, j, &ms, &me))
+			{
+				/* a page's number where the page broke (-4-, 第 3 页): a line of its own, which the tables pass */
+				add_cut(c, ms, false);
+				add_cut(c, me, false);
+				i = me;
+				continue;
+			}
 			/* a digit run only if text came before it, not inside a label's own words (第二十条) */
-			add_cut(c, i, true);
 			/* …3252.没有: the last digit before "." and text numbers the next label */
 			if (j < to && j - i >= 2 && (cmp[j] == '.' || gr_has_prefix(cmp + j, to - j, "、")) &&
-				label_at(cmp + j - 1, to - j + 1) > 0)
-				add_cut(c, j - 1, false);
+				(l = label_at(cmp + j - 1, to - j + 1)) > 0)
+			{
+				add_run(c, i, j - 1);
+				add_label(c, j - 1, j - 1 + l);
+			}
+			else
+				add_run(c, i, j);
 			i = j;
 			continue;
 		}
@@ -270,6 +371,158 @@ cut_tables(gr_ctx *ctx, const char *cmp, uint32_t from, uint32_t to, cutter *c)
 		while (i < to && ((unsigned char) cmp[i] & 0xC0) == 0x80)
 			i++;
 	}
+}
+
+/* Does fold[f] number a label: "." or "、" not followed by a digit (5.要求…, 1、申请人…)? */
+static bool
+numbers_label(const gr_doc *doc, uint32_t f)
+{
+	const char *p = doc->fold + f;
+	uint32_t	room = doc->fold_len - f;
+
+	if (room >= 2 && p[0] == '.' && !is_digit(p[1]) && !gr_ws(p[1]))
+		return true;
+	return gr_has_prefix(p, room, "、");
+}
+
+/*
+ * Does this text keep its numbers apart — a PDF's text or a page's cells
+ * joined with their spaces (规章 1 0 11) — rather than glue them
+ * (640020470, with a stray space here and there)?  Told by the rows of
+ * 表三, seven cells each: where the numbers are apart, nearly every run of
+ * digits in 表三's part of the text is seven numbers between white space
+ * (a number of the next label after them aside); where they are glued,
+ * hardly one is, for every boundary of the six would need a stray space.
+ * The runs outside [t3_from, t3_to) are not counted.
+ */
+#define APART_MIN 4				/* runs of seven numbers at least */
+
+static bool
+runs_apart(const gr_doc *doc, const cutter *c, uint32_t t3_from, uint32_t t3_to)
+{
+	int			seven = 0,
+				other = 0;
+
+	for (int k = 0; k < c->n; k++)
+	{
+		const cut  *x = &c->v[k];
+		uint32_t	fa,
+					fb;
+		int			groups = 0;
+		bool		in_gap = true;
+
+		if (x->end == 0 || x->at < t3_from || x->at >= t3_to)
+			continue;
+		fa = gr_doc_c2f(doc, x->at);
+		fb = gr_doc_c2f(doc, x->end - 1) + 1;
+		for (uint32_t f = fa; f < fb; f++)
+		{
+			bool		ws = gr_ws(doc->fold[f]);
+
+			groups += in_gap && !ws;
+			in_gap = ws;
+		}
+		if (groups > 1 && numbers_label(doc, fb))
+			groups--;
+		if (groups == T3_PRINTED_COLS)
+			seven++;
+		else
+			other++;
+	}
+	return seven >= APART_MIN && seven >= 4 * other;
+}
+
+/*
+ * In text that keeps its numbers apart, a run of digits is a row's cells
+ * like those at the end of any line (gr_grid_cell splits them): not glued,
+ * on its label's line where it follows a label of the format (the line as
+ * the report printed it: 3.危及“三安全一稳定” 1 0 0 0 0 0 1, or with tabs),
+ * else a line of its own after the text before it (the start of a label
+ * wrapped around its numbers), and the text after it (the label's rest)
+ * a line of its own.  Its last number, if "." or "、" follows it, numbers the
+ * next label instead (…0 0 5.要求行政机关确认或重新出 1 0 …, where the
+ * label is wrapped around its own numbers and so not known whole); a run
+ * that is one such number only begins its label's line.
+ */
+static void
+unglue_runs(const gr_doc *doc, uint32_t to, cutter *c)
+{
+	int			n = c->n;
+
+	for (int k = 0; k < n; k++)
+	{
+		cut		   *x = &c->v[k];
+		uint32_t	fa,
+					fb,
+					g;
+
+		if (x->end == 0)
+			continue;
+		x->glued = false;
+		fa = gr_doc_c2f(doc, x->at);
+		/* a minus standing apart before its digits is the number's (表二's 本年增/减: -46) */
+		if (x->at > 0 && doc->cmp[x->at - 1] == '-' && fa > 0 && doc->fold[fa - 1] == '-' &&
+			(fa == 1 || gr_ws(doc->fold[fa - 2])))
+		{
+			x->at--;
+			fa--;
+		}
+		fb = gr_doc_c2f(doc, x->end - 1) + 1;
+		if (!numbers_label(doc, fb))
+			add_cut(c, x->end, false);
+		else
+		{
+			for (g = fb; g > fa && !gr_ws(doc->fold[g - 1]); g--)
+				;
+			if (g == fa)
+			{
+				/* no value: the number of the label whose line it begins */
+				x->end = 0;
+				x->label = true;
+				x->lend = x->at + label_at(doc->cmp + x->at, to - x->at);
+				continue;
+			}
+			g = x->end - (fb - g);
+			add_label(c, g, g + label_at(doc->cmp + g, to - g));
+		}
+	}
+}
+
+/*
+ * After unglue_runs, the cuts in order: one at each offset (a label's
+ * where one begins there), and none before a run of numbers right after
+ * a label — its values stay on the label's line, as printed, with what
+ * the label's printed words add to the format's at most a mark or two
+ * (3.危及“三安全一稳定”: the closing quote).  After other text (表四's
+ * header words, the start of a label wrapped around its numbers) the
+ * numbers are a line of their own.
+ */
+#define JOIN_GAP 6				/* bytes of compact text: two marks of CJK punctuation */
+
+static void
+join_runs(cutter *c)
+{
+	int			n = 0;
+
+	for (int k = 0; k < c->n; k++)
+	{
+		cut			x = c->v[k];
+
+		if (n > 0 && c->v[n - 1].at == x.at)
+		{
+			if (x.label && !c->v[n - 1].label)
+			{
+				c->v[n - 1].label = true;
+				c->v[n - 1].lend = x.lend;
+			}
+			continue;
+		}
+		if (x.end != 0 && n > 0 && c->v[n - 1].label && c->v[n - 1].lend > c->v[n - 1].at &&
+			x.at >= c->v[n - 1].lend && x.at - c->v[n - 1].lend <= JOIN_GAP)
+			continue;
+		c->v[n++] = x;
+	}
+	c->n = n;
 }
 
 /*
@@ -330,7 +583,15 @@ plan_cuts(gr_ctx *ctx, const gr_doc *doc, const gr_line *l, cutter *c)
 			}
 		cut_tables(ctx, doc->cmp, t_from, t_to, c);
 	}
-	sort_cuts(c);
+	if (len[GR_SEC_REQUESTS] &&
+		runs_apart(doc, c, at[GR_SEC_REQUESTS], len[GR_SEC_REVIEW] ? at[GR_SEC_REVIEW] : to))
+	{
+		unglue_runs(doc, to, c);
+		sort_cuts(c);
+		join_runs(c);
+	}
+	else
+		sort_cuts(c);
 	return c->n;
 }
 

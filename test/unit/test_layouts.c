@@ -1280,6 +1280,7 @@ typedef struct mess
 	bool		pinyin;			/* 表二's labels with pinyin glosses (規(guī)章) */
 	bool		malformed;		/* a cell or two not a number (--253, ?, 12件3) */
 	int			stray_space;	/* (g): percent of value boundaries with a stray space */
+	bool		apart;			/* (g): a space between every two cells instead */
 } mess;
 
 enum
@@ -2413,7 +2414,10 @@ render_l_table(rctx *rc, const ttable *t)
  * Every cell of a row follows the one before with nothing between: labels,
  * headers and values glued (行政许可2418, 一、本年新收…230000023).  Now and
  * then a stray space stands between two values of a row, as crawlers leave
- * them (230 000023); it is always at a real boundary of two cells.
+ * them (230 000023); it is always at a real boundary of two cells.  Or,
+ * in some reports, a space stands between every two cells: a crawler that
+ * joins a page's cells with spaces, a PDF's text with its line breaks lost
+ * (规章 1 0 11 行政规范性文件 8 26 66).
  */
 static void
 render_g_table(rctx *rc, const ttable *t)
@@ -2428,7 +2432,8 @@ render_g_table(rctx *rc, const ttable *t)
 		{
 			const tcell *cell = &t->r[r].c[i];
 
-			if (cell->kind == CK_VALUE && prev_value && rng_chance(rc->r2, rc->m->stray_space))
+			if (rc->m->apart ? i > 0 || r > 0 :
+				cell->kind == CK_VALUE && prev_value && rng_chance(rc->r2, rc->m->stray_space))
 				sb_put(o, " ");
 			sb_put(o, cell_text(rc, cell));
 			prev_value = cell->kind == CK_VALUE;
@@ -2606,6 +2611,7 @@ pick_mess2(mess *m, int layout, rng *r2)
 	m->pinyin = m->hant && rng_chance(r2, 50) && !(avoid & AV_PINYIN);
 	m->malformed = layout != LY_G && rng_chance(r2, 15) && !(avoid & AV_MALFORMED);
 	m->stray_space = layout == LY_G && !(avoid & AV_STRAY) ? (int) rng_range(r2, 0, 30) : 0;
+	m->apart = layout == LY_G && rng_chance(r2, 25) && !(avoid & AV_STRAY);
 	/* (a) every line break doubled too: the cells behind their tabs, a row ended by two blank lines */
 	if (layout == LY_A)
 		m->double_spaced = rng_chance(r2, 30);
@@ -2626,7 +2632,7 @@ mess_desc(const mess *m, int layout, char *buf, size_t cap)
 			 m->blank_lines ? " blank-line-empties" : "", m->c_inline ? " inline-empty-pipe" : "",
 			 m->c_trail ? " trailing-filler" : "", m->annotate ? " label-notes" : "",
 			 m->pinyin ? " pinyin" : "", m->malformed ? " malformed-cells" : "",
-			 m->stray_space ? " stray-spaces" : "", m->bare_pipes ? " bare-pipes" : "");
+			 m->apart ? " cells-apart" : m->stray_space ? " stray-spaces" : "", m->bare_pipes ? " bare-pipes" : "");
 	return buf;
 }
 
