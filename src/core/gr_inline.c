@@ -37,38 +37,39 @@ typedef struct cut
 {
 	uint32_t	at;				/* compact offset where a line begins */
 	uint32_t	end;			/* a run of digits: where it ends (compact), else 0 */
+	uint32_t	lend;			/* a label: where the format's words of it end (compact) */
 	bool		glued;			/* the line it begins is a row's glued digits */
 	bool		label;			/* a label of the tables (or its number) begins here */
-	uint32_t	lend;			/* a label: where the format's words of it end (compact) */
 } cut;
 
 typedef struct cutter
 {
-	cut			v[MAX_CUTS];
 	int			n;
+	int			cap;			/* at most MAX_CUTS, and about the line's bytes (room_for) */
+	cut			v[];
 } cutter;
 
 static void
 add_cut(cutter *c, uint32_t at, bool glued)
 {
-	if (c->n < MAX_CUTS)
-		c->v[c->n++] = (cut) {at, 0, glued, false, 0};
+	if (c->n < c->cap)
+		c->v[c->n++] = (cut) {at, 0, 0, glued, false};
 }
 
 /* A label of the tables begins at cmp[at], the format's words of it to lend (or its number only). */
 static void
 add_label(cutter *c, uint32_t at, uint32_t lend)
 {
-	if (c->n < MAX_CUTS)
-		c->v[c->n++] = (cut) {at, 0, false, true, lend};
+	if (c->n < c->cap)
+		c->v[c->n++] = (cut) {at, 0, lend, false, true};
 }
 
 /* A run of digits after text, cmp[at, end): its line is glued unless the text keeps numbers apart. */
 static void
 add_run(cutter *c, uint32_t at, uint32_t end)
 {
-	if (c->n < MAX_CUTS)
-		c->v[c->n++] = (cut) {at, end, true, false, 0};
+	if (c->n < c->cap)
+		c->v[c->n++] = (cut) {at, end, 0, true, false};
 }
 
 static bool
@@ -89,28 +90,68 @@ numbered(char *buf, size_t cap, const char *num, const char *title)
 	gr_fb_puts(&b, title);
 }
 
+/*
+ * The numbered headings of each section, official first, then the
+ * variants: made once (the words are the format's, the same for every
+ * report).
+ */
+#define HEAD_MAX 4				/* per section: the official and its variants */
+
+typedef struct head_words
+{
+	char		text[HEAD_MAX][160];
+	uint32_t	len[HEAD_MAX];
+	int			n;
+} head_words;
+
+static const head_words *
+heads_of(int k)
+{
+	static head_words heads[GR_NSECTIONS];
+	static bool made;
+
+	if (!made)
+	{
+		for (int s = GR_SEC_OVERVIEW; s < GR_NSECTIONS; s++)
+		{
+			const char *num;
+			const char *off = gr_section_official((gr_section_key) s, &num);
+			head_words *h = &heads[s];
+
+			numbered(h->text[h->n], sizeof(h->text[0]), num, off);
+			h->len[h->n] = (uint32_t) strlen(h->text[h->n]);
+			h->n++;
+			for (size_t v = 0; v < sizeof(heading_variants) / sizeof(heading_variants[0]) && h->n < HEAD_MAX; v++)
+				if (strcmp(heading_variants[v][0], num) == 0)
+				{
+					numbered(h->text[h->n], sizeof(h->text[0]), num, heading_variants[v][1]);
+					h->len[h->n] = (uint32_t) strlen(h->text[h->n]);
+					h->n++;
+				}
+		}
+		made = true;
+	}
+	return &heads[k];
+}
+
 /* Where the heading of section k stands in cmp[from, to), and its length; false if not there. */
 static bool
 find_heading(const char *cmp, uint32_t from, uint32_t to, int k, uint32_t *at, uint32_t *len)
 {
-	const char *num;
-	const char *off = gr_section_official((gr_section_key) k, &num);
-	char		want[200];
-	const char *p;
+	const head_words *h = heads_of(k);
 
-	numbered(want, sizeof(want), num, off);
-	if ((p = gr_memmem(cmp + from, to - from, want)) == NULL)
-		for (size_t v = 0; p == NULL && v < sizeof(heading_variants) / sizeof(heading_variants[0]); v++)
-			if (strcmp(heading_variants[v][0], num) == 0)
-			{
-				numbered(want, sizeof(want), num, heading_variants[v][1]);
-				p = gr_memmem(cmp + from, to - from, want);
-			}
-	if (p == NULL)
-		return false;
-	*at = (uint32_t) (p - cmp);
-	*len = (uint32_t) strlen(want);
-	return true;
+	for (int v = 0; v < h->n; v++)
+	{
+		const char *p = gr_memmem(cmp + from, to - from, h->text[v]);
+
+		if (p != NULL)
+		{
+			*at = (uint32_t) (p - cmp);
+			*len = h->len[v];
+			return true;
+		}
+	}
+	return false;
 }
 
 /*
@@ -317,7 +358,7 @@ cut_tables(gr_ctx *ctx, const char *cmp, uint32_t from, uint32_t to, cutter *c)
 {
 	uint32_t	i = from;
 
-	while (i < to && c->n < MAX_CUTS)
+	while (i < to && c->n < c->cap)
 	{
 		uint32_t	l;
 
@@ -545,6 +586,170 @@ sort_cuts(cutter *c)
 	}
 }
 
+/*
+ * A line that is one table or two glued whole, its headings on lines of
+ * their own (a crawler that kept a page's paragraphs but glued the cells
+ * of its tables: 三、收到和处理政府信息公开申请情况 on a line, then
+ * 一、本年新收政府信息公开申请数量230000023二、上年结转…).  Such a line
+ * is the format's labels and digits: at least TABLE_ROWS_MIN runs of
+ * digits (may_be_table, then cut_tables to be sure) that stand between
+ * two labels, a label's end just before and the next label just after —
+ * prose has its digits followed by 件 or 条 — or 表四's header words (three
+ * labels and captions at least, where a row of a table laid out in text
+ * has one label) and then its fifteen cells to the line's end.  Headings
+ * the line holds are cut as in a whole report.  Its cuts, or 0.
+ */
+#define TABLE_LINE_MIN 120		/* compact bytes: the shortest glued 表四 */
+#define TABLE_ROWS_MIN 3
+
+/* Does one of the eight bytes at p hold an ASCII digit?  (Exact: x has a byte below 10.) */
+static inline bool
+word_has_digit(const char *p)
+{
+	uint64_t	w,
+				x;
+
+	memcpy(&w, p, 8);
+	x = w ^ UINT64_C(0x3030303030303030);
+	return ((x - UINT64_C(0x0A0A0A0A0A0A0A0A)) & ~x & UINT64_C(0x8080808080808080)) != 0;
+}
+
+/*
+ * Could line l be a table glued whole?  Runs of digits that a label of
+ * the tables (or a number of one: "." or "、") or the line's end follows,
+ * where prose has 件, 条, 年 …: TABLE_ROWS_MIN of them, or the line ends in
+ * 表四's fifteen digits.  Eight bytes at a time where they hold no digit, since most
+ * lines looked at are prose.
+ */
+static bool
+may_be_table(const gr_doc *doc, const gr_line *l)
+{
+	const char *p = doc->cmp + l->c_off;
+	uint32_t	n = l->c_len,
+				run = 0;
+	int			before_label = 0;
+
+	if (n < TABLE_LINE_MIN)
+		return false;
+	first_index_make();
+	for (uint32_t i = 0; i < n && before_label < TABLE_ROWS_MIN; i++)
+	{
+		uint32_t	cp;
+
+		if (run == 0 && i + 8 <= n && !word_has_digit(p + i))
+		{
+			i += 7;
+			continue;
+		}
+		if ((unsigned char) (p[i] - '0') >= 10)
+		{
+			run = 0;
+			continue;
+		}
+		run++;
+		if (i + 1 < n && (unsigned char) (p[i + 1] - '0') < 10)
+			continue;
+		if (i + 1 == n)
+		{
+			/* the last row's digits end the line (and 表四's fifteen may be the whole table) */
+			if (run >= T4_PRINTED_GROUPS * T4_NCOLS)
+				return true;
+			before_label++;
+			break;
+		}
+		if (p[i + 1] == '.' || gr_has_prefix(p + i + 1, n - i - 1, "、") ||
+			((cp = gr_label_first_cp(p + i + 1, n - i - 1)) != 0 && slot_of(cp)->cp == cp))
+			before_label++;
+		run = 0;
+	}
+	return before_label >= TABLE_ROWS_MIN;
+}
+
+static int
+table_line_cuts(gr_ctx *ctx, const gr_doc *doc, const gr_line *l, cutter *c,
+				const uint32_t *at, const uint32_t *len)
+{
+	const char *cmp = doc->cmp;
+	uint32_t	from = l->c_off,
+				to = l->c_off + l->c_len,
+				t_from = from;
+	int			rows = 0,
+				labels = 0;
+
+	if (!may_be_table(doc, l))
+		return 0;
+	c->n = 0;
+	for (int k = GR_SEC_OVERVIEW; k < GR_NSECTIONS; k++)
+		if (len[k])
+		{
+			add_cut(c, at[k], false);
+			add_cut(c, at[k] + len[k], false);
+			if (at[k] > t_from)
+				cut_tables(ctx, cmp, t_from, at[k], c);
+			t_from = at[k] + len[k];
+		}
+	cut_tables(ctx, cmp, t_from, to, c);
+	sort_cuts(c);
+	for (int k = 1; k < c->n; k++)
+	{
+		const cut  *r = &c->v[k],
+				   *before = &c->v[k - 1];
+		bool		label_after = r->end == to;
+
+		labels += before->label;
+		if (r->end == 0)
+			continue;
+		/* 表四: its header's words, then its fifteen cells glued to the line's end */
+		if (r->end == to && r->end - r->at >= T4_PRINTED_GROUPS * T4_NCOLS && labels >= TABLE_ROWS_MIN)
+			rows = TABLE_ROWS_MIN;
+		if (!before->label || r->at < before->lend || r->at - before->lend > JOIN_GAP)
+			continue;
+		for (int m = k + 1; m < c->n && c->v[m].at <= r->end + 1 && !label_after; m++)
+			label_after = c->v[m].label;
+		rows += label_after;
+	}
+	if (rows < TABLE_ROWS_MIN)
+	{
+		c->n = 0;
+		return 0;
+	}
+	if (runs_apart(doc, c, from, to))
+	{
+		unglue_runs(doc, to, c);
+		sort_cuts(c);
+		join_runs(c);
+	}
+	return c->n;
+}
+
+/*
+ * A line that begins with a section's heading and goes on with its text
+ * (一、总体情况2021年，我区…: a crawler that kept the page's paragraphs but
+ * not the heading's own line) is cut after the heading, where the outline,
+ * which takes only a short line for a heading, finds it.  Only the
+ * numbered headings of the format, as find_heading knows them.  Where the
+ * heading ends (compact), or 0.
+ */
+static uint32_t
+heading_at_start(const gr_doc *doc, const gr_line *l)
+{
+	static const char *const numerals[] = {"一、", "二、", "三、", "四、", "五、", "六、"};
+	const char *p = doc->cmp + l->c_off;
+
+	for (int k = GR_SEC_OVERVIEW; k < GR_NSECTIONS && k - GR_SEC_OVERVIEW < 6; k++)
+		if (gr_has_prefix(p, l->c_len, numerals[k - GR_SEC_OVERVIEW]))
+		{
+			/* the heading as find_heading knows it, here at the start */
+			const head_words *h = heads_of(k);
+
+			for (int v = 0; v < h->n; v++)
+				if (h->len[v] < l->c_len && memcmp(p, h->text[v], h->len[v]) == 0)
+					return l->c_off + h->len[v];
+			return 0;
+		}
+	return 0;
+}
+
 /* Find the cuts of one long line; 0 when it is no whole report. */
 static int
 plan_cuts(gr_ctx *ctx, const gr_doc *doc, const gr_line *l, cutter *c)
@@ -564,6 +769,8 @@ plan_cuts(gr_ctx *ctx, const gr_doc *doc, const gr_line *l, cutter *c)
 			found++;
 		}
 	if (found < 3 || len[GR_SEC_PROACTIVE] == 0)
+		return table_line_cuts(ctx, doc, l, c, at, len);
+	if (l->c_len < INLINE_MIN_BYTES)
 		return 0;
 	for (int k = GR_SEC_OVERVIEW; k < GR_NSECTIONS; k++)
 		if (len[k])
@@ -632,6 +839,30 @@ lines_room(gr_ctx *ctx, gr_line **out, int *cap, int have, int n)
 }
 
 /*
+ * A cutter with room for the cuts of a line of len compact bytes.  A
+ * report's rows take a cut or three each (a label, its digits, the end of
+ * its digits) of some twenty bytes of text, so a quarter of the line's
+ * bytes is room to spare, up to MAX_CUTS; text made of nothing but cuts
+ * (1a1a1a…) loses those past the room, as a whole report does past
+ * MAX_CUTS.  The cutter before is handed back when it is too small.
+ */
+static bool
+room_for(gr_ctx *ctx, cutter **c, uint32_t len)
+{
+	int			cap = len / 4 + 32 < MAX_CUTS ? (int) (len / 4) + 32 : MAX_CUTS;
+
+	if (*c != NULL && (*c)->cap >= cap)
+		return true;
+	if (*c != NULL)
+		gr_release(ctx, *c, sizeof(cutter) + sizeof(cut) * (size_t) (*c)->cap);
+	if ((*c = gr_alloc(ctx, sizeof(cutter) + sizeof(cut) * (size_t) cap)) == NULL)
+		return false;
+	(*c)->n = 0;
+	(*c)->cap = cap;
+	return true;
+}
+
+/*
  * Cut the long lines that are whole reports; the document's lines are
  * replaced only when one is cut.  Each long line's cuts are planned once:
  * the lines before the first cut one are copied then, the rest appended.
@@ -640,6 +871,9 @@ gr_status
 gr_inline_split(gr_ctx *ctx, gr_doc *doc)
 {
 	cutter	   *c = NULL;
+	const cut  *cv = NULL;		/* the cuts of the line: c's, or one */
+	cut			one;
+	uint32_t	heading_end;
 	gr_line    *lines = NULL;
 	int			n = 0,
 				cap = 0;
@@ -653,13 +887,22 @@ gr_inline_split(gr_ctx *ctx, gr_doc *doc)
 
 		if (gr_poll(ctx))
 			return ctx->err->status;
-		if (l->c_len >= INLINE_MIN_BYTES)
+		/* a line too short for a whole report is looked at only if it could be a table */
+		if (l->c_len >= INLINE_MIN_BYTES || (l->c_len >= TABLE_LINE_MIN && may_be_table(doc, l)))
 		{
-			if (c == NULL && (c = gr_alloc(ctx, sizeof(cutter))) == NULL)
+			if (!room_for(ctx, &c, l->c_len))
 				return ctx->err->status;
 			nc = plan_cuts(ctx, doc, l, c);
 			if (ctx->err->status != GR_OK)
 				return ctx->err->status;
+			cv = c->v;
+		}
+		if (nc == 0 && l->c_len > 6 && gr_has_prefix(doc->cmp + l->c_off + 3, l->c_len - 3, "、") &&
+			(heading_end = heading_at_start(doc, l)) != 0)
+		{
+			one = (cut) {heading_end, 0, 0, false, false};
+			cv = &one;
+			nc = 1;
 		}
 		if (nc == 0)
 		{
@@ -684,17 +927,17 @@ gr_inline_split(gr_ctx *ctx, gr_doc *doc)
 			return ctx->err->status;
 		for (int k = 0; k <= nc; k++)
 		{
-			uint32_t	end = k < nc ? c->v[k].at : l->c_off + l->c_len;
+			uint32_t	end = k < nc ? cv[k].at : l->c_off + l->c_len;
 
 			if (end > start)
 			{
 				lines[n] = sub_line(doc, l, start, end);
 				lines[n++].glued = glued;
 			}
-			if (k < nc && c->v[k].at >= start)
+			if (k < nc && cv[k].at >= start)
 			{
-				start = c->v[k].at;
-				glued = c->v[k].glued;
+				start = cv[k].at;
+				glued = cv[k].glued;
 			}
 		}
 	}

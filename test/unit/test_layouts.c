@@ -1281,6 +1281,7 @@ typedef struct mess
 	bool		malformed;		/* a cell or two not a number (--253, ?, 12件3) */
 	int			stray_space;	/* (g): percent of value boundaries with a stray space */
 	bool		apart;			/* (g): a space between every two cells instead */
+	bool		paragraphs;		/* (g): a line break before each heading */
 } mess;
 
 enum
@@ -2519,7 +2520,12 @@ put_text(rctx *rc, int kind, const char *text)
 						  "栏目: 政府信息公开年报\n==================== 正文 ====================\n",
 						  text, rc->g->year + 1, 1 + rng_below(rc->r2, 28), rc->g->org);
 			else
+			{
+				/* a crawler that kept the page's paragraphs: each heading begins a line */
+				if (kind == TX_HEADING && rc->m->paragraphs)
+					sb_put(o, "\n");
 				sb_printf(o, "%s%s", text, kind == TX_PARA || rng_chance(rc->r2, 50) ? " " : "");
+			}
 			break;
 		default:
 			sb_printf(o, "%s\n", text);
@@ -2612,6 +2618,7 @@ pick_mess2(mess *m, int layout, rng *r2)
 	m->malformed = layout != LY_G && rng_chance(r2, 15) && !(avoid & AV_MALFORMED);
 	m->stray_space = layout == LY_G && !(avoid & AV_STRAY) ? (int) rng_range(r2, 0, 30) : 0;
 	m->apart = layout == LY_G && rng_chance(r2, 25) && !(avoid & AV_STRAY);
+	m->paragraphs = layout == LY_G && rng_chance(r2, 25);
 	/* (a) every line break doubled too: the cells behind their tabs, a row ended by two blank lines */
 	if (layout == LY_A)
 		m->double_spaced = rng_chance(r2, 30);
@@ -2632,7 +2639,9 @@ mess_desc(const mess *m, int layout, char *buf, size_t cap)
 			 m->blank_lines ? " blank-line-empties" : "", m->c_inline ? " inline-empty-pipe" : "",
 			 m->c_trail ? " trailing-filler" : "", m->annotate ? " label-notes" : "",
 			 m->pinyin ? " pinyin" : "", m->malformed ? " malformed-cells" : "",
-			 m->apart ? " cells-apart" : m->stray_space ? " stray-spaces" : "", m->bare_pipes ? " bare-pipes" : "");
+			 m->apart ? (m->paragraphs ? " cells-apart paragraphs" : " cells-apart") :
+			 m->paragraphs ? (m->stray_space ? " stray-spaces paragraphs" : " paragraphs") :
+			 m->stray_space ? " stray-spaces" : "", m->bare_pipes ? " bare-pipes" : "");
 	return buf;
 }
 
