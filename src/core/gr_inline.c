@@ -40,6 +40,8 @@ typedef struct cut
 	uint32_t	lend;			/* a label: where the format's words of it end (compact) */
 	bool		glued;			/* the line it begins is a row's glued digits */
 	bool		label;			/* a label of the tables (or its number) begins here */
+	bool		tight;			/* a run of digits that begins where a label ends */
+	bool		drop;			/* no line begins here after all (unglue_runs) */
 } cut;
 
 typedef struct cutter
@@ -53,7 +55,7 @@ static void
 add_cut(cutter *c, uint32_t at, bool glued)
 {
 	if (c->n < c->cap)
-		c->v[c->n++] = (cut) {at, 0, 0, glued, false};
+		c->v[c->n++] = (cut) {at, 0, 0, glued, false, false, false};
 }
 
 /* A label of the tables begins at cmp[at], the format's words of it to lend (or its number only). */
@@ -61,15 +63,15 @@ static void
 add_label(cutter *c, uint32_t at, uint32_t lend)
 {
 	if (c->n < c->cap)
-		c->v[c->n++] = (cut) {at, 0, lend, false, true};
+		c->v[c->n++] = (cut) {at, 0, lend, false, true, false, false};
 }
 
 /* A run of digits after text, cmp[at, end): its line is glued unless the text keeps numbers apart. */
 static void
-add_run(cutter *c, uint32_t at, uint32_t end)
+add_run(cutter *c, uint32_t at, uint32_t end, bool tight)
 {
 	if (c->n < c->cap)
-		c->v[c->n++] = (cut) {at, end, 0, true, false};
+		c->v[c->n++] = (cut) {at, end, 0, true, false, tight, false};
 }
 
 static bool
@@ -356,7 +358,8 @@ page_mark_around(const char *cmp, uint32_t from, uint32_t to, uint32_t i, uint32
 static void
 cut_tables(gr_ctx *ctx, const char *cmp, uint32_t from, uint32_t to, cutter *c)
 {
-	uint32_t	i = from;
+	uint32_t	i = from,
+				label_end = UINT32_MAX;
 
 	while (i < to && c->n < c->cap)
 	{
@@ -376,6 +379,7 @@ cut_tables(gr_ctx *ctx, const char *cmp, uint32_t from, uint32_t to, cutter *c)
 			}
 			add_label(c, i, i + l);
 			i += l;
+			label_end = i;
 			continue;
 		}
 		if (is_digit(cmp[i]) && i > from && !is_digit(cmp[i - 1]) && cmp[i - 1] != '.' && cmp[i - 1] != ',')
@@ -399,11 +403,11 @@ cut_tables(gr_ctx *ctx, const char *cmp, uint32_t from, uint32_t to, cutter *c)
 			if (j < to && j - i >= 2 && (cmp[j] == '.' || gr_has_prefix(cmp + j, to - j, "、")) &&
 				(l = label_at(cmp + j - 1, to - j + 1)) > 0)
 			{
-				add_run(c, i, j - 1);
+				add_run(c, i, j - 1, i == label_end);
 				add_label(c, j - 1, j - 1 + l);
 			}
 			else
-				add_run(c, i, j);
+				add_run(c, i, j, i == label_end);
 			i = j;
 			continue;
 		}
@@ -430,19 +434,24 @@ numbers_label(const gr_doc *doc, uint32_t f)
  * Does this text keep its numbers apart — a PDF's text or a page's cells
  * joined with their spaces (规章 1 0 11) — rather than glue them
  * (640020470, with a stray space here and there)?  Told by the rows of
- * 表三, seven cells each: where the numbers are apart, nearly every run of
- * digits in 表三's part of the text is seven numbers between white space
- * (a number of the next label after them aside); where they are glued,
- * hardly one is, for every boundary of the six would need a stray space.
- * The runs outside [t3_from, t3_to) are not counted.
+ * 表三, seven cells each: where the numbers are apart, a run of digits in
+ * 表三's part of the text is seven numbers between white space, or fewer
+ * where empty cells left nothing (a number of the next label after them
+ * aside); where they are glued, a run is one number or two, for every
+ * boundary of the six would need a stray space.  So: APART_MIN runs at
+ * least, of APART_MEAN_X2 / 2 numbers on average.  The runs outside
+ * [t3_from, t3_to) are not counted.  Where the numbers are apart, a row
+ * with fewer numbers than cells is read as any line's row is, never as
+ * digits to be cut.
  */
-#define APART_MIN 4				/* runs of seven numbers at least */
+#define APART_MIN 4
+#define APART_MEAN_X2 9			/* four and a half numbers a run */
 
 static bool
 runs_apart(const gr_doc *doc, const cutter *c, uint32_t t3_from, uint32_t t3_to)
 {
-	int			seven = 0,
-				other = 0;
+	int			runs = 0,
+				numbers = 0;
 
 	for (int k = 0; k < c->n; k++)
 	{
@@ -465,12 +474,10 @@ runs_apart(const gr_doc *doc, const cutter *c, uint32_t t3_from, uint32_t t3_to)
 		}
 		if (groups > 1 && numbers_label(doc, fb))
 			groups--;
-		if (groups == T3_PRINTED_COLS)
-			seven++;
-		else
-			other++;
+		runs++;
+		numbers += groups;
 	}
-	return seven >= APART_MIN && seven >= 4 * other;
+	return runs >= APART_MIN && 2 * numbers >= APART_MEAN_X2 * runs;
 }
 
 /*
@@ -508,9 +515,32 @@ unglue_runs(const gr_doc *doc, uint32_t to, cutter *c)
 			x->at--;
 			fa--;
 		}
+		else if (fa > 0 && !gr_ws(doc->fold[fa - 1]) && !x->tight)
+		{
+			/* a number glued to the word before it (約5, 第3): a word as written, no cells of a row */
+			x->end = 0;
+			x->drop = true;
+			continue;
+		}
 		fb = gr_doc_c2f(doc, x->end - 1) + 1;
 		if (!numbers_label(doc, fb))
-			add_cut(c, x->end, false);
+		{
+			uint32_t	e = x->end;
+
+			/*
+			 * A number glued to a word (5余, 3件) is one cell as written, kept
+			 * whole on the numbers' line, unless a label begins there.
+			 */
+			if (fb < doc->fold_len && !gr_ws(doc->fold[fb]) && label_at(doc->cmp + e, to - e) == 0)
+			{
+				uint32_t	f = fb;
+
+				while (f < doc->fold_len && !gr_ws(doc->fold[f]))
+					f++;
+				e = e + (f - fb) < to ? e + (f - fb) : to;
+			}
+			add_cut(c, e, false);
+		}
 		else
 		{
 			for (g = fb; g > fa && !gr_ws(doc->fold[g - 1]); g--)
@@ -549,6 +579,8 @@ join_runs(cutter *c)
 	{
 		cut			x = c->v[k];
 
+		if (x.drop)
+			continue;
 		if (n > 0 && c->v[n - 1].at == x.at)
 		{
 			if (x.label && !c->v[n - 1].label)

@@ -14,7 +14,8 @@
 #
 #  * extractions and variants: the reports as other tools extract them
 #    (test/data/extract) and as they are changed on their way
-#    (test/corpus/variants), against the corpus file's own cells.
+#    (test/corpus/variants), against the corpus file's own cells;
+#  * the layout generator's reports joined onto one line, against their own.
 #
 # Prints one TAP line per check, how many TODO facts remain, and
 # "N passed, N failed".
@@ -198,6 +199,41 @@ while read -r name must files cmd; do
 	[ "$bad" -eq 0 ]
 	tap $? "variant $name ($must): $n reports, $bad not as they must be" "$tmp/why" 40
 done < test/corpus/variants
+
+# ---- generated reports joined onto one line ----
+# The layout generator's text reports (test/unit/test_layouts, with their
+# empty cells and malformed ones) with every run of white space made one
+# space, as a PDF's text with its line breaks lost: no cell may read as
+# another number than from the report as laid out, nor a number where it
+# has none — an empty cell leaves nothing in such a text, so a row short of
+# numbers is read as any line's row is, never cut as glued digits.
+if [ -x test/unit/test_layouts ]; then
+	mkdir -p "$tmp/gen"
+	LAYOUT_DUMP="$tmp/gen" test/unit/test_layouts 25 >/dev/null 2>&1 || true
+	for ly in a a2 b d; do
+		n=0
+		bad=0
+		: > "$tmp/why"
+		for f in "$tmp/gen/${ly}_"*.txt; do
+			[ -f "$f" ] || continue
+			n=$((n + 1))
+			perl -0pe 's/\s+/ /g; $_ .= "\n"' < "$f" > "$tmp/variant"
+			test/tools/grdump -v "$f" > "$tmp/orig.cells"
+			test/tools/grdump -v "$tmp/variant" > "$tmp/variant.cells"
+			counts=$(compare "$tmp/orig.cells" "$tmp/variant.cells" right 2> "$tmp/cells")
+			[[ "$counts" == *" extra 0 wrong 0" ]] || {
+				bad=$((bad + 1))
+				echo "# $(basename "$f"): $counts" >> "$tmp/why"
+				head -n 5 "$tmp/cells" >> "$tmp/why"
+			}
+		done
+		[ "$n" -gt 0 ] && [ "$bad" -eq 0 ]
+		tap $? "generated ($ly) joined onto one line (right): $n reports, $bad not as they must be" "$tmp/why" 40
+	done
+else
+	echo "ok - generated reports joined onto one line: skipped (build test/unit/test_layouts)"
+	pass=$((pass + 1))
+fi
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
