@@ -48,7 +48,7 @@ typedef struct cutter
 {
 	int			n;
 	int			cap;			/* at most MAX_CUTS, and about the line's bytes (room_for) */
-	cut			v[];
+	cut			v[];			/* cap cuts, then cap more for sort_cuts */
 } cutter;
 
 static void
@@ -593,22 +593,49 @@ join_runs(cutter *c)
 
 /*
  * The cuts in order of their offset, the order of those at one offset
- * kept (the last one decides whether its line is glued).  They come
- * nearly sorted: the headings' first, then the tables' in order, so a
- * stable insertion sort moves only the later headings past the tables.
+ * kept (the last one decides whether its line is glued).  A stable merge
+ * sort through the cutter's second half: the cuts come nearly sorted (the
+ * headings' first, then the tables' in order) but unglue_runs appends one
+ * for each run, so an insertion sort could take a hostile line's cuts
+ * times themselves.  In order already: one pass.
  */
 static void
 sort_cuts(cutter *c)
 {
-	for (int i = 1; i < c->n; i++)
-	{
-		cut			x = c->v[i];
-		int			j = i;
+	cut		   *from = c->v,
+			   *to = c->v + c->cap;
+	bool		sorted = true;
 
-		for (; j > 0 && c->v[j - 1].at > x.at; j--)
-			c->v[j] = c->v[j - 1];
-		c->v[j] = x;
+	for (int i = 1; i < c->n && sorted; i++)
+		sorted = c->v[i - 1].at <= c->v[i].at;
+	if (sorted)
+		return;
+	for (int w = 1; w < c->n; w *= 2)
+	{
+		for (int lo = 0; lo < c->n; lo += 2 * w)
+		{
+			int			mid = lo + w < c->n ? lo + w : c->n,
+						hi = lo + 2 * w < c->n ? lo + 2 * w : c->n,
+						a = lo,
+						b = mid,
+						k = lo;
+
+			while (a < mid && b < hi)
+				to[k++] = from[b].at < from[a].at ? from[b++] : from[a++];
+			while (a < mid)
+				to[k++] = from[a++];
+			while (b < hi)
+				to[k++] = from[b++];
+		}
+		{
+			cut		   *t = from;
+
+			from = to;
+			to = t;
+		}
 	}
+	if (from != c->v)
+		memcpy(c->v, from, sizeof(cut) * (size_t) c->n);
 }
 
 /*
@@ -878,8 +905,8 @@ room_for(gr_ctx *ctx, cutter **c, uint32_t len)
 	if (*c != NULL && (*c)->cap >= cap)
 		return true;
 	if (*c != NULL)
-		gr_release(ctx, *c, sizeof(cutter) + sizeof(cut) * (size_t) (*c)->cap);
-	if ((*c = gr_alloc(ctx, sizeof(cutter) + sizeof(cut) * (size_t) cap)) == NULL)
+		gr_release(ctx, *c, sizeof(cutter) + 2 * sizeof(cut) * (size_t) (*c)->cap);
+	if ((*c = gr_alloc(ctx, sizeof(cutter) + 2 * sizeof(cut) * (size_t) cap)) == NULL)
 		return false;
 	(*c)->n = 0;
 	(*c)->cap = cap;
