@@ -155,9 +155,34 @@ after_last_ws(const char *f, uint32_t from, uint32_t to)
 }
 
 /*
+ * Is the word f[from, to) a value where a number belongs: a number, a
+ * dash, or what is written for one and is none (--253, 1.2.3: ASCII with a
+ * digit, kept as a text cell in its place, as a layout's own cell is)?
+ */
+static bool
+value_word(const char *f, uint32_t from, uint32_t to)
+{
+	gr_value	v;
+	gr_tok_kind k = gr_value_parse(f + from, to - from, &v);
+	bool		digit = false;
+
+	if (k == GR_TK_NUM || k == GR_TK_DASH)
+		return true;
+	for (uint32_t i = from; i < to; i++)
+	{
+		if ((unsigned char) f[i] >= 0x80 || (unsigned) (((unsigned char) f[i] | 0x20) - 'a') < 26u)
+			return false;
+		digit |= f[i] >= '0' && f[i] <= '9';
+	}
+	return digit;
+}
+
+/*
  * The cell fold[from, to) of line li, into the open row.  A text cell
  * whose trailing words are numbers ("一、本年新收… 3001 53 0") is split
- * into the text and one cell per number: the numbers after a label.
+ * into the text and one cell per number: the numbers after a label.  A
+ * word written where a number belongs and not one (--253) is among them:
+ * the row keeps its place.
  */
 bool
 gr_grid_cell(gr_ctx *ctx, const gr_doc *doc, int li, uint32_t from, uint32_t to, int pos, gr_grid *g)
@@ -187,18 +212,10 @@ gr_grid_cell(gr_ctx *ctx, const gr_doc *doc, int li, uint32_t from, uint32_t to,
 	/* most text cells end in a word that is no number: nothing to split off */
 	{
 		uint32_t	s = after_last_ws(f, from, to);
-		gr_value	v;
-		gr_tok_kind k;
 
-		if (s == from)
+		if (s == from || !value_word(f, s, to))
 		{
-			grid_commit(g);		/* one word, the text itself */
-			return true;
-		}
-		k = gr_value_parse(f + s, to - s, &v);
-		if (k != GR_TK_NUM && k != GR_TK_DASH)
-		{
-			grid_commit(g);
+			grid_commit(g);		/* one word, the text itself; or no value at its end */
 			return true;
 		}
 	}
@@ -217,14 +234,8 @@ gr_grid_cell(gr_ctx *ctx, const gr_doc *doc, int li, uint32_t from, uint32_t to,
 			i++;
 	}
 	for (first_num = nw; first_num > 0; first_num--)
-	{
-		gr_value	v;
-		gr_tok_kind k = gr_value_parse(f + words[first_num - 1][0],
-									   words[first_num - 1][1] - words[first_num - 1][0], &v);
-
-		if (k != GR_TK_NUM && k != GR_TK_DASH)
+		if (!value_word(f, words[first_num - 1][0], words[first_num - 1][1]))
 			break;
-	}
 	if (first_num == nw || nw >= 64)
 	{
 		grid_commit(g);

@@ -13,8 +13,11 @@
  * The numbering of the next label glued to the last value (…3252.没有…)
  * goes with its label.  Text whose numbers stand apart (a PDF's text with
  * its line breaks lost: 规章 1 0 11) is cut so that each row's numbers are
- * read as any line's are, not glued (runs_apart).  Lines of ordinary
- * reports are never touched.
+ * read as any line's are, not glued (runs_apart).  A line that is one
+ * table glued whole (table_line_cuts) and a heading glued to its paragraph
+ * at a line's start (heading_at_start) are cut too.  The lines of an
+ * ordinary report are looked at, but none of them is either, so none is
+ * cut.
  */
 
 #include "gr_format.h"
@@ -356,6 +359,59 @@ page_mark_around(const gr_doc *doc, uint32_t from, uint32_t to, uint32_t i, uint
 }
 
 /*
+ * The bytes of a parenthesis at cmp[at] that a label's printed words add
+ * (行政许可(单位:件), 行政事业性收费（含行政许可、行政确认等）): a label's
+ * own, so no label is looked for inside it.  Without digits, closed
+ * within PAREN_MAX bytes, more than two characters inside (（一） is the
+ * next label's number); else 0.
+ */
+#define PAREN_MAX 150
+#define PAREN_MIN_INSIDE 6		/* bytes: two Chinese characters */
+
+static uint32_t
+paren_after_d(const char *cmp, uint32_t at, uint32_t to, int depth)
+{
+	uint32_t	i,
+				open;
+	uint32_t	lim = to - at > PAREN_MAX ? at + PAREN_MAX : to;
+
+	if (at < to && cmp[at] == '(')
+		open = 1;
+	else if (gr_has_prefix(cmp + at, to - at, "（"))
+		open = 3;
+	else
+		return 0;
+	for (i = at + open; i < lim; i++)
+	{
+		uint32_t	close = cmp[i] == ')' ? 1 : gr_has_prefix(cmp + i, to - i, "）") ? 3 : 0;
+
+		if (is_digit(cmp[i]))
+			return 0;
+		/*
+		 * More than two characters inside, or a gloss (規(guī)章): （一)
+		 * numbers the next label.  A gloss may come before the label's own
+		 * parenthesis (收费(fèi)（含行政许可…）): the next is looked at too.
+		 */
+		if (close)
+		{
+			uint32_t	end = i + close;
+
+			if (i - (at + open) <= PAREN_MIN_INSIDE &&
+				!(cmp[at + open] >= 'a' && cmp[at + open] <= 'z'))
+				return 0;
+			return end - at + (depth < 2 ? paren_after_d(cmp, end, to, depth + 1) : 0);
+		}
+	}
+	return 0;
+}
+
+static uint32_t
+paren_after(const char *cmp, uint32_t at, uint32_t to)
+{
+	return paren_after_d(cmp, at, to, 0);
+}
+
+/*
  * The cuts of a table region cmp[from, to): before each label (its
  * numbering included), and before each run of digits that follows text,
  * which is marked glued; the numbering of the next label stays with it.
@@ -383,6 +439,7 @@ cut_tables(gr_ctx *ctx, const gr_doc *doc, uint32_t from, uint32_t to, cutter *c
 				i++;
 				l--;
 			}
+			l += paren_after(cmp, i + l, to);
 			add_label(c, i, i + l);
 			i += l;
 			label_end = i;
@@ -417,8 +474,17 @@ cut_tables(gr_ctx *ctx, const gr_doc *doc, uint32_t from, uint32_t to, cutter *c
 			i = j;
 			continue;
 		}
-		/* the next character: no label begins inside one (its first byte is a lead or ASCII) */
-		i++;
+		/*
+		 * The next character: no label begins inside one (its first byte is
+		 * a lead or ASCII).  Where no label begins at a mark, none begins
+		 * at the marks after it either (label_at passes them): the run of
+		 * them is passed at once.
+		 */
+		{
+			uint32_t	lead = (uint32_t) gr_label_lead_len(cmp + i, to - i);
+
+			i += lead > 0 ? lead : 1;
+		}
 		while (i < to && ((unsigned char) cmp[i] & 0xC0) == 0x80)
 			i++;
 	}
@@ -447,17 +513,27 @@ numbers_label(const gr_doc *doc, uint32_t f)
  * thirty after a space).  So: APART_MIN runs at least, three in four of
  * them after white space.  How many numbers a run holds says nothing
  * sure, since an empty cell leaves none where the numbers stand apart.
- * The runs outside [t3_from, t3_to) are not counted.  Where the numbers
+ * The runs counted are those in [t3_from, t3_to): 表三's part of a whole
+ * report, or the whole of a line that is a table.  Where the numbers
  * are apart, a row with fewer numbers than cells is read as any line's
  * row is, never as digits to be cut.
  */
 #define APART_MIN 4
 
 static bool
-runs_apart(const gr_doc *doc, const cutter *c, uint32_t t3_from, uint32_t t3_to)
+runs_apart(const gr_doc *doc, const gr_line *l, const cutter *c, uint32_t t3_from, uint32_t t3_to)
 {
 	int			runs = 0,
 				after_space = 0;
+
+	/*
+	 * Not a table of pipes (Markdown) joined: its rows' labels, wrapped
+	 * within their cells, would stand among the numbers, and nothing but
+	 * the lines the joining took away tells a label's end from the next
+	 * one's start.  Nor a line whose cuts would not all fit.
+	 */
+	if (l->pipe || 2 * c->n + 16 > c->cap)
+		return false;
 
 	for (int k = 0; k < c->n; k++)
 	{
@@ -485,10 +561,46 @@ runs_apart(const gr_doc *doc, const cutter *c, uint32_t t3_from, uint32_t t3_to)
  * label is wrapped around its own numbers and so not known whole); a run
  * that is one such number only begins its label's line.
  */
+/* Is cmp[from, to) dashes only (-, _, —, –, ―)? */
+static bool
+dashes_only(const char *cmp, uint32_t from, uint32_t to)
+{
+	uint32_t	d;
+
+	if (from >= to)
+		return false;
+	for (uint32_t i = from; i < to; i += d)
+		if ((d = dash_at(cmp + i, to - i)) == 0)
+			return false;
+	return true;
+}
+
 static void
 unglue_runs(const gr_doc *doc, uint32_t to, cutter *c)
 {
 	int			n = c->n;
+	cut		   *prev = NULL;
+
+	/*
+	 * Runs with dashes alone between them are one row's numbers (6 - 11 43:
+	 * an empty cell's dash, or a minus standing apart): one run, so the row
+	 * is read whole as its line would be, its dashes in place.
+	 */
+	for (int k = 0; k < n; k++)
+	{
+		cut		   *x = &c->v[k];
+
+		if (x->end == 0)
+			continue;
+		if (prev != NULL && dashes_only(doc->cmp, prev->end, x->at))
+		{
+			prev->end = x->end;
+			x->end = 0;
+			x->drop = true;
+			continue;
+		}
+		prev = x;
+	}
 
 	for (int k = 0; k < n; k++)
 	{
@@ -764,7 +876,7 @@ table_line_cuts(gr_ctx *ctx, const gr_doc *doc, const gr_line *l, cutter *c,
 		c->n = 0;
 		return 0;
 	}
-	if (runs_apart(doc, c, from, to))
+	if (runs_apart(doc, l, c, from, to))
 	{
 		unglue_runs(doc, to, c);
 		sort_cuts(c);
@@ -842,7 +954,7 @@ plan_cuts(gr_ctx *ctx, const gr_doc *doc, const gr_line *l, cutter *c)
 		cut_tables(ctx, doc, t_from, t_to, c);
 	}
 	if (len[GR_SEC_REQUESTS] &&
-		runs_apart(doc, c, at[GR_SEC_REQUESTS], len[GR_SEC_REVIEW] ? at[GR_SEC_REVIEW] : to))
+		runs_apart(doc, l, c, at[GR_SEC_REQUESTS], len[GR_SEC_REVIEW] ? at[GR_SEC_REVIEW] : to))
 	{
 		unglue_runs(doc, to, c);
 		sort_cuts(c);
@@ -951,7 +1063,7 @@ gr_inline_split(gr_ctx *ctx, gr_doc *doc)
 		if (nc == 0 && l->c_len > 6 && gr_has_prefix(doc->cmp + l->c_off + 3, l->c_len - 3, "、") &&
 			(heading_end = heading_at_start(doc, l)) != 0)
 		{
-			one = (cut) {heading_end, 0, 0, false, false};
+			one = (cut) {.at = heading_end};
 			cv = &one;
 			nc = 1;
 		}

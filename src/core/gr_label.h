@@ -54,6 +54,7 @@ extern gr_label_match gr_label_find(gr_ctx *ctx, const gr_rowdef *rows, int nrow
 									size_t tlen, int current);
 extern size_t gr_label_prefix_len(const char *t, size_t tlen, const char *label);
 extern uint32_t gr_label_first_cp(const char *t, size_t tlen);
+extern size_t gr_label_lead_len(const char *t, size_t tlen);
 extern bool gr_label_equals(const char *t, size_t tlen, const char *label);
 extern size_t gr_label_word_len(const char *t, size_t tlen, const char *const *words);
 extern bool gr_label_is_word(const char *t, size_t tlen, const char *const *words);

@@ -214,6 +214,31 @@ gr_label_first_cp(const char *t, size_t tlen)
 }
 
 /*
+ * The bytes of punctuation t begins with (all of t when it is nothing
+ * else; up to an ill-formed byte).  A label matched from inside such a run
+ * is the one matched from its start (gr_label_prefix_len passes the text's
+ * punctuation), so a caller that asks at every character of a text asks
+ * once for the run (gr_inline.c: a grid table's borders, a hostile line
+ * of marks, in linear time).
+ */
+size_t
+gr_label_lead_len(const char *t, size_t tlen)
+{
+	size_t		i = 0;
+
+	while (i < tlen)
+	{
+		uint32_t	cp;
+		int			n = gr_utf8_decode((const unsigned char *) t + i, tlen - i, &cp);
+
+		if (n == 0 || !is_punct_cp(cp))
+			break;
+		i += (size_t) n;
+	}
+	return i;
+}
+
+/*
  * Does text t begin with the label, punctuation and pinyin glosses aside
  * (the folded text's quotes and brackets need not be the label's; a
  * zh-TW page glosses characters: 規(guī)章)?  Returns the bytes of t the

@@ -201,7 +201,7 @@ while read -r name must files cmd; do
 done < test/corpus/variants
 
 # ---- generated reports joined onto one line ----
-# The layout generator's text reports (test/unit/test_layouts, with their
+# The layout generator's reports of every layout (test/unit/test_layouts, with their
 # empty cells and malformed ones) with every run of white space made one
 # space, as a PDF's text with its line breaks lost: no cell may read as
 # another number than from the report as laid out, nor a number where it
@@ -210,7 +210,7 @@ done < test/corpus/variants
 if [ -x test/unit/test_layouts ]; then
 	mkdir -p "$tmp/gen"
 	LAYOUT_DUMP="$tmp/gen" test/unit/test_layouts 25 >/dev/null 2>&1 || true
-	for ly in a a2 b d; do
+	for ly in a a2 b c d e f g h i j k l; do
 		n=0
 		bad=0
 		: > "$tmp/why"
