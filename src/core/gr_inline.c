@@ -23,6 +23,7 @@
 #include "gr_inline.h"
 
 #define INLINE_MIN_BYTES 1200	/* a line this long may be a whole report */
+#define NUMERAL_BYTES 6			/* a heading's 一、 … 六、 */
 
 /* Headings as printed besides the official wording (spec §2.3). */
 static const char *const heading_variants[][2] = {
@@ -119,20 +120,20 @@ find_heading(const char *cmp, uint32_t from, uint32_t to, int k, uint32_t *at, u
 static uint32_t
 heading_at_start(const gr_doc *doc, const gr_line *l)
 {
-	static const char *const numerals[] = {"一、", "二、", "三、", "四、", "五、", "六、"};
 	const char *p = doc->cmp + l->c_off;
 
-	for (int k = GR_SEC_OVERVIEW; k < GR_NSECTIONS && k - GR_SEC_OVERVIEW < 6; k++)
-		if (gr_has_prefix(p, l->c_len, numerals[k - GR_SEC_OVERVIEW]))
-		{
-			/* the heading as find_heading knows it, here at the start */
-			const head_words *h = heads_of(k);
+	for (int k = GR_SEC_OVERVIEW; k < GR_NSECTIONS; k++)
+	{
+		/* the heading as find_heading knows it, here at the start; its numeral and 、 first */
+		const head_words *h = heads_of(k);
 
-			for (int v = 0; v < h->n; v++)
-				if (h->len[v] < l->c_len && memcmp(p, h->text[v], h->len[v]) == 0)
-					return l->c_off + h->len[v];
-			return 0;
-		}
+		if (l->c_len <= NUMERAL_BYTES || memcmp(p, h->text[0], NUMERAL_BYTES) != 0)
+			continue;
+		for (int v = 0; v < h->n; v++)
+			if (h->len[v] < l->c_len && memcmp(p, h->text[v], h->len[v]) == 0)
+				return l->c_off + h->len[v];
+		return 0;
+	}
 	return 0;
 }
 
